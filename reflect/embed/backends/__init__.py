@@ -1,0 +1,22 @@
+"""Embedding backends: one file each, registered by name. A backend maps texts to
+L2-normalised float32 vectors of the packaged all-MiniLM-L6-v2 model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+from reflect.registry import Registry
+
+
+class EmbeddingBackend(Protocol):
+    name: str
+    # Cache namespace: backends whose vectors differ (precision, export) must differ here.
+    model_id: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+backends: Registry[type] = Registry("embedding backend", __name__)

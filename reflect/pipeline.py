@@ -1,0 +1,117 @@
+"""The coordinator: runs the six stages in order and returns a ``Result``. It holds no stage
+logic of its own — each stage is a module with a small typed interface."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from reflect import frames as F
+from reflect.anonymise import anonymise, load_key
+from reflect.config import Config
+from reflect.embed import embed_texts
+from reflect.errors import InputError
+from reflect.ingest import read_reflections, read_roster
+from reflect.privacy import SafeReport, disclose
+from reflect.progress import Progress, Silent
+from reflect.report import write_reports
+from reflect.report.tables import themes_table
+from reflect.themes import find_themes, load_taxonomy
+from reflect.workspace import Workspace
+
+log = logging.getLogger("reflect")
+
+
+@dataclass
+class Result:
+    report: SafeReport
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def themes(self) -> pd.DataFrame:
+        return themes_table(self.report)
+
+    def to_json(self) -> str:
+        from reflect.report.formats.json import render_json
+
+        return render_json(self.report)
+
+    def to_html(self) -> str:
+        from reflect.report.formats.html import render_html
+
+        return render_html(self.report)
+
+    def write(self, out_dir: Path, formats=("html", "md", "json", "csv")) -> list[Path]:
+        return write_reports(self.report, out_dir, formats)
+
+
+def analyse(
+    source: Path | str | pd.DataFrame,
+    config: Config | None = None,
+    progress: Progress | None = None,
+) -> Result:
+    config = config or Config()
+    progress = progress or Silent()
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = round(now - clock, 3)
+        clock = now
+        log.info("%s done in %.2fs", stage, timings[stage])
+
+    if isinstance(source, pd.DataFrame):
+        frame = _check_frame(source)
+    else:
+        frame = read_reflections(
+            Path(source),
+            config.columns,
+            encoding=config.encoding,
+            max_cell_chars=config.max_cell_chars,
+            drop_duplicates=config.drop_duplicates,
+        )
+    roster = read_roster(config.roster, config.encoding) if config.roster else None
+    taxonomy = load_taxonomy(config.taxonomy)
+    lap("ingest")
+
+    with Workspace(config.workspace) as workspace:
+        with progress.stage("Redacting", total=len(frame)) as advance:
+            redacted, stats = anonymise(frame, roster, load_key(), workspace, progress=advance)
+        del frame  # from here on only redacted text exists
+        lap("anonymise")
+
+        with progress.stage("Embedding", total=None) as advance:
+            vectors = embed_texts(
+                redacted[F.TEXT].tolist(), config.embedding_backend, workspace, progress=advance
+            )
+        lap("embed")
+
+        def embed(texts):
+            return embed_texts(texts, config.embedding_backend, workspace)
+
+        with progress.stage("Finding themes"):
+            themes = find_themes(redacted, vectors, taxonomy, embed, config.min_group_size)
+        lap("themes")
+
+    report = disclose(themes, redacted, config.min_group_size, stats.by_label)
+    lap("privacy")
+    return Result(report, timings)
+
+
+def _check_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    missing = [c for c in (F.PARTICIPANT, F.TEXT) if c not in frame.columns]
+    if missing:
+        raise InputError(f"data frame lacks column(s) {', '.join(missing)}")
+    out = frame.copy()
+    for column in F.INGESTED_COLUMNS:
+        if column not in out.columns:
+            out[column] = range(1, len(out) + 1) if column == F.ROW else ""
+    out[F.ROLE] = out[F.ROLE].astype(str).str.lower().replace("", "unknown")
+    out = out[out[F.TEXT].astype(str).str.strip() != ""]
+    return out[F.INGESTED_COLUMNS].astype({c: str for c in F.INGESTED_COLUMNS if c != F.ROW})

@@ -1,0 +1,42 @@
+"""What leaves the privacy stage: the only objects report writers ever see. Every count in
+them has passed the minimum-group-size rule; ``None`` means suppressed."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass
+class SafeTheme:
+    id: str
+    label: str
+    kind: str  # "taxonomy" | "emerging"
+    description: str
+    participants: int | None
+    share: float | None  # of all participants, 0..1
+    by_role: dict[str, int | None]
+    by_session: dict[str, int | None]
+    by_cohort: dict[str, int | None]
+    phrases: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SafeReport:
+    min_group_size: int
+    n_participants: int | None
+    n_reflections: int | None
+    participants_by_role: dict[str, int | None]
+    participants_by_session: dict[str, int | None]
+    participants_by_cohort: dict[str, int | None]
+    themes: list[SafeTheme]
+    privacy: dict
+    schema_version: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        ordered = {"schema_version": data.pop("schema_version")}
+        ordered.update(data)
+        return ordered

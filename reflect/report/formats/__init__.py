@@ -1,0 +1,1 @@
+"""Report writers, one per file; each registers itself in ``reflect.report.writers``."""

@@ -1,0 +1,81 @@
+"""``report.md``: the report as Markdown, for wikis and emails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reflect.privacy.model import SafeReport
+from reflect.report import writers
+
+
+def cell(value: int | None, k: int) -> str:
+    return f"fewer than {k}" if value is None else str(value)
+
+
+def render_markdown(report: SafeReport) -> str:
+    k = report.min_group_size
+    lines = [
+        "# Reverse-mentoring reflections: themes",
+        "",
+        f"{cell(report.n_participants, k)} participants wrote "
+        f"{cell(report.n_reflections, k)} reflections. Every number below counts distinct "
+        f"people and is shown only when at least {k} stand behind it.",
+        "",
+        "## Themes",
+        "",
+    ]
+    roles = list(report.participants_by_role)
+    header = ["Theme", "Kind", "People", "Share", *[r.capitalize() for r in roles], "Phrases"]
+    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for theme in report.themes:
+        share = "" if theme.share is None else f"{theme.share:.0%}"
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    theme.label,
+                    theme.kind,
+                    cell(theme.participants, k),
+                    share,
+                    *[cell(theme.by_role.get(r), k) for r in roles],
+                    "; ".join(theme.phrases),
+                ]
+            )
+            + " |"
+        )
+    sessions = list(report.participants_by_session)
+    if sessions:
+        lines += [
+            "",
+            "## Themes by session",
+            "",
+            "| Theme | " + " | ".join(f"S{s}" for s in sessions) + " |",
+            "|---|" + "---|" * len(sessions),
+        ]
+        for theme in report.themes:
+            lines.append(
+                f"| {theme.label} | "
+                + " | ".join(cell(theme.by_session.get(s), k) for s in sessions)
+                + " |"
+            )
+    privacy = report.privacy
+    lines += [
+        "",
+        "## Privacy",
+        "",
+        *[f"- {rule}" for rule in privacy["rules"]],
+        "- redacted before analysis: "
+        + (", ".join(f"{n} {label}" for label, n in privacy["redactions"].items()) or "nothing"),
+        f"- suppressed: {privacy['suppressed']['themes']} themes, "
+        f"{privacy['suppressed']['theme_cells']} breakdown cells, "
+        f"{privacy['suppressed']['phrases']} phrases",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+@writers.register("md")
+def write_markdown(report: SafeReport, folder: Path) -> list[Path]:
+    path = folder / "report.md"
+    path.write_text(render_markdown(report), encoding="utf-8")
+    return [path]

@@ -1,0 +1,38 @@
+"""Flat tables of a ``SafeReport`` for CSV/Parquet and for the Python API.
+
+``themes_table`` columns: id, label, kind, participants, share, phrases (``"; "``-joined),
+then one column per breakdown cell: ``role:<name>``, ``session:<label>``, ``cohort:<name>``.
+Suppressed values are empty (NA), never a small number.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reflect.privacy.model import SafeReport
+
+
+def themes_table(report: SafeReport) -> pd.DataFrame:
+    rows = []
+    for theme in report.themes:
+        row = {
+            "id": theme.id,
+            "label": theme.label,
+            "kind": theme.kind,
+            "participants": theme.participants,
+            "share": theme.share,
+            "phrases": "; ".join(theme.phrases),
+        }
+        for prefix, cells in (
+            ("role", theme.by_role),
+            ("session", theme.by_session),
+            ("cohort", theme.by_cohort),
+        ):
+            for name, value in cells.items():
+                row[f"{prefix}:{name}"] = value
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    for column in table.columns:
+        if column == "participants" or ":" in column:
+            table[column] = table[column].astype("Int64")
+    return table

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from reflect.cli.main import app
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The real console script, as a user runs it."""
+    exe = Path(sys.executable).with_name("reflect")
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=cwd, timeout=600)
+
+
+def run_inline(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["reflect", *args])
+    with pytest.raises(SystemExit) as info:
+        app()
+    out, err = capsys.readouterr()
+    return info.value.code, out, err
+
+
+def _numbers(value, path=""):
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int | float):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _numbers(v, f"{path}.{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _numbers(v, f"{path}[{i}]")
+
+
+@pytest.mark.model
+def test_analyse_end_to_end_is_private(tiny_csv, tiny_roster, tmp_path):
+    out, ws = tmp_path / "out", tmp_path / "ws"
+    done = run(
+        "analyse",
+        str(tiny_csv),
+        "--roster",
+        str(tiny_roster),
+        "--out",
+        str(out),
+        "--workspace",
+        str(ws),
+        "--quiet",
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # --quiet: nothing on the terminal
+    assert {p.name for p in out.iterdir()} == {
+        "report.html",
+        "report.md",
+        "report.json",
+        "themes.csv",
+    }
+    report = json.loads((out / "report.json").read_text())
+    assert report["n_participants"] == 24
+    themes = {t["id"]: t for t in report["themes"]}
+    assert themes["hybrid_work"]["participants"] >= 5
+    assert themes["digital_tools"]["participants"] >= 5
+    k = report["min_group_size"]
+    for where, number in _numbers(report["themes"]):
+        if where.endswith(("share",)):
+            continue
+        assert number >= k, where
+    planted = ["07700 900123", "jo.bloggs@example.com", "Priya", "Shah", "E10003"]
+    for path in [*out.rglob("*"), *ws.rglob("*")]:
+        if path.is_file():
+            data = path.read_bytes()
+            for secret in planted:
+                assert secret.encode() not in data, f"{secret} in {path.name}"
+
+
+def test_unknown_option_is_one_line_and_exit_2(capsys, monkeypatch, tiny_csv):
+    code, _, err = run_inline(capsys, monkeypatch, "analyse", str(tiny_csv), "--bogus")
+    assert code == 2 and err.count("\n") == 1 and "--bogus" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "empty file"),
+        (b"Participant ID,Role\nE1,mentor\n", "no text column"),
+        (b"Participant ID,What worked?\nE1,caf\xe9 was nice today\n", "not valid utf-8"),
+    ],
+)
+def test_bad_input_leaves_existing_out_untouched(capsys, monkeypatch, tmp_path, content, expected):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.json").write_text("previous")
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(content)
+    code, _, err = run_inline(
+        capsys,
+        monkeypatch,
+        "analyse",
+        str(bad),
+        "--out",
+        str(out),
+        "--workspace",
+        str(tmp_path / "ws"),
+    )
+    assert code == 1 and err.count("\n") == 1
+    assert expected in err.lower() and "bad.csv" in err
+    assert [p.name for p in out.iterdir()] == ["report.json"]
+    assert (out / "report.json").read_text() == "previous"
+
+
+def test_missing_input_path(capsys, monkeypatch, tmp_path):
+    code, _, err = run_inline(capsys, monkeypatch, "analyse", str(tmp_path / "nope.csv"))
+    assert code == 1 and err == "reflect: error: nope.csv: file not found\n"
+
+
+def test_every_command_and_option_has_help():
+    from reflect.cli.main import app_typer
+    from typer.main import get_command
+
+    root = get_command(app_typer)
+    for name, command in root.commands.items():
+        assert command.help, name
+        assert "Example" in command.help, name
+        for param in command.params:
+            if param.name != "help":
+                assert getattr(param, "help", None), f"{name} {param.name}"

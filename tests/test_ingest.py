@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from reflect import frames as F
+from reflect.config import ColumnMap
+from reflect.errors import InputError
+from reflect.ingest import read_reflections, read_roster
+
+
+def test_when_survey_headers_then_columns_are_guessed(tiny_csv):
+    frame = read_reflections(tiny_csv)
+    assert list(frame.columns) == F.INGESTED_COLUMNS
+    assert set(frame[F.PROMPT]) == {"What worked well?", "What felt awkward?"}
+    assert set(frame[F.ROLE]) == {"mentor", "mentee"}
+    assert set(frame[F.SESSION]) == {"1", "2", "3"}
+    assert frame[F.ROW].min() == 2  # spreadsheet numbering: the header is row 1
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "jsonl", "parquet"])
+def test_when_other_formats_then_same_frame(tiny_csv, tmp_path, suffix):
+    table = pd.read_csv(tiny_csv, dtype=str)
+    path = tmp_path / f"export.{suffix}"
+    if suffix == "xlsx":
+        table.to_excel(path, index=False)
+    elif suffix == "jsonl":
+        path.write_text("\n".join(json.dumps(r) for r in table.to_dict("records")))
+    else:
+        table.to_parquet(path)
+    other = read_reflections(path)
+    expected = read_reflections(tiny_csv)
+    columns = [F.PARTICIPANT, F.ROLE, F.SESSION, F.PROMPT, F.TEXT]
+    assert other[columns].equals(expected[columns])
+
+
+def test_when_columns_mapped_explicitly_then_used(tiny_csv):
+    frame = read_reflections(
+        tiny_csv, ColumnMap(text=("What worked well?",), participant="Participant ID")
+    )
+    assert set(frame[F.PROMPT]) == {"What worked well?"}
+
+
+def _error(path, **kwargs) -> str:
+    with pytest.raises(InputError) as info:
+        read_reflections(path, **kwargs)
+    return str(info.value)
+
+
+def test_when_file_empty_then_one_line_error(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_text("")
+    assert _error(path) == "empty.csv: empty file"
+
+
+def test_when_missing_participant_column_then_error_names_option(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("What worked?\nwe talked about hybrid working a lot\n")
+    assert "--participant-column" in _error(path)
+
+
+def test_when_mapped_column_absent_then_error_lists_columns(tiny_csv):
+    message = _error(tiny_csv, columns=ColumnMap(text=("Nope",)))
+    assert "'Nope'" in message and "Participant ID" in message
+
+
+def test_when_wrong_encoding_then_line_named_and_no_text_leaks(tmp_path):
+    path = tmp_path / "latin.csv"
+    path.write_bytes(
+        "Participant ID,What worked?\nE1,caf\xe9 chat with S\xe9verine\n".encode("latin-1")
+    )
+    message = _error(path)
+    assert "line 2" in message and "--encoding" in message
+    assert "verine" not in message
+    assert len(read_reflections(path, encoding="latin-1")) == 1
+
+
+def test_when_duplicate_rows_then_error_names_both_rows(tiny_csv, tmp_path):
+    lines = tiny_csv.read_text().splitlines()
+    path = tmp_path / "dup.csv"
+    path.write_text("\n".join([*lines, lines[5]]) + "\n")
+    message = _error(path)
+    assert f"row {len(lines) + 1}" in message and "duplicates row 6" in message
+    assert len(read_reflections(path, drop_duplicates=True)) == len(read_reflections(tiny_csv))
+
+
+def test_when_cell_too_long_then_row_and_column_named(tiny_csv, tmp_path):
+    table = pd.read_csv(tiny_csv, dtype=str)
+    table.loc[4, "What worked well?"] = "word " * 5000
+    path = tmp_path / "huge.csv"
+    table.to_csv(path, index=False)
+    message = _error(path, max_cell_chars=10_000)
+    assert "row 6" in message and "'What worked well?'" in message
+
+
+def test_when_participant_blank_then_row_named(tiny_csv, tmp_path):
+    table = pd.read_csv(tiny_csv, dtype=str)
+    table.loc[2, "Participant ID"] = ""
+    path = tmp_path / "blank.csv"
+    table.to_csv(path, index=False)
+    assert "row 4" in _error(path)
+
+
+def test_roster_reads_ids_names_and_nicknames(tmp_path):
+    path = tmp_path / "roster.csv"
+    path.write_text("participant_id,name,nickname\nE1,Rajesh Kumar,Raj\nE2,Ann Lee,\n")
+    roster = read_roster(path)
+    assert roster.ids == ("E1", "E2") and roster.names == ("Rajesh Kumar", "Ann Lee")
+    assert roster.nicknames == ("Raj",)

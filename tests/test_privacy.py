@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reflect import frames as F
+from reflect.privacy import disclose, suppress
+from reflect.themes.model import Phrase, Theme
+
+
+@pytest.mark.parametrize(
+    ("cells", "partition", "expected"),
+    [
+        ({"a": 9, "b": 7}, True, {"a": 9, "b": 7}),
+        ({"a": 9, "b": 3}, False, {"a": 9, "b": None}),
+        # one small cell in a partition: its twin goes too, or b = total - a
+        ({"a": 9, "b": 3}, True, {"a": None, "b": None}),
+        # two small cells whose sum is below k: a third goes too
+        ({"a": 9, "b": 1, "c": 2, "d": 20}, True, {"a": None, "b": None, "c": None, "d": 20}),
+        ({"a": 0, "b": 12, "c": 6}, True, {"a": None, "b": 12, "c": None}),
+    ],
+)
+def test_suppression_table(cells, partition, expected):
+    assert suppress(cells, 5, partition) == expected
+
+
+@given(
+    st.dictionaries(st.text(min_size=1, max_size=3), st.integers(0, 30), min_size=1, max_size=6),
+    st.integers(2, 10),
+)
+def test_no_suppressed_partition_cell_is_recoverable(cells, k):
+    shown = suppress(cells, k, partition=True)
+    hidden = [c for c, v in shown.items() if v is None]
+    assert all(v is None or v >= k for v in shown.values())
+    if hidden:  # with the total shown, the hidden cells must not be pinned down alone
+        assert len(hidden) >= 2 or len(cells) == 1
+        assert len(hidden) == len(cells) or sum(cells[c] for c in hidden) >= k
+
+
+def _frame(n_people: int) -> pd.DataFrame:
+    rows = []
+    for p in range(n_people):
+        for session in ("1", "2"):
+            rows.append(
+                {
+                    F.ROW: len(rows) + 2,
+                    F.PARTICIPANT: f"P-{p}",
+                    F.ROLE: "mentor" if p % 3 else "mentee",
+                    F.SESSION: session,
+                    F.COHORT: "A",
+                    F.DATE: "",
+                    F.PROMPT: "q",
+                    F.TEXT: "we talked about office days and hybrid work",
+                }
+            )
+    frame = pd.DataFrame(rows)
+    frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)
+    return frame
+
+
+def test_when_theme_below_k_then_every_number_is_null():
+    frame = _frame(12)
+    theme = Theme("hybrid_work", "Hybrid working", "taxonomy", members=[0, 2, 4])
+    report = disclose([theme], frame, 5)
+    safe = report.themes[0]
+    assert safe.participants is None and safe.share is None and safe.phrases == []
+    assert set(safe.by_role.values()) == {None} and set(safe.by_session.values()) == {None}
+
+
+def test_when_emerging_theme_below_k_then_not_listed_at_all():
+    frame = _frame(12)
+    theme = Theme("emerging_1", "office day", "emerging", members=[0, 2])
+    assert disclose([theme], frame, 5).themes == []
+
+
+def test_when_phrase_has_too_few_people_or_a_placeholder_then_dropped():
+    frame = _frame(12)
+    people = frozenset(frame[F.PARTICIPANT])
+    theme = Theme(
+        "hybrid_work",
+        "Hybrid working",
+        "taxonomy",
+        members=list(range(24)),
+        phrases=[
+            Phrase("office day", people),
+            Phrase("hybrid work", frozenset()),
+            Phrase("[PERSON] day", people),
+        ],
+    )
+    safe = disclose([theme], frame, 5).themes[0]
+    assert safe.participants == 12 and safe.phrases == ["office day"]
+    assert (
+        safe.by_role == {"mentee": None, "mentor": None}
+        or min(v for v in safe.by_role.values() if v is not None) >= 5
+    )
+
+
+def test_when_fewer_than_k_people_overall_then_totals_are_null():
+    report = disclose([], _frame(3), 5)
+    assert report.n_participants is None and report.n_reflections is None
