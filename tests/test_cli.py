@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from reflect.cli.main import app
 
 
@@ -117,8 +118,9 @@ def test_missing_input_path(capsys, monkeypatch, tmp_path):
 
 
 def test_every_command_and_option_has_help():
-    from reflect.cli.main import app_typer
     from typer.main import get_command
+
+    from reflect.cli.main import app_typer
 
     root = get_command(app_typer)
     for name, command in root.commands.items():

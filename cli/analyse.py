@@ -1,0 +1,109 @@
+"""``reflect analyse``: the main job."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reflect.cli.app import ConfigOption, QuietOption, app_typer
+from reflect.cli.progress import progress_for
+from reflect.config import load_config
+
+
+@app_typer.command()
+def analyse(
+    input: Annotated[
+        Path,
+        typer.Argument(
+            help="Reflections export: .csv, .xlsx, .jsonl or .parquet.", show_default=False
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] = Path("out"),
+    roster: Annotated[
+        Path | None,
+        typer.Option(
+            help="CSV of participants (id, name, optional nickname) whose names are redacted."
+        ),
+    ] = None,
+    taxonomy: Annotated[
+        Path | None,
+        typer.Option(help="Theme taxonomy TOML (default: the programme taxonomy in models/)."),
+    ] = None,
+    min_group_size: Annotated[
+        int | None,
+        typer.Option(
+            "--min-group-size",
+            "-k",
+            help="Smallest number of distinct participants behind any reported figure "
+            "[default: 5].",
+        ),
+    ] = None,
+    text_column: Annotated[
+        list[str] | None,
+        typer.Option(help="A column of answers; repeat for several prompts (default: guessed)."),
+    ] = None,
+    participant_column: Annotated[
+        str | None,
+        typer.Option(help="Column identifying the writer (default: guessed from headers)."),
+    ] = None,
+    role_column: Annotated[str | None, typer.Option(help="Column with mentor/mentee.")] = None,
+    session_column: Annotated[str | None, typer.Option(help="Column with the session.")] = None,
+    cohort_column: Annotated[str | None, typer.Option(help="Column with the cohort.")] = None,
+    date_column: Annotated[str | None, typer.Option(help="Column with the date.")] = None,
+    workspace: Annotated[
+        Path | None,
+        typer.Option(help="Cache folder (redacted text and vectors only) [default: .reflect]."),
+    ] = None,
+    format: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format; repeat for several: html, md, json, csv, "
+            "parquet [default: html, md, json, csv].",
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Text encoding of CSV/JSONL input [default: utf-8].")
+    ] = None,
+    max_cell_chars: Annotated[
+        int | None, typer.Option(help="Reject answers longer than this [default: 20000].")
+    ] = None,
+    drop_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--drop-duplicates", help="Keep the first of duplicated answers instead of failing."
+        ),
+    ] = False,
+    config: ConfigOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Find themes in a reflections export and write privacy-safe reports.
+
+    Example: reflect analyse reflections.csv --roster roster.csv --out out/
+    """
+    from reflect.pipeline import analyse as run
+
+    settings = load_config(config).with_overrides(
+        roster=roster,
+        taxonomy=taxonomy,
+        min_group_size=min_group_size,
+        text=tuple(text_column or ()),
+        participant=participant_column,
+        role=role_column,
+        session=session_column,
+        cohort=cohort_column,
+        date=date_column,
+        workspace=workspace,
+        formats=tuple(format) if format else None,
+        encoding=encoding,
+        max_cell_chars=max_cell_chars,
+        drop_duplicates=drop_duplicates or None,
+        quiet=quiet or None,
+    )
+    result = run(input, settings, progress=progress_for(settings.quiet))
+    written = result.write(out, settings.formats)
+    if not settings.quiet:
+        typer.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
