@@ -10,17 +10,28 @@ import typer
 from reflect.cli.app import ConfigOption, QuietOption, app_typer
 from reflect.cli.progress import progress_for
 from reflect.config import load_config
+from reflect.errors import ConfigError
 
 
 @app_typer.command()
 def analyse(
     input: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
-            help="Reflections export: .csv, .xlsx, .jsonl or .parquet.", show_default=False
+            help="Reflections export: .csv, .xlsx, .jsonl or .parquet "
+            "(or `input` in the --config file).",
+            show_default=False,
         ),
-    ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] = Path("out"),
+    ] = None,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for the reports; '-' with --format json prints report.json to stdout "
+            "[default: out].",
+        ),
+    ] = None,
     roster: Annotated[
         Path | None,
         typer.Option(
@@ -77,6 +88,36 @@ def analyse(
             "--drop-duplicates", help="Keep the first of duplicated answers instead of failing."
         ),
     ] = False,
+    review: Annotated[
+        Path | None,
+        typer.Option(
+            help="Theme review to apply (see `reflect themes`) "
+            "[default: reflect-review.toml if present].",
+        ),
+    ] = None,
+    quotes: Annotated[
+        bool,
+        typer.Option(
+            "--quotes",
+            help="Show up to 2 screened full-sentence quotes per theme (off by default).",
+        ),
+    ] = False,
+    dp_epsilon: Annotated[
+        float | None,
+        typer.Option(
+            "--dp-epsilon",
+            help="Add differentially private noise to every count with this total privacy "
+            "budget, e.g. --dp-epsilon 1.0 (off by default).",
+        ),
+    ] = None,
+    filter: Annotated[
+        str | None,
+        typer.Option(
+            "--filter",
+            help='Report on one group only, e.g. --filter role=mentor, --filter cohort="Cohort A"'
+            ", --filter session=1..3 (refused when the group or the rest is smaller than k).",
+        ),
+    ] = None,
     config: ConfigOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -85,6 +126,7 @@ def analyse(
     Example: reflect analyse reflections.csv --roster roster.csv --out out/
     """
     from reflect.pipeline import analyse as run
+    from reflect.review import DEFAULT_REVIEW_FILE
 
     settings = load_config(config).with_overrides(
         roster=roster,
@@ -102,8 +144,27 @@ def analyse(
         max_cell_chars=max_cell_chars,
         drop_duplicates=drop_duplicates or None,
         quiet=quiet or None,
+        quotes=quotes or None,
+        dp_epsilon=dp_epsilon,
+        filter=filter,
+        review=review,
+        input=input,
+        out=out,
     )
-    result = run(input, settings, progress=progress_for(settings.quiet))
+    if settings.input is None:
+        raise ConfigError("no input: give the reflections file, or `input` in the --config file")
+    if settings.review is None and DEFAULT_REVIEW_FILE.exists():
+        settings = settings.with_overrides(review=DEFAULT_REVIEW_FILE)
+    out = settings.out or Path("out")
+    to_stdout = str(out) == "-"
+    if to_stdout and tuple(settings.formats) != ("json",):
+        raise ConfigError("--out - prints to stdout and needs exactly one --format json")
+    if settings.review is not None and not settings.quiet:
+        typer.echo(f"applying the theme review in {settings.review}", err=True)
+    result = run(settings.input, settings, progress=progress_for(settings.quiet))
+    if to_stdout:
+        typer.echo(result.to_json(), nl=False)
+        return
     written = result.write(out, settings.formats)
     if not settings.quiet:
         typer.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)

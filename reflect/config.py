@@ -25,12 +25,16 @@ class ColumnMap:
 @dataclass(frozen=True)
 class Config:
     columns: ColumnMap = field(default_factory=ColumnMap)
+    input: Path | None = None  # the reflections export, for `reflect analyse --config` alone
+    out: Path | None = None  # where the CLI writes reports (default: out/)
     roster: Path | None = None
     taxonomy: Path | None = None  # None: the programme taxonomy shipped in models/
     workspace: Path = Path(".reflect")
+    review: Path | None = None  # the analyst's theme review (reflect-review.toml)
     min_group_size: int = 5
     quotes: bool = False
     dp_epsilon: float | None = None
+    filter: str | None = None  # e.g. 'cohort=Cohort A', 'session=1..3' (privacy.Filter)
     embedding_backend: str = "sentence-transformers"
     formats: tuple[str, ...] = ("html", "md", "json", "csv")
     encoding: str = "utf-8"
@@ -43,6 +47,10 @@ class Config:
             raise ConfigError("--min-group-size must be at least 2")
         if self.dp_epsilon is not None and self.dp_epsilon <= 0:
             raise ConfigError("--dp-epsilon must be positive")
+        if self.filter is not None:
+            from reflect.privacy.filters import Filter
+
+            Filter.parse(self.filter)  # a bad expression fails before any work is done
         if self.max_cell_chars < 1:
             raise ConfigError("--max-cell-chars must be positive")
 
@@ -80,7 +88,7 @@ def load_config(path: Path | None) -> Config:
         column_map = ColumnMap(**columns)
     except TypeError as err:
         raise ConfigError(f"{path}: [columns] {err}") from None
-    for key in ("roster", "taxonomy", "workspace"):
+    for key in ("input", "out", "roster", "taxonomy", "workspace", "review"):
         if key in raw:
             raw[key] = base / raw[key]
     if "formats" in raw:

@@ -1,0 +1,217 @@
+"""``reflect themes list|show|rename|merge|split|hide``: the analyst's theme review.
+
+Edits go to a review file (``reflect-review.toml`` by default) and take effect on the next
+``reflect analyse``; the library does the work (``reflect.review``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reflect.cli.app import app_typer
+from reflect.review import (
+    DEFAULT_REVIEW_FILE,
+    Review,
+    RunTheme,
+    load_review,
+    resolve,
+    run_themes,
+    save_review,
+)
+
+themes_app = typer.Typer(
+    name="themes",
+    help="Review a run's themes at programme close: rename, merge, split or hide them.\n\n"
+    "Edits are stored in a review file (default reflect-review.toml) that you can commit to "
+    "git; every later `reflect analyse` applies them, matched by theme, not by position.\n\n"
+    'Example: reflect themes rename hybrid_work "Hybrid and remote working"',
+    no_args_is_help=True,
+)
+app_typer.add_typer(themes_app, name="themes")
+
+RunOption = Annotated[
+    Path,
+    typer.Option("--run", help="The run to review: an output folder or its report.json."),
+]
+ReviewOption = Annotated[
+    Path,
+    typer.Option("--review", help="The review file to read and edit."),
+]
+DEFAULT_RUN = Path("out")
+
+
+def _load(run: Path, review_path: Path) -> tuple[list[RunTheme], Review]:
+    return run_themes(run), load_review(review_path)
+
+
+def _save(review: Review, path: Path, what: str) -> None:
+    save_review(review, path)
+    typer.echo(f"{what} (saved in {path}; re-run `reflect analyse` to apply)", err=True)
+
+
+def _remember(review: Review, themes: list[RunTheme], refs: list[str]) -> None:
+    for t in themes:
+        if t.ref in refs:
+            review.remember(t.ref, t.phrases)
+
+
+def _people(value: int | None) -> str:
+    return "fewer than k" if value is None else str(value)
+
+
+@themes_app.command("list")
+def list_(
+    run: RunOption = DEFAULT_RUN,
+    review_file: ReviewOption = DEFAULT_REVIEW_FILE,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per theme.")] = False,
+) -> None:
+    """List the run's themes with their refs and what the review does to them.
+
+    Example: reflect themes list --run out/
+    """
+    themes, review = _load(run, review_file)
+    listed = {t.ref for t in themes}
+    rows = [(t.ref, t.label, t.kind, _people(t.participants), review.status(t.ref)) for t in themes]
+    # Themes the review removed from this run (hidden, merged away) are listed too.
+    for ref in sorted(set(review.hidden) | {r for m in review.merges for r in m.themes[1:]}):
+        if ref not in listed:
+            rows.append((ref, review.renames.get(ref, ""), "", "", review.status(ref)))
+    if as_json:
+        for ref, label, kind, people, status in rows:
+            typer.echo(
+                json.dumps(
+                    {
+                        "ref": ref,
+                        "label": label,
+                        "kind": kind,
+                        "participants": people,
+                        "review": status,
+                    }
+                )
+            )
+        return
+    width = max([len(r[0]) for r in rows] + [3])
+    typer.echo(f"{'REF':<{width}}  {'PEOPLE':>12}  LABEL  [REVIEW]")
+    for ref, label, _kind, people, status in rows:
+        note = f"  [{status}]" if status else ""
+        typer.echo(f"{ref:<{width}}  {people:>12}  {label}{note}")
+
+
+@themes_app.command()
+def show(
+    theme: Annotated[str, typer.Argument(help="A ref, id or label from `reflect themes list`.")],
+    run: RunOption = DEFAULT_RUN,
+    review_file: ReviewOption = DEFAULT_REVIEW_FILE,
+) -> None:
+    """Show one theme: counts by role, session and cohort, phrases and review edits.
+
+    Example: reflect themes show hybrid_work
+    """
+    themes, review = _load(run, review_file)
+    ref = resolve(theme, themes, review)
+    found = next((t for t in themes if t.ref == ref), None)
+    typer.echo(f"{ref}: {found.label if found else '(not in this run)'}")
+    if found:
+        data = found.data
+        typer.echo(f"  kind: {found.kind}; people: {_people(found.participants)}")
+        if data.get("description"):
+            typer.echo(f"  {data['description']}")
+        for key in ("by_role", "by_session", "by_cohort"):
+            cells = data.get(key) or {}
+            if cells:
+                shown = ", ".join(f"{g}: {_people(v)}" for g, v in cells.items())
+                typer.echo(f"  {key.replace('_', ' ')}: {shown}")
+        if found.phrases:
+            typer.echo(f"  phrases: {'; '.join(found.phrases)}")
+    status = review.status(ref)
+    typer.echo(f"  review: {status or 'no edits'}")
+
+
+@themes_app.command()
+def rename(
+    theme: Annotated[str, typer.Argument(help="A ref, id or label from `reflect themes list`.")],
+    label: Annotated[str, typer.Argument(help="The new label.")],
+    run: RunOption = DEFAULT_RUN,
+    review_file: ReviewOption = DEFAULT_REVIEW_FILE,
+) -> None:
+    """Give a theme a new label.
+
+    Example: reflect themes rename hybrid_work "Hybrid and remote working"
+    """
+    themes, review = _load(run, review_file)
+    ref = resolve(theme, themes, review)
+    review.rename(ref, label)
+    _remember(review, themes, [ref])
+    _save(review, review_file, f"renamed {ref} to {label!r}")
+
+
+@themes_app.command()
+def merge(
+    themes_: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="THEMES...", help="Two or more themes; the first keeps its ref and label."
+        ),
+    ],
+    label: Annotated[str | None, typer.Option(help="A label for the merged theme.")] = None,
+    run: RunOption = DEFAULT_RUN,
+    review_file: ReviewOption = DEFAULT_REVIEW_FILE,
+) -> None:
+    """Merge themes into one; a person in several counts once.
+
+    Example: reflect themes merge wellbeing emerging:3fa2b1 --label "Wellbeing and workload"
+    """
+    themes, review = _load(run, review_file)
+    refs = [resolve(t, themes, review) for t in themes_]
+    review.merge(refs, label)
+    _remember(review, themes, refs)
+    _save(review, review_file, f"merged {', '.join(refs[1:])} into {refs[0]}")
+
+
+@themes_app.command()
+def split(
+    theme: Annotated[str, typer.Argument(help="A ref, id or label from `reflect themes list`.")],
+    phrase: Annotated[
+        list[str],
+        typer.Option(
+            "--phrase", "-p", help="Reflections containing this phrase move out; repeatable."
+        ),
+    ],
+    label: Annotated[str, typer.Option(help="Label of the new theme.")],
+    run: RunOption = DEFAULT_RUN,
+    review_file: ReviewOption = DEFAULT_REVIEW_FILE,
+) -> None:
+    """Split a theme by phrase: its reflections that mention any --phrase (whole words, any
+    case) become a new theme; the rest stay.
+
+    Example: reflect themes split digital_tools -p chatgpt -p copilot --label "AI assistants"
+    """
+    themes, review = _load(run, review_file)
+    ref = resolve(theme, themes, review)
+    new = review.split(ref, phrase, label)
+    _remember(review, themes, [ref])
+    _save(review, review_file, f"split {new.new_ref} out of {ref}")
+
+
+@themes_app.command()
+def hide(
+    theme: Annotated[str, typer.Argument(help="A ref, id or label from `reflect themes list`.")],
+    undo: Annotated[bool, typer.Option("--undo", help="Show the theme again.")] = False,
+    run: RunOption = DEFAULT_RUN,
+    review_file: ReviewOption = DEFAULT_REVIEW_FILE,
+) -> None:
+    """Leave a theme out of the reports, such as an off-topic emerging theme.
+
+    Example: reflect themes hide emerging:3fa2b1
+    """
+    themes, review = _load(run, review_file)
+    ref = resolve(theme, themes, review)
+    if undo:
+        review.unhide(ref)
+    else:
+        review.hide(ref)
+        _remember(review, themes, [ref])
+    _save(review, review_file, f"{'unhid' if undo else 'hid'} {ref}")

@@ -1,0 +1,231 @@
+"""Theme review: edits are applied by theme identity before disclosure (renames after), are
+stored in a readable TOML file, and survive a re-run."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+
+import pandas as pd
+import pytest
+from report_samples import sample_report
+
+from reflect import frames as F
+from reflect.cli.main import app
+from reflect.privacy import disclose
+from reflect.report import write_reports
+from reflect.review import (
+    Review,
+    apply_review,
+    emerging_ref,
+    load_review,
+    match_refs,
+    rename_report,
+    save_review,
+)
+from reflect.themes.model import Phrase, Theme
+
+K = 5
+
+
+def _frame(texts_by_person: dict[str, str]) -> pd.DataFrame:
+    rows = []
+    for i, (person, text) in enumerate(texts_by_person.items()):
+        rows.append(
+            {
+                F.ROW: i + 2,
+                F.PARTICIPANT: person,
+                F.ROLE: "mentor" if i % 2 else "mentee",
+                F.SESSION: "1",
+                F.COHORT: "A",
+                F.DATE: "",
+                F.PROMPT: "q",
+                F.TEXT: text,
+                F.TEXT_HASH: F.text_hash(text),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+# 20 people: 0-7 write about parking, 8-13 about the canteen, 10-17 mention chatgpt at work.
+TEXTS = {f"P-{i:02d}": "parking permits again" for i in range(8)}
+TEXTS |= {f"P-{i:02d}": "canteen food was cold" for i in range(8, 10)}
+TEXTS |= {f"P-{i:02d}": "canteen food and ChatGPT drafts" for i in range(10, 14)}
+TEXTS |= {f"P-{i:02d}": "tried ChatGPT for an email" for i in range(14, 18)}
+TEXTS |= {f"P-{i:02d}": "nothing to add" for i in range(18, 20)}
+PEOPLE = list(TEXTS)
+
+
+def _themes() -> list[Theme]:
+    def phrase(text, rows):
+        return Phrase(text, frozenset(PEOPLE[i] for i in rows))
+
+    return [
+        Theme(
+            "digital_tools",
+            "Digital tools",
+            "taxonomy",
+            "Tools.",
+            list(range(10, 18)),
+            [phrase("chatgpt", range(10, 18)), phrase("email", range(14, 18))],
+        ),
+        Theme("wellbeing", "Wellbeing", "taxonomy", "Wellbeing.", [8, 9, 10, 11, 12, 13], []),
+        Theme(
+            "emerging_2",  # positional id: changes between runs
+            "parking permits",
+            "emerging",
+            "",
+            list(range(8)),
+            [phrase("parking permits", range(8)), phrase("parking", range(8))],
+        ),
+    ]
+
+
+def test_when_an_emerging_theme_moves_then_its_ref_still_finds_it():
+    review = Review(signatures={emerging_ref(["parking permits"]): ["parking permits"]})
+    themes = _themes()
+    moved = [replace_id(themes[2], "emerging_7"), themes[0]]
+    found = match_refs(moved, review)
+    assert found[emerging_ref(["parking permits"])].id == "emerging_7"
+    assert found["digital_tools"] is themes[0]
+
+
+def replace_id(theme: Theme, new_id: str) -> Theme:
+    return Theme(new_id, theme.label, theme.kind, theme.description, theme.members, theme.phrases)
+
+
+def test_when_themes_are_merged_then_people_in_both_count_once_and_pass_disclosure():
+    review = Review()
+    review.merge(["digital_tools", "wellbeing"], "Tools and wellbeing")
+    themes = apply_review(_themes(), review, _frame(TEXTS))
+    merged = next(t for t in themes if t.id == "digital_tools")
+    assert merged.label == "Tools and wellbeing"
+    assert sorted(merged.members) == list(range(8, 18))
+    assert all(t.id != "wellbeing" for t in themes)
+    report = disclose(themes, _frame(TEXTS), K)
+    safe = next(t for t in report.themes if t.id == "digital_tools")
+    assert safe.participants == 10  # 8..17, the four people in both counted once
+
+
+def test_when_a_theme_is_split_by_phrase_then_matching_reflections_move_out():
+    review = Review()
+    review.split("digital_tools", ["email"], "Email")
+    themes = apply_review(_themes(), review, _frame(TEXTS))
+    rest = next(t for t in themes if t.id == "digital_tools")
+    child = next(t for t in themes if t.id == "digital_tools/email")
+    assert child.members == [14, 15, 16, 17] and rest.members == [10, 11, 12, 13]
+    assert child.label == "Email" and child.kind == "taxonomy"
+    report = disclose(themes, _frame(TEXTS), K)
+    shown = {t.id: t.participants for t in report.themes}
+    assert shown["digital_tools/email"] is None  # 4 people < k: suppressed like any theme
+
+
+def test_when_hidden_then_the_theme_is_not_reported():
+    review = Review()
+    review.hide(emerging_ref(["parking permits"]))
+    review.remember(emerging_ref(["parking permits"]), ["parking permits"])
+    themes = apply_review(_themes(), review, _frame(TEXTS))
+    assert [t.id for t in themes] == ["digital_tools", "wellbeing"]
+
+
+def test_when_an_emerging_theme_is_renamed_then_the_report_keeps_the_new_label():
+    ref = emerging_ref(["parking permits"])
+    review = Review()
+    review.rename(ref, "Car parking")
+    review.remember(ref, ["parking permits"])
+    themes = apply_review(_themes(), review, _frame(TEXTS))
+    report = rename_report(disclose(themes, _frame(TEXTS), K), review, themes)
+    labels = {t.id: t.label for t in report.themes}
+    assert labels["emerging_2"] == "Car parking"
+
+
+def test_when_saved_and_loaded_then_the_review_round_trips_as_readable_toml(tmp_path):
+    review = Review()
+    review.rename("hybrid_work", "Hybrid and remote working")
+    review.merge(["wellbeing", "emerging:abc123"], "Wellbeing")
+    review.remember("emerging:abc123", ["office snacks", "coffee"])
+    review.split("digital_tools", ["chatgpt"], "AI assistants")
+    review.hide("generations")
+    path = tmp_path / "reflect-review.toml"
+    save_review(review, path)
+    text = path.read_text()
+    assert text.startswith("# Theme review") and 'hybrid_work = "Hybrid and remote working"' in text
+    tomllib.loads(text)
+    assert load_review(path) == review
+
+
+def test_when_the_review_file_is_malformed_then_one_clear_error(tmp_path):
+    from reflect.errors import ConfigError
+
+    path = tmp_path / "r.toml"
+    path.write_text("[[merge]]\nlabel = 'x'\n")
+    with pytest.raises(ConfigError, match="malformed review entry"):
+        load_review(path)
+
+
+def _cli(capsys, monkeypatch, *args):
+    monkeypatch.setattr(sys, "argv", ["reflect", *args])
+    try:
+        app()
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_when_edited_from_the_cli_then_the_review_file_names_themes_by_ref(
+    capsys, monkeypatch, tmp_path
+):
+    write_reports(sample_report(), tmp_path / "out", ["json"])
+    review = tmp_path / "reflect-review.toml"
+    common = ["--run", str(tmp_path / "out"), "--review", str(review)]
+    assert (
+        _cli(capsys, monkeypatch, "themes", "rename", "Hybrid working", "Hybrid", *common)[0] == 0
+    )
+    code, _, err = _cli(capsys, monkeypatch, "themes", "hide", "parking permits", *common)
+    assert code == 0 and "hid emerging:" in err
+    code, _, err = _cli(capsys, monkeypatch, "themes", "rename", "nonexistent", "X", *common)
+    assert code == 2 and "no single theme" in err
+    saved = tomllib.loads(review.read_text())
+    ref = saved["hide"][0]
+    assert saved["rename"] == {"hybrid_work": "Hybrid"}
+    assert saved["emerging"][ref]["phrases"] == ["parking permits"]
+    code, out, _ = _cli(capsys, monkeypatch, "themes", "list", "--json", *common)
+    listed = {row["ref"]: row for row in map(json.loads, out.splitlines())}
+    assert listed[ref]["review"] == "hidden"
+    assert listed["hybrid_work"]["review"] == "renamed to 'Hybrid'"
+
+
+@pytest.mark.model
+def test_when_reviewed_and_re_run_then_the_edits_still_apply(tiny_csv, tiny_roster, tmp_path):
+    from test_cli import run
+
+    out, ws, review = tmp_path / "out", tmp_path / "ws", tmp_path / "reflect-review.toml"
+    analyse = ["analyse", str(tiny_csv), "--roster", str(tiny_roster), "--out", str(out)]
+    analyse += ["--workspace", str(ws), "--quiet"]
+    done = run(*analyse)
+    assert done.returncode == 0, done.stderr
+    first = {t["id"]: t for t in json.loads((out / "report.json").read_text())["themes"]}
+    assert {"hybrid_work", "digital_tools", "hierarchy"} <= set(first)
+    edits = ["--run", str(out), "--review", str(review)]
+    for args in (
+        ["rename", "hybrid_work", "Hybrid and remote working"],
+        ["merge", "digital_tools", "hierarchy", "--label", "Tools and hierarchy"],
+        ["hide", "wellbeing"],
+    ):
+        done = run("themes", *args, *edits)
+        assert done.returncode == 0, done.stderr
+    done = run(*analyse, "--review", str(review))
+    assert done.returncode == 0, done.stderr
+    second = {t["id"]: t for t in json.loads((out / "report.json").read_text())["themes"]}
+    assert second["hybrid_work"]["label"] == "Hybrid and remote working"
+    assert second["digital_tools"]["label"] == "Tools and hierarchy"
+    assert "hierarchy" not in second and "wellbeing" not in second
+    both = second["digital_tools"]["participants"]
+    assert both >= max(first["digital_tools"]["participants"], first["hierarchy"]["participants"])
+    # A third run picks the review up from the working directory by default.
+    done = run(*analyse, cwd=tmp_path)
+    third = json.loads((out / "report.json").read_text())["themes"]
+    assert done.returncode == 0 and "wellbeing" not in {t["id"] for t in third}
