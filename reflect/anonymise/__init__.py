@@ -9,27 +9,41 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
 from reflect import frames as F
-from reflect.anonymise.analyzer import DEFAULT_RECOGNIZERS, Analyzer
+from reflect.anonymise.analyzer import Analyzer, default_recognizers
 from reflect.anonymise.pseudonyms import keyed_hash, load_key, pseudonym
 from reflect.anonymise.redactor import redact
-from reflect.anonymise.spans import Span
+from reflect.anonymise.spans import QUASI_IDENTIFIER, SCREEN_ONLY, Span
 from reflect.ingest import Roster
 
-__all__ = ["Analyzer", "RedactionStats", "Span", "anonymise", "load_key", "pseudonym", "redact"]
+__all__ = [
+    "QUASI_IDENTIFIER",
+    "Analyzer",
+    "RedactionStats",
+    "Span",
+    "anonymise",
+    "load_key",
+    "pseudonym",
+    "quasi_identifiers",
+    "redact",
+    "redact_file",
+]
 
 # Bump when recognizers change what they find, so cached redactions are redone.
-REDACTION_VERSION = "1"
+REDACTION_VERSION = "2"
 
 
 @dataclass
 class RedactionStats:
     texts: int = 0
     texts_with_redactions: int = 0
-    by_label: dict[str, int] = field(default_factory=dict)
+    by_label: dict[str, int] = field(default_factory=dict)  # redacted spans by label
+    # Texts holding an identifying description (kept in the text, flagged for screening).
+    texts_with_quasi_identifiers: int = 0
 
 
 def anonymise(
@@ -37,7 +51,7 @@ def anonymise(
     roster: Roster | None,
     key: bytes,
     workspace=None,
-    recognizer_names=DEFAULT_RECOGNIZERS,
+    recognizer_names=None,
     progress=None,
 ) -> tuple[pd.DataFrame, RedactionStats]:
     F.check_columns(frame, F.INGESTED_COLUMNS, "anonymise")
@@ -62,6 +76,7 @@ def anonymise(
             spans = analyzer.analyze([t for _, t in chunk])
             for (k, t), found in zip(chunk, spans, strict=True):
                 cached[k] = (redact(t, found), ",".join(s.label for s in found))
+                # Only labels are cached, never the spans' text.
             if progress:
                 progress(len(chunk))
         if workspace is not None:
@@ -69,20 +84,40 @@ def anonymise(
     redacted = {t: cached[k] for k, t in zip(cache_keys, unique, strict=True)}
 
     labels = Counter()
-    with_redactions = 0
+    with_redactions = with_quasi = 0
     for text in out[F.TEXT]:
-        found = redacted[text][1]
-        if found:
-            with_redactions += 1
-            labels.update(found.split(","))
+        found = [label for label in redacted[text][1].split(",") if label]
+        shown = [label for label in found if label not in SCREEN_ONLY]
+        with_redactions += bool(shown)
+        with_quasi += len(shown) < len(found)
+        labels.update(shown)
     out[F.TEXT] = out[F.TEXT].map(lambda t: redacted[t][0])
     out[F.PARTICIPANT] = out[F.PARTICIPANT].map(lambda p: pseudonym(p, key))
     out[F.TEXT_HASH] = out[F.TEXT].map(F.text_hash)
-    stats = RedactionStats(len(out), with_redactions, dict(sorted(labels.items())))
+    stats = RedactionStats(len(out), with_redactions, dict(sorted(labels.items())), with_quasi)
     return out[F.REDACTED_COLUMNS], stats
+
+
+def quasi_identifiers(text: str) -> list[Span]:
+    """Identifying descriptions in a text ("the only 62-year-old in finance"), for screening
+    phrases and quotes; loads no model."""
+    return [s for s in _quasi_analyzer().analyze([text])[0] if s.label == QUASI_IDENTIFIER]
+
+
+@lru_cache(maxsize=1)
+def _quasi_analyzer() -> Analyzer:
+    return Analyzer(names=("quasi_identifier",))
 
 
 def _fingerprint(roster: Roster, names, key: bytes) -> str:
     # Keyed, so the roster's names cannot be recovered from a cache key.
+    names = names if names is not None else default_recognizers()
     parts = [REDACTION_VERSION, *names, *roster.names, *roster.nicknames, *roster.ids]
     return keyed_hash("\x1f".join(parts), key)[:16]
+
+
+def redact_file(*args, **kwargs):
+    """See ``reflect.anonymise.files.redact_file`` (imported lazily: it needs ingest's readers)."""
+    from reflect.anonymise.files import redact_file as run
+
+    return run(*args, **kwargs)

@@ -1,14 +1,22 @@
-"""Names of known participants (and their ids), in any case, with possessives."""
+"""Names and ids of known participants: full names, first and last names, nicknames, in any
+case, with possessives, and with one typo for names of five letters or more ("Priyaa").
+Roster names that are also everyday words ("Will", "Grace") need the cues in ``name_cues``."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from reflect.anonymise.lexicon import WORD, first_names, is_ordinary_word, normalise
+from reflect.anonymise.name_cues import NameCues, Token, extend_name, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 
 _MIN_PART_CHARS = 2
+_MIN_FUZZY_CHARS = 5
 
 
 @recognizers.register("roster")
@@ -17,36 +25,68 @@ class RosterRecognizer:
 
     def __init__(self, context: RecognizerContext) -> None:
         roster = context.roster
-        names: set[str] = set()
+        self.cues = NameCues.from_settings(context.settings)
+        parts: set[str] = set()
         ids: set[str] = set()
         if roster is not None:
             for full in (*roster.names, *roster.nicknames):
-                names.add(full)
-                names.update(p for p in re.split(r"[\s-]+", full) if len(p) >= _MIN_PART_CHARS)
+                parts.update(normalise(p) for p in WORD.findall(full) if len(p) >= _MIN_PART_CHARS)
             ids = {i for i in roster.ids if i}
-        self.pattern = _alternation(names)
+        self.parts = frozenset(parts)
+        self.fuzzy_parts = [p for p in parts if len(p) >= _MIN_FUZZY_CHARS]
         self.id_pattern = _alternation(ids)
+        self._typo_cache: dict[str, bool] = {}
 
     def find(self, texts: Sequence[str]) -> list[list[Span]]:
-        out = []
-        for text in texts:
-            spans = []
-            if self.pattern is not None:
-                spans += [
-                    Span(m.start(), m.end(), "PERSON", 0.95, self.name)
-                    for m in self.pattern.finditer(text)
-                ]
-            if self.id_pattern is not None:
-                spans += [
-                    Span(m.start(), m.end(), "EMPLOYEE_ID", 1.0, self.name)
-                    for m in self.id_pattern.finditer(text)
-                ]
-            out.append(spans)
-        return out
+        return [self.find_one(text) for text in texts]
+
+    def find_one(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        if self.parts:
+            tokens = tokenize(text)
+            i = 0
+            while i < len(tokens):
+                if self._is_part(tokens[i]) and self.cues.accept(text, tokens, i, self._is_part):
+                    last = i
+                    while (
+                        last + 1 < len(tokens)
+                        and self._is_part(tokens[last + 1])
+                        and text[tokens[last].end : tokens[last + 1].start] in (" ", "-")
+                    ):
+                        last += 1
+                    last = max(last, extend_name(text, tokens, last, self.cues))
+                    end = tokens[last].end - (2 if tokens[last].possessive else 0)
+                    spans.append(Span(tokens[i].start, end, "PERSON", 0.95, self.name))
+                    i = last + 1
+                else:
+                    i += 1
+        if self.id_pattern is not None:
+            spans += [
+                Span(m.start(), m.end(), "EMPLOYEE_ID", 1.0, self.name)
+                for m in self.id_pattern.finditer(text)
+            ]
+        return spans
+
+    def _is_part(self, token: Token) -> bool:
+        if token.norm in self.parts:
+            return True
+        return len(token.norm) >= _MIN_FUZZY_CHARS and self._is_typo(token.norm)
+
+    def _is_typo(self, word: str) -> bool:
+        # One edit from a roster name, unless the word is itself an everyday word or another
+        # known first name (the gazetteer handles those).
+        if word not in self._typo_cache:
+            hit = None
+            if self.fuzzy_parts and not is_ordinary_word(word) and word not in first_names():
+                hit = process.extractOne(
+                    word, self.fuzzy_parts, scorer=Levenshtein.distance, score_cutoff=1
+                )
+            self._typo_cache[word] = hit is not None
+        return self._typo_cache[word]
 
 
 def _alternation(words: set[str]) -> re.Pattern | None:
     if not words:
         return None
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w]){'(?:' + body + ')'}(?![\w])", re.I)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)

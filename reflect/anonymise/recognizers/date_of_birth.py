@@ -1,0 +1,33 @@
+"""Dates of birth: a date next to "born", "DOB", "date of birth" or "birthday"; other dates
+(sessions, deadlines) are not personal data and stay."""
+
+from __future__ import annotations
+
+import re
+
+from reflect.anonymise.recognizers import recognizers
+from reflect.anonymise.recognizers._pattern import PatternRecognizer
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+
+
+@recognizers.register("date_of_birth")
+class DateOfBirthRecognizer(PatternRecognizer):
+    name = "date_of_birth"
+    label = "DATE_OF_BIRTH"
+    score = 0.85
+    patterns = (
+        re.compile(
+            rf"\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s?day(?:\s+is)?)"
+            rf"\s*(?:is|was|:|-)?\s*(?P<value>{_DATE})",
+            re.I,
+        ),
+    )

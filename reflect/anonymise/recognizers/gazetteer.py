@@ -1,0 +1,46 @@
+"""First names from a name dictionary, so lowercase and unseen names are caught ("met priya",
+"Siiri said"), with the guards in ``name_cues`` for names that are also everyday words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reflect.anonymise.lexicon import first_names
+from reflect.anonymise.name_cues import NameCues, Token, extend_name, tokenize
+from reflect.anonymise.recognizers import RecognizerContext, recognizers
+from reflect.anonymise.spans import Span
+
+
+@recognizers.register("gazetteer")
+class GazetteerRecognizer:
+    name = "gazetteer"
+
+    def __init__(self, context: RecognizerContext) -> None:
+        self.names = first_names()
+        self.cues = NameCues.from_settings(context.settings)
+
+    def _is_name(self, token: Token) -> bool:
+        return token.norm in self.names and token.norm not in self.cues.not_names
+
+    def find(self, texts: Sequence[str]) -> list[list[Span]]:
+        return [self._find_one(text) for text in texts]
+
+    def _find_one(self, text: str) -> list[Span]:
+        tokens = tokenize(text)
+        spans: list[Span] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            known = self._is_name(token)
+            if (known and self.cues.accept(text, tokens, i, self._is_name)) or (
+                not known and self.cues.introduced(text, tokens, i)
+            ):
+                last = extend_name(text, tokens, i, self.cues)
+                end = tokens[last].end
+                if tokens[last].possessive:
+                    end -= 2  # "[PERSON]'s" keeps the sentence readable
+                spans.append(Span(token.start, end, "PERSON", 0.6, self.name))
+                i = last + 1
+            else:
+                i += 1
+        return spans

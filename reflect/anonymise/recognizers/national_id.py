@@ -1,0 +1,29 @@
+"""National identity numbers: US social security numbers (format and reserved ranges checked
+by ``python-stdnum``) and UK National Insurance numbers."""
+
+from __future__ import annotations
+
+import re
+
+from stdnum.us import ssn
+
+from reflect.anonymise.recognizers import recognizers
+from reflect.anonymise.recognizers._pattern import PatternRecognizer
+
+_SSN = re.compile(r"(?<![\d-])\d{3}[- ]\d{2}[- ]\d{4}(?![\d-])")
+_NINO = re.compile(
+    r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"
+)
+
+
+@recognizers.register("national_id")
+class NationalIdRecognizer(PatternRecognizer):
+    name = "national_id"
+    label = "NATIONAL_ID"
+    score = 0.85
+    patterns = (_SSN, _NINO)
+
+    def valid(self, match: re.Match) -> bool:
+        if match.re is _SSN:
+            return ssn.is_valid(re.sub(r"\D", "", match.group()))
+        return True

@@ -1,0 +1,31 @@
+"""Postcodes: UK postcodes by their strict shape; US ZIP codes only with context (a state
+before them or the word ZIP), since five bare digits are usually something else."""
+
+from __future__ import annotations
+
+import re
+
+from reflect.anonymise.recognizers import recognizers
+from reflect.anonymise.recognizers._pattern import PatternRecognizer
+
+_US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
+)
+
+
+@recognizers.register("postcode")
+class PostcodeRecognizer(PatternRecognizer):
+    name = "postcode"
+    label = "POSTCODE"
+    score = 0.8
+    patterns = (
+        # UK: "SW1A 1AA", "M1 1AE", "EC1A 1BB" (upper case, as written on letters).
+        re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[A-Z]{2}\b"),
+        re.compile(rf"(?:\b(?:{_US_STATES}),?\s+)(?P<value>\d{{5}}(?:-\d{{4}})?)\b"),
+        re.compile(
+            r"\b(?:zip|zip code|zipcode|postcode|postal code)\b[:#]?\s*"
+            r"(?P<value>[A-Z\d]{3,5}(?:[\s-][A-Z\d]{3,4})?)\b",
+            re.I,
+        ),
+    )
