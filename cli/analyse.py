@@ -95,6 +95,29 @@ def analyse(
             "[default: reflect-review.toml if present].",
         ),
     ] = None,
+    quotes: Annotated[
+        bool,
+        typer.Option(
+            "--quotes",
+            help="Show up to 2 screened full-sentence quotes per theme (off by default).",
+        ),
+    ] = False,
+    dp_epsilon: Annotated[
+        float | None,
+        typer.Option(
+            "--dp-epsilon",
+            help="Add differentially private noise to every count with this total privacy "
+            "budget, e.g. --dp-epsilon 1.0 (off by default).",
+        ),
+    ] = None,
+    filter: Annotated[
+        str | None,
+        typer.Option(
+            "--filter",
+            help='Report on one group only, e.g. --filter role=mentor, --filter cohort="Cohort A"'
+            ", --filter session=1..3 (refused when the group or the rest is smaller than k).",
+        ),
+    ] = None,
     config: ConfigOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -121,6 +144,9 @@ def analyse(
         max_cell_chars=max_cell_chars,
         drop_duplicates=drop_duplicates or None,
         quiet=quiet or None,
+        quotes=quotes or None,
+        dp_epsilon=dp_epsilon,
+        filter=filter,
         review=review,
         input=input,
         out=out,

@@ -34,6 +34,7 @@ class Config:
     min_group_size: int = 5
     quotes: bool = False
     dp_epsilon: float | None = None
+    filter: str | None = None  # e.g. 'cohort=Cohort A', 'session=1..3' (privacy.Filter)
     embedding_backend: str = "sentence-transformers"
     formats: tuple[str, ...] = ("html", "md", "json", "csv")
     encoding: str = "utf-8"
@@ -46,6 +47,10 @@ class Config:
             raise ConfigError("--min-group-size must be at least 2")
         if self.dp_epsilon is not None and self.dp_epsilon <= 0:
             raise ConfigError("--dp-epsilon must be positive")
+        if self.filter is not None:
+            from reflect.privacy.filters import Filter
+
+            Filter.parse(self.filter)  # a bad expression fails before any work is done
         if self.max_cell_chars < 1:
             raise ConfigError("--max-cell-chars must be positive")
 

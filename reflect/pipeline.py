@@ -16,13 +16,14 @@ from reflect.config import Config
 from reflect.embed import embed_texts
 from reflect.errors import InputError
 from reflect.ingest import read_reflections, read_roster
-from reflect.privacy import SafeReport, disclose
+from reflect.privacy import Filter, SafeReport, disclose
+from reflect.privacy.screening import taxonomy_terms
 from reflect.progress import Progress, Silent
 from reflect.report import write_reports
 from reflect.report.tables import themes_table
 from reflect.review import apply_review, load_review, rename_report
 from reflect.themes import find_themes, load_taxonomy
-from reflect.workspace import Workspace
+from reflect.workspace import Workspace, drop_erased
 
 log = logging.getLogger("reflect")
 
@@ -82,9 +83,18 @@ def analyse(
     lap("ingest")
 
     with Workspace(config.workspace) as workspace:
+        run_id = workspace.start_run()
+        if note := workspace.stale_note():
+            log.warning("%s", note)
+        key = load_key()
+        frame = drop_erased(frame, workspace.erased(), key)  # reflect forget is for good
         with progress.stage("Redacting", total=len(frame)) as advance:
-            redacted, stats = anonymise(frame, roster, load_key(), workspace, progress=advance)
+            redacted, stats = anonymise(frame, roster, key, workspace, progress=advance)
         del frame  # from here on only redacted text exists
+        # Whose texts the caches hold, so `reflect forget` can erase one person's rows.
+        workspace.record_reflections(
+            redacted[F.PARTICIPANT].tolist(), redacted[F.TEXT_HASH].tolist(), run_id
+        )
         lap("anonymise")
 
         with progress.stage("Embedding", total=None) as advance:
@@ -103,8 +113,18 @@ def analyse(
         review = load_review(config.review)
         themes = apply_review(themes, review, redacted)
         lap("themes")
+        workspace.finish_run(run_id, len(redacted))
 
-    report = disclose(themes, redacted, config.min_group_size, stats.by_label)
+    report = disclose(
+        themes,
+        redacted,
+        config.min_group_size,
+        stats,
+        filter=Filter.parse(config.filter) if config.filter else None,
+        quotes=config.quotes,
+        dp_epsilon=config.dp_epsilon,
+        vocabulary=taxonomy_terms(taxonomy),
+    )
     report = rename_report(report, review, themes)
     lap("privacy")
     return Result(report, timings)

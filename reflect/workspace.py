@@ -1,26 +1,68 @@
 """The workspace: an embedded DuckDB file of per-text caches, so a re-run only does the work
-that is new. It holds redacted text, keyed hashes and vectors only — never raw text.
+that is new. It holds redacted text, keyed hashes, pseudonyms and vectors only — never raw
+text, names or participant ids.
 
 Tables
 - ``redactions(key, redacted, labels)``: key = HMAC(key, redaction fingerprint + raw text)
 - ``embeddings(model, text_hash, vector)``: text_hash = sha256(redacted text)
+- ``reflections(pseudonym, text_hash, run_id)``: whose texts the caches hold, written by the
+  pipeline after redaction, so that ``forget`` can find a person's rows
+- ``runs(run_id, started_at, finished_at, reflections)``: when each analysis ran
+- ``erased(pseudonym, erased_at)``: people erased with ``reflect forget``; the pipeline drops
+  their rows before redaction on every later run, so re-running on the same export does not
+  bring them back. A pseudonym means nothing without the key.
+
+Erasure (``forget``) deletes every row of a person from every table: rows whose
+``text_hash`` is one of their texts (any table with that column, so later caches following
+the convention are covered), rows whose ``pseudonym`` is theirs, and redactions whose
+redacted text hashes to one of theirs. A text two people wrote identically ("nothing much")
+goes from the caches too and is simply recomputed for the other person. DuckDB may keep
+deleted values in free blocks of the file, so the database is then copied into a fresh file
+that replaces the old one, and a ``STALE`` marker tells the next run (and the analyst) that
+reports produced before the erasure still include the person.
 """
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import numpy as np
 import pandas as pd
 
+from reflect.errors import ConfigError
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS redactions (key VARCHAR PRIMARY KEY, redacted VARCHAR, labels VARCHAR);
 CREATE TABLE IF NOT EXISTS embeddings (
     model VARCHAR, text_hash VARCHAR, vector FLOAT[], PRIMARY KEY (model, text_hash));
+CREATE TABLE IF NOT EXISTS reflections (
+    pseudonym VARCHAR, text_hash VARCHAR, run_id VARCHAR, PRIMARY KEY (pseudonym, text_hash));
+CREATE TABLE IF NOT EXISTS runs (
+    run_id VARCHAR PRIMARY KEY, started_at VARCHAR, finished_at VARCHAR, reflections INTEGER);
+CREATE TABLE IF NOT EXISTS erased (pseudonym VARCHAR PRIMARY KEY, erased_at VARCHAR);
 """
+STALE = "STALE"
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What ``forget`` removed (counts of rows, never their contents)."""
+
+    reflections: int
+    redactions: int
+    embeddings: int
+    other_rows: int
 
 
 class Workspace:
@@ -33,6 +75,99 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+
+    # -- ownership, runs and erasure -----------------------------------------------------------
+    def start_run(self) -> str:
+        run_id = uuid.uuid4().hex[:12]
+        self.db.execute("INSERT INTO runs VALUES (?, ?, NULL, NULL)", [run_id, _now()])
+        return run_id
+
+    def finish_run(self, run_id: str, reflections: int) -> None:
+        self.db.execute(
+            "UPDATE runs SET finished_at = ?, reflections = ? WHERE run_id = ?",
+            [_now(), reflections, run_id],
+        )
+        (self.folder / STALE).unlink(missing_ok=True)
+
+    def record_reflections(self, pseudonyms: list[str], hashes: list[str], run_id: str) -> None:
+        """Remember whose texts the caches now hold (pseudonyms and text hashes only)."""
+        rows = pd.DataFrame({"pseudonym": pseudonyms, "text_hash": hashes}).drop_duplicates()
+        rows["run_id"] = run_id
+        with self._table("new", rows):
+            self.db.execute(
+                "INSERT OR REPLACE INTO reflections SELECT pseudonym, text_hash, run_id FROM new"
+            )
+
+    def erased(self) -> set[str]:
+        return {p for (p,) in self.db.execute("SELECT pseudonym FROM erased").fetchall()}
+
+    def stale_note(self) -> str | None:
+        """Why earlier reports are out of date, if they are."""
+        marker = self.folder / STALE
+        return marker.read_text(encoding="utf-8").strip() if marker.exists() else None
+
+    def forget(self, pseudonym: str) -> Erasure:
+        """Delete every row of one person and rewrite the database file (see module doc)."""
+        hashes = [
+            h
+            for (h,) in self.db.execute(
+                "SELECT DISTINCT text_hash FROM reflections WHERE pseudonym = ?", [pseudonym]
+            ).fetchall()
+        ]
+        deleted = {"reflections": 0, "redactions": 0, "embeddings": 0, "other_rows": 0}
+        with self._table("gone", pd.DataFrame({"text_hash": hashes}, dtype=str)):
+            for table, columns in self._tables().items():
+                if table == "erased":
+                    continue
+                conditions = []
+                if "text_hash" in columns:
+                    conditions.append("text_hash IN (SELECT text_hash FROM gone)")
+                if "pseudonym" in columns:
+                    conditions.append("pseudonym = $p")
+                if table == "redactions":
+                    conditions.append("sha256(redacted) IN (SELECT text_hash FROM gone)")
+                if not conditions:
+                    continue
+                where = " OR ".join(conditions)
+                params = {"p": pseudonym} if "pseudonym" in columns else {}
+                (n,) = self.db.execute(
+                    f"SELECT count(*) FROM {table} WHERE {where}", params
+                ).fetchone()
+                self.db.execute(f"DELETE FROM {table} WHERE {where}", params)
+                deleted[table if table in deleted else "other_rows"] += n
+        self.db.execute("INSERT OR REPLACE INTO erased VALUES (?, ?)", [pseudonym, _now()])
+        self._rewrite()
+        (self.folder / STALE).write_text(
+            f"A participant was erased at {_now()} (reflect forget): reports produced before "
+            "then still include them; re-run reflect analyse to replace them.\n",
+            encoding="utf-8",
+        )
+        return Erasure(**deleted)
+
+    def _tables(self) -> dict[str, set[str]]:
+        rows = self.db.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_catalog = current_database() AND table_schema = 'main'"
+        ).fetchall()
+        tables: dict[str, set[str]] = {}
+        for table, column in rows:
+            tables.setdefault(table, set()).add(column)
+        return tables
+
+    def _rewrite(self) -> None:
+        """Copy the live data into a fresh file and swap it in: deleted values that DuckDB
+        left in free blocks or the write-ahead log do not survive."""
+        fresh = self.folder / "cache.fresh.duckdb"
+        fresh.unlink(missing_ok=True)
+        (name,) = self.db.execute("SELECT current_database()").fetchone()
+        self.db.execute("ATTACH ? AS fresh", [str(fresh)])
+        self.db.execute(f'COPY FROM DATABASE "{name}" TO fresh')
+        self.db.execute("DETACH fresh")
+        self.db.close()
+        os.replace(fresh, self.path)
+        for leftover in self.folder.glob(self.path.name + ".wal"):
+            leftover.unlink()
+        self.db = duckdb.connect(str(self.path))
 
     def __enter__(self) -> Workspace:
         return self
@@ -97,3 +232,26 @@ class Workspace:
         )
         with self._table("new", new):
             self.db.execute("INSERT OR REPLACE INTO embeddings SELECT * FROM new")
+
+
+def forget(folder: Path, participant_id: str, key: bytes) -> Erasure:
+    """Erase one participant (by their raw id, used only to compute the pseudonym)."""
+    from reflect.anonymise import pseudonym
+
+    folder = Path(folder)
+    if not (folder / "cache.duckdb").exists():
+        raise ConfigError(f"{folder}: no reflect workspace here")
+    with Workspace(folder) as workspace:
+        return workspace.forget(pseudonym(participant_id, key))
+
+
+def drop_erased(frame: pd.DataFrame, erased: set[str], key: bytes) -> pd.DataFrame:
+    """The ingested frame without the rows of erased participants (matched by pseudonym, so
+    the workspace never stores their raw ids)."""
+    if not erased:
+        return frame
+    from reflect import frames as F
+    from reflect.anonymise import pseudonym
+
+    keep = ~frame[F.PARTICIPANT].map(lambda p: pseudonym(str(p), key)).isin(erased)
+    return frame[keep]

@@ -66,6 +66,15 @@ COHORTS = ["Cohort A", "Cohort B"]
 PAIRS_PER_COHORT = 32
 SESSIONS = [1, 2, 3, 4, 5, 6]
 PII_LABELS = ["PERSON", "EMAIL", "PHONE", "EMPLOYEE_ID", "HANDLE", "URL"]
+# which kind of personal data a cell that gets some should carry (the rest of the cell may add names)
+PII_TARGET = [("PERSON", 0.58), ("EMAIL", 0.12), ("PHONE", 0.11), ("EMPLOYEE_ID", 0.09),
+              ("HANDLE", 0.06), ("URL", 0.04)]
+PLACEHOLDER_LABELS = {
+    "P": "PERSON", "P_FULL": "PERSON", "P_POSS": "PERSON", "P_LAST": "PERSON", "ME": "PERSON",
+    "P_EMAIL": "EMAIL", "MY_EMAIL": "EMAIL", "MY_WORK_EMAIL": "EMAIL", "MY_PHONE": "PHONE",
+    "P_PHONE": "PHONE", "P_EMPID": "EMPLOYEE_ID", "MY_EMPID": "EMPLOYEE_ID",
+    "P_HANDLE": "HANDLE", "MY_HANDLE": "HANDLE", "P_URL": "URL", "MY_URL": "URL",
+}
 
 # Window in which each cohort's pairs hold session n (pairs pick their own day inside it).
 SESSION_STARTS = {
@@ -90,7 +99,7 @@ SESSION_WEIGHTS = {
     "trust": [9, 6.5, 3.5, 2.8, 2.8, 4],
     "culture_change": [0.8, 1.3, 2.5, 4, 5, 6.5],
     "emerging:sustainability": [0.1] * 6,
-    "emerging:scheduling": [1.4, 1.6, 1.6, 1.8, 1.8, 1.6],
+    "emerging:scheduling": [1.0, 1.1, 1.1, 1.2, 1.2, 1.1],
 }
 ROLE_MULT = {
     "mentee": {
@@ -117,7 +126,7 @@ COHORT_MULT = {
 SUSTAINABILITY_PAIRS = 6  # per cohort: pairs where one of the two cares a lot about climate
 SUSTAINABILITY_WEIGHT = 8.0
 CHAOTIC_DIARY_PAIRS = 6  # per cohort: pairs whose sessions keep moving
-CHAOTIC_DIARY_MULT = 2.4
+CHAOTIC_DIARY_MULT = 2.0
 
 STYLES = [  # (name, share of participants)
     ("plain", 0.50),
@@ -129,7 +138,7 @@ STYLES = [  # (name, share of participants)
     ("exclaim", 0.06),
     ("lower_nopunct", 0.06),
 ]
-VERBOSITY = [("brief", 0.17), ("normal", 0.63), ("verbose", 0.20)]
+VERBOSITY = [("brief", 0.12), ("normal", 0.6), ("verbose", 0.28)]
 
 TAG_RE = re.compile(r"^\[([^\]]*)\]\s*")
 MARKUP_RE = re.compile(r"\[\[([^\]|]+)\|([A-Z_]+)\]\]")
@@ -158,11 +167,35 @@ class Item:
     gender: str | None = None  # partner gender required by a pronoun in the text
     session_tag: str | None = None
     repeat: bool = False
+    swappable: bool = False  # pronouns can be flipped to the other gender without ambiguity
+    trap: bool = False  # a deliberate test case (name-like non-PII word, tricky name); used first
 
     def fits(self, session: int, partner_gender: str) -> bool:
-        if self.gender and self.gender != partner_gender:
+        if self.gender and self.gender != partner_gender and not self.swappable:
             return False
         return not (self.session_tag and not SESSION_TAGS[self.session_tag](session))
+
+
+def pii_labels_of(it: "Item") -> set[str]:
+    labs = {PLACEHOLDER_LABELS[k] for k in PLACEHOLDER_RE.findall(it.text)}
+    return labs | {lab for _t, lab in MARKUP_RE.findall(it.text)}
+
+
+SWAP_TO_M = {"she": "he", "hers": "his", "herself": "himself"}
+SWAP_TO_F = {"he": "she", "him": "her", "his": "her", "himself": "herself"}
+
+
+def swap_pronouns(text: str, to: str) -> str:
+    table = SWAP_TO_M if to == "m" else SWAP_TO_F
+
+    def repl(m: re.Match) -> str:
+        w = m.group(0)
+        new = table.get(w.lower())
+        if new is None:
+            return w
+        return new.capitalize() if w[0].isupper() else new
+
+    return re.sub(r"\b[A-Za-z]+\b", repl, text)
 
 
 def _parse_line(line: str) -> tuple[list[str], str]:
@@ -216,6 +249,8 @@ def load_bank_file(path: Path, kind: str | None) -> list[Item]:
                 it.role = t
             elif t == "repeat":
                 it.repeat = True
+            elif t == "trap":
+                it.trap = True
             else:
                 raise ValueError(f"{it.uid}: unknown tag {t}")
         if not explicit_gender:
@@ -223,6 +258,10 @@ def load_bank_file(path: Path, kind: str | None) -> list[Item]:
             mas = bool(re.search(r"\b(he|him|his|himself)\b", text, re.I))
             assert not (fem and mas), f"{it.uid}: mixed pronouns, tag it [f], [m] or [anyg]"
             it.gender = "f" if fem else "m" if mas else None
+            if it.gender == "f":  # "her" is ambiguous (him/his), so only she/hers/herself lines
+                it.swappable = not re.search(r"\bher\b", text, re.I)
+            elif it.gender == "m":  # his -> her is safe unless "his" stands alone
+                it.swappable = not re.search(r"\bhis\b(?=[.,;:!?)]|$)", text, re.I)
         items.append(it)
     return items
 
@@ -239,9 +278,14 @@ def load_bank() -> dict[str, list[Item]]:
     for items in bank.values():
         for it in items:
             key = re.sub(r"\W+", " ", it.text.lower()).strip()
+            if it.kind == "short":  # throwaway answers only need to differ literally
+                key = "short:" + it.text
             assert key not in seen, f"duplicate bank text {it.uid} == {seen[key]}: {it.text}"
             seen[key] = it.uid
     return bank
+
+
+MAX_WORDS = 95
 
 
 class Picker:
@@ -258,6 +302,11 @@ class Picker:
                 self.pools[(kind, it.prompt, it.role)].append(it)
         for key in sorted(self.pools, key=repr):
             rng.shuffle(self.pools[key])
+            self.pools[key].sort(key=lambda it: not it.trap)
+        self.rng = rng
+
+    def release(self, it: Item) -> None:
+        self.used[it.uid] -= 1
 
     def pick(self, kind: str, prompt: str, role: str, session: int, partner_gender: str,
              prefer=None) -> Item | None:
@@ -277,6 +326,8 @@ class Picker:
         if not cands:
             return None
         it = cands[0]
+        if kind == "short":  # common throwaways (repeatable) compete with one-off ones
+            it = weighted(self.rng, [(c, 2.5 if c.repeat else 1.0) for c in cands])
         self.used[it.uid] += 1
         return it
 
@@ -373,8 +424,8 @@ def build_roster(rng: random.Random) -> list[Person]:
         p.pets = [weighted(rng, pet_opts)]
         if rng.random() < 0.3:
             p.pets.append(weighted(rng, pet_opts))
-        p.blank_rate = rng.choice([0.0, 0.01, 0.02, 0.02, 0.03, 0.04, 0.12])
-        p.short_rate = rng.choice([0.0, 0.02, 0.03, 0.04, 0.05, 0.08, 0.16])
+        p.blank_rate = rng.choice([0.0, 0.01, 0.02, 0.02, 0.03, 0.04, 0.1])
+        p.short_rate = rng.choice([0.0, 0.02, 0.03, 0.04, 0.05, 0.06, 0.13])
         if p.verbosity == "brief":
             p.short_rate += 0.06
         p.phone = weighted(rng, PHONE_FORMATS)(rng)
@@ -420,7 +471,7 @@ def add_typo(rng: random.Random, text: str, protected: list[str]) -> str:
             new = COMMON_TYPOS[w]
         elif len(w) >= 5:
             i = rng.randrange(1, len(w) - 2)
-            op = rng.choice(["swap", "drop", "double"])
+            op = weighted(rng, [("swap", 0.45), ("drop", 0.35), ("double", 0.2)])
             if op == "swap":
                 new = w[:i] + w[i + 1] + w[i] + w[i + 2:]
             elif op == "drop":
@@ -462,7 +513,7 @@ def restyle(rng: random.Random, person: Person, sentences: list[str],
     n_typos = 0
     if style == "typos":
         n_typos = weighted(rng, [(0, 0.3), (1, 0.5), (2, 0.2)])
-    elif rng.random() < 0.07:
+    elif rng.random() < 0.045:
         n_typos = 1
     for _ in range(n_typos):
         new = add_typo(rng, text, [t for t, _ in pii])
@@ -607,16 +658,16 @@ class Generator:
                 return cell
         verb = me.verbosity
         k = weighted(rng, {
-            "brief": [(0, 0.10), (1, 0.87), (2, 0.03)],
-            "normal": [(0, 0.08), (1, 0.74), (2, 0.17), (3, 0.01)],
-            "verbose": [(0, 0.03), (1, 0.47), (2, 0.42), (3, 0.08)],
+            "brief": [(0, 0.10), (1, 0.85), (2, 0.05)],
+            "normal": [(0, 0.05), (1, 0.50), (2, 0.40), (3, 0.05)],
+            "verbose": [(0, 0.02), (1, 0.24), (2, 0.56), (3, 0.18)],
         }[verb])
         weights = theme_weights(me, session, prompt, agenda, sustain, chaotic)
         parts: list[Item] = []
         if want_pii:
-            pref_themes = set(agenda) | set(me.pets)
+            label = weighted(rng, PII_TARGET)
             it = self.picker.pick("pii", prompt, me.role, session, g,
-                                  prefer=lambda i: bool(set(i.themes) & pref_themes))
+                                  prefer=lambda i, lab=label: lab in pii_labels_of(i))
             if it is not None:
                 parts.append(it)
                 if it.themes:
@@ -641,12 +692,11 @@ class Generator:
                     parts.append(it)
         rng.shuffle(parts)
         if not parts:
-            for _ in range(1 if verb == "brief" or rng.random() < 0.55 else 2):
-                it = self.picker.pick("neutral", prompt, me.role, session, g)
-                if it is not None:
-                    parts.append(it)
-        op_p, cl_p = {"brief": (0.02, 0.02), "normal": (0.07, 0.06),
-                      "verbose": (0.2, 0.16)}[verb]
+            it = self.picker.pick("neutral", prompt, me.role, session, g)
+            if it is not None:
+                parts.append(it)
+        op_p, cl_p = {"brief": (0.02, 0.02), "normal": (0.11, 0.09),
+                      "verbose": (0.3, 0.24)}[verb]
         if rng.random() < op_p:
             it = self.picker.pick("opener", prompt, me.role, session, g)
             if it is not None:
@@ -659,11 +709,22 @@ class Generator:
             it = self.picker.pick("closer", prompt, me.role, session, g)
             if it is not None:
                 parts.append(it)
+        # keep answers under ~95 words: shed glue first, then the last extra themed item
+        while len(parts) > 1 and sum(len(i.text.split()) for i in parts) > MAX_WORDS:
+            order = ["aside", "closer", "opener"]
+            victim = next((i for k in order for i in parts if i.kind == k), None)
+            if victim is None:
+                victim = next(i for i in reversed(parts) if i.kind != "pii")
+            parts.remove(victim)
+            self.picker.release(victim)
         # PII sentences that are sign-offs belong at the end
-        parts.sort(key=lambda i: 1 if (i.kind == "pii" and "{ME}" in i.text) else 0)
+        parts.sort(key=lambda i: 1 if (i.kind == "pii" and not i.themes) else 0)
         sentences, pii = [], []
         for it in parts:
-            sentences.append(self.fill(rng, it.text, me, other, pii))
+            text = it.text
+            if it.gender and it.gender != other.gender:
+                text = swap_pronouns(text, other.gender)
+            sentences.append(self.fill(rng, text, me, other, pii))
             for t in it.themes:
                 if t not in cell.themes:
                     cell.themes.append(t)
@@ -685,6 +746,7 @@ class Generator:
         cancelled = set(rng.sample(later, 6))
         rest = [ps for ps in later if ps not in cancelled]
         noted = rng.sample(rest, 3)  # one person filled in the form just to say it was off
+        noted_idx = {ps: rng.randrange(2) for ps in noted}
         rest = [ps for ps in rest if ps not in noted]
         skipped = {(ps, rng.randrange(2)) for ps in rng.sample(rest, 4)}  # forgot to submit
         cancel_notes = [it for it in self.bank["glue"] if it.kind == "cancelled"]
@@ -714,7 +776,7 @@ class Generator:
                     continue
                 sub = self.submit_time(rng, meet)
                 cells = {}
-                if (pid, s) in noted and idx == 0:
+                if (pid, s) in noted and idx == noted_idx[(pid, s)]:
                     note = cancel_notes.pop() if cancel_notes else Item("v", "cancelled", "c", None, None)
                     self.picker.used[note.uid] += 1
                     cells["worked"] = Cell(text=note.text, themes=["emerging:scheduling"])
@@ -840,7 +902,7 @@ def check(gen: Generator, rows, outputs: dict[str, str], stats: dict) -> list[st
             if obj["text"] not in cellmap[(rid, col)]:
                 problems.append(f"gold pii {obj['text']!r} missing from {rid}/{col}")
     roster_names = {p.name for p in gen.people} | {p.first for p in gen.people}
-    for it in gen.bank["pii"]:
+    for it in (it for items in gen.bank.values() for it in items):
         for m in MARKUP_RE.finditer(it.text):
             if m.group(1) in roster_names:
                 problems.append(f"third party {m.group(1)!r} is in the roster")
@@ -869,8 +931,15 @@ def main(argv=None) -> int:
     if args.demand:
         gen = Generator(virtual=True)
         gen.run()
+        supply: Counter[tuple] = Counter()
+        for items in load_bank().values():
+            for it in items:
+                supply[(it.kind, it.prompt, it.role)] += 1
+        print(f"{'bucket':44s} demand supply")
         for key, n in sorted(gen.picker.demand.items(), key=lambda kv: repr(kv[0])):
-            print(f"{key[0]:26s} {key[1] or '-':8s} {key[2] or '-':7s} {n:4d}")
+            have = supply[key] + supply[(key[0], key[1], None)] + supply[(key[0], None, None)]
+            flag = "  <-- short" if have < 1.15 * n else ""
+            print(f"{key[0]:26s} {key[1] or '-':8s} {key[2] or '-':7s} {n:6d} {have:6d}{flag}")
         return 0
 
     gen = Generator()

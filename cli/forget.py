@@ -1,0 +1,45 @@
+"""``reflect forget``: erase one participant from a workspace (right to erasure)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reflect.cli.app import QuietOption, app_typer
+
+
+@app_typer.command()
+def forget(
+    participant_id: Annotated[
+        str,
+        typer.Argument(
+            help="The participant's id as it appears in the export (never stored; only its "
+            "keyed pseudonym is looked up).",
+            show_default=False,
+        ),
+    ],
+    workspace: Annotated[
+        Path,
+        typer.Option(help="The workspace folder to erase them from [default: .reflect]."),
+    ] = Path(".reflect"),
+    quiet: QuietOption = False,
+) -> None:
+    """Erase a participant's reflections, embeddings and cached results from a workspace,
+    and mark earlier reports stale. Later runs leave the participant out even if the export
+    still holds their rows; re-run `reflect analyse` to replace earlier reports.
+
+    Example: reflect forget E10023 --workspace .reflect
+    """
+    from reflect.anonymise import load_key
+    from reflect.workspace import forget as erase
+
+    erasure = erase(workspace, participant_id, load_key(create=False))
+    if not quiet:
+        typer.echo(
+            f"erased {erasure.reflections} reflection(s), {erasure.redactions} cached "
+            f"redaction(s), {erasure.embeddings} embedding(s) and {erasure.other_rows} other "
+            f"cached row(s) from {workspace}; earlier reports are stale: re-run reflect analyse",
+            err=True,
+        )

@@ -1,0 +1,145 @@
+"""Screening of the words a report shows: theme phrases and (with ``--quotes``) sentences.
+
+A phrase or quote is shown only if
+- no redaction placeholder (``[PERSON]``...) is in it;
+- every word in it was used by at least k distinct participants somewhere in the reflections
+  (a rare word can point at its only writer — "my allotment", "the Lisbon office");
+- it holds no identifying term: digits (ages, ids, dates, counts of a small team), age
+  descriptions ("sixty-two-year-old", "in her fifties"), uniqueness descriptions ("the only",
+  "our one"), addresses (``@``, ``www``, ``http``), and proper nouns — words people write
+  capitalised mid-sentence — unless they are taxonomy vocabulary ("Teams", "LinkedIn");
+- it passes ``reflect.anonymise.quasi_identifiers`` when the redaction stage offers it.
+Quotes must also be 6 to 30 words long and are taken at most one per participant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from reflect.themes.model import Phrase
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_IDENTIFYING = re.compile(
+    r"\d"
+    r"|[@/\\]|www\.|https?"
+    r"|\byears?[- ]old\b|\baged\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies)\b"
+    r"|\b(?:the|our|my|their|his|her|its)\s+(?:only|sole|one)\b"
+    r"|\bonly\s+(?:one|person|woman|man|member|employee)\b",
+    re.IGNORECASE,
+)
+_INFLECTIONS = ("", "s", "es", "d", "ed", "ing")
+QUOTE_WORDS = (6, 30)
+QUOTE_MAX_CHARS = 220
+
+
+def _quasi_identifier_check():
+    """The redaction stage's quasi-identifier detector, when it offers one."""
+    try:
+        from reflect import anonymise
+    except ImportError:  # pragma: no cover - anonymise is part of the package
+        return None
+    return getattr(anonymise, "quasi_identifiers", None)
+
+
+class Vocabulary:
+    """Who used which word, and which words people write as proper nouns."""
+
+    def __init__(
+        self, texts: Sequence[str], participants: Sequence[str], known: Iterable[str] = ()
+    ) -> None:
+        people: dict[str, set[str]] = {}
+        mid, mid_capitalised = {}, {}
+        for participant, text in zip(participants, texts, strict=True):
+            for sentence in _SENTENCE_END.split(text):
+                for position, match in enumerate(_WORD.finditer(sentence)):
+                    word = match.group().lower()
+                    people.setdefault(word, set()).add(participant)
+                    if position > 0:
+                        mid[word] = mid.get(word, 0) + 1
+                        if match.group()[0].isupper():
+                            mid_capitalised[word] = mid_capitalised.get(word, 0) + 1
+        self.people = {w: len(p) for w, p in people.items()}
+        self.known = {w.lower() for term in known for w in _WORD.findall(term)}
+        self.proper = {
+            w
+            for w, n in mid_capitalised.items()
+            if 2 * n >= mid[w] and w not in self.known and w != "i"
+        }
+        self.quasi_identifiers = _quasi_identifier_check()
+
+    def users(self, word: str) -> int:
+        """Distinct participants who used the word; lemmas also count their inflections."""
+        word = word.lower()
+        forms = [word + end for end in _INFLECTIONS]
+        if word.endswith("y"):
+            forms.append(word[:-1] + "ies")
+        return max(self.people.get(form, 0) for form in forms)
+
+    def identifying(self, text: str) -> bool:
+        if "[" in text or _IDENTIFYING.search(text):
+            return True
+        if any(w.lower() in self.proper for w in _WORD.findall(text)):
+            return True
+        return bool(self.quasi_identifiers and self.quasi_identifiers(text))
+
+    def all_common(self, text: str, k: int) -> bool:
+        words = _WORD.findall(text)
+        return bool(words) and all(self.users(w) >= k for w in words)
+
+
+def phrase_is_safe(phrase: Phrase, k: int, vocabulary: Vocabulary, people=None) -> bool:
+    """``people``: when given (a filtered view), only these participants count."""
+    writers = phrase.participants if people is None else phrase.participants & people
+    return (
+        len(writers) >= k
+        and not vocabulary.identifying(phrase.text)
+        and vocabulary.all_common(phrase.text, k)
+    )
+
+
+def pick_quotes(
+    texts: Sequence[str],
+    participants: Sequence[str],
+    k: int,
+    vocabulary: Vocabulary,
+    phrases: Sequence[str] = (),
+    limit: int = 2,
+) -> tuple[list[str], int]:
+    """Up to ``limit`` screened sentences from different participants, preferring those that
+    contain the theme's shown phrases. Returns the quotes and how many candidate sentences
+    the screen rejected (for the privacy section)."""
+    candidates, rejected = [], 0
+    for participant, text in zip(participants, texts, strict=True):
+        for sentence in _SENTENCE_END.split(text):
+            sentence = sentence.strip()
+            n_words = len(_WORD.findall(sentence))
+            if n_words < QUOTE_WORDS[0]:
+                continue  # fragments are not quotes; not counted as rejections
+            if (
+                n_words > QUOTE_WORDS[1]
+                or len(sentence) > QUOTE_MAX_CHARS
+                or vocabulary.identifying(sentence)
+                or not vocabulary.all_common(sentence, k)
+            ):
+                rejected += 1
+                continue
+            hits = sum(p in sentence.lower() for p in phrases)
+            candidates.append((-hits, abs(n_words - 14), sentence, participant))
+    quotes, used_people, used_texts = [], set(), set()
+    for *_, sentence, participant in sorted(candidates):
+        if participant in used_people or sentence.lower() in used_texts:
+            continue
+        quotes.append(sentence)
+        used_people.add(participant)
+        used_texts.add(sentence.lower())
+        if len(quotes) == limit:
+            break
+    return quotes, rejected
+
+
+def taxonomy_terms(taxonomy) -> list[str]:
+    """Words of the taxonomy (labels, descriptions, seeds): product and proper names in it
+    ("Teams", "LinkedIn") are programme vocabulary, not identifying terms."""
+    return [" ".join((t.label, t.description, *getattr(t, "seeds", ()))) for t in taxonomy]
