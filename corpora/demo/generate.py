@@ -305,6 +305,12 @@ class Picker:
             self.pools[key].sort(key=lambda it: not it.trap)
         self.rng = rng
 
+    def remaining(self, kind: str, prompt: str, role: str) -> int:
+        if self.virtual:
+            return 1000
+        keys = [(kind, prompt, role), (kind, prompt, None), (kind, None, role), (kind, None, None)]
+        return sum(1 for k in keys for it in self.pools.get(k, []) if not self.used[it.uid])
+
     def release(self, it: Item) -> None:
         self.used[it.uid] -= 1
 
@@ -424,7 +430,7 @@ def build_roster(rng: random.Random) -> list[Person]:
         p.pets = [weighted(rng, pet_opts)]
         if rng.random() < 0.3:
             p.pets.append(weighted(rng, pet_opts))
-        p.blank_rate = rng.choice([0.0, 0.01, 0.02, 0.02, 0.03, 0.04, 0.1])
+        p.blank_rate = rng.choice([0.0, 0.01, 0.01, 0.02, 0.02, 0.03, 0.08])
         p.short_rate = rng.choice([0.0, 0.02, 0.03, 0.04, 0.05, 0.06, 0.13])
         if p.verbosity == "brief":
             p.short_rate += 0.06
@@ -512,7 +518,7 @@ def restyle(rng: random.Random, person: Person, sentences: list[str],
         pii = [(t.replace("'", "\u2019"), lab) for t, lab in pii]
     n_typos = 0
     if style == "typos":
-        n_typos = weighted(rng, [(0, 0.3), (1, 0.5), (2, 0.2)])
+        n_typos = weighted(rng, [(0, 0.35), (1, 0.5), (2, 0.15)])
     elif rng.random() < 0.045:
         n_typos = 1
     for _ in range(n_typos):
@@ -585,12 +591,16 @@ class Generator:
 
     # --- placeholders -----------------------------------------------------------------
     def fill(self, rng: random.Random, text: str, me: Person, other: Person,
-             pii: list[tuple[str, str]]) -> str:
+             pii: list[tuple[str, str]], names: dict[str, str]) -> str:
+        """Substitute placeholders; `names` keeps one form of the partner's name per answer."""
+
         def person_name(p: Person) -> str:
-            opts = [(p.first, 50), (p.name, 18), (p.first.lower(), 12)]
-            if p.nickname:
-                opts.append((p.nickname, 60))
-            return weighted(rng, opts)
+            if "P" not in names:
+                opts = [(p.first, 50), (p.name, 18), (p.first.lower(), 12)]
+                if p.nickname:
+                    opts.append((p.nickname, 60))
+                names["P"] = weighted(rng, opts)
+            return names["P"]
 
         def repl(m: re.Match) -> str:
             key = m.group(1)
@@ -599,9 +609,11 @@ class Generator:
             elif key == "P_FULL":
                 val, lab = other.name, "PERSON"
             elif key == "P_POSS":
-                base = weighted(rng, [(other.first, 6), (other.first.lower(), 2),
-                                      (other.nickname or other.first, 3 if other.nickname else 0)])
-                val, lab = base + "'s", "PERSON"
+                if "P" not in names:
+                    names["P"] = weighted(rng, [
+                        (other.first, 6), (other.first.lower(), 2),
+                        (other.nickname or other.first, 3 if other.nickname else 0)])
+                val, lab = names["P"] + "'s", "PERSON"
             elif key == "P_LAST":
                 val, lab = other.last, "PERSON"
             elif key == "ME":
@@ -663,6 +675,9 @@ class Generator:
             "verbose": [(0, 0.02), (1, 0.24), (2, 0.56), (3, 0.18)],
         }[verb])
         weights = theme_weights(me, session, prompt, agenda, sustain, chaotic)
+        for t in weights:  # a nearly exhausted bucket gets rarer instead of running dry
+            weights[t] *= min(1.0, self.picker.remaining(t, prompt, me.role) / 8)
+        weights = {t: w for t, w in weights.items() if w > 0}
         parts: list[Item] = []
         if want_pii:
             label = weighted(rng, PII_TARGET)
@@ -719,12 +734,12 @@ class Generator:
             self.picker.release(victim)
         # PII sentences that are sign-offs belong at the end
         parts.sort(key=lambda i: 1 if (i.kind == "pii" and not i.themes) else 0)
-        sentences, pii = [], []
+        sentences, pii, names = [], [], {}
         for it in parts:
             text = it.text
             if it.gender and it.gender != other.gender:
                 text = swap_pronouns(text, other.gender)
-            sentences.append(self.fill(rng, text, me, other, pii))
+            sentences.append(self.fill(rng, text, me, other, pii, names))
             for t in it.themes:
                 if t not in cell.themes:
                     cell.themes.append(t)
@@ -854,7 +869,7 @@ def summarise(gen: Generator, rows) -> tuple[str, dict]:
             for _t, lab in c.pii:
                 pii_counts[lab] += 1
             pii_cells += bool(c.pii)
-    lines = ["| theme | mentions | mentors | mentees | all | "
+    lines = ["| theme | cells | mentors | mentees | all | "
              + " | ".join(f"S{s}" for s in SESSIONS) + " |",
              "|---|---:|---:|---:|---:|" + "---:|" * len(SESSIONS)]
     for t in THEMES:
@@ -915,8 +930,8 @@ def update_readme(stats: dict, n_rows: int, n_cells: int, n_blank: int) -> str |
         return None
     text = path.read_text(encoding="utf-8")
     block = (f"<!-- generated:start -->\n{n_rows} responses, {n_cells} text cells "
-             f"({n_blank} blank).\n\nDistinct participants raising each theme "
-             f"(by role, and per session):\n\n{stats['table']}\n\nPlanted personal data "
+             f"({n_blank} blank).\n\n`cells` = answers tagged with the theme; the other columns "
+             f"count distinct participants raising it (by role, and per session):\n\n{stats['table']}\n\nPlanted personal data "
              f"(gold `pii`):\n\n{stats['pii_table']}\n<!-- generated:end -->")
     return re.sub(r"<!-- generated:start -->.*<!-- generated:end -->", lambda m: block, text,
                   flags=re.S)
