@@ -67,19 +67,51 @@ PAIRS_PER_COHORT = 32
 SESSIONS = [1, 2, 3, 4, 5, 6]
 PII_LABELS = ["PERSON", "EMAIL", "PHONE", "EMPLOYEE_ID", "HANDLE", "URL"]
 # which kind of personal data a cell that gets some should carry (the rest of the cell may add names)
-PII_TARGET = [("PERSON", 0.58), ("EMAIL", 0.12), ("PHONE", 0.11), ("EMPLOYEE_ID", 0.09),
-              ("HANDLE", 0.06), ("URL", 0.04)]
+PII_TARGET = [
+    ("PERSON", 0.58),
+    ("EMAIL", 0.12),
+    ("PHONE", 0.11),
+    ("EMPLOYEE_ID", 0.09),
+    ("HANDLE", 0.06),
+    ("URL", 0.04),
+]
 PLACEHOLDER_LABELS = {
-    "P": "PERSON", "P_FULL": "PERSON", "P_POSS": "PERSON", "P_LAST": "PERSON", "ME": "PERSON",
-    "P_EMAIL": "EMAIL", "MY_EMAIL": "EMAIL", "MY_WORK_EMAIL": "EMAIL", "MY_PHONE": "PHONE",
-    "P_PHONE": "PHONE", "P_EMPID": "EMPLOYEE_ID", "MY_EMPID": "EMPLOYEE_ID",
-    "P_HANDLE": "HANDLE", "MY_HANDLE": "HANDLE", "P_URL": "URL", "MY_URL": "URL",
+    "P": "PERSON",
+    "P_FULL": "PERSON",
+    "P_POSS": "PERSON",
+    "P_LAST": "PERSON",
+    "ME": "PERSON",
+    "P_EMAIL": "EMAIL",
+    "MY_EMAIL": "EMAIL",
+    "MY_WORK_EMAIL": "EMAIL",
+    "MY_PHONE": "PHONE",
+    "P_PHONE": "PHONE",
+    "P_EMPID": "EMPLOYEE_ID",
+    "MY_EMPID": "EMPLOYEE_ID",
+    "P_HANDLE": "HANDLE",
+    "MY_HANDLE": "HANDLE",
+    "P_URL": "URL",
+    "MY_URL": "URL",
 }
 
 # Window in which each cohort's pairs hold session n (pairs pick their own day inside it).
 SESSION_STARTS = {
-    "Cohort A": ["2025-09-15", "2025-10-20", "2025-11-24", "2026-01-12", "2026-02-16", "2026-03-23"],
-    "Cohort B": ["2025-10-27", "2025-12-01", "2026-01-19", "2026-02-23", "2026-03-30", "2026-05-05"],
+    "Cohort A": [
+        "2025-09-15",
+        "2025-10-20",
+        "2025-11-24",
+        "2026-01-12",
+        "2026-02-16",
+        "2026-03-23",
+    ],
+    "Cohort B": [
+        "2025-10-27",
+        "2025-12-01",
+        "2026-01-19",
+        "2026-02-23",
+        "2026-03-30",
+        "2026-05-05",
+    ],
 }
 
 # --------------------------------------------------------------------------------------
@@ -103,20 +135,39 @@ SESSION_WEIGHTS = {
 }
 ROLE_MULT = {
     "mentee": {
-        "digital_tools": 1.55, "ai_at_work": 1.45, "generations": 1.4, "hierarchy": 0.7,
-        "career": 0.55, "politics": 0.3, "inclusion": 0.9, "culture_change": 1.1,
-        "wellbeing": 0.9, "emerging:scheduling": 1.15,
+        "digital_tools": 1.55,
+        "ai_at_work": 1.45,
+        "generations": 1.4,
+        "hierarchy": 0.7,
+        "career": 0.55,
+        "politics": 0.3,
+        "inclusion": 0.9,
+        "culture_change": 1.1,
+        "wellbeing": 0.9,
+        "emerging:scheduling": 1.15,
     },
     "mentor": {
-        "digital_tools": 0.7, "ai_at_work": 0.8, "generations": 0.8, "hierarchy": 1.5,
-        "career": 1.5, "politics": 1.6, "trust": 1.1, "inclusion": 1.1, "wellbeing": 1.1,
+        "digital_tools": 0.7,
+        "ai_at_work": 0.8,
+        "generations": 0.8,
+        "hierarchy": 1.5,
+        "career": 1.5,
+        "politics": 1.6,
+        "trust": 1.1,
+        "inclusion": 1.1,
+        "wellbeing": 1.1,
     },
 }
 PROMPT_MULT = {
     "worked": {"trust": 1.35, "emerging:scheduling": 0.3, "hierarchy": 0.85, "digital_tools": 1.1},
     "awkward": {
-        "trust": 0.55, "emerging:scheduling": 1.9, "hierarchy": 1.35, "generations": 1.25,
-        "inclusion": 1.1, "digital_tools": 0.85, "politics": 1.15,
+        "trust": 0.55,
+        "emerging:scheduling": 1.9,
+        "hierarchy": 1.35,
+        "generations": 1.25,
+        "inclusion": 1.1,
+        "digital_tools": 0.85,
+        "politics": 1.15,
     },
 }
 COHORT_MULT = {
@@ -150,6 +201,7 @@ SESSION_TAGS = {
     "mid": lambda s: 3 <= s <= 4,
     "late": lambda s: s >= 4,
     "last": lambda s: s == 6,
+    "notlast": lambda s: s < 6,
 }
 
 
@@ -176,7 +228,7 @@ class Item:
         return not (self.session_tag and not SESSION_TAGS[self.session_tag](session))
 
 
-def pii_labels_of(it: "Item") -> set[str]:
+def pii_labels_of(it: Item) -> set[str]:
     labs = {PLACEHOLDER_LABELS[k] for k in PLACEHOLDER_RE.findall(it.text)}
     return labs | {lab for _t, lab in MARKUP_RE.findall(it.text)}
 
@@ -202,7 +254,7 @@ def _parse_line(line: str) -> tuple[list[str], str]:
     m = TAG_RE.match(line)
     if not m:
         return [], line
-    return m.group(1).split(), line[m.end():]
+    return m.group(1).split(), line[m.end() :]
 
 
 def load_bank_file(path: Path, kind: str | None) -> list[Item]:
@@ -225,8 +277,13 @@ def load_bank_file(path: Path, kind: str | None) -> list[Item]:
                     sect = w
             continue
         tags, text = _parse_line(line)
-        it = Item(uid=f"{path.stem}:{lineno}", text=text, kind=kind or sect or "?",
-                  prompt=prompt, role=role)
+        it = Item(
+            uid=f"{path.stem}:{lineno}",
+            text=text,
+            kind=kind or sect or "?",
+            prompt=prompt,
+            role=role,
+        )
         if kind in THEMES:
             it.themes.append(kind)
         explicit_gender = False
@@ -314,17 +371,27 @@ class Picker:
     def release(self, it: Item) -> None:
         self.used[it.uid] -= 1
 
-    def pick(self, kind: str, prompt: str, role: str, session: int, partner_gender: str,
-             prefer=None) -> Item | None:
+    def pick(
+        self, kind: str, prompt: str, role: str, session: int, partner_gender: str, prefer=None
+    ) -> Item | None:
         self.demand[(kind, prompt, role)] += 1
         if self.virtual:
             n = self.demand[(kind, prompt, role)]
-            return Item(uid=f"v:{kind}:{prompt}:{role}:{n}", text="Lorem ipsum dolor sit amet "
-                        "consectetur adipiscing elit sed do.", kind=kind, prompt=prompt,
-                        role=role, themes=[kind] if kind in THEMES else [])
+            return Item(
+                uid=f"v:{kind}:{prompt}:{role}:{n}",
+                text="Lorem ipsum dolor sit amet consectetur adipiscing elit sed do.",
+                kind=kind,
+                prompt=prompt,
+                role=role,
+                themes=[kind] if kind in THEMES else [],
+            )
         keys = [(kind, prompt, role), (kind, prompt, None), (kind, None, role), (kind, None, None)]
-        cands = [it for k in keys for it in self.pools.get(k, [])
-                 if (it.repeat or not self.used[it.uid]) and it.fits(session, partner_gender)]
+        cands = [
+            it
+            for k in keys
+            for it in self.pools.get(k, [])
+            if (it.repeat or not self.used[it.uid]) and it.fits(session, partner_gender)
+        ]
         if prefer:
             preferred = [it for it in cands if prefer(it)]
             if preferred:
@@ -394,10 +461,31 @@ PHONE_FORMATS = [
     (lambda rng: "+61 491 570 " + rng.choice(["006", "156", "157", "158", "159", "110"]), 0.5),
     (lambda rng: f"+33 1 99 00 {rng.randrange(100):02d} {rng.randrange(100):02d}", 0.5),
 ]
-HANDLE_SUFFIXES = ["_codes", ".k", "_writes", "92", "_dev", "x", ".online", "_ldn", "_", "01",
-                   ".makes", "_data", "_thinks", "99", ".b"]
-EMAIL_DOMAINS = ["gmail.com", "gmail.com", "outlook.com", "hotmail.co.uk", "icloud.com",
-                 "yahoo.co.uk"]
+HANDLE_SUFFIXES = [
+    "_codes",
+    ".k",
+    "_writes",
+    "92",
+    "_dev",
+    "x",
+    ".online",
+    "_ldn",
+    "_",
+    "01",
+    ".makes",
+    "_data",
+    "_thinks",
+    "99",
+    ".b",
+]
+EMAIL_DOMAINS = [
+    "gmail.com",
+    "gmail.com",
+    "outlook.com",
+    "hotmail.co.uk",
+    "icloud.com",
+    "yahoo.co.uk",
+]
 
 
 def build_roster(rng: random.Random) -> list[Person]:
@@ -422,8 +510,17 @@ def build_roster(rng: random.Random) -> list[Person]:
         first, last = name.split(" ", 1) if " " in name else (name, "")
         if first in ("Mei", "Jun"):  # two-part given names
             first, last = " ".join(name.split()[:2]), name.split()[2]
-        p = Person(pid=f"E{n}", name=name, first=first, last=last, gender=gender, nickname=nick,
-                   role=role, cohort=cohort, pair_id=f"{cohort[-1]}{pair_no:02d}")
+        p = Person(
+            pid=f"E{n}",
+            name=name,
+            first=first,
+            last=last,
+            gender=gender,
+            nickname=nick,
+            role=role,
+            cohort=cohort,
+            pair_id=f"{cohort[-1]}{pair_no:02d}",
+        )
         p.style = weighted(rng, STYLES)
         p.verbosity = weighted(rng, VERBOSITY)
         pet_opts = [(t, SESSION_WEIGHTS[t][3] * ROLE_MULT[role].get(t, 1.0)) for t in TAXONOMY]
@@ -436,10 +533,18 @@ def build_roster(rng: random.Random) -> list[Person]:
             p.short_rate += 0.06
         p.phone = weighted(rng, PHONE_FORMATS)(rng)
         p.personal_email = "{}{}{}@{}".format(
-            ascii_slug(first, ""), rng.choice([".", "_", ""]),
-            rng.choice([ascii_slug(last, "")[:1], ascii_slug(last, ""), str(rng.randrange(80, 100)),
-                        ascii_slug(last, "")[:4] + str(rng.randrange(10))]),
-            rng.choice(EMAIL_DOMAINS))
+            ascii_slug(first, ""),
+            rng.choice([".", "_", ""]),
+            rng.choice(
+                [
+                    ascii_slug(last, "")[:1],
+                    ascii_slug(last, ""),
+                    str(rng.randrange(80, 100)),
+                    ascii_slug(last, "")[:4] + str(rng.randrange(10)),
+                ]
+            ),
+            rng.choice(EMAIL_DOMAINS),
+        )
         p.handle = "@" + ascii_slug(p.nickname or first, "") + rng.choice(HANDLE_SUFFIXES)
         p.url = f"https://linkedin.com/in/{ascii_slug(name)}-{rng.randrange(100, 999)}"
         people.append(p)
@@ -453,15 +558,37 @@ def build_roster(rng: random.Random) -> list[Person]:
 # Text assembly and style transforms
 # --------------------------------------------------------------------------------------
 COMMON_TYPOS = {
-    "definitely": "definately", "separate": "seperate", "receive": "recieve",
-    "really": "realy", "because": "becuase", "which": "whcih", "their": "thier",
-    "necessary": "neccessary", "embarrassing": "embarassing", "tomorrow": "tommorow",
-    "beginning": "begining", "occasionally": "occasionaly", "colleagues": "collegues",
-    "actually": "actualy", "interesting": "intresting", "different": "diffrent",
-    "probably": "probaly", "until": "untill", "across": "accross", "believe": "belive",
-    "conversation": "converstion", "environment": "enviroment", "surprised": "suprised",
-    "surprising": "suprising", "government": "goverment", "awkward": "akward",
-    "the": "teh", "and": "adn", "just": "jsut", "with": "wiht", "about": "abotu",
+    "definitely": "definately",
+    "separate": "seperate",
+    "receive": "recieve",
+    "really": "realy",
+    "because": "becuase",
+    "which": "whcih",
+    "their": "thier",
+    "necessary": "neccessary",
+    "embarrassing": "embarassing",
+    "tomorrow": "tommorow",
+    "beginning": "begining",
+    "occasionally": "occasionaly",
+    "colleagues": "collegues",
+    "actually": "actualy",
+    "interesting": "intresting",
+    "different": "diffrent",
+    "probably": "probaly",
+    "until": "untill",
+    "across": "accross",
+    "believe": "belive",
+    "conversation": "converstion",
+    "environment": "enviroment",
+    "surprised": "suprised",
+    "surprising": "suprising",
+    "government": "goverment",
+    "awkward": "akward",
+    "the": "teh",
+    "and": "adn",
+    "just": "jsut",
+    "with": "wiht",
+    "about": "abotu",
 }
 
 
@@ -470,8 +597,11 @@ def add_typo(rng: random.Random, text: str, protected: list[str]) -> str:
     rng.shuffle(words)
     for m in words:
         w = m.group(0)
-        if any(m.start() < text.find(p) + len(p) and text.find(p) < m.end()
-               for p in protected if p in text):
+        if any(
+            m.start() < text.find(p) + len(p) and text.find(p) < m.end()
+            for p in protected
+            if p in text
+        ):
             continue
         if w in COMMON_TYPOS and rng.random() < 0.7:
             new = COMMON_TYPOS[w]
@@ -479,16 +609,16 @@ def add_typo(rng: random.Random, text: str, protected: list[str]) -> str:
             i = rng.randrange(1, len(w) - 2)
             op = weighted(rng, [("swap", 0.45), ("drop", 0.35), ("double", 0.2)])
             if op == "swap":
-                new = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+                new = w[:i] + w[i + 1] + w[i] + w[i + 2 :]
             elif op == "drop":
-                new = w[:i] + w[i + 1:]
+                new = w[:i] + w[i + 1 :]
             else:
                 new = w[:i] + w[i] + w[i:]
         else:
             continue
         if new == w:
             continue
-        return text[: m.start()] + new + text[m.end():]
+        return text[: m.start()] + new + text[m.end() :]
     return text
 
 
@@ -497,8 +627,9 @@ def drop_full_stops(text: str) -> str:
     return text[:-1] if text.endswith(".") else text
 
 
-def restyle(rng: random.Random, person: Person, sentences: list[str],
-            pii: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+def restyle(
+    rng: random.Random, person: Person, sentences: list[str], pii: list[tuple[str, str]]
+) -> tuple[str, list[tuple[str, str]]]:
     style = person.style
     if style == "dashes" and len(sentences) > 1:
         text = "\n".join("- " + s.rstrip(".") for s in sentences)
@@ -538,8 +669,9 @@ class Cell:
     pii: list[tuple[str, str]] = field(default_factory=list)
 
 
-def theme_weights(person: Person, session: int, prompt: str, agenda: list[str],
-                  sustain: bool, chaotic: bool) -> dict[str, float]:
+def theme_weights(
+    person: Person, session: int, prompt: str, agenda: list[str], sustain: bool, chaotic: bool
+) -> dict[str, float]:
     w = {}
     for t in THEMES:
         x = SESSION_WEIGHTS[t][session - 1]
@@ -584,14 +716,22 @@ class Generator:
         for p in self.people:
             self.by_pair[p.pair_id].append(p)
         self.fallbacks: Counter[tuple] = Counter()
+        self.gaps_rng = random.Random(SEED + 3)
 
     def partner(self, p: Person) -> Person:
         a, b = self.by_pair[p.pair_id]
         return b if a is p else a
 
     # --- placeholders -----------------------------------------------------------------
-    def fill(self, rng: random.Random, text: str, me: Person, other: Person,
-             pii: list[tuple[str, str]], names: dict[str, str]) -> str:
+    def fill(
+        self,
+        rng: random.Random,
+        text: str,
+        me: Person,
+        other: Person,
+        pii: list[tuple[str, str]],
+        names: dict[str, str],
+    ) -> str:
         """Substitute placeholders; `names` keeps one form of the partner's name per answer."""
 
         def person_name(p: Person) -> str:
@@ -610,9 +750,14 @@ class Generator:
                 val, lab = other.name, "PERSON"
             elif key == "P_POSS":
                 if "P" not in names:
-                    names["P"] = weighted(rng, [
-                        (other.first, 6), (other.first.lower(), 2),
-                        (other.nickname or other.first, 3 if other.nickname else 0)])
+                    names["P"] = weighted(
+                        rng,
+                        [
+                            (other.first, 6),
+                            (other.first.lower(), 2),
+                            (other.nickname or other.first, 3 if other.nickname else 0),
+                        ],
+                    )
                 val, lab = names["P"] + "'s", "PERSON"
             elif key == "P_LAST":
                 val, lab = other.last, "PERSON"
@@ -656,24 +801,37 @@ class Generator:
         return MARKUP_RE.sub(markup, text)
 
     # --- one text cell ----------------------------------------------------------------
-    def compose(self, rng: random.Random, me: Person, session: int, prompt: str,
-                agenda: list[str], sustain: bool, chaotic: bool, want_pii: bool) -> Cell:
+    def compose(
+        self,
+        rng: random.Random,
+        me: Person,
+        session: int,
+        prompt: str,
+        agenda: list[str],
+        sustain: bool,
+        chaotic: bool,
+        want_pii: bool,
+    ) -> Cell:
         other = self.partner(me)
         g = other.gender
         cell = Cell()
-        if rng.random() < me.blank_rate:
+        # blank / throwaway decisions use their own stream so bank edits don't move them
+        if self.gaps_rng.random() < me.blank_rate:
             return cell
-        if rng.random() < me.short_rate:
+        if self.gaps_rng.random() < me.short_rate:
             it = self.picker.pick("short", prompt, None, session, g)
             if it is not None:
                 cell.text = it.text
                 return cell
         verb = me.verbosity
-        k = weighted(rng, {
-            "brief": [(0, 0.10), (1, 0.85), (2, 0.05)],
-            "normal": [(0, 0.05), (1, 0.50), (2, 0.40), (3, 0.05)],
-            "verbose": [(0, 0.02), (1, 0.24), (2, 0.56), (3, 0.18)],
-        }[verb])
+        k = weighted(
+            rng,
+            {
+                "brief": [(0, 0.10), (1, 0.85), (2, 0.05)],
+                "normal": [(0, 0.05), (1, 0.50), (2, 0.40), (3, 0.05)],
+                "verbose": [(0, 0.02), (1, 0.24), (2, 0.56), (3, 0.18)],
+            }[verb],
+        )
         weights = theme_weights(me, session, prompt, agenda, sustain, chaotic)
         for t in weights:  # a nearly exhausted bucket gets rarer instead of running dry
             weights[t] *= min(1.0, self.picker.remaining(t, prompt, me.role) / 8)
@@ -681,8 +839,14 @@ class Generator:
         parts: list[Item] = []
         if want_pii:
             label = weighted(rng, PII_TARGET)
-            it = self.picker.pick("pii", prompt, me.role, session, g,
-                                  prefer=lambda i, lab=label: lab in pii_labels_of(i))
+            it = self.picker.pick(
+                "pii",
+                prompt,
+                me.role,
+                session,
+                g,
+                prefer=lambda i, lab=label: lab in pii_labels_of(i),
+            )
             if it is not None:
                 parts.append(it)
                 if it.themes:
@@ -710,8 +874,7 @@ class Generator:
             it = self.picker.pick("neutral", prompt, me.role, session, g)
             if it is not None:
                 parts.append(it)
-        op_p, cl_p = {"brief": (0.02, 0.02), "normal": (0.11, 0.09),
-                      "verbose": (0.3, 0.24)}[verb]
+        op_p, cl_p = {"brief": (0.02, 0.02), "normal": (0.11, 0.09), "verbose": (0.3, 0.24)}[verb]
         if rng.random() < op_p:
             it = self.picker.pick("opener", prompt, me.role, session, g)
             if it is not None:
@@ -780,7 +943,9 @@ class Generator:
                 day += timedelta(days=1)
             meet_min = rng.choice(range(9 * 60, 17 * 60, 30))
             meet = datetime.combine(day, datetime.min.time()) + timedelta(minutes=meet_min)
-            opts = [(t, SESSION_WEIGHTS[t][s - 1] * COHORT_MULT[cohort].get(t, 1)) for t in TAXONOMY]
+            opts = [
+                (t, SESSION_WEIGHTS[t][s - 1] * COHORT_MULT[cohort].get(t, 1)) for t in TAXONOMY
+            ]
             agenda = [weighted(rng, opts)]
             if rng.random() < 0.45:
                 t2 = weighted(rng, opts)
@@ -792,7 +957,11 @@ class Generator:
                 sub = self.submit_time(rng, meet)
                 cells = {}
                 if (pid, s) in noted and idx == noted_idx[(pid, s)]:
-                    note = cancel_notes.pop() if cancel_notes else Item("v", "cancelled", "c", None, None)
+                    note = (
+                        cancel_notes.pop()
+                        if cancel_notes
+                        else Item("v", "cancelled", "c", None, None)
+                    )
                     self.picker.used[note.uid] += 1
                     cells["worked"] = Cell(text=note.text, themes=["emerging:scheduling"])
                     cells["awkward"] = Cell(text=rng.choice(["", "n/a", ""]))
@@ -801,8 +970,15 @@ class Generator:
                     for prompt in ("worked", "awkward"):
                         want_pii = rng.random() < 0.094
                         cells[prompt] = self.compose(
-                            rng, me, s, prompt, agenda, pid in sustain_pairs,
-                            pid in chaotic_pairs, want_pii)
+                            rng,
+                            me,
+                            s,
+                            prompt,
+                            agenda,
+                            pid in sustain_pairs,
+                            pid in chaotic_pairs,
+                            want_pii,
+                        )
                 rows.append((sub, me, s, cells))
         rows.sort(key=lambda r: (r[0], r[1].pid))
         return rows
@@ -814,9 +990,14 @@ class Generator:
             t = meet + timedelta(minutes=rng.randrange(45, 6 * 60))
         else:
             d = meet.date() + timedelta(days=lag)
-            minute = weighted(rng, [(rng.randrange(7 * 60 + 30, 9 * 60), 2),
-                                    (rng.randrange(9 * 60, 17 * 60 + 30), 6),
-                                    (rng.randrange(17 * 60 + 30, 23 * 60), 3)])
+            minute = weighted(
+                rng,
+                [
+                    (rng.randrange(7 * 60 + 30, 9 * 60), 2),
+                    (rng.randrange(9 * 60, 17 * 60 + 30), 6),
+                    (rng.randrange(17 * 60 + 30, 23 * 60), 3),
+                ],
+            )
             t = datetime.combine(d, datetime.min.time()) + timedelta(minutes=minute)
         return t
 
@@ -836,20 +1017,34 @@ def build_outputs(gen: Generator, rows) -> dict[str, str]:
     refl, gold = [], []
     for i, (sub, me, s, cells) in enumerate(rows, 1):
         rid = f"R{i:04d}"
-        refl.append([rid, sub.strftime("%Y-%m-%d %H:%M"), me.cohort, s, me.pid, me.role,
-                     cells["worked"].text, cells["awkward"].text])
+        refl.append(
+            [
+                rid,
+                sub.strftime("%Y-%m-%d %H:%M"),
+                me.cohort,
+                s,
+                me.pid,
+                me.role,
+                cells["worked"].text,
+                cells["awkward"].text,
+            ]
+        )
         for prompt in ("worked", "awkward"):
             c = cells[prompt]
             pii = [{"text": t, "label": lab} for t, lab in c.pii]
-            gold.append([rid, PROMPTS[prompt], ";".join(c.themes),
-                         json.dumps(pii, ensure_ascii=False)])
-    roster = [[p.pid, p.name, p.role, p.cohort, p.pair_id, p.nickname]
-              for p in sorted(gen.people, key=lambda p: (p.pair_id, p.role != "mentor"))]
+            gold.append(
+                [rid, PROMPTS[prompt], ";".join(c.themes), json.dumps(pii, ensure_ascii=False)]
+            )
+    roster = [
+        [p.pid, p.name, p.role, p.cohort, p.pair_id, p.nickname]
+        for p in sorted(gen.people, key=lambda p: (p.pair_id, p.role != "mentor"))
+    ]
     return {
         "reflections.csv": to_csv(HEADERS, refl),
         "gold.csv": to_csv(["response_id", "column", "themes", "pii"], gold),
-        "roster.csv": to_csv(["participant_id", "name", "role", "cohort", "pair_id", "nickname"],
-                             roster),
+        "roster.csv": to_csv(
+            ["participant_id", "name", "role", "cohort", "pair_id", "nickname"], roster
+        ),
     }
 
 
@@ -869,20 +1064,32 @@ def summarise(gen: Generator, rows) -> tuple[str, dict]:
             for _t, lab in c.pii:
                 pii_counts[lab] += 1
             pii_cells += bool(c.pii)
-    lines = ["| theme | cells | mentors | mentees | all | "
-             + " | ".join(f"S{s}" for s in SESSIONS) + " |",
-             "|---|---:|---:|---:|---:|" + "---:|" * len(SESSIONS)]
+    lines = [
+        "| theme | cells | mentors | mentees | all | "
+        + " | ".join(f"S{s}" for s in SESSIONS)
+        + " |",
+        "|---|---:|---:|---:|---:|" + "---:|" * len(SESSIONS),
+    ]
     for t in THEMES:
         m, e = len(by_role[t]["mentor"]), len(by_role[t]["mentee"])
-        lines.append(f"| `{t}` | {mentions[t]} | {m} | {e} | {m + e} | "
-                     + " | ".join(str(len(by_session[t][s])) for s in SESSIONS) + " |")
+        lines.append(
+            f"| `{t}` | {mentions[t]} | {m} | {e} | {m + e} | "
+            + " | ".join(str(len(by_session[t][s])) for s in SESSIONS)
+            + " |"
+        )
     table = "\n".join(lines)
     pii_lines = ["| label | planted |", "|---|---:|"]
     for lab in PII_LABELS:
         pii_lines.append(f"| {lab} | {pii_counts[lab]} |")
     pii_lines.append(f"| **total** (in {pii_cells} cells) | {sum(pii_counts.values())} |")
-    stats = {"by_role": by_role, "by_session": by_session, "pii": pii_counts,
-             "pii_cells": pii_cells, "table": table, "pii_table": "\n".join(pii_lines)}
+    stats = {
+        "by_role": by_role,
+        "by_session": by_session,
+        "pii": pii_counts,
+        "pii_cells": pii_cells,
+        "table": table,
+        "pii_table": "\n".join(pii_lines),
+    }
     return table, stats
 
 
@@ -929,12 +1136,15 @@ def update_readme(stats: dict, n_rows: int, n_cells: int, n_blank: int) -> str |
     if not path.exists():
         return None
     text = path.read_text(encoding="utf-8")
-    block = (f"<!-- generated:start -->\n{n_rows} responses, {n_cells} text cells "
-             f"({n_blank} blank).\n\n`cells` = answers tagged with the theme; the other columns "
-             f"count distinct participants raising it (by role, and per session):\n\n{stats['table']}\n\nPlanted personal data "
-             f"(gold `pii`):\n\n{stats['pii_table']}\n<!-- generated:end -->")
-    return re.sub(r"<!-- generated:start -->.*<!-- generated:end -->", lambda m: block, text,
-                  flags=re.S)
+    block = (
+        f"<!-- generated:start -->\n{n_rows} responses, {n_cells} text cells "
+        f"({n_blank} blank).\n\n`cells` = answers tagged with the theme; the other columns "
+        f"count distinct participants raising it (by role, and per session):\n\n{stats['table']}\n\nPlanted personal data "
+        f"(gold `pii`):\n\n{stats['pii_table']}\n<!-- generated:end -->"
+    )
+    return re.sub(
+        r"<!-- generated:start -->.*<!-- generated:end -->", lambda m: block, text, flags=re.S
+    )
 
 
 def main(argv=None) -> int:
@@ -968,8 +1178,10 @@ def main(argv=None) -> int:
         outputs["README.md"] = readme
     problems = check(gen, rows, outputs, stats)
 
-    print(f"rows: {len(rows)}  cells: {n_cells}  blank: {n_blank}  "
-          f"bank items used: {sum(1 for n in gen.picker.used.values() if n)}")
+    print(
+        f"rows: {len(rows)}  cells: {n_cells}  blank: {n_blank}  "
+        f"bank items used: {sum(1 for n in gen.picker.used.values() if n)}"
+    )
     words = sorted(len(c.text.split()) for r in rows for c in r[3].values() if c.text.strip())
     print(f"words per non-blank cell: median {words[len(words) // 2]}, max {words[-1]}")
     print(table)
@@ -981,8 +1193,11 @@ def main(argv=None) -> int:
         return 1
 
     if args.check:
-        stale = [n for n, s in outputs.items()
-                 if not (HERE / n).exists() or (HERE / n).read_text(encoding="utf-8") != s]
+        stale = [
+            n
+            for n, s in outputs.items()
+            if not (HERE / n).exists() or (HERE / n).read_text(encoding="utf-8") != s
+        ]
         if stale:
             print("out of date:", stale)
             return 1
