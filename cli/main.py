@@ -15,6 +15,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
 # Each command module registers itself on the app when imported.
 from reflect.cli import analyse  # noqa: F401
+from reflect.cli import compare  # noqa: F401
 from reflect.cli import forget  # noqa: F401
 from reflect.cli import themes  # noqa: F401
 from reflect.cli.app import app_typer

@@ -1,0 +1,105 @@
+"""``reflect compare``: which themes grew, shrank, appeared or faded — between two runs, or
+between two groups of one run. The library does the work (``reflect.compare``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reflect.cli.app import app_typer
+from reflect.compare import (
+    compare_groups,
+    compare_runs,
+    default_groups,
+    load_report,
+    render_markdown,
+    render_text,
+)
+from reflect.errors import ConfigError
+
+
+@app_typer.command()
+def compare(
+    runs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="One run (output folder or report.json) to compare groups in, or two runs.",
+            show_default=False,
+        ),
+    ],
+    by: Annotated[
+        str | None,
+        typer.Option(
+            help="Compare groups of one run: cohort (first two), session (first vs last) "
+            "or role (mentor vs mentee)."
+        ),
+    ] = None,
+    group: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--group",
+            "-g",
+            help="Name the two groups instead, e.g. -g session=2 -g session=5 "
+            '(or -g "cohort=Cohort A" -g "cohort=Cohort B").',
+        ),
+    ] = None,
+    independent: Annotated[
+        bool,
+        typer.Option(
+            "--independent",
+            help="The two runs cover different people (allows runs whose sizes differ by "
+            "fewer than k).",
+        ),
+    ] = False,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, md or json.")] = "text",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Contrast two runs or two groups: which themes grew, shrank, appeared or faded.
+
+    Only numbers the reports already show are used; "fewer than k" stays hidden.
+
+    Example: reflect compare out/ --by cohort ; reflect compare before/ after/
+    """
+    if format not in ("text", "md", "json"):
+        raise ConfigError("--format must be text, md or json")
+    if len(runs) == 2:
+        if by or group:
+            raise ConfigError("--by/--group compare groups of one run; give one run")
+        comparison = compare_runs(
+            load_report(runs[0]),
+            load_report(runs[1]),
+            _name(runs[0]),
+            _name(runs[1]),
+            independent=independent,
+        )
+    elif len(runs) == 1:
+        report = load_report(runs[0])
+        if group:
+            if len(group) != 2:
+                raise ConfigError("--group takes exactly two groups")
+            pair = (group[0], group[1])
+        else:
+            pair = default_groups(report, by or "session")
+        comparison = compare_groups(report, *pair)
+    else:
+        raise ConfigError("give one run (with --by or --group) or two runs")
+    if format == "json":
+        text = json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    elif format == "md":
+        text = render_markdown(comparison)
+    else:
+        text = render_text(comparison)
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+def _name(path: Path) -> str:
+    path = Path(path)
+    return (path.parent if path.name == "report.json" else path).name or str(path)

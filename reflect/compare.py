@@ -1,0 +1,311 @@
+"""Contrast two runs, or two groups of one run: which themes grew, shrank, appeared or faded.
+
+Only numbers that already passed disclosure control are used — the cells of ``report.json``
+files — so a comparison can never show a count the reports hide: a suppressed cell stays
+"fewer than k" on both sides, and a change is only computed between two shown numbers.
+
+Two runs (``compare_runs``): the danger is differencing. If one run is the other minus a few
+people (a re-run after someone left, or a hand-filtered export), subtracting their counts
+exposes those few. So, like the privacy stage's rule for filtered views
+(``reflect.privacy.filters.check_filter``: group and complement both at least k), runs whose
+participant totals differ by 1 to k-1 are refused unless the caller states they cover
+different people (``independent=True``). Filtered views made by ``reflect analyse --filter``
+were checked against the full programme when they were made, so they pass.
+
+Two groups of one run (``compare_groups``): cohorts, roles or sessions, named as the privacy
+stage's filters are (``cohort=Cohort A``, ``role=mentor``, ``session=1``). The cells come
+from the report's own breakdowns, where complementary suppression has already been applied,
+so a group comparison adds no disclosure. Session ranges (``session=1..3``) need the
+reflections themselves: make two filtered runs with ``reflect analyse --filter`` and compare
+those.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from reflect.errors import ConfigError
+from reflect.privacy.filters import Filter
+from reflect.review import SIGNATURE_SIZE, report_ref
+
+# A share must move by at least this much (percentage points / 100) to count as a change.
+NOTABLE_SHIFT = 0.05
+_BREAKDOWNS = {"role": "by_role", "session": "by_session", "cohort": "by_cohort"}
+_TOTALS = {
+    "role": "participants_by_role",
+    "session": "participants_by_session",
+    "cohort": "participants_by_cohort",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    ref: str
+    label: str
+    a: int | None  # distinct participants; None: fewer than k or not in that run/group
+    b: int | None
+    share_a: float | None
+    share_b: float | None
+    # Over time (two runs, or two sessions): grew | shrank | steady | appeared | faded;
+    # between groups (roles, cohorts): higher in B | lower in B | steady | only in A/B;
+    # "not comparable" when both sides are hidden.
+    verdict: str
+
+
+@dataclass
+class Comparison:
+    a: str
+    b: str
+    min_group_size: int
+    total_a: int | None
+    total_b: int | None
+    changes: list[Change]
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def load_report(path: Path) -> dict:
+    path = Path(path)
+    if path.is_dir():
+        path = path / "report.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no report.json here (run `reflect analyse` first)") from None
+    except ValueError:
+        raise ConfigError(f"{path}: not valid JSON") from None
+    if not isinstance(data, dict) or "themes" not in data or "min_group_size" not in data:
+        raise ConfigError(f"{path}: not a reflect report.json")
+    return data
+
+
+def compare_runs(
+    a: dict, b: dict, a_name: str = "A", b_name: str = "B", independent: bool = False
+) -> Comparison:
+    k = max(int(a["min_group_size"]), int(b["min_group_size"]))
+    n_a, n_b = a.get("n_participants"), b.get("n_participants")
+    notes = []
+    filtered = [_filter_of(r) for r in (a, b)]
+    if not independent and not any(filtered):
+        if n_a is not None and n_b is not None and 0 < abs(n_a - n_b) < k:
+            raise ConfigError(
+                f"the two runs differ by fewer than {k} participants: if one holds the other's "
+                "people plus a few, comparing them would expose those few. Use --independent "
+                "only if the runs cover different people"
+            )
+        if n_a is None or n_b is None:
+            notes.append("a run has fewer than k participants; only shown numbers are compared")
+    for name, expression in zip((a_name, b_name), filtered, strict=True):
+        if expression:
+            notes.append(f"{name} is a filtered view ({expression}), checked when it was made")
+    themes_a, themes_b = _themes_by_ref(a), _themes_by_ref(b)
+    _match_emerging(themes_a, themes_b)
+    changes = []
+    for ref in list(themes_a) + [r for r in themes_b if r not in themes_a]:
+        ta, tb = themes_a.get(ref), themes_b.get(ref)
+        label = (tb or ta)["label"]
+        count_a = ta.get("participants") if ta else None
+        count_b = tb.get("participants") if tb else None
+        changes.append(_change(ref, label, count_a, count_b, n_a, n_b))
+    return Comparison(a_name, b_name, k, n_a, n_b, _ordered(changes), notes)
+
+
+def compare_groups(report: dict, group_a: str, group_b: str) -> Comparison:
+    fa, fb = _single(group_a), _single(group_b)
+    if fa.column != fb.column:
+        raise ConfigError(
+            f"compare groups of one kind: {fa.column} and {fb.column} overlap in people"
+        )
+    column = fa.column
+    key = _BREAKDOWNS[column]
+    totals = report.get(_TOTALS[column], {})
+    ga, gb = _group_label(fa, totals), _group_label(fb, totals)
+    n_a, n_b = totals.get(ga), totals.get(gb)
+    changes = []
+    for theme in report["themes"]:
+        if theme.get("participants") is None:
+            continue  # a theme below k has no shown cells to compare
+        cells = theme.get(key, {})
+        ref = report_ref(theme["id"], theme.get("kind", ""), theme.get("phrases", []))
+        changes.append(_change(ref, theme["label"], cells.get(ga), cells.get(gb), n_a, n_b))
+    changes = _ordered(changes)
+    if column != "session":
+        changes = [_as_groups(c, ga, gb) for c in changes]
+    notes = []
+    if column == "session":
+        notes.append("the same person can write in both sessions; counts are not additive")
+    return Comparison(
+        ga if column == "cohort" else f"{column} {ga}",
+        gb if column == "cohort" else f"{column} {gb}",
+        int(report["min_group_size"]),
+        n_a,
+        n_b,
+        changes,
+        notes,
+    )
+
+
+def default_groups(report: dict, by: str) -> tuple[str, str]:
+    """Sensible pairs: first vs last session, mentor vs mentee, the first two cohorts."""
+    if by not in _TOTALS:
+        raise ConfigError(f"--by must be one of {', '.join(_TOTALS)}")
+    groups = [g for g in report.get(_TOTALS[by], {}) if g not in ("", "unknown")]
+    if by == "role" and {"mentor", "mentee"} <= set(groups):
+        groups = ["mentor", "mentee"]
+    if len(groups) < 2:
+        raise ConfigError(f"the report has fewer than two {by} groups to compare")
+    pair = (groups[0], groups[-1]) if by == "session" else (groups[0], groups[1])
+    return f"{by}={pair[0]}", f"{by}={pair[1]}"
+
+
+def _single(expression: str) -> Filter:
+    group = Filter.parse(expression)
+    if group.low is not None or len(group.values) != 1:
+        raise ConfigError(
+            f"{expression}: a group of one run is one value (e.g. session=1); for a range, run "
+            "`reflect analyse --filter` for each side and compare the two runs"
+        )
+    return group
+
+
+def _group_label(group: Filter, totals: dict) -> str:
+    wanted = group.values[0]
+    for label in totals:
+        if label == wanted or (group.column != "cohort" and label.lower() == wanted.lower()):
+            return label
+    known = ", ".join(totals) or "none"
+    raise ConfigError(f"{group}: no such {group.column} in the report (known: {known})")
+
+
+def _filter_of(report: dict) -> str | None:
+    info = (report.get("privacy") or {}).get("filter")
+    return info.get("expression") if isinstance(info, dict) else None
+
+
+def _themes_by_ref(report: dict) -> dict[str, dict]:
+    return {
+        report_ref(t["id"], t.get("kind", ""), t.get("phrases", [])): t for t in report["themes"]
+    }
+
+
+def _match_emerging(a: dict[str, dict], b: dict[str, dict]) -> None:
+    """Give an emerging theme of B the ref of A's emerging theme sharing most of its phrases
+    (at least half), so a theme whose top phrases shifted is still recognised."""
+    only_a = [r for r in a if r not in b and a[r].get("kind") == "emerging"]
+    for ref_b in [r for r in b if r not in a and b[r].get("kind") == "emerging"]:
+        phrases_b = {p.lower() for p in b[ref_b].get("phrases", [])[:SIGNATURE_SIZE]}
+        best, best_hits = None, 0
+        for ref_a in only_a:
+            phrases_a = {p.lower() for p in a[ref_a].get("phrases", [])[:SIGNATURE_SIZE]}
+            hits = len(phrases_a & phrases_b)
+            if hits > best_hits and hits * 2 >= max(len(phrases_a), 1):
+                best, best_hits = ref_a, hits
+        if best is not None:
+            b[best] = b.pop(ref_b)
+            only_a.remove(best)
+
+
+def _change(ref, label, a, b, n_a, n_b) -> Change:
+    share_a = a / n_a if a is not None and n_a else None
+    share_b = b / n_b if b is not None and n_b else None
+    if a is None and b is None:
+        verdict = "not comparable"
+    elif a is None:
+        verdict = "appeared"
+    elif b is None:
+        verdict = "faded"
+    else:
+        if share_a is not None and share_b is not None:
+            delta = share_b - share_a
+            threshold = NOTABLE_SHIFT
+        else:  # group sizes hidden: fall back to counts
+            delta = (b - a) / max(a, b)
+            threshold = 0.2
+        verdict = "grew" if delta >= threshold else "shrank" if -delta >= threshold else "steady"
+    return Change(ref, label, a, b, share_a, share_b, verdict)
+
+
+_ORDER = ["appeared", "grew", "shrank", "faded", "steady", "not comparable"]
+_GROUP_WORDS = {
+    "appeared": "only shown in {b}",
+    "grew": "higher in {b}",
+    "shrank": "lower in {b}",
+    "faded": "only shown in {a}",
+}
+
+
+def _as_groups(change: Change, a: str, b: str) -> Change:
+    """Groups are not a before and after: say "higher in B", not "grew"."""
+    words = _GROUP_WORDS.get(change.verdict)
+    return replace(change, verdict=words.format(a=a, b=b)) if words else change
+
+
+def _ordered(changes: list[Change]) -> list[Change]:
+    def key(c: Change):
+        moved = abs((c.share_b or 0) - (c.share_a or 0))
+        return (_ORDER.index(c.verdict), -moved, c.label)
+
+    return sorted(changes, key=key)
+
+
+def render_text(comparison: Comparison) -> str:
+    k = comparison.min_group_size
+
+    def cell(value: int | None, share: float | None) -> str:
+        if value is None:
+            return f"<{k}"
+        return f"{value} ({share:.0%})" if share is not None else str(value)
+
+    rows = [
+        (c.label, cell(c.a, c.share_a), cell(c.b, c.share_b), c.verdict) for c in comparison.changes
+    ]
+    head = ("THEME", comparison.a.upper(), comparison.b.upper(), "CHANGE")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
+    lines = [
+        f"{comparison.a}: {_people(comparison.total_a, k)}; "
+        f"{comparison.b}: {_people(comparison.total_b, k)}. "
+        f"Counts are distinct people; <{k} means fewer than {k} (not shown).",
+        "",
+        "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip(),
+    ]
+    for r in rows:
+        lines.append(
+            "  ".join(
+                [r[0].ljust(widths[0]), r[1].rjust(widths[1]), r[2].rjust(widths[2]), r[3]]
+            ).rstrip()
+        )
+    lines += [f"note: {n}" for n in comparison.notes]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(comparison: Comparison) -> str:
+    k = comparison.min_group_size
+
+    def cell(value: int | None, share: float | None) -> str:
+        if value is None:
+            return f"fewer than {k}"
+        return f"{value} ({share:.0%})" if share is not None else str(value)
+
+    lines = [
+        f"# Themes: {comparison.a} compared with {comparison.b}",
+        "",
+        f"{comparison.a}: {_people(comparison.total_a, k)}; "
+        f"{comparison.b}: {_people(comparison.total_b, k)}. Counts are distinct people.",
+        "",
+        f"| Theme | {comparison.a} | {comparison.b} | Change |",
+        "|---|---:|---:|---|",
+    ]
+    for c in comparison.changes:
+        lines.append(
+            f"| {c.label} | {cell(c.a, c.share_a)} | {cell(c.b, c.share_b)} | {c.verdict} |"
+        )
+    lines += ["", *[f"- {n}" for n in comparison.notes]]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _people(n: int | None, k: int) -> str:
+    return f"{n} people" if n is not None else f"fewer than {k} people"

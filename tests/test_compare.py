@@ -1,0 +1,124 @@
+"""reflect compare: contrasts only numbers the reports already show, and refuses run pairs
+whose difference could single people out."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+
+import pytest
+from report_samples import sample_report
+
+from reflect.cli.main import app
+from reflect.compare import compare_groups, compare_runs, default_groups
+from reflect.errors import ConfigError
+
+
+def _report() -> dict:
+    return sample_report().to_dict()
+
+
+def _by_label(comparison):
+    return {c.label: c for c in comparison.changes}
+
+
+def test_when_cohorts_are_compared_then_cells_come_from_the_report_and_hidden_stay_hidden():
+    report = _report()
+    result = _by_label(compare_groups(report, "cohort=Cohort A", "cohort=Cohort B"))
+    assert (result["AI at work"].a, result["AI at work"].b) == (20, 28)
+    assert result["AI at work"].verdict == "higher in Cohort B"
+    assert result["parking permits"].b is None
+    assert result["parking permits"].verdict == "only shown in Cohort A"
+    assert result["Career and retention"].verdict == "not comparable"
+    # Themes suppressed as a whole have no cells to compare.
+    assert "Inclusion of under-represented groups" not in result
+
+
+@pytest.mark.parametrize(
+    ("by", "expected"),
+    [
+        ("session", ("session=1", "session=6")),
+        ("role", ("role=mentor", "role=mentee")),
+        ("cohort", ("cohort=Cohort A", "cohort=Cohort B")),
+    ],
+)
+def test_when_only_a_dimension_is_given_then_the_natural_pair_is_compared(by, expected):
+    assert default_groups(_report(), by) == expected
+
+
+def test_when_first_and_last_sessions_are_compared_then_changes_are_over_time():
+    result = _by_label(compare_groups(_report(), "session=1", "session=6"))
+    assert result["AI at work"].verdict == "grew"
+    assert result["Digital tools and social media"].verdict == "shrank"
+    assert result["Hierarchy and speaking up"].verdict == "appeared"  # <k in session 1
+
+
+def test_when_a_group_is_a_session_range_then_it_is_refused_with_a_pointer():
+    with pytest.raises(ConfigError, match="--filter"):
+        compare_groups(_report(), "session=1..3", "session=4..6")
+
+
+def test_when_runs_differ_by_fewer_than_k_people_then_the_comparison_is_refused():
+    a, b = _report(), _report()
+    b["n_participants"] = a["n_participants"] - 2
+    with pytest.raises(ConfigError, match="fewer than 5 participants"):
+        compare_runs(a, b)
+    assert compare_runs(a, b, independent=True).changes  # the analyst vouches: different people
+
+
+def test_when_one_run_is_a_checked_filtered_view_then_it_may_be_compared():
+    a, b = _report(), _report()
+    b["n_participants"] = a["n_participants"] - 2
+    b["privacy"]["filter"] = {"expression": "cohort=Cohort A"}
+    result = compare_runs(a, b, "all", "cohort A")
+    assert any("filtered view" in note for note in result.notes)
+
+
+def test_when_an_emerging_themes_phrases_shift_then_it_is_still_matched_across_runs():
+    a, b = _report(), _report()
+    parking = next(t for t in b["themes"] if t["kind"] == "emerging")
+    parking["phrases"] = ["parking permits", "car park"]
+    parking["participants"] = 30
+    result = _by_label(compare_runs(a, b))
+    assert (result["parking permits"].a, result["parking permits"].b) == (9, 30)
+    assert result["parking permits"].verdict == "grew"
+
+
+def test_when_compared_then_no_number_appears_that_the_reports_do_not_show():
+    a, b = _report(), copy.deepcopy(_report())
+    b["themes"][0]["participants"] = None
+    for comparison in (compare_runs(a, b), compare_groups(a, "role=mentor", "role=mentee")):
+        shown = {None}
+        for report in (a, b):
+            for t in report["themes"]:
+                shown.add(t["participants"])
+                for key in ("by_role", "by_session", "by_cohort"):
+                    shown.update(t[key].values())
+        for c in comparison.changes:
+            assert c.a in shown and c.b in shown
+
+
+def _cli(capsys, monkeypatch, *args):
+    monkeypatch.setattr(sys, "argv", ["reflect", *args])
+    try:
+        app()
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code
+    return (code, *capsys.readouterr())
+
+
+def test_when_run_from_the_cli_then_json_and_errors_are_machine_friendly(
+    capsys, monkeypatch, tmp_path
+):
+    (tmp_path / "run").mkdir()
+    (tmp_path / "run" / "report.json").write_text(json.dumps(_report()))
+    code, out, _ = _cli(
+        capsys, monkeypatch, "compare", str(tmp_path / "run"), "--by", "cohort", "--format", "json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["a"] == "Cohort A" and data["min_group_size"] == 5
+    code, out, err = _cli(capsys, monkeypatch, "compare", str(tmp_path / "missing"))
+    assert code == 2 and err.count("\n") == 1 and "report.json" in err
