@@ -968,7 +968,7 @@ class Generator:
                     sub = meet + timedelta(minutes=rng.randrange(20, 300))
                 else:
                     for prompt in ("worked", "awkward"):
-                        want_pii = rng.random() < 0.094
+                        want_pii = rng.random() < 0.1
                         cells[prompt] = self.compose(
                             rng,
                             me,
