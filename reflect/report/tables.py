@@ -36,3 +36,29 @@ def themes_table(report: SafeReport) -> pd.DataFrame:
         if column == "participants" or ":" in column:
             table[column] = table[column].astype("Int64")
     return table
+
+
+def breakdowns_table(report: SafeReport) -> pd.DataFrame:
+    """Long format, one row per theme and breakdown cell: ``theme_id``, ``theme``,
+    ``dimension`` (role/session/cohort), ``group``, ``participants`` (empty when suppressed).
+    Easier than the wide table for BI tools and pivoting."""
+    rows = [
+        {
+            "theme_id": theme.id,
+            "theme": theme.label,
+            "dimension": dimension,
+            "group": group,
+            "participants": value,
+        }
+        for theme in report.themes
+        for dimension, cells in (
+            ("role", theme.by_role),
+            ("session", theme.by_session),
+            ("cohort", theme.by_cohort),
+        )
+        for group, value in cells.items()
+    ]
+    columns = ["theme_id", "theme", "dimension", "group", "participants"]
+    table = pd.DataFrame(rows, columns=columns)
+    table["participants"] = table["participants"].astype("Int64")
+    return table
