@@ -1,0 +1,25 @@
+"""ONNX Runtime with dynamic int8 quantisation (per-channel, MatMul only): the fast backend.
+Its vectors are close to, not equal to, the fp32 ones, so it has its own cache namespace."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from reflect.embed.backends import backends
+from reflect.embed.onnx_encoder import OnnxEncoder
+from reflect.embed.onnx_export import ExportSettings
+
+
+@backends.register("onnx-int8")
+class OnnxInt8Backend:
+    name = "onnx-int8"
+    model_id = "all-MiniLM-L6-v2/onnx-int8-pc-matmul"
+    settings = ExportSettings(precision="int8", per_channel=True)
+
+    def __init__(self, batch_size: int = 32) -> None:
+        self.encoder = OnnxEncoder(self.settings, batch_size)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.encoder.encode(texts)
