@@ -3,11 +3,20 @@ options (in that order of precedence, lowest first)."""
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from reflect.errors import ConfigError
+
+# A faster backend becomes the default only once benchmarks/speed.py and benchmarks/reflectsumm.py
+# show it meets the quality bar; REFLECT_EMBEDDING_BACKEND overrides it (e.g. in benchmarks).
+DEFAULT_EMBEDDING_BACKEND = "sentence-transformers"
+
+
+def default_embedding_backend() -> str:
+    return os.environ.get("REFLECT_EMBEDDING_BACKEND") or DEFAULT_EMBEDDING_BACKEND
 
 
 @dataclass(frozen=True)
@@ -35,7 +44,7 @@ class Config:
     quotes: bool = False
     dp_epsilon: float | None = None
     filter: str | None = None  # e.g. 'cohort=Cohort A', 'session=1..3' (privacy.Filter)
-    embedding_backend: str = "sentence-transformers"
+    embedding_backend: str = field(default_factory=default_embedding_backend)
     formats: tuple[str, ...] = ("html", "md", "json", "csv")
     encoding: str = "utf-8"
     max_cell_chars: int = 20_000
