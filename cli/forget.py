@@ -32,10 +32,9 @@ def forget(
 
     Example: reflect forget E10023 --workspace .reflect
     """
-    from reflect.anonymise import load_key
     from reflect.workspace import forget as erase
 
-    erasure = erase(workspace, participant_id, load_key(create=False))
+    erasure = erase(workspace, participant_id)
     if not quiet:
         typer.echo(
             f"erased {erasure.reflections} reflection(s), {erasure.redactions} cached "

@@ -234,13 +234,15 @@ class Workspace:
             self.db.execute("INSERT OR REPLACE INTO embeddings SELECT * FROM new")
 
 
-def forget(folder: Path, participant_id: str, key: bytes) -> Erasure:
-    """Erase one participant (by their raw id, used only to compute the pseudonym)."""
-    from reflect.anonymise import pseudonym
+def forget(folder: Path, participant_id: str, key: bytes | None = None) -> Erasure:
+    """Erase one participant (by their raw id, used only to compute the pseudonym with the
+    pseudonymisation key — by default the one ``reflect analyse`` uses)."""
+    from reflect.anonymise import load_key, pseudonym
 
     folder = Path(folder)
     if not (folder / "cache.duckdb").exists():
         raise ConfigError(f"{folder}: no reflect workspace here")
+    key = key if key is not None else load_key(create=False)
     with Workspace(folder) as workspace:
         return workspace.forget(pseudonym(participant_id, key))
 

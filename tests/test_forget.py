@@ -1,0 +1,133 @@
+"""Right to erasure: ``reflect forget`` removes every byte of a participant's redacted texts
+and vectors from the workspace, and later runs leave them out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from reflect import frames as F
+from reflect.anonymise import load_key, pseudonym
+from reflect.cli.main import app
+from reflect.workspace import STALE, Workspace, drop_erased, forget
+
+GONE_TEXTS = [
+    "Quillfeather spoke about the marmalade committee and its peculiar agenda",
+    "Another reflection about the zeppelin hangar and the octarine wallpaper",
+]
+KEPT_TEXT = "We talked about hybrid working and the three office days rule at length"
+
+
+def _vector(seed: int) -> np.ndarray:
+    return np.random.default_rng(seed).random(16, dtype=np.float32) + 1
+
+
+def _files_bytes(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
+
+
+def _fill(folder: Path, key: bytes) -> None:
+    with Workspace(folder) as ws:
+        run = ws.start_run()
+        texts = {"E100": GONE_TEXTS, "E200": [KEPT_TEXT]}
+        for number, (person, own) in enumerate(texts.items()):
+            hashes = [F.text_hash(t) for t in own]
+            ws.put_redactions({f"key-{person}-{i}": (t, "") for i, t in enumerate(own)})
+            ws.put_embeddings(
+                "m", hashes, np.stack([_vector(number * 10 + i) for i in range(len(own))])
+            )
+            ws.record_reflections([pseudonym(person, key)] * len(own), hashes, run)
+        ws.finish_run(run, 3)
+
+
+def test_when_forgotten_then_no_byte_of_their_texts_or_vectors_remains(tmp_path):
+    key = load_key()
+    ws = tmp_path / "ws"
+    _fill(ws, key)
+    before = _files_bytes(ws)
+    assert GONE_TEXTS[0].encode() in before  # the check below is meaningful
+    erasure = forget(ws, " e100 ", key)  # ids are matched as pseudonyms are: trimmed, any case
+    assert (erasure.reflections, erasure.redactions, erasure.embeddings) == (2, 2, 2)
+    after = _files_bytes(ws)
+    for text in GONE_TEXTS:
+        assert text.encode() not in after
+        assert text.split()[0].encode() not in after
+    for i in range(2):
+        assert _vector(i).tobytes()[:16] not in after
+    assert KEPT_TEXT.encode() in after  # others are untouched
+    with Workspace(ws) as workspace:
+        assert workspace.erased() == {pseudonym("E100", key)}
+        assert workspace.get_embeddings("m", [F.text_hash(KEPT_TEXT)])
+        assert "erased" in workspace.stale_note()
+    assert "E100" not in after.decode("latin-1")  # the raw id is never stored
+
+
+def test_when_a_run_finishes_then_the_stale_marker_goes(tmp_path):
+    key = load_key()
+    _fill(tmp_path, key)
+    forget(tmp_path, "E100", key)
+    assert (tmp_path / STALE).exists()
+    with Workspace(tmp_path) as ws:
+        ws.finish_run(ws.start_run(), 1)
+    assert not (tmp_path / STALE).exists()
+
+
+def test_erased_participants_are_dropped_before_redaction():
+    key = b"k" * 32
+    frame = pd.DataFrame({F.PARTICIPANT: ["E1", "E2", "e1 "], F.TEXT: ["a", "b", "c"]})
+    kept = drop_erased(frame, {pseudonym("E1", key)}, key)
+    assert kept[F.PARTICIPANT].tolist() == ["E2"]
+
+
+def _cli(capsys, monkeypatch, *args):
+    monkeypatch.setattr(sys, "argv", ["reflect", *args])
+    try:
+        app()
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_forget_command(capsys, monkeypatch, tmp_path):
+    _fill(tmp_path, load_key())
+    code, _, err = _cli(capsys, monkeypatch, "forget", "E100", "--workspace", str(tmp_path))
+    assert code == 0 and "erased 2 reflection(s)" in err and "E100" not in err
+    assert err.count("\n") == 1
+
+
+def test_forget_without_a_workspace_is_one_line_and_exit_2(capsys, monkeypatch, tmp_path):
+    code, _, err = _cli(capsys, monkeypatch, "forget", "E1", "--workspace", str(tmp_path / "no"))
+    assert code == 2 and err.count("\n") == 1 and "no reflect workspace" in err
+
+
+@pytest.mark.model
+def test_when_forgotten_then_a_rerun_reports_without_them(tiny_csv, tiny_roster, tmp_path):
+    from reflect.config import Config
+    from reflect.pipeline import analyse
+
+    ws = tmp_path / "ws"
+    config = Config(roster=tiny_roster, workspace=ws, min_group_size=2)
+    first = analyse(tiny_csv, config).report
+    with Workspace(ws) as workspace:
+        # Only the texts nobody else wrote: shared sentences come back from others' rows.
+        theirs = workspace.db.execute(
+            "SELECT e.vector, r.redacted FROM reflections f "
+            "JOIN embeddings e USING (text_hash) JOIN redactions r ON sha256(r.redacted) = "
+            "f.text_hash WHERE f.pseudonym = ? AND f.text_hash NOT IN "
+            "(SELECT text_hash FROM reflections WHERE pseudonym <> ?)",
+            [pseudonym("E10003", load_key())] * 2,
+        ).fetchall()
+    assert theirs  # their session-1 answer carries planted data, so it is theirs alone
+    forget(ws, "E10003", load_key())
+    second = analyse(tiny_csv, config).report
+    assert second.n_participants == first.n_participants - 1
+    data = _files_bytes(ws)
+    for vector, redacted in theirs:
+        assert redacted.encode() not in data
+        assert np.asarray(vector, dtype=np.float32).tobytes()[:16] not in data

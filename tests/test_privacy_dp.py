@@ -1,0 +1,128 @@
+"""Differentially private counts: budget accounting, sensitivity, and suppression on the
+noisy counts. Seeded noise stands in for OpenDP's (unseedable) sampler where a test needs
+reproducible numbers."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_privacy_suppression import _numbers, programme
+
+from reflect import frames as F
+from reflect.privacy import disclose
+from reflect.privacy.dp import budget
+from reflect.themes.model import Theme
+
+
+def seeded_noise(seed: int):
+    rng = np.random.default_rng(seed)
+
+    def noise(values, scale):
+        # Discrete Laplace as the difference of two geometric variables.
+        p = 1 - np.exp(-1 / scale)
+        size = len(values)
+        return list(np.asarray(values) + rng.geometric(p, size) - rng.geometric(p, size))
+
+    return noise
+
+
+def recorder(calls: list):
+    def noise(values, scale):
+        calls.append((list(values), scale))
+        return list(values)
+
+    return noise
+
+
+def _themes_by_rule(frame: pd.DataFrame, n_themes: int) -> list[Theme]:
+    """Membership decided by each row's own content, so removing a person leaves the other
+    rows' memberships unchanged (as for a real theme model that scores texts one by one)."""
+    themes = []
+    for t in range(n_themes):
+        members = [
+            i
+            for i, (p, s) in enumerate(zip(frame[F.PARTICIPANT], frame[F.SESSION], strict=True))
+            if hashlib.sha256(f"{t}{p}{s}".encode()).digest()[0] % (t + 2) == 0
+        ]
+        themes.append(Theme(f"t{t}", f"T{t}", "taxonomy", members=members))
+    return themes
+
+
+def test_budget_accounting_splits_epsilon_by_sensitivity():
+    b = budget(1.0, units=4, roles=2, cohorts=3, sessions=6)
+    assert b.sensitivity == 4 * (1 + 1 + 1 + 6)
+    assert b.scale == pytest.approx(36.0)
+    info = b.to_dict(released=100, verified_epsilon=None)
+    assert sum(info["split"].values()) == pytest.approx(1.0)
+    assert info["split"]["by_session"] == pytest.approx(6 / 9)
+
+
+def test_when_no_cohorts_then_they_cost_nothing():
+    b = budget(2.0, units=3, roles=2, cohorts=0, sessions=2)
+    assert b.sensitivity == 3 * (1 + 1 + 2) and "by_cohort" not in b.to_dict(1, None)["split"]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 1000), st.integers(6, 30), st.integers(1, 3))
+def test_one_participant_moves_the_released_vector_by_at_most_the_sensitivity(
+    seed, n_people, n_themes
+):
+    frame, _ = programme(seed, n_people, 0)
+    calls: list = []
+    disclose(_themes_by_rule(frame, n_themes), frame, 5, dp_epsilon=1.0, dp_noise=recorder(calls))
+    ((full, scale),) = calls
+    sensitivity = round(scale * 1.0)
+    for person in frame[F.PARTICIPANT].unique()[:5]:
+        without = frame[frame[F.PARTICIPANT] != person].reset_index(drop=True)
+        calls.clear()
+        themes = _themes_by_rule(without, n_themes)
+        disclose(themes, without, 5, dp_epsilon=1.0, dp_noise=recorder(calls))
+        ((fewer, _),) = calls
+        if len(fewer) == len(full):  # same groups: neighbouring datasets of the same shape
+            assert sum(abs(a - b) for a, b in zip(full, fewer, strict=True)) <= sensitivity
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000), st.integers(1, 45), st.integers(0, 3), st.floats(0.1, 5))
+def test_noisy_counts_are_still_suppressed_below_k(seed, n_people, n_themes, epsilon):
+    frame, themes = programme(seed, n_people, n_themes)
+    report = disclose(themes, frame, 5, dp_epsilon=epsilon, dp_noise=seeded_noise(seed))
+    assert report.n_reflections is None  # unbounded per person: withheld under DP
+    for where, value in _numbers(report):
+        assert value >= 5, where
+
+
+def test_suppression_works_on_the_noisy_counts():
+    frame, themes = programme(3, 30, 1)
+
+    def plus_ten(values, scale):
+        return [v + 10 for v in values]
+
+    def minus_ten(values, scale):
+        return [v - 10 for v in values]
+
+    high = disclose(themes, frame, 5, dp_epsilon=1.0, dp_noise=plus_ten)
+    low = disclose(themes, frame, 5, dp_epsilon=1.0, dp_noise=minus_ten)
+    assert all(v is not None for _, v in [("n", high.n_participants)])
+    assert min(v for v in high.participants_by_session.values()) >= 10
+    assert low.n_participants == 20 and all(  # 30 - 10; small cells clip to 0, hidden
+        v is None or v >= 5 for v in low.participants_by_cohort.values()
+    )
+
+
+def test_with_opendp_the_privacy_section_reports_the_budget():
+    frame, themes = programme(11, 40, 2)
+    report = disclose(themes, frame, 5, dp_epsilon=2.0)
+    dp = report.privacy["dp"]
+    assert report.privacy["dp_epsilon"] == 2.0
+    assert dp["epsilon"] == 2.0 and dp["library"] == "opendp"
+    assert dp["verified_epsilon"] <= 2.0 + 1e-9
+    assert dp["released_counts"] == 3 * (1 + 2 + 4 + 3)  # units × (total + groups)
+    assert dp["sensitivity_l1"] == 3 * (1 + 1 + 1 + 4)
+    for where, value in _numbers(report):
+        assert value >= 5, where

@@ -1,0 +1,146 @@
+"""Filtered views: the complement rule, parsing, and agreement with the full report."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from reflect import frames as F
+from reflect.config import Config
+from reflect.errors import ConfigError, InputError
+from reflect.privacy import Filter, check_filter, disclose
+from reflect.themes.model import Theme
+
+
+def _frame(cohorts: dict[str, int], sessions=("1", "2", "3", "4")) -> pd.DataFrame:
+    rows = []
+    person = 0
+    for cohort, n in cohorts.items():
+        for _ in range(n):
+            for session in sessions:
+                rows.append(
+                    {
+                        F.ROW: len(rows) + 2,
+                        F.PARTICIPANT: f"P-{person:03d}",
+                        F.ROLE: "mentor" if person % 2 else "mentee",
+                        F.SESSION: session,
+                        F.COHORT: cohort,
+                        F.DATE: "",
+                        F.PROMPT: "q",
+                        F.TEXT: "we talked about hybrid work",
+                    }
+                )
+            person += 1
+    frame = pd.DataFrame(rows)
+    frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)
+    return frame
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("role=mentor", Filter("role", ("mentor",))),
+        ("role=Mentor", Filter("role", ("mentor",))),
+        ('cohort="Cohort A"', Filter("cohort", ("Cohort A",))),
+        ("session=1..3", Filter("session", low=1.0, high=3.0)),
+        ("session=2,4", Filter("session", ("2", "4"))),
+    ],
+)
+def test_filter_expressions_parse(text, expected):
+    assert Filter.parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["mentor", "team=red", "role=", "=mentor", "session=3..1", "session= , "]
+)
+def test_when_filter_expression_is_bad_then_config_error(text):
+    with pytest.raises(ConfigError):
+        Filter.parse(text)
+
+
+def test_when_config_has_a_bad_filter_then_it_fails_before_any_work():
+    with pytest.raises(ConfigError):
+        Config(filter="colour=blue")
+
+
+@pytest.mark.parametrize(
+    ("cohorts", "expression", "ok"),
+    [
+        ({"A": 8, "B": 8}, "cohort=A", True),
+        ({"A": 8, "B": 3}, "cohort=A", False),  # the complement is below k
+        ({"A": 3, "B": 8}, "cohort=A", False),  # the group is below k
+        ({"A": 8, "B": 3, "C": 3}, "cohort=A", True),  # complement B+C = 6
+    ],
+)
+def test_a_filtered_view_needs_both_group_and_complement_at_k(cohorts, expression, ok):
+    frame = _frame(cohorts)
+    group = Filter.parse(expression)
+    if ok:
+        assert check_filter(frame, group, 5).sum() > 0
+        disclose([], frame, 5, filter=group)
+    else:
+        with pytest.raises(InputError) as info:
+            disclose([], frame, 5, filter=group)
+        message = str(info.value)
+        assert "fewer than 5" in message and "3" not in message.replace(expression, "")
+
+
+def test_when_no_row_matches_then_input_error():
+    with pytest.raises(InputError, match="no reflections match"):
+        check_filter(_frame({"A": 8, "B": 8}), Filter.parse("cohort=Z"), 5)
+
+
+def test_when_a_cohort_cell_is_hidden_in_the_full_report_then_the_filtered_view_hides_it():
+    # Theme raised by 10 people of A and 2 of B: the full report hides both cohort cells,
+    # so cohort=A must not show 10 (12 - 10 = 2 would give B away).
+    frame = _frame({"A": 10, "B": 10})
+    people = frame[F.PARTICIPANT]
+    members = [i for i, p in enumerate(people) if int(p[2:]) < 10 or int(p[2:]) in (10, 11)]
+    theme = Theme("hybrid_work", "Hybrid working", "taxonomy", members=members)
+    full = disclose([theme], frame, 5).themes[0]
+    assert full.participants == 12 and full.by_cohort == {"A": None, "B": None}
+    filtered = disclose([theme], frame, 5, filter=Filter.parse("cohort=A"))
+    assert filtered.themes[0].participants is None
+    assert filtered.n_participants == 10
+    assert filtered.privacy["filter"] == {
+        "expression": "cohort=A",
+        "group": "≥ 5",
+        "complement": "≥ 5",
+        "rule": filtered.privacy["filter"]["rule"],
+    }
+
+
+def test_when_session_filter_differs_from_full_by_less_than_k_then_hidden():
+    frame = _frame({"A": 10, "B": 10})
+    # Theme: everybody in sessions 1-2, plus 3 people who raised it only in session 4.
+    members = [
+        i
+        for i, (p, s) in enumerate(zip(frame[F.PARTICIPANT], frame[F.SESSION], strict=True))
+        if s in ("1", "2") or (s == "4" and int(p[2:]) < 3)
+    ]
+    theme = Theme("hybrid_work", "Hybrid working", "taxonomy", members=members)
+    group = Filter.parse("session=1..2")
+    report = disclose([theme], frame, 5, filter=group)
+    safe = report.themes[0]
+    assert safe.participants is None  # 20 of 20 in sessions 1-2, 0 only elsewhere
+    assert set(safe.by_session) == {"1", "2"}  # sessions outside the range are not shown
+    assert report.privacy["suppressed"]["by_reason"]["difference"] >= 0
+
+
+def test_when_session_filter_is_safe_then_counts_are_shown():
+    frame = _frame({"A": 10, "B": 10})
+    # 12 people raise it in sessions 1-2 only, 8 others in sessions 3-4 only.
+    members = [
+        i
+        for i, (p, s) in enumerate(zip(frame[F.PARTICIPANT], frame[F.SESSION], strict=True))
+        if (int(p[2:]) < 12) == (s in ("1", "2"))
+    ]
+    theme = Theme("hybrid_work", "Hybrid working", "taxonomy", members=members)
+    safe = disclose([theme], frame, 5, filter=Filter.parse("session=1..2")).themes[0]
+    assert safe.participants == 12
+    assert safe.by_session == {"1": 12, "2": 12}
+
+
+def test_dp_and_filter_together_are_refused():
+    with pytest.raises(ConfigError):
+        disclose([], _frame({"A": 8, "B": 8}), 5, filter=Filter.parse("cohort=A"), dp_epsilon=1)
