@@ -30,7 +30,7 @@ def test_when_a_role_cell_is_suppressed_then_no_bar_is_drawn_for_it():
         for v in (t.by_role["mentor"], t.by_role["mentee"])
     )
     assert overview.count("<rect") == shown_cells
-    assert "mentee: fewer than 5" in overview
+    assert "mentee: withheld" in overview
 
 
 def test_when_a_session_cell_is_suppressed_then_it_reads_fewer_than_k_not_a_number():
@@ -62,7 +62,7 @@ def test_when_summarised_then_roles_sessions_and_top_themes_are_named():
     assert "AI at work" in text and "ai at work" not in text  # acronyms kept mid-sentence
     assert "What changed from session 1 to session 6" in text
     assert "What mentors raise that mentees do not" in text
-    assert "fewer than 5 mentees" in text  # a suppressed cell is named, never counted
+    assert "the number of mentees is withheld" in text  # a hidden cell is named, never counted
 
 
 def test_when_the_page_is_printed_then_it_is_set_for_a4():

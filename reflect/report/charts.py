@@ -1,7 +1,8 @@
 """Inline SVG charts for ``report.html``, drawn server-side so the page needs no script.
 
 Disclosure rule for drawings: a suppressed cell (``None``) is never drawn as a mark whose
-size or position encodes a value. It appears as the words "fewer than k" instead, and every
+size or position encodes a value. It appears as words instead ("fewer than k"; "withheld"
+for role and cohort cells, which may also be hidden to protect another cell), and every
 chart has a table with the same numbers next to it and a ``<title>``/``<desc>`` for screen
 readers. Colours come from CSS classes (``s0``, ``s1``...) so dark mode and print restyle them.
 """
@@ -33,13 +34,14 @@ def grouped_bars(
     desc: str,
     chart_id: str,
     denominators: dict[str, Cell] | None = None,
+    hidden_text: str | None = None,
 ) -> Markup:
     """Horizontal bars, one group per row and one bar per series.
 
     Bar length is the count of distinct people; with ``denominators`` (group sizes) the
     label adds the share of that group, so groups of different sizes can be compared.
     """
-    width, label_w, bar_h, gap = 720, 250, 15, 12
+    width, label_w, bar_h, gap = 740, 280, 15, 12
     plot_w = width - label_w - 150
     group_h = bar_h * len(series) + gap
     top = 4
@@ -56,7 +58,7 @@ def grouped_bars(
         mid = y0 + (bar_h * len(series)) / 2
         parts.append(
             f'<text class="row-label" x="{label_w - 10}" y="{mid + 4:.1f}" '
-            f'text-anchor="end">{escape(_clip(label, 34))}</text>'
+            f'text-anchor="end">{escape(_clip(label, 40))}</text>'
         )
         for j, s in enumerate(series):
             y = y0 + j * bar_h
@@ -64,7 +66,7 @@ def grouped_bars(
             if value is None:
                 parts.append(
                     f'<text class="suppressed-label" x="{label_w + 4}" y="{y + bar_h - 4}">'
-                    f"{escape(s.name)}: {_fewer(k)}</text>"
+                    f"{escape(s.name)}: {escape(hidden_text or _fewer(k))}</text>"
                 )
                 continue
             w = max(1.0, value / peak * plot_w)

@@ -43,7 +43,10 @@ def share(value: int | None, total: int | None) -> float | None:
 def executive_summary(report: SafeReport) -> list[Finding]:
     k = report.min_group_size
     findings: list[Finding] = []
-    shown = [t for t in report.themes if t.participants is not None]
+    reported = [t for t in report.themes if t.participants is not None]
+    # Emerging themes without a reportable phrase have only a placeholder name.
+    shown = [t for t in reported if t.kind != "emerging" or t.phrases]
+    unnamed = len(reported) - len(shown)
     if not shown:
         return [
             Finding(
@@ -68,16 +71,21 @@ def executive_summary(report: SafeReport) -> list[Finding]:
     if contrast:
         findings.append(contrast)
     emerging = [t for t in shown if t.kind == "emerging"]
+    sentences = []
     if emerging:
-        findings.append(
-            Finding(
-                "New themes",
-                f"{len(emerging)} theme{'s' if len(emerging) > 1 else ''} outside the programme "
-                "taxonomy came up, named here by their most common phrase: "
-                + _join([f"“{t.label}”" for t in emerging[:4]])
-                + ".",
-            )
+        sentences.append(
+            f"{len(emerging)} theme{'s' if len(emerging) > 1 else ''} outside the programme "
+            "taxonomy came up, named here by their most common phrase: "
+            + _join([f"“{t.label}”" for t in emerging[:4]])
+            + "."
         )
+    if unnamed:
+        sentences.append(
+            f"{unnamed} smaller group{'s' if unnamed > 1 else ''} of similar reflections "
+            "had no phrase shared widely enough to name safely."
+        )
+    if sentences:
+        findings.append(Finding("Beyond the programme themes", " ".join(sentences)))
     return findings
 
 
@@ -141,7 +149,6 @@ def _role_contrast(report: SafeReport, themes: list[SafeTheme]) -> Finding | Non
     if not pair:
         return None
     a_role, b_role = pair
-    k = report.min_group_size
     n_a = report.participants_by_role.get(a_role)
     n_b = report.participants_by_role.get(b_role)
     gaps, only_a = [], []
@@ -170,8 +177,8 @@ def _role_contrast(report: SafeReport, themes: list[SafeTheme]) -> Finding | Non
         )
     if only_a:
         sentences.append(
-            _join([f"{t.label} came from {a} {a_role}s" for a, t in only_a[:2]])
-            + f", but from fewer than {k} {b_role}s."
+            _join([f"{t.label} was raised by {a} {a_role}s" for a, t in only_a[:2]])
+            + f"; the number of {b_role}s is withheld to protect individuals."
         )
     if not sentences:
         sentences.append(

@@ -21,6 +21,10 @@ _env = Environment(
     lstrip_blocks=True,
 )
 MAX_SERIES = 4  # colours defined in the template (s0..s3)
+MAX_CHART_ROWS = 16  # more bars than this stop being readable; the tables hold the rest
+# Role and cohort cells add up to a shown total, so a hidden one may be protecting another
+# cell rather than being small itself: "fewer than k" would then be untrue.
+WITHHELD = "withheld"
 TITLE = "Reverse-mentoring programme: what participants reflected on"
 
 
@@ -40,7 +44,9 @@ class Card:
 
 def render_html(report: SafeReport) -> str:
     k = report.min_group_size
-    shown = [t for t in report.themes if t.participants is not None]
+    reported = [t for t in report.themes if t.participants is not None]
+    shown = [t for t in reported if is_named(t)]
+    unnamed = [t for t in reported if not is_named(t)]
     hidden = [t for t in report.themes if t.participants is None]
     roles = _roles(report)
     sessions = list(report.participants_by_session)
@@ -51,7 +57,10 @@ def render_html(report: SafeReport) -> str:
         report=report,
         k=k,
         shown=shown,
+        unnamed=unnamed,
         hidden=hidden,
+        chart_rows=MAX_CHART_ROWS,
+        withheld=WITHHELD,
         roles=roles,
         sessions=sessions,
         cohorts=cohorts,
@@ -67,6 +76,12 @@ def render_html(report: SafeReport) -> str:
         redactions=report.privacy.get("redactions", {}),
         fewer=f"fewer than {k}",
     )
+
+
+def is_named(theme: SafeTheme) -> bool:
+    """Emerging themes left without a reportable phrase have only a placeholder name
+    ("Emerging theme 12"): listed compactly, not given a chart row or a card."""
+    return theme.kind != "emerging" or bool(theme.phrases)
 
 
 def _roles(report: SafeReport) -> list[str]:
@@ -85,7 +100,7 @@ def _overview_chart(report: SafeReport, themes: list[SafeTheme], roles: list[str
     if not themes or not roles:
         return None
     series = [Series(r, f"s{i}") for i, r in enumerate(roles)]
-    rows = [(t.label, {r: t.by_role.get(r) for r in roles}) for t in themes]
+    rows = [(t.label, {r: t.by_role.get(r) for r in roles}) for t in themes[:MAX_CHART_ROWS]]
     return grouped_bars(
         rows,
         series,
@@ -96,13 +111,14 @@ def _overview_chart(report: SafeReport, themes: list[SafeTheme], roles: list[str
         + " raised it; the table after the chart gives the same numbers.",
         chart_id="overview",
         denominators=_complete({r: report.participants_by_role.get(r) for r in roles}),
+        hidden_text=WITHHELD,
     )
 
 
 def _cohort_chart(report: SafeReport, themes: list[SafeTheme], cohorts: list[str]):
     chosen = cohorts[:MAX_SERIES]
     series = [Series(c, f"s{i}") for i, c in enumerate(chosen)]
-    rows = [(t.label, {c: t.by_cohort.get(c) for c in chosen}) for t in themes]
+    rows = [(t.label, {c: t.by_cohort.get(c) for c in chosen}) for t in themes[:MAX_CHART_ROWS]]
     return grouped_bars(
         rows,
         series,
@@ -112,6 +128,7 @@ def _cohort_chart(report: SafeReport, themes: list[SafeTheme], cohorts: list[str
         "the table after the chart gives the same numbers.",
         chart_id="cohorts",
         denominators=_complete({c: report.participants_by_cohort.get(c) for c in chosen}),
+        hidden_text=WITHHELD,
     )
 
 
