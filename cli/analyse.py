@@ -159,7 +159,7 @@ def analyse(
     to_stdout = str(out) == "-"
     if to_stdout and tuple(settings.formats) != ("json",):
         raise ConfigError("--out - prints to stdout and needs exactly one --format json")
-    if settings.review is not None and not settings.quiet:
+    if settings.review is not None and settings.review.exists() and not settings.quiet:
         typer.echo(f"applying the theme review in {settings.review}", err=True)
     result = run(settings.input, settings, progress=progress_for(settings.quiet))
     if to_stdout:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from reflect import frames as F
 from reflect.anonymise import anonymise, load_key
-from reflect.config import Config
+from reflect.config import Config, load_config
 from reflect.embed import embed_texts
 from reflect.errors import InputError
 from reflect.ingest import read_reflections, read_roster
@@ -20,7 +20,7 @@ from reflect.privacy import Filter, SafeReport, disclose
 from reflect.privacy.screening import taxonomy_terms
 from reflect.progress import Progress, Silent
 from reflect.report import write_reports
-from reflect.report.tables import themes_table
+from reflect.report.tables import breakdowns_table, themes_table
 from reflect.review import apply_review, load_review, rename_report
 from reflect.themes import find_themes, load_taxonomy
 from reflect.workspace import Workspace, drop_erased
@@ -30,12 +30,24 @@ log = logging.getLogger("reflect")
 
 @dataclass
 class Result:
+    """What ``analyse`` returns: the privacy-safe report and ways to read or write it."""
+
     report: SafeReport
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def themes(self) -> pd.DataFrame:
+        """One row per theme (see ``reflect.report.tables.themes_table``); suppressed = NA."""
         return themes_table(self.report)
+
+    @property
+    def breakdowns(self) -> pd.DataFrame:
+        """Long format: theme_id, theme, dimension, group, participants (NA = suppressed)."""
+        return breakdowns_table(self.report)
+
+    def to_dict(self) -> dict:
+        """``report.json`` as a dict (schema in ``schemas/report.schema.json``)."""
+        return self.report.to_dict()
 
     def to_json(self) -> str:
         from reflect.report.formats.json import render_json
@@ -53,9 +65,14 @@ class Result:
 
 def analyse(
     source: Path | str | pd.DataFrame,
-    config: Config | None = None,
+    config: Config | Path | str | None = None,
     progress: Progress | None = None,
 ) -> Result:
+    """Run the pipeline on a reflections export (path) or a data frame with at least
+    ``participant`` and ``text`` columns. ``config``: a ``Config``, or the path of a
+    ``reflect.toml``."""
+    if isinstance(config, str | Path):
+        config = load_config(Path(config))
     config = config or Config()
     progress = progress or Silent()
     timings: dict[str, float] = {}

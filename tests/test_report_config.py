@@ -1,0 +1,42 @@
+"""The shipped reflect.example.toml is a valid config, CLI options override it, and the
+Python API's Result gives tables, JSON and HTML without touching disk."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+from report_samples import sample_report
+
+from reflect.config import load_config
+from reflect.pipeline import Result
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_when_the_example_config_is_loaded_then_paths_resolve_next_to_it():
+    config = load_config(ROOT / "reflect.example.toml")
+    assert config.input == ROOT / "corpora" / "demo" / "reflections.csv"
+    assert config.review == ROOT / "reflect-review.toml"
+    assert config.columns.participant == "Participant ID" and len(config.columns.text) == 2
+    assert "breakdowns" in config.formats
+
+
+def test_when_options_are_given_then_they_override_the_config_file():
+    config = load_config(ROOT / "reflect.example.toml").with_overrides(
+        min_group_size=8, out=Path("elsewhere"), participant="Employee"
+    )
+    assert config.min_group_size == 8 and config.out == Path("elsewhere")
+    assert config.columns.participant == "Employee" and config.columns.role == "Role"
+
+
+def test_when_a_result_is_read_from_python_then_tables_json_and_html_agree():
+    result = Result(sample_report())
+    schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text())
+    data = json.loads(result.to_json())
+    jsonschema.validate(data, schema)
+    assert data == json.loads(json.dumps(result.to_dict()))
+    assert list(result.themes["id"])[:2] == ["hybrid_work", "digital_tools"]
+    assert set(result.breakdowns["dimension"]) == {"role", "session", "cohort"}
+    assert result.to_html().startswith("<!doctype html>")
