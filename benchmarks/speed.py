@@ -1,0 +1,347 @@
+"""Speed and scale, side by side in one run.
+
+1. Embedding: the plain loop a user would write, ``SentenceTransformer(path).encode(texts)``,
+   against every registered backend on the same texts (the distinct ReflectSumm dev
+   reflections, plus the demo corpus if present): texts/s, ratio to the plain loop (medians of
+   interleaved repeats) and cosine of each backend's vectors to the plain fp32 vectors.
+2. ``reflect analyse`` end to end (ingest, anonymise, embed, themes, privacy, report writing),
+   each run in a fresh subprocess so its peak memory (ru_maxrss) is its own: cold (new
+   workspace), warm (same input again) and warm with 1% new reflections, per corpus size.
+   Corpora combine demo and ReflectSumm texts (pairs of reflections once the single ones run
+   out), with distinct participants over roles, sessions and cohorts; unique texts are counted.
+3. BERTopic's default pipeline (with the same packaged model) on the same 10k texts, as a
+   reference row (skipped if bertopic is not installed: pip install -e '.[bench]').
+
+usage: python benchmarks/speed.py [--sizes 1000,10000,100000] [--backend onnx-int8]
+                                  [--repeats 3] [--no-bertopic] [--no-embed]
+
+The machine has 2 shared cores: absolute figures move with other load; ratios within one run
+are the claim. Ends with one ``RESULT speed`` line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+REFLECTSUMM = Path(os.environ.get("REFLECT_EVAL", "/work/shared/eval")) / "reflectsumm/dev.jsonl"
+DEMO = ROOT / "corpora/demo/reflections.csv"
+PROMPTS = ("What worked well in this session?", "What felt awkward or surprising?")
+BENCH_KEY = "speed-benchmark-key-not-a-secret"
+
+
+# -- texts and corpora --------------------------------------------------------------------------
+def base_texts() -> list[str]:
+    texts: list[str] = []
+    if DEMO.is_file():
+        with DEMO.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                texts += [row[p] for p in PROMPTS if row.get(p, "").strip()]
+    if REFLECTSUMM.is_file():
+        for line in REFLECTSUMM.open(encoding="utf-8"):
+            texts += json.loads(line)["reflections"]
+    return list(dict.fromkeys(t.strip() for t in texts if t and t.strip()))
+
+
+def corpus_texts(base: list[str], n: int, seed: int) -> list[str]:
+    """``n`` texts, distinct where possible: the single reflections first, then pairs."""
+    rng = random.Random(seed)
+    singles = base[:]
+    rng.shuffle(singles)
+    out = singles[:n]
+    seen = set(out)
+    while len(out) < n:
+        text = f"{rng.choice(base)} {rng.choice(base)}"
+        if text not in seen:
+            seen.add(text)
+            out.append(text)
+    return out
+
+
+def write_corpus(path: Path, texts: list[str], first_participant: int = 0) -> int:
+    """Two answers per response (one per prompt), three sessions per participant, so every
+    participant writes about six reflections; 60 participants per cohort."""
+    responses = [texts[i : i + 2] for i in range(0, len(texts), 2)]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Participant ID", "Role", "Session", "Cohort", *PROMPTS])
+        for r, answers in enumerate(responses):
+            person = first_participant + r // 3
+            writer.writerow(
+                [
+                    f"E{100000 + person}",
+                    "mentor" if person % 2 else "mentee",
+                    r % 3 + 1,
+                    f"Cohort {person // 60 + 1}",
+                    *answers,
+                    *([""] * (2 - len(answers))),
+                ]
+            )
+    return len(responses) // 3 + 1
+
+
+# -- 1. embedding -------------------------------------------------------------------------------
+def bench_embedding(texts: list[str], names: list[str], repeats: int) -> list[dict]:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from sentence_transformers import SentenceTransformer
+
+    from reflect.embed import backends
+    from reflect.embed.model_files import verified_model_dir
+
+    clock = time.perf_counter()
+    plain = SentenceTransformer(str(verified_model_dir()), device="cpu")
+    loads = {"plain": time.perf_counter() - clock}
+    runners = {"plain": lambda batch: plain.encode(batch, normalize_embeddings=True)}
+    for name in names:
+        clock = time.perf_counter()
+        backend = backends.get(name)()  # first construction may export the ONNX model
+        loads[name] = time.perf_counter() - clock
+        runners[name] = backend.encode
+    for run in runners.values():
+        run(texts[:64])  # warm-up: lazy init, allocator, thread pools
+    seconds: dict[str, list[float]] = {name: [] for name in runners}
+    vectors = {}
+    for _ in range(repeats):  # interleaved, so load changes hit every method alike
+        for name, run in runners.items():
+            clock = time.perf_counter()
+            vectors[name] = np.asarray(run(texts), dtype=np.float32)
+            seconds[name].append(time.perf_counter() - clock)
+    reference = vectors["plain"]
+    plain_rate = len(texts) / statistics.median(seconds["plain"])
+    rows = []
+    for name in runners:
+        rate = len(texts) / statistics.median(seconds[name])
+        cosine = (vectors[name] * reference).sum(axis=1)
+        rows.append(
+            {
+                "method": name,
+                "texts_s": rate,
+                "ratio": rate / plain_rate,
+                "cos_mean": float(cosine.mean()),
+                "cos_min": float(cosine.min()),
+                "load_s": loads[name],
+            }
+        )
+    return rows
+
+
+# -- 2. reflect analyse, one subprocess per run ---------------------------------------------------
+def worker_analyse(csv_path: str, workspace: str, out: str) -> None:
+    from reflect.config import Config
+    from reflect.pipeline import analyse
+
+    clock = time.perf_counter()
+    result = analyse(Path(csv_path), Config(workspace=Path(workspace)))
+    result.write(Path(out))
+    total = time.perf_counter() - clock
+    timings = dict(result.timings)
+    timings["report"] = round(total - sum(timings.values()), 3)
+    print(json.dumps({"total": total, "timings": timings, "peak": _peak_bytes()}))
+
+
+def worker_bertopic(csv_path: str) -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from bertopic import BERTopic
+    from sentence_transformers import SentenceTransformer
+
+    from reflect.embed.model_files import verified_model_dir
+
+    with open(csv_path, encoding="utf-8", newline="") as handle:
+        texts = [row[p] for row in csv.DictReader(handle) for p in PROMPTS if row[p]]
+    clock = time.perf_counter()
+    model = SentenceTransformer(str(verified_model_dir()), device="cpu")  # no hub download
+    topics, _ = BERTopic(embedding_model=model).fit_transform(texts)
+    total = time.perf_counter() - clock
+    print(json.dumps({"total": total, "topics": len(set(topics)), "peak": _peak_bytes()}))
+
+
+def _peak_bytes() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+
+
+def run_worker(args: list[str], env: dict) -> dict:
+    done = subprocess.run(
+        [sys.executable, __file__, "--worker", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        tail = done.stderr.strip().splitlines()[-3:]
+        raise SystemExit(f"worker {args[0]} failed ({done.returncode}): {' | '.join(tail)}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench_analyse(base: list[str], size: int, backend: str, scratch: Path) -> list[dict]:
+    env = {
+        **os.environ,
+        "REFLECT_KEY": BENCH_KEY,
+        "REFLECT_EMBEDDING_BACKEND": backend,
+        "PYTHONWARNINGS": "ignore",
+    }
+    texts = corpus_texts(base, size, seed=size)
+    folder = scratch / f"n{size}"
+    folder.mkdir()
+    first = folder / "reflections.csv"
+    participants = write_corpus(first, texts)
+    # 1% new reflections from new participants (a late cohort), appended to the same export.
+    extra = corpus_texts(base, size + max(size // 100, 1), seed=size + 1)[size:]
+    extra = [t + " (late cohort)" for t in extra]  # new text, so new redaction and vector
+    grown = folder / "reflections_plus1pct.csv"
+    write_corpus(grown, texts + extra)
+    workspace, out = folder / "ws", folder / "out"
+    rows = []
+    for label, path in (("cold", first), ("warm", first), ("warm+1%", grown)):
+        got = run_worker(["analyse", str(path), str(workspace), str(out)], env)
+        n = len(texts) + (len(extra) if path == grown else 0)
+        rows.append(
+            {
+                "size": size,
+                "run": label,
+                "reflections": n,
+                "unique": len(set(texts + (extra if path == grown else []))),
+                "participants": participants,
+                **got,
+            }
+        )
+    return rows
+
+
+# -- printing -----------------------------------------------------------------------------------
+def print_embedding(rows: list[dict], n: int) -> None:
+    print(f"\n## Embedding {n} distinct texts (median of interleaved repeats)\n")
+    print("| method | texts/s | x plain | mean cosine (min) | load s |")
+    print("|---|---|---|---|---|")
+    for r in rows:
+        print(
+            f"| {r['method']} | {r['texts_s']:,.0f} | {r['ratio']:.2f} | "
+            f"{r['cos_mean']:.5f} ({r['cos_min']:.4f}) | {r['load_s']:.1f} |"
+        )
+
+
+STAGES = ("ingest", "anonymise", "embed", "themes", "privacy", "report")
+
+
+def print_analyse(rows: list[dict], backend: str, plain_rate: float | None) -> None:
+    print(f"\n## reflect analyse end to end (backend {backend}; one subprocess per run)\n")
+    head = "| reflections (unique) | run | seconds | refl/s | x plain embed | peak MiB | "
+    print(head + " | ".join(f"{s} s" for s in STAGES) + " |")
+    print("|---" * (6 + len(STAGES)) + "|")
+    for r in rows:
+        rate = r["reflections"] / r["total"]
+        ratio = f"{rate / plain_rate:.2f}" if plain_rate else "n/a"
+        stages = " | ".join(f"{r['timings'].get(s, 0):.2f}" for s in STAGES)
+        print(
+            f"| {r['reflections']:,} ({r['unique']:,}) | {r['run']} | {r['total']:.1f} | "
+            f"{rate:,.0f} | {ratio} | {r['peak'] / 2**20:,.0f} | {stages} |"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--backend", default=None, help="for analyse (default: the default)")
+    parser.add_argument("--backends", default=None, help="embedding table (default: all)")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--no-embed", action="store_true")
+    parser.add_argument("--no-bertopic", action="store_true")
+    parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.worker:
+        kind, *rest = args.worker
+        {"analyse": worker_analyse, "bertopic": worker_bertopic}[kind](*rest)
+        return 0
+
+    from reflect.config import default_embedding_backend
+    from reflect.embed import backends
+
+    backend = args.backend or default_embedding_backend()
+    base = base_texts()
+    if not base:
+        print(f"no texts: neither {DEMO} nor {REFLECTSUMM} exists")
+        return 1
+    print(f"cores: {os.cpu_count()}; load average before: {os.getloadavg()[0]:.2f}")
+    print(f"texts: {len(base)} distinct (demo: {DEMO.is_file()}, reflectsumm: {REFLECTSUMM})")
+
+    plain_rate = best = None
+    if not args.no_embed:
+        names = args.backends.split(",") if args.backends else backends.names()
+        names = [n for n in names if n != "sentence-transformers"]
+        rows = bench_embedding(base, names, args.repeats)
+        print_embedding(rows, len(base))
+        plain_rate = rows[0]["texts_s"]
+        best = next((r for r in rows if r["method"] == backend), None)
+
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    analysed: list[dict] = []
+    bertopic_row = None
+    with tempfile.TemporaryDirectory(prefix="reflect-speed-") as tmp:
+        for size in sizes:
+            analysed += bench_analyse(base, size, backend, Path(tmp))
+            print_analyse([r for r in analysed if r["size"] == size], backend, plain_rate)
+        bertopic_size = 10_000 if 10_000 in sizes else (sizes[0] if sizes else 0)
+        if not args.no_bertopic and bertopic_size:
+            try:
+                import bertopic  # noqa: F401
+            except ImportError:
+                print("\nbertopic: skipped (not installed; pip install -e '.[bench]')")
+            else:
+                path = Path(tmp) / f"n{bertopic_size}" / "reflections.csv"
+                bertopic_row = run_worker(["bertopic", str(path)], dict(os.environ))
+                ours = next(r for r in analysed if r["size"] == bertopic_size)
+                print(
+                    f"\n## BERTopic default pipeline on the same {bertopic_size:,} texts\n\n"
+                    f"| system | seconds | refl/s | peak MiB | topics |\n|---|---|---|---|---|\n"
+                    f"| BERTopic (fit_transform, packaged model) | {bertopic_row['total']:.1f} | "
+                    f"{bertopic_size / bertopic_row['total']:,.0f} | "
+                    f"{bertopic_row['peak'] / 2**20:,.0f} | {bertopic_row['topics']} |\n"
+                    f"| reflect analyse, cold | {ours['total']:.1f} | "
+                    f"{bertopic_size / ours['total']:,.0f} | {ours['peak'] / 2**20:,.0f} | |"
+                )
+
+    print(f"\nload average after: {os.getloadavg()[0]:.2f} (2 cores; > 2 means contention)")
+    print(summary(backend, best, analysed, plain_rate, bertopic_row))
+    return 0
+
+
+def summary(backend, best, analysed, plain_rate, bertopic_row) -> str:
+    parts = [f"RESULT speed backend={backend}"]
+    if best:
+        parts.append(
+            f"embed={best['ratio']:.2f}x_plain({best['texts_s']:.0f}/s_vs_{plain_rate:.0f}/s)"
+            f" cos={best['cos_mean']:.4f}"
+        )
+    for size in sorted({r["size"] for r in analysed}):
+        runs = {r["run"]: r for r in analysed if r["size"] == size}
+        cold = runs["cold"]
+        rate = cold["reflections"] / cold["total"]
+        part = (
+            f"n={size}:cold={cold['total']:.1f}s({rate:.0f}/s"
+            + (f",{rate / plain_rate:.2f}x_plain_embed" if plain_rate else "")
+            + f",peak={cold['peak'] / 2**30:.2f}GiB)"
+            f",warm={runs['warm']['total'] / cold['total']:.0%}"
+            f",warm+1%={runs['warm+1%']['total'] / cold['total']:.0%}"
+        )
+        parts.append(part)
+    if bertopic_row:
+        parts.append(f"bertopic_10k={bertopic_row['total']:.1f}s")
+    return " ".join(parts)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
