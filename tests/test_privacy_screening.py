@@ -93,6 +93,21 @@ def test_quotes_are_screened_and_one_per_person(vocabulary):
     assert rejected >= 2  # the rare writer's two sentences
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I was not sure whether to ask about her disability in the meeting with the team.",
+        "He told me he was signed off with stress in the office days last team meeting.",
+        "She said she was the first woman manager in the team to work hybrid weeks.",
+    ],
+)
+def test_when_a_sentence_is_about_health_or_uniqueness_then_never_quoted(sentence):
+    texts = [sentence] * 8
+    words = Vocabulary(texts, [f"P-{i}" for i in range(8)])
+    quotes, rejected = pick_quotes(texts, [f"P-{i}" for i in range(8)], 5, words)
+    assert quotes == [] and rejected == 8
+
+
 def test_quotes_are_off_by_default_and_on_with_the_option():
     frame = _frame()
     theme = Theme("hybrid_work", "Hybrid working", "taxonomy", members=list(range(len(frame))))

@@ -45,7 +45,8 @@ The ``privacy`` section (``SafeReport.privacy``, JSON-serialisable)
   description flagged) or null when only label counts were given.
 - ``suppressed``: ``themes`` (themes shown without numbers), ``theme_cells`` (hidden
   breakdown cells of shown themes), ``total_cells`` (hidden report-level breakdown cells),
-  ``phrases`` and ``quotes`` (candidates the screen rejected), and ``by_reason``:
+  ``phrases`` and ``quotes`` (candidates the screen rejected), ``emerging_not_listed``
+  (emerging themes below k, left out with their labels), and ``by_reason``:
   ``primary`` (below k), ``complementary`` (hidden so another cannot be recovered),
   ``difference`` (filtered views: the full report minus this one would be below k).
 - ``totals_shown``: which totals a reader can subtract from (see above).
@@ -107,7 +108,7 @@ Shown = tuple[int | None, dict[str, dict[str, int | None]]]  # (total, cells)
 class _Tally:
     def __init__(self) -> None:
         self.counts = {"themes": 0, "theme_cells": 0, "total_cells": 0, "phrases": 0}
-        self.counts["quotes"] = 0
+        self.counts["quotes"] = self.counts["emerging_not_listed"] = 0
         self.reasons = {"primary": 0, "complementary": 0, "difference": 0}
 
     def cells(self, where: str, values: dict, shown: dict, k: int, diff: dict | None = None):
@@ -190,6 +191,7 @@ def disclose(
     for theme in themes:
         full_total = full[theme.id][0]
         if full_total is None and theme.kind == "emerging":
+            tally.counts["emerging_not_listed"] += 1
             continue  # an emerging theme's label itself comes from its few authors
         label = _label(theme, k, full_words) if full_total is not None else theme.label
         total, cells = shown[theme.id]

@@ -9,7 +9,9 @@ A phrase or quote is shown only if
   "our one"), addresses (``@``, ``www``, ``http``), and proper nouns — words people write
   capitalised mid-sentence — unless they are taxonomy vocabulary ("Teams", "LinkedIn");
 - it passes ``reflect.anonymise.quasi_identifiers`` when the redaction stage offers it.
-Quotes must also be 6 to 30 words long and are taken at most one per participant.
+Quotes must also be 6 to 30 words long, hold no special-category or health term (one
+person's sentence about anyone's health, disability, sexuality, religion, ethnicity, family
+life or pay is never quoted), and are taken at most one per participant.
 """
 
 from __future__ import annotations
@@ -26,7 +28,23 @@ _IDENTIFYING = re.compile(
     r"|[@/\\]|www\.|https?"
     r"|\byears?[- ]old\b|\baged\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies)\b"
     r"|\b(?:the|our|my|their|his|her|its)\s+(?:only|sole|one)\b"
-    r"|\bonly\s+(?:one|person|woman|man|member|employee)\b",
+    r"|\bonly\s+(?:one|person|woman|man|member|employee)\b"
+    r"|\b(?:youngest|oldest|newest|longest-serving)\b"
+    r"|\b(?:the|our|my|their)\s+(?:first|last)\s+(?:\w+\s+)?"
+    r"(?:woman|man|person|director|manager|one|member|employee|hire|graduate)\b",
+    re.IGNORECASE,
+)
+# Special-category and health data: a quote is one person's words, so a sentence about
+# anyone's health, disability, sexuality, religion or family life is never quoted (as a
+# theme phrase backed by k people, "mental health" is fine).
+_SENSITIVE = re.compile(
+    r"\b(?:disab\w*|wheelchair|deaf|blind|autis\w*|adhd|dyslex\w*|neurodiver\w*"
+    r"|diagnos\w*|illness|ill|sick\w*|cancer|chemo\w*|surgery|hospital\w*|therap\w*"
+    r"|depress\w*|anxiety|stress(?:ed)?|burn-?out|signed off|medication|pregnan\w*"
+    r"|maternity|paternity|miscarr\w*|ivf|menopaus\w*|divorc\w*|bereave\w*|funeral"
+    r"|gay|lesbian|bisexual|trans(?:gender)?|queer|lgbt\w*|sexuality|pronouns?"
+    r"|relig\w*|muslim|christian|jewish|hindu|sikh|buddhist|hijab|church|mosque"
+    r"|ethnic\w*|black|race|racis\w*|immigra\w*|visa|union|salary|salaries|pay)\b",
     re.IGNORECASE,
 )
 _INFLECTIONS = ("", "s", "es", "d", "ed", "ing")
@@ -113,7 +131,7 @@ def pick_quotes(
     candidates, rejected = [], 0
     for participant, text in zip(participants, texts, strict=True):
         for sentence in _SENTENCE_END.split(text):
-            sentence = sentence.strip()
+            sentence = sentence.strip().lstrip("-–•* ").strip()
             n_words = len(_WORD.findall(sentence))
             if n_words < QUOTE_WORDS[0]:
                 continue  # fragments are not quotes; not counted as rejections
@@ -121,6 +139,7 @@ def pick_quotes(
                 n_words > QUOTE_WORDS[1]
                 or len(sentence) > QUOTE_MAX_CHARS
                 or vocabulary.identifying(sentence)
+                or _SENSITIVE.search(sentence)
                 or not vocabulary.all_common(sentence, k)
             ):
                 rejected += 1
