@@ -60,6 +60,14 @@ def grouped_bars(
             f'<text class="row-label" x="{label_w - 10}" y="{mid + 4:.1f}" '
             f'text-anchor="end">{escape(_clip(label, 40))}</text>'
         )
+        if all(cells.get(s.name) is None for s in series):
+            # One line instead of a column of identical notes.
+            names = " and ".join(s.name for s in series)
+            parts.append(
+                f'<text class="suppressed-label" x="{label_w + 4}" y="{mid + 4:.1f}">'
+                f"{escape(names)}: {escape(hidden_text or _fewer(k))}</text>"
+            )
+            continue
         for j, s in enumerate(series):
             y = y0 + j * bar_h
             value = cells.get(s.name)
