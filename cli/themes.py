@@ -58,6 +58,12 @@ def _remember(review: Review, themes: list[RunTheme], refs: list[str]) -> None:
             review.remember(t.ref, t.phrases)
 
 
+def _note(theme: RunTheme) -> str:
+    if theme.kind == "emerging" and theme.ref == theme.id:
+        return "not reviewable: no phrase to identify it by"
+    return ""
+
+
 def _people(value: int | None) -> str:
     return "fewer than k" if value is None else str(value)
 
@@ -74,7 +80,10 @@ def list_(
     """
     themes, review = _load(run, review_file)
     listed = {t.ref for t in themes}
-    rows = [(t.ref, t.label, t.kind, _people(t.participants), review.status(t.ref)) for t in themes]
+    rows = [
+        (t.ref, t.label, t.kind, _people(t.participants), review.status(t.ref) or _note(t))
+        for t in themes
+    ]
     # Themes the review removed from this run (hidden, merged away) are listed too.
     for ref in sorted(set(review.hidden) | {r for m in review.merges for r in m.themes[1:]}):
         if ref not in listed:

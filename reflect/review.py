@@ -387,6 +387,20 @@ def run_themes(report_json: Path) -> list[RunTheme]:
 def resolve(name: str, themes: list[RunTheme], review: Review | None = None) -> str:
     """The ref meant by ``name``: a ref, a report id, a label (any case) or a unique ref
     prefix. Refs only the review knows (hidden or merged-away themes) are accepted too."""
+    ref = _resolve(name, themes, review)
+    if _unstable(ref, themes):
+        raise ConfigError(
+            f"{ref} has no phrase used by enough people, so it has no identity that would "
+            "survive a re-run; it cannot be reviewed (its id is only its position)"
+        )
+    return ref
+
+
+def _unstable(ref: str, themes: list[RunTheme]) -> bool:
+    return any(t.ref == ref and t.kind == "emerging" and t.ref == t.id for t in themes)
+
+
+def _resolve(name: str, themes: list[RunTheme], review: Review | None) -> str:
     known = {t.ref for t in themes} | (_refs_used(review) if review else set())
     if name in known:
         return name

@@ -229,3 +229,17 @@ def test_when_reviewed_and_re_run_then_the_edits_still_apply(tiny_csv, tiny_rost
     done = run(*analyse, cwd=tmp_path)
     third = json.loads((out / "report.json").read_text())["themes"]
     assert done.returncode == 0 and "wellbeing" not in {t["id"] for t in third}
+
+
+def test_when_an_emerging_theme_has_no_phrase_then_it_cannot_be_reviewed(tmp_path):
+    from reflect.errors import ConfigError
+    from reflect.review import resolve, run_themes
+
+    report = sample_report()
+    report.themes[7].phrases = []  # the emerging theme: now known only by its position
+    report.themes[7].id = "emerging_7"
+    write_reports(report, tmp_path / "out", ["json"])
+    themes = run_themes(tmp_path / "out")
+    with pytest.raises(ConfigError, match="no identity that would survive a re-run"):
+        resolve("emerging_7", themes, Review())
+    assert resolve("hybrid", themes, Review()) == "hybrid_work"  # a unique prefix

@@ -75,9 +75,8 @@ def executive_summary(report: SafeReport) -> list[Finding]:
     if emerging:
         sentences.append(
             f"{len(emerging)} theme{'s' if len(emerging) > 1 else ''} outside the programme "
-            "taxonomy came up, named here by their most common phrase: "
-            + _join([f"“{t.label}”" for t in emerging[:4]])
-            + "."
+            f"taxonomy came up, named here by {'their' if len(emerging) > 1 else 'its'} most "
+            "common phrase: " + _join([f"“{t.label}”" for t in emerging[:4]]) + "."
         )
     if unnamed:
         sentences.append(

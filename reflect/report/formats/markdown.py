@@ -6,10 +6,16 @@ from pathlib import Path
 
 from reflect.privacy.model import SafeReport
 from reflect.report import writers
+from reflect.report.summary import executive_summary
 
 
 def cell(value: int | None, k: int) -> str:
     return f"fewer than {k}" if value is None else str(value)
+
+
+def part(value: int | None) -> str:
+    """A role or cohort cell: hidden ones may protect another cell, so not "fewer than k"."""
+    return "withheld" if value is None else str(value)
 
 
 def render_markdown(report: SafeReport) -> str:
@@ -19,7 +25,12 @@ def render_markdown(report: SafeReport) -> str:
         "",
         f"{cell(report.n_participants, k)} participants wrote "
         f"{cell(report.n_reflections, k)} reflections. Every number below counts distinct "
-        f"people and is shown only when at least {k} stand behind it.",
+        f"people and is shown only when at least {k} stand behind it; a role or cohort "
+        "number that would let someone work out a smaller one by subtraction is withheld.",
+        "",
+        "## Summary",
+        "",
+        *[f"- **{f.heading}.** {f.text}" for f in executive_summary(report)],
         "",
         "## Themes",
         "",
@@ -37,7 +48,7 @@ def render_markdown(report: SafeReport) -> str:
                     theme.kind,
                     cell(theme.participants, k),
                     share,
-                    *[cell(theme.by_role.get(r), k) for r in roles],
+                    *[part(theme.by_role.get(r)) for r in roles],
                     "; ".join(theme.phrases),
                 ]
             )
