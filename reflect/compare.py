@@ -63,6 +63,9 @@ class Comparison:
     total_b: int | None
     changes: list[Change]
     notes: list[str] = field(default_factory=list)
+    # How a hidden cell reads: "fewer than k", or "withheld" for role and cohort cells,
+    # which may be hidden to protect another cell rather than being small themselves.
+    hidden: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -133,19 +136,21 @@ def compare_groups(report: dict, group_a: str, group_b: str) -> Comparison:
         ref = report_ref(theme["id"], theme.get("kind", ""), theme.get("phrases", []))
         changes.append(_change(ref, theme["label"], cells.get(ga), cells.get(gb), n_a, n_b))
     changes = _ordered(changes)
+    name_a, name_b = (_group_name(column, g) for g in (ga, gb))
     if column != "session":
-        changes = [_as_groups(c, ga, gb) for c in changes]
+        changes = [_as_groups(c, name_a, name_b) for c in changes]
     notes = []
     if column == "session":
         notes.append("the same person can write in both sessions; counts are not additive")
     return Comparison(
-        ga if column == "cohort" else f"{column} {ga}",
-        gb if column == "cohort" else f"{column} {gb}",
+        name_a,
+        name_b,
         int(report["min_group_size"]),
         n_a,
         n_b,
         changes,
         notes,
+        "" if column == "session" else "withheld",
     )
 
 
@@ -170,6 +175,10 @@ def _single(expression: str) -> Filter:
             "`reflect analyse --filter` for each side and compare the two runs"
         )
     return group
+
+
+def _group_name(column: str, label: str) -> str:
+    return {"role": f"{label}s", "cohort": label}.get(column, f"{column} {label}")
 
 
 def _group_label(group: Filter, totals: dict) -> str:
@@ -252,23 +261,38 @@ def _ordered(changes: list[Change]) -> list[Change]:
     return sorted(changes, key=key)
 
 
+def _listed(comparison: Comparison) -> tuple[list[Change], list[str]]:
+    """Rows worth reading, and notes (themes hidden on both sides are counted, not listed)."""
+    shown = [c for c in comparison.changes if c.verdict != "not comparable"]
+    hidden = len(comparison.changes) - len(shown)
+    notes = list(comparison.notes)
+    if hidden:
+        notes.append(f"{hidden} theme{'s' if hidden > 1 else ''} hidden on both sides, not listed")
+    return shown, notes
+
+
 def render_text(comparison: Comparison) -> str:
     k = comparison.min_group_size
+    hidden = comparison.hidden or f"<{k}"
 
     def cell(value: int | None, share: float | None) -> str:
         if value is None:
-            return f"<{k}"
+            return hidden
         return f"{value} ({share:.0%})" if share is not None else str(value)
 
-    rows = [
-        (c.label, cell(c.a, c.share_a), cell(c.b, c.share_b), c.verdict) for c in comparison.changes
-    ]
+    listed, notes = _listed(comparison)
+    rows = [(c.label, cell(c.a, c.share_a), cell(c.b, c.share_b), c.verdict) for c in listed]
     head = ("THEME", comparison.a.upper(), comparison.b.upper(), "CHANGE")
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
     lines = [
         f"{comparison.a}: {_people(comparison.total_a, k)}; "
         f"{comparison.b}: {_people(comparison.total_b, k)}. "
-        f"Counts are distinct people; <{k} means fewer than {k} (not shown).",
+        "Counts are distinct people; "
+        + (
+            f"withheld: fewer than {k}, or hidden to protect such a number."
+            if comparison.hidden
+            else f"<{k} means fewer than {k} (not shown)."
+        ),
         "",
         "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip(),
     ]
@@ -278,7 +302,7 @@ def render_text(comparison: Comparison) -> str:
                 [r[0].ljust(widths[0]), r[1].rjust(widths[1]), r[2].rjust(widths[2]), r[3]]
             ).rstrip()
         )
-    lines += [f"note: {n}" for n in comparison.notes]
+    lines += [f"note: {n}" for n in notes]
     return "\n".join(lines) + "\n"
 
 
@@ -287,9 +311,10 @@ def render_markdown(comparison: Comparison) -> str:
 
     def cell(value: int | None, share: float | None) -> str:
         if value is None:
-            return f"fewer than {k}"
+            return comparison.hidden or f"fewer than {k}"
         return f"{value} ({share:.0%})" if share is not None else str(value)
 
+    listed, notes = _listed(comparison)
     lines = [
         f"# Themes: {comparison.a} compared with {comparison.b}",
         "",
@@ -299,11 +324,11 @@ def render_markdown(comparison: Comparison) -> str:
         f"| Theme | {comparison.a} | {comparison.b} | Change |",
         "|---|---:|---:|---|",
     ]
-    for c in comparison.changes:
+    for c in listed:
         lines.append(
             f"| {c.label} | {cell(c.a, c.share_a)} | {cell(c.b, c.share_b)} | {c.verdict} |"
         )
-    lines += ["", *[f"- {n}" for n in comparison.notes]]
+    lines += ["", *[f"- {n}" for n in notes]]
     return "\n".join(lines).rstrip() + "\n"
 
 
