@@ -26,6 +26,25 @@ MAX_CHART_ROWS = 16  # more bars than this stop being readable; the tables hold 
 # cell rather than being small itself: "fewer than k" would then be untrue.
 WITHHELD = "withheld"
 TITLE = "Reverse-mentoring programme: what participants reflected on"
+# Plain words for the redaction labels of the anonymise stage (others are title-cased).
+REDACTION_NAMES = {
+    "PERSON": "Names",
+    "EMAIL": "Email addresses",
+    "PHONE": "Phone numbers",
+    "EMPLOYEE_ID": "Employee IDs",
+    "HANDLE": "Social media handles",
+    "URL": "Web addresses",
+    "POSTCODE": "Postcodes",
+    "DATE_OF_BIRTH": "Dates of birth",
+    "ADDRESS": "Street addresses",
+    "NATIONAL_ID": "National ID numbers",
+    "BANK_ACCOUNT": "Bank account numbers",
+    "CREDIT_CARD": "Card numbers",
+}
+
+
+def redaction_name(label: str) -> str:
+    return REDACTION_NAMES.get(label, label.replace("_", " ").capitalize())
 
 
 @dataclass(frozen=True)
@@ -75,6 +94,7 @@ def render_html(report: SafeReport) -> str:
         suppressed=report.privacy.get("suppressed", {}),
         redactions=report.privacy.get("redactions", {}),
         fewer=f"fewer than {k}",
+        redaction_name=redaction_name,
     )
 
 
