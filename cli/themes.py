@@ -58,14 +58,25 @@ def _remember(review: Review, themes: list[RunTheme], refs: list[str]) -> None:
             review.remember(t.ref, t.phrases)
 
 
+def _hidden(value: int | None, key: str, k: int) -> str:
+    # Role and cohort cells may be hidden to protect another cell, not only for being small.
+    if value is None and key in ("by_role", "by_cohort"):
+        return "withheld"
+    return _people(value, k)
+
+
+def _status(review: Review, theme: RunTheme) -> str:
+    return review.status(theme.ref) or _note(theme)
+
+
 def _note(theme: RunTheme) -> str:
     if theme.kind == "emerging" and theme.ref == theme.id:
         return "not reviewable: no phrase to identify it by"
     return ""
 
 
-def _people(value: int | None) -> str:
-    return "fewer than k" if value is None else str(value)
+def _people(value: int | None, k: int) -> str:
+    return f"fewer than {k}" if value is None else str(value)
 
 
 @themes_app.command("list")
@@ -81,7 +92,7 @@ def list_(
     themes, review = _load(run, review_file)
     listed = {t.ref for t in themes}
     rows = [
-        (t.ref, t.label, t.kind, _people(t.participants), review.status(t.ref) or _note(t))
+        (t.ref, t.label, t.kind, _people(t.participants, t.min_group_size), _status(review, t))
         for t in themes
     ]
     # Themes the review removed from this run (hidden, merged away) are listed too.
@@ -120,18 +131,19 @@ def show(
     Example: reflect themes show hybrid_work
     """
     themes, review = _load(run, review_file)
-    ref = resolve(theme, themes, review)
+    ref = resolve(theme, themes, review, for_edit=False)
     found = next((t for t in themes if t.ref == ref), None)
     typer.echo(f"{ref}: {found.label if found else '(not in this run)'}")
     if found:
         data = found.data
-        typer.echo(f"  kind: {found.kind}; people: {_people(found.participants)}")
+        k = found.min_group_size
+        typer.echo(f"  kind: {found.kind}; people: {_people(found.participants, k)}")
         if data.get("description"):
             typer.echo(f"  {data['description']}")
         for key in ("by_role", "by_session", "by_cohort"):
             cells = data.get(key) or {}
             if cells:
-                shown = ", ".join(f"{g}: {_people(v)}" for g, v in cells.items())
+                shown = ", ".join(f"{g}: {_hidden(v, key, k)}" for g, v in cells.items())
                 typer.echo(f"  {key.replace('_', ' ')}: {shown}")
         if found.phrases:
             typer.echo(f"  phrases: {'; '.join(found.phrases)}")

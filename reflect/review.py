@@ -356,6 +356,7 @@ class RunTheme:
     participants: int | None
     phrases: list[str]
     data: dict
+    min_group_size: int = 5
 
 
 def run_themes(report_json: Path) -> list[RunTheme]:
@@ -379,16 +380,19 @@ def run_themes(report_json: Path) -> list[RunTheme]:
             t.get("participants"),
             list(t.get("phrases", [])),
             t,
+            int(data.get("min_group_size", 5)),
         )
         for t in themes
     ]
 
 
-def resolve(name: str, themes: list[RunTheme], review: Review | None = None) -> str:
+def resolve(
+    name: str, themes: list[RunTheme], review: Review | None = None, for_edit: bool = True
+) -> str:
     """The ref meant by ``name``: a ref, a report id, a label (any case) or a unique ref
     prefix. Refs only the review knows (hidden or merged-away themes) are accepted too."""
     ref = _resolve(name, themes, review)
-    if _unstable(ref, themes):
+    if for_edit and _unstable(ref, themes):
         raise ConfigError(
             f"{ref} has no phrase used by enough people, so it has no identity that would "
             "survive a re-run; it cannot be reviewed (its id is only its position)"
