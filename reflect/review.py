@@ -237,16 +237,22 @@ def apply_review(themes: list[Theme], review: Review, frame: pd.DataFrame) -> li
 
 
 def rename_report(report: SafeReport, review: Review, themes: list[Theme]) -> SafeReport:
-    """Apply label changes after disclosure, matched through this run's themes."""
-    if not review.renames:
+    """Apply the analyst's labels after disclosure (renames, and the labels given to merged
+    and split themes, which the privacy stage would replace on emerging themes), matched
+    through this run's themes. Explicit renames win."""
+    if review.is_empty():
         return report
     by_ref = match_refs(themes, review)
+    labels = {}
     for merge in review.merges:  # a merged theme answers to every ref it absorbed
         head = next((by_ref[r] for r in merge.themes if r in by_ref), None)
         if head is not None:
             for r in merge.themes:
                 by_ref.setdefault(r, head)
-    labels = {}
+            if merge.label:
+                labels[head.id] = merge.label
+    for split in review.splits:
+        labels[split.new_ref] = split.label
     for ref, label in review.renames.items():
         theme = by_ref.get(ref)
         labels[theme.id if theme is not None else ref] = label

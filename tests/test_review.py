@@ -243,3 +243,14 @@ def test_when_an_emerging_theme_has_no_phrase_then_it_cannot_be_reviewed(tmp_pat
     with pytest.raises(ConfigError, match="no identity that would survive a re-run"):
         resolve("emerging_7", themes, Review())
     assert resolve("hybrid", themes, Review()) == "hybrid_work"  # a unique prefix
+
+
+def test_when_an_emerging_theme_is_split_then_the_new_theme_keeps_the_analysts_label():
+    ref = emerging_ref(["parking permits"])
+    review = Review()
+    review.remember(ref, ["parking permits"])
+    review.split(ref, ["parking"], "Car parking")
+    themes = apply_review(_themes(), review, _frame(TEXTS))
+    report = rename_report(disclose(themes, _frame(TEXTS), K), review, themes)
+    labels = {t.id: t.label for t in report.themes}
+    assert labels[f"{ref}/car_parking"] == "Car parking"
