@@ -110,7 +110,7 @@ def analyse(
         del frame  # from here on only redacted text exists
         # Whose texts the caches hold, so `reflect forget` can erase one person's rows.
         workspace.record_reflections(
-            redacted[F.PARTICIPANT].tolist(), redacted[F.TEXT_HASH].tolist(), run_id
+            redacted[F.PARTICIPANT].tolist(), redacted[F.TEXT_HASH].tolist(), run_id, key
         )
         lap("anonymise")
 

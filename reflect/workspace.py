@@ -1,20 +1,22 @@
 """The workspace: an embedded DuckDB file of per-text caches, so a re-run only does the work
-that is new. It holds redacted text, keyed hashes, pseudonyms and vectors only — never raw
-text, names or participant ids.
+that is new. It holds redacted text, keyed hashes and vectors only — never raw text, names
+or participant ids.
 
 Tables
 - ``redactions(key, redacted, labels)``: key = HMAC(key, redaction fingerprint + raw text)
 - ``embeddings(model, text_hash, vector)``: text_hash = sha256(redacted text)
-- ``reflections(pseudonym, text_hash, run_id)``: whose texts the caches hold, written by the
-  pipeline after redaction, so that ``forget`` can find a person's rows
+- ``owners(tag, text_hash, run_id)``: whose texts the caches hold, written by the pipeline
+  after redaction so that ``forget`` can find a person's rows. tag = HMAC(key, pseudonym +
+  text hash), different for every text: without the key the workspace does not even tell
+  which texts share an author, yet with the key ``forget`` recognises a person's rows.
 - ``runs(run_id, started_at, finished_at, reflections)``: when each analysis ran
 - ``erased(pseudonym, erased_at)``: people erased with ``reflect forget``; the pipeline drops
   their rows before redaction on every later run, so re-running on the same export does not
   bring them back. A pseudonym means nothing without the key.
 
-Erasure (``forget``) deletes every row of a person from every table: rows whose
-``text_hash`` is one of their texts (any table with that column, so later caches following
-the convention are covered), rows whose ``pseudonym`` is theirs, and redactions whose
+Erasure (``forget``) deletes every row of a person from every table: their ``owners`` rows,
+rows whose ``text_hash`` is one of their texts (any table with that column, so later caches
+following the convention are covered), rows whose ``pseudonym`` is theirs, and redactions whose
 redacted text hashes to one of theirs. A text two people wrote identically ("nothing much")
 goes from the caches too and is simply recomputed for the other person. DuckDB may keep
 deleted values in free blocks of the file, so the database is then copied into a fresh file
@@ -24,6 +26,8 @@ reports produced before the erasure still include the person.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import uuid
 from collections.abc import Iterator
@@ -42,13 +46,23 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS redactions (key VARCHAR PRIMARY KEY, redacted VARCHAR, labels VARCHAR);
 CREATE TABLE IF NOT EXISTS embeddings (
     model VARCHAR, text_hash VARCHAR, vector FLOAT[], PRIMARY KEY (model, text_hash));
-CREATE TABLE IF NOT EXISTS reflections (
-    pseudonym VARCHAR, text_hash VARCHAR, run_id VARCHAR, PRIMARY KEY (pseudonym, text_hash));
+CREATE TABLE IF NOT EXISTS owners (tag VARCHAR PRIMARY KEY, text_hash VARCHAR, run_id VARCHAR);
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR PRIMARY KEY, started_at VARCHAR, finished_at VARCHAR, reflections INTEGER);
 CREATE TABLE IF NOT EXISTS erased (pseudonym VARCHAR PRIMARY KEY, erased_at VARCHAR);
 """
 STALE = "STALE"
+
+
+def owner_tag(key: bytes, pseudonym: str, text_hash: str) -> str:
+    message = f"owner\x1f{pseudonym}\x1f{text_hash}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
+
+
+def _key() -> bytes:
+    from reflect.anonymise import load_key
+
+    return load_key()
 
 
 def _now() -> str:
@@ -89,14 +103,21 @@ class Workspace:
         )
         (self.folder / STALE).unlink(missing_ok=True)
 
-    def record_reflections(self, pseudonyms: list[str], hashes: list[str], run_id: str) -> None:
-        """Remember whose texts the caches now hold (pseudonyms and text hashes only)."""
-        rows = pd.DataFrame({"pseudonym": pseudonyms, "text_hash": hashes}).drop_duplicates()
-        rows["run_id"] = run_id
+    def record_reflections(
+        self, pseudonyms: list[str], hashes: list[str], run_id: str, key: bytes | None = None
+    ) -> None:
+        """Remember whose texts the caches now hold, as keyed owner tags (see module doc)."""
+        key = key if key is not None else _key()
+        pairs = sorted(set(zip(pseudonyms, hashes, strict=True)))
+        rows = pd.DataFrame(
+            {
+                "tag": [owner_tag(key, p, h) for p, h in pairs],
+                "text_hash": [h for _, h in pairs],
+                "run_id": run_id,
+            }
+        )
         with self._table("new", rows):
-            self.db.execute(
-                "INSERT OR REPLACE INTO reflections SELECT pseudonym, text_hash, run_id FROM new"
-            )
+            self.db.execute("INSERT OR REPLACE INTO owners SELECT tag, text_hash, run_id FROM new")
 
     def erased(self) -> set[str]:
         return {p for (p,) in self.db.execute("SELECT pseudonym FROM erased").fetchall()}
@@ -106,19 +127,19 @@ class Workspace:
         marker = self.folder / STALE
         return marker.read_text(encoding="utf-8").strip() if marker.exists() else None
 
-    def forget(self, pseudonym: str) -> Erasure:
+    def forget(self, pseudonym: str, key: bytes | None = None) -> Erasure:
         """Delete every row of one person and rewrite the database file (see module doc)."""
-        hashes = [
-            h
-            for (h,) in self.db.execute(
-                "SELECT DISTINCT text_hash FROM reflections WHERE pseudonym = ?", [pseudonym]
-            ).fetchall()
-        ]
-        deleted = {"reflections": 0, "redactions": 0, "embeddings": 0, "other_rows": 0}
+        key = key if key is not None else _key()
+        rows = self.db.execute("SELECT tag, text_hash FROM owners").fetchall()
+        mine = [(tag, h) for tag, h in rows if tag == owner_tag(key, pseudonym, h)]
+        hashes = sorted({h for _, h in mine})
+        deleted = {"reflections": len(hashes), "redactions": 0, "embeddings": 0, "other_rows": 0}
+        with self._table("gone", pd.DataFrame({"tag": [t for t, _ in mine]}, dtype=str)):
+            self.db.execute("DELETE FROM owners WHERE tag IN (SELECT tag FROM gone)")
         with self._table("gone", pd.DataFrame({"text_hash": hashes}, dtype=str)):
             for table, columns in self._tables().items():
-                if table == "erased":
-                    continue
+                if table in ("erased", "owners"):
+                    continue  # owners: others who wrote the same text keep their tags
                 conditions = []
                 if "text_hash" in columns:
                     conditions.append("text_hash IN (SELECT text_hash FROM gone)")
@@ -244,7 +265,7 @@ def forget(folder: Path, participant_id: str, key: bytes | None = None) -> Erasu
         raise ConfigError(f"{folder}: no reflect workspace here")
     key = key if key is not None else load_key(create=False)
     with Workspace(folder) as workspace:
-        return workspace.forget(pseudonym(participant_id, key))
+        return workspace.forget(pseudonym(participant_id, key), key)
 
 
 def drop_erased(frame: pd.DataFrame, erased: set[str], key: bytes) -> pd.DataFrame:

@@ -13,7 +13,7 @@ import pytest
 from reflect import frames as F
 from reflect.anonymise import load_key, pseudonym
 from reflect.cli.main import app
-from reflect.workspace import STALE, Workspace, drop_erased, forget
+from reflect.workspace import STALE, Workspace, drop_erased, forget, owner_tag
 
 GONE_TEXTS = [
     "Quillfeather spoke about the marmalade committee and its peculiar agenda",
@@ -50,6 +50,11 @@ def test_when_forgotten_then_no_byte_of_their_texts_or_vectors_remains(tmp_path)
     _fill(ws, key)
     before = _files_bytes(ws)
     assert GONE_TEXTS[0].encode() in before  # the check below is meaningful
+    # Without the key, the workspace does not tell which texts share an author.
+    assert pseudonym("E100", key).encode() not in before
+    with Workspace(ws) as workspace:
+        tags = [t for (t,) in workspace.db.execute("SELECT tag FROM owners").fetchall()]
+    assert len(tags) == len(set(tags)) == 3
     erasure = forget(ws, " e100 ", key)  # ids are matched as pseudonyms are: trimmed, any case
     assert (erasure.reflections, erasure.redactions, erasure.embeddings) == (2, 2, 2)
     after = _files_bytes(ws)
@@ -114,14 +119,16 @@ def test_when_forgotten_then_a_rerun_reports_without_them(tiny_csv, tiny_roster,
     ws = tmp_path / "ws"
     config = Config(roster=tiny_roster, workspace=ws, min_group_size=2)
     first = analyse(tiny_csv, config).report
+    key = load_key()
     with Workspace(ws) as workspace:
+        owners = workspace.db.execute("SELECT tag, text_hash FROM owners").fetchall()
+        mine = {h for tag, h in owners if tag == owner_tag(key, pseudonym("E10003", key), h)}
         # Only the texts nobody else wrote: shared sentences come back from others' rows.
+        shared = {h for h in mine if sum(1 for _, other in owners if other == h) > 1}
         theirs = workspace.db.execute(
-            "SELECT e.vector, r.redacted FROM reflections f "
-            "JOIN embeddings e USING (text_hash) JOIN redactions r ON sha256(r.redacted) = "
-            "f.text_hash WHERE f.pseudonym = ? AND f.text_hash NOT IN "
-            "(SELECT text_hash FROM reflections WHERE pseudonym <> ?)",
-            [pseudonym("E10003", load_key())] * 2,
+            "SELECT e.vector, r.redacted FROM embeddings e JOIN redactions r "
+            "ON sha256(r.redacted) = e.text_hash WHERE list_contains($hashes, e.text_hash)",
+            {"hashes": sorted(mine - shared)},
         ).fetchall()
     assert theirs  # their session-1 answer carries planted data, so it is theirs alone
     forget(ws, "E10003", load_key())
