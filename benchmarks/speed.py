@@ -13,7 +13,8 @@
    reference row (skipped if bertopic is not installed: pip install -e '.[bench]').
 
 usage: python benchmarks/speed.py [--sizes 1000,10000,100000] [--backend onnx-int8]
-                                  [--repeats 3] [--no-bertopic] [--no-embed]
+                                  [--repeats 3] [--embed-limit N] [--threads N]
+                                  [--no-bertopic] [--no-embed]
 
 The machine has 2 shared cores: absolute figures move with other load; ratios within one run
 are the claim. Ends with one ``RESULT speed`` line.
@@ -113,14 +114,17 @@ def bench_embedding(texts: list[str], names: list[str], repeats: int) -> list[di
     for run in runners.values():
         run(texts[:64])  # warm-up: lazy init, allocator, thread pools
     seconds: dict[str, list[float]] = {name: [] for name in runners}
+    cpu: dict[str, list[float]] = {name: [] for name in runners}
     vectors = {}
     for _ in range(repeats):  # interleaved, so load changes hit every method alike
         for name, run in runners.items():
-            clock = time.perf_counter()
+            clock, busy = time.perf_counter(), time.process_time()
             vectors[name] = np.asarray(run(texts), dtype=np.float32)
             seconds[name].append(time.perf_counter() - clock)
+            cpu[name].append(time.process_time() - busy)
     reference = vectors["plain"]
     plain_rate = len(texts) / statistics.median(seconds["plain"])
+    plain_cpu = statistics.median(cpu["plain"])
     rows = []
     for name in runners:
         rate = len(texts) / statistics.median(seconds[name])
@@ -130,6 +134,9 @@ def bench_embedding(texts: list[str], names: list[str], repeats: int) -> list[di
                 "method": name,
                 "texts_s": rate,
                 "ratio": rate / plain_rate,
+                # CPU seconds are less moved by other processes on a shared machine than wall
+                # time (though spinning thread pools still inflate them under contention).
+                "cpu_ratio": plain_cpu / statistics.median(cpu[name]),
                 "cos_mean": float(cosine.mean()),
                 "cos_min": float(cosine.min()),
                 "load_s": loads[name],
@@ -224,11 +231,11 @@ def bench_analyse(base: list[str], size: int, backend: str, scratch: Path) -> li
 # -- printing -----------------------------------------------------------------------------------
 def print_embedding(rows: list[dict], n: int) -> None:
     print(f"\n## Embedding {n} distinct texts (median of interleaved repeats)\n")
-    print("| method | texts/s | x plain | mean cosine (min) | load s |")
-    print("|---|---|---|---|---|")
+    print("| method | texts/s | x plain | x plain (CPU s) | mean cosine (min) | load s |")
+    print("|---|---|---|---|---|---|")
     for r in rows:
         print(
-            f"| {r['method']} | {r['texts_s']:,.0f} | {r['ratio']:.2f} | "
+            f"| {r['method']} | {r['texts_s']:,.0f} | {r['ratio']:.2f} | {r['cpu_ratio']:.2f} | "
             f"{r['cos_mean']:.5f} ({r['cos_min']:.4f}) | {r['load_s']:.1f} |"
         )
 
@@ -257,6 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", default=None, help="for analyse (default: the default)")
     parser.add_argument("--backends", default=None, help="embedding table (default: all)")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--embed-limit", type=int, default=None, help="embed only N texts")
+    parser.add_argument(
+        "--threads", type=int, default=None, help="embedding threads for every method"
+    )
     parser.add_argument("--no-embed", action="store_true")
     parser.add_argument("--no-bertopic", action="store_true")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
@@ -271,19 +282,30 @@ def main(argv: list[str] | None = None) -> int:
     from reflect.embed import backends
 
     backend = args.backend or default_embedding_backend()
+    if args.threads:
+        # Same thread count for torch and ONNX Runtime: on a loaded machine, one thread per
+        # method shows the per-core ratio without thread pools waiting on descheduled peers.
+        import torch
+
+        torch.set_num_threads(args.threads)
+        os.environ["REFLECT_EMBED_THREADS"] = str(args.threads)
     base = base_texts()
     if not base:
         print(f"no texts: neither {DEMO} nor {REFLECTSUMM} exists")
         return 1
-    print(f"cores: {os.cpu_count()}; load average before: {os.getloadavg()[0]:.2f}")
+    print(
+        f"cores: {os.cpu_count()}; embedding threads: {args.threads or 'default'}; "
+        f"load average before: {os.getloadavg()[0]:.2f}"
+    )
     print(f"texts: {len(base)} distinct (demo: {DEMO.is_file()}, reflectsumm: {REFLECTSUMM})")
 
     plain_rate = best = None
     if not args.no_embed:
         names = args.backends.split(",") if args.backends else backends.names()
         names = [n for n in names if n != "sentence-transformers"]
-        rows = bench_embedding(base, names, args.repeats)
-        print_embedding(rows, len(base))
+        sample = base[: args.embed_limit] if args.embed_limit else base
+        rows = bench_embedding(sample, names, args.repeats)
+        print_embedding(rows, len(sample))
         plain_rate = rows[0]["texts_s"]
         best = next((r for r in rows if r["method"] == backend), None)
 
@@ -323,7 +345,8 @@ def summary(backend, best, analysed, plain_rate, bertopic_row) -> str:
     parts = [f"RESULT speed backend={backend}"]
     if best:
         parts.append(
-            f"embed={best['ratio']:.2f}x_plain({best['texts_s']:.0f}/s_vs_{plain_rate:.0f}/s)"
+            f"embed={best['ratio']:.2f}x_plain({best['texts_s']:.0f}/s_vs_{plain_rate:.0f}/s,"
+            f"cpu_time_ratio={best['cpu_ratio']:.2f})"
             f" cos={best['cos_mean']:.4f}"
         )
     for size in sorted({r["size"] for r in analysed}):

@@ -18,7 +18,10 @@ DIMENSION = 384
 
 
 def cpu_count() -> int:
-    """Cores this process may use (a container's affinity, not the host's core count)."""
+    """Threads for inference: ``REFLECT_EMBED_THREADS`` (e.g. 1 when a batch system runs one
+    process per core), else the cores this process may use (its affinity, not the host's)."""
+    if os.environ.get("REFLECT_EMBED_THREADS", "").isdigit():
+        return max(1, int(os.environ["REFLECT_EMBED_THREADS"]))
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
