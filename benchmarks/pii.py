@@ -164,6 +164,11 @@ def presidio_engine():
         from presidio_analyzer.nlp_engine import NlpEngineProvider
     except ImportError:
         return None
+    import tldextract
+
+    # Presidio's email check calls tldextract, which would fetch the public suffix list from
+    # the internet; the snapshot bundled with the package is used instead.
+    tldextract.extract = tldextract.TLDExtract(suffix_list_urls=())
     config = {
         "nlp_engine_name": "spacy",
         "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],

@@ -17,6 +17,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from reflect.cli import analyse  # noqa: F401
 from reflect.cli import compare  # noqa: F401
 from reflect.cli import forget  # noqa: F401
+from reflect.cli import redact  # noqa: F401
 from reflect.cli import themes  # noqa: F401
 from reflect.cli.app import app_typer
 from reflect.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE, ReflectError

@@ -2,31 +2,105 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Sequence
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from reflect.anonymise.lexicon import WORD, first_names, is_noun_only, is_ordinary_word
+from reflect.anonymise.name_cues import NameCues
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import SCREEN_ONLY, Span, merge_spans
 from reflect.ingest import Roster
 
-# Recognizers that load no model, for callers (and tests) that must stay light.
-MODEL_FREE = (
-    "address",
-    "bank_account",
-    "credit_card",
-    "date_of_birth",
-    "email",
-    "employee_id",
-    "gazetteer",
-    "handle",
-    "national_id",
-    "phone",
-    "postcode",
-    "quasi_identifier",
-    "roster",
-    "url",
-)
+# Recognizers that load a statistical model (seconds to start); the rest load only small
+# word lists.
+MODEL_LOADING = frozenset({"spacy"})
+
+
+def model_free_recognizers() -> tuple[str, ...]:
+    """Every registered recognizer that loads no model, for light callers and tests."""
+    return tuple(n for n in recognizers.names() if n not in MODEL_LOADING)
+
+
+def repeated_names(text: str, spans: list[Span]) -> list[Span]:
+    """Once a word is found to be a name, its other mentions in the same text are too ("my
+    name is Aantje Mourik but everyone calls me Aantje"), whatever their context."""
+    words = {
+        match.group()
+        for span in spans
+        if span.label == "PERSON"
+        for match in WORD.finditer(text, span.start, span.end)
+        if len(match.group()) >= _MIN_REPEATED_CHARS and match.group()[:1].isupper()
+    }
+    words = {w for w in words if w.lower() not in STOP_WORDS}
+    # The parts of an email's local part or a handle that are not everyday words are names
+    # ("temi.osei@..., which temi set up"), matched in any case.
+    any_case = {
+        part.lower()
+        for span in spans
+        if span.label in ("EMAIL", "HANDLE")
+        for part in re.split(
+            r"[^a-zA-Z]+", text[span.start : span.end].split("@")[0] or text[span.start : span.end]
+        )
+        if len(part) >= _MIN_REPEATED_CHARS and not is_ordinary_word(part.lower())
+    }
+    if not words and not any_case:
+        return []
+    alternatives = [re.escape(w) for w in sorted(words)]
+    alternatives += [f"(?i:{re.escape(w)})" for w in sorted(any_case)]
+    pattern = re.compile(r"(?<![\w@.])(?:" + "|".join(alternatives) + r")(?![\w@])")
+    return [Span(m.start(), m.end(), "PERSON", 0.5, "repeated") for m in pattern.finditer(text)]
+
+
+_MIN_REPEATED_CHARS = 3
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " & ", " or ", ", or "})
+
+
+def _could_be_a_name(word: str, names: frozenset[str], cues: NameCues) -> bool:
+    # "Cheers, Simon" and "Thanks, Hiroshi" are sign-offs, not lists of people.
+    lower = word.lower()
+    if lower in cues.before or lower in cues.after:
+        return False
+    if lower in names:
+        return True
+    return word[:1].isupper() and (not is_ordinary_word(lower) or is_noun_only(lower))
+
+
+def listed_names(text: str, spans: list[Span], cues: NameCues) -> list[Span]:
+    """Words listed alongside a name are names ("our founders: Gerste, Johnson and Torres",
+    "pamela, donna and brian"), when they are capitalised or known first names."""
+    people = [s for s in spans if s.label == "PERSON"]
+    if not people:
+        return []
+    names = first_names()
+    tokens = list(WORD.finditer(text))
+    found: list[Span] = []
+    run: list[re.Match] = []
+
+    def close(run: list[re.Match]) -> None:
+        if len(run) >= 2 and any(
+            p.start < m.end() and m.start() < p.end for m in run for p in people
+        ):
+            found.extend(
+                Span(m.start(), m.end(), "PERSON", 0.5, "listed")
+                for m in run
+                if m.group().lower() not in STOP_WORDS
+                and "'" not in m.group()
+                and "’" not in m.group()
+                and _could_be_a_name(m.group(), names, cues)
+            )
+
+    for token in tokens:
+        if run and text[run[-1].end() : token.start()] in _LIST_GAPS:
+            run.append(token)
+        else:
+            close(run)
+            run = [token]
+    close(run)
+    return found
 
 
 def default_recognizers() -> tuple[str, ...]:
@@ -47,6 +121,7 @@ class Analyzer:
         settings: dict | None = None,
     ) -> None:
         context = RecognizerContext(roster=roster, settings=settings or default_settings())
+        self.cues = NameCues.from_settings(context.settings)
         self.names = tuple(names) if names is not None else default_recognizers()
         self.recognizers = [recognizers.get(name)(context) for name in self.names]
 
@@ -59,6 +134,8 @@ class Analyzer:
                 spans.extend(new)
         out = []
         for text, spans in zip(texts, found, strict=True):
+            spans += listed_names(text, spans, self.cues)
+            spans += repeated_names(text, spans)
             redactable = [s for s in spans if s.label not in SCREEN_ONLY]
             screen = [s for s in spans if s.label in SCREEN_ONLY]
             out.append(sorted(merge_spans(redactable, text) + merge_spans(screen, text)))

@@ -33,19 +33,52 @@ def normalise(token: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """Lower-cased single-word first names (multi-word entries such as "an you" are left out:
-    their parts are ordinary words)."""
+def _name_table() -> dict[str, int]:
+    """Lower-cased single-word first names -> how common each is in Great Britain, Ireland or
+    the USA (0: not listed there, up to 13: very common), from gender-guesser's dictionary."""
     import gender_guesser.detector as detector
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    names = detector.Detector(case_sensitive=False).names
-    # The dictionary lists some names that are also function words ("the", "in", "so").
-    return frozenset(
-        n
-        for n in names
-        if WORD.fullmatch(n) and "-" not in n and len(n) >= 2 and n not in STOP_WORDS
-    )
+    english = [i for i, c in enumerate(detector.Detector.COUNTRIES) if c in _ENGLISH_COUNTRIES]
+    table: dict[str, int] = {}
+    for name, genders in detector.Detector(case_sensitive=False).names.items():
+        # Multi-word entries ("an you") are left out, and function words ("the", "in")
+        # unless English speakers use them as names ("Will", "May").
+        if not WORD.fullmatch(name) or "-" in name or len(name) < 2:
+            continue
+        frequency = max(
+            _frequency(values[i]) for values in genders.values() for i in english if i < len(values)
+        )
+        if name not in STOP_WORDS or frequency >= 2:
+            table[name] = frequency
+    return table
+
+
+_ENGLISH_COUNTRIES = ("great_britain", "ireland", "usa")
+# gender-guesser's frequency from which a name counts as common in English ("sam", "richard").
+COMMON_NAME = 4
+
+
+def _frequency(char: str) -> int:
+    # nam_dict writes frequency as one hex-like digit per country, blank when absent.
+    if char.isdigit():
+        return int(char)
+    return ord(char.upper()) - 55 if char.isalpha() else 0
+
+
+def first_names() -> frozenset[str]:
+    return _first_names()
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(_name_table())
+
+
+def english_name_frequency(name: str) -> int:
+    """0 when the name is not used in English-speaking countries ("door" is a name somewhere,
+    not in Britain), up to 13 for the most common ("richard")."""
+    return _name_table().get(name, 0)
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +98,83 @@ def dictionary_words() -> frozenset[str]:
         for form, lemmas in forms.items():
             words.update(w.lower() for w in (form, *lemmas) if "_" not in w)
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, frozenset[str]]:
+    """Base forms per part of speech, plus irregular verb forms under "verb_forms"."""
+    from spacy.lookups import Lookups
+    from spacy.strings import get_string_id
+
+    lookups = Lookups().from_disk(_lemmatizer_tables())
+    index, exc = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    out = {}
+    for pos in ("noun", "verb", "adj", "adv"):
+        entries = index.get(get_string_id(pos), [])
+        out[pos] = frozenset(w.lower() for w in entries if "_" not in w)
+    verb_exc = exc.get(get_string_id("verb"), {})
+    out["verb_forms"] = frozenset(f.lower() for f, lemmas in verb_exc.items() if f not in lemmas)
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def is_noun_only(token: str) -> bool:
+    """A dictionary word that is only ever a noun, as proper names listed in WordNet are
+    ("rebecca", "andrew"); "will", "mark" and "grace" are verbs too."""
+    classes = _word_classes()
+    return token in classes["noun"] and not any(
+        token in classes[pos] for pos in ("verb", "adj", "adv", "verb_forms")
+    )
+
+
+@lru_cache(maxsize=50_000)
+def is_modifier(token: str) -> bool:
+    """An adjective or a word that is only a noun: before a lowercase word it makes a
+    compound ("green dot", "staff room"), not a name ("i think helen" stays possible)."""
+    classes = _word_classes()
+    return token in classes["adj"] or is_noun_only(token)
+
+
+@lru_cache(maxsize=50_000)
+def is_past_verb(token: str) -> bool:
+    """ "wrote", "looked": after a word, a past-tense verb makes it a subject, and a word
+    like "Will" or "May" is a subject only as a name."""
+    classes = _word_classes()
+    if token in classes["verb_forms"]:
+        return True
+    if not token.endswith("ed") or len(token) < 5:
+        return False
+    if token[:-2] in classes["verb"] or token[:-1] in classes["verb"]:
+        return True
+    # Verbs newer than WordNet ("emailed", "messaged", "zoomed"): a frequent stem + "ed".
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(token[:-2], "en") >= 3.5 and zipf_frequency(token, "en") >= 2.5
+
+
+@lru_cache(maxsize=1)
+def _frequent_words() -> tuple[str, ...]:
+    from wordfreq import top_n_list
+
+    names = first_names()
+    # The ~4,000 most frequent words: a slip of the keyboard turns an everyday word into a
+    # rare name, not the other way round.
+    return tuple(w for w in top_n_list("en", 4_000) if len(w) >= 4 and w not in names)
+
+
+@lru_cache(maxsize=50_000)
+def looks_like_typo(token: str) -> bool:
+    """One letter more or less than a frequent word ("emil" for "email", "ofer" for "offer"):
+    such a lowercase "name" is more likely a slip of the keyboard."""
+    if len(token) < 4 or english_name_frequency(token) >= COMMON_NAME:
+        return False
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    return (
+        process.extractOne(token, _frequent_words(), scorer=Indel.distance, score_cutoff=1)
+        is not None
+    )
 
 
 @lru_cache(maxsize=1)

@@ -13,12 +13,75 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from reflect.anonymise.lexicon import WORD, calendar_words, is_ordinary_word, normalise
+from spacy.lang.en.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
+
+from reflect.anonymise.lexicon import (
+    COMMON_NAME,
+    WORD,
+    calendar_words,
+    english_name_frequency,
+    is_modifier,
+    is_noun_only,
+    is_ordinary_word,
+    is_past_verb,
+    looks_like_typo,
+    normalise,
+)
 
 STRONG, WEAK = 2, 1
+_RARE_ZIPF = 4.0  # rarer than about once in 100,000 words
+# "Management emailed", "Training felt": frequent words as subjects are not people.
+_FREQUENT_SUBJECT_ZIPF = 4.5
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*\"“(\[-])\s*$")
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "every", "each"})
-_INITIAL = re.compile(r"[A-Z]\.?")
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "every",
+        "each",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "its",
+        "no",
+        "some",
+        "any",
+    }
+)
+# After these a capitalised everyday word is more likely a place or an event ("in May",
+# "during Ramadan", "in London") than a person.
+_PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "during",
+        "near",
+        "around",
+        "across",
+        "via",
+        "into",
+        "outside",
+        "inside",
+        "throughout",
+        "of",
+        "on",
+        "since",
+        "until",
+        "before",
+        "after",
+        "over",
+    }
+)
+INITIAL = re.compile(r"[A-Z]\.?")
 
 
 @dataclass(frozen=True)
@@ -54,6 +117,7 @@ class NameCues:
     before: frozenset[str]
     after: frozenset[str]
     weak: frozenset[str]
+    titles: frozenset[str] = frozenset()
 
     @classmethod
     def from_settings(cls, settings: dict) -> NameCues:
@@ -62,7 +126,9 @@ class NameCues:
         def words(key: str) -> frozenset[str]:
             return frozenset(w.lower() for w in names.get(key, []))
 
-        return cls(words("not_names"), words("before"), words("after"), words("weak"))
+        return cls(
+            words("not_names"), words("before"), words("after"), words("weak"), words("titles")
+        )
 
     def cue(self, text: str, tokens: list[Token], i: int, is_name: Callable[[Token], bool]) -> int:
         """How strongly the words around ``tokens[i]`` say it is a person (0, WEAK, STRONG)."""
@@ -70,10 +136,14 @@ class NameCues:
         if token.possessive:
             return STRONG
         best = 0
-        prev = tokens[i - 1] if i > 0 and _adjacent(text, tokens[i - 1], token) else None
+        prev = tokens[i - 1] if i > 0 and adjacent(text, tokens[i - 1], token) else None
         nxt = (
-            tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, token, tokens[i + 1]) else None
+            tokens[i + 1] if i + 1 < len(tokens) and adjacent(text, token, tokens[i + 1]) else None
         )
+        if prev is None and i > 0 and text[tokens[i - 1].end : token.start] == ", ":
+            prev_comma = tokens[i - 1]  # "thanks, james"
+            if prev_comma.norm in self.before and prev_comma.norm not in self.weak:
+                best = STRONG
         if prev is not None and prev.norm in self.before:
             best = max(best, WEAK if prev.norm in self.weak else STRONG)
         if i >= 2 and f"{tokens[i - 2].norm} {tokens[i - 1].norm}" in self.before:
@@ -81,29 +151,81 @@ class NameCues:
         if nxt is not None:
             if nxt.norm in self.after:
                 best = max(best, WEAK if nxt.norm in self.weak else STRONG)
-            elif (is_name(nxt) and _evidence(nxt, token)) or self.surname_like(nxt):
+            elif token.capitalised and (
+                (is_name(nxt) and _evidence(nxt, token))
+                or self.surname_like(nxt)
+                or self._initial_then_surname(text, tokens, i + 1)
+            ):
                 best = STRONG
+            elif not token.capitalised and not nxt.capitalised and _lowercase_surname(nxt, self):
+                best = STRONG  # "colin whitmore"
         if prev is not None and is_name(prev) and _evidence(prev, token):
             best = STRONG
         return best
+
+    def _initial_then_surname(self, text: str, tokens: list[Token], i: int) -> bool:
+        # "Tom I. Holzman", "Csanád P Gere"
+        return (
+            INITIAL.fullmatch(tokens[i].text) is not None
+            and i + 1 < len(tokens)
+            and adjacent(text, tokens[i], tokens[i + 1])
+            and self.following_surname(tokens[i + 1])
+        )
 
     def introduced(self, text: str, tokens: list[Token], i: int) -> bool:
         """A capitalised word no name list knows, right after a strong cue ("my mentor
         Rubija", "my name is Siiri")."""
         token = tokens[i]
-        if i == 0 or not self.surname_like(token):
+        if self._reports_speech(text, tokens, i):
+            return True
+        if i == 0 or not adjacent(text, tokens[i - 1], token):
             return False
         prev = tokens[i - 1]
-        if not _adjacent(text, prev, token):
+        if prev.norm in self.titles and self.following_surname(token):
+            return True  # "Dr. Burke", "Mr Manning"
+        if not self.surname_like(token):
             return False
-        if prev.norm in self.before and prev.norm not in self.weak:
-            return True
+        if prev.norm in self.before and (prev.norm not in self.weak or is_past_verb(prev.norm)):
+            return True  # "my mentor Rubija", "said Maslin"
         return i >= 2 and f"{tokens[i - 2].norm} {prev.norm}" in self.before
+
+    def _reports_speech(self, text: str, tokens: list[Token], i: int) -> bool:
+        # "Blessing emailed...", "Okonkwo said...": a capitalised, not very frequent word as
+        # the subject of a past-tense verb of saying is a person, named or not.
+        token = tokens[i]
+        if i + 1 >= len(tokens) or not adjacent(text, token, tokens[i + 1]):
+            return False
+        nxt = tokens[i + 1]
+        return (
+            token.capitalised
+            and len(token.norm) >= 3
+            and not token.text[1].isupper()
+            and token.norm not in STOP_WORDS
+            and token.norm not in self.before
+            and token.norm not in self.not_names
+            and nxt.norm in self.after
+            and is_past_verb(nxt.norm)
+            and zipf_frequency(token.norm, "en") < _FREQUENT_SUBJECT_ZIPF
+        )
+
+    def following_surname(self, token: Token) -> bool:
+        """After a first name, a capitalised word is a surname unless it is a frequent
+        everyday word: WordNet lists many surnames ("Hoffmann", "Johnson") as nouns."""
+        if not token.capitalised or len(token.norm) < 2 or token.text[1].isupper():
+            return False
+        if token.norm in self.not_names or token.norm in STOP_WORDS:
+            return False
+        return (
+            not is_ordinary_word(token.norm)
+            or is_noun_only(token.norm)
+            or zipf_frequency(token.norm, "en") < _RARE_ZIPF
+        )
 
     def surname_like(self, token: Token) -> bool:
         return (
             token.capitalised
             and len(token.norm) >= 2
+            and not token.text[1].isupper()  # "AI-written", "OneNote"; "McKenzie" is fine
             and not is_ordinary_word(token.norm)
             and token.norm not in self.not_names
         )
@@ -115,17 +237,60 @@ class NameCues:
         token = tokens[i]
         if token.norm in self.not_names or _in_phrase(text, tokens, i, self.not_names):
             return False
+        if token.text.isupper() and len(token.text) <= 4:
+            return False  # acronyms: "AI", "HR", "ED"
         if not is_ordinary_word(token.norm):
-            return True
+            if token.capitalised or not looks_like_typo(token.norm):
+                return True
+            return self.cue(text, tokens, i, is_name) == STRONG
         cue = self.cue(text, tokens, i, is_name)
         if token.norm in calendar_words():
             return token.capitalised and cue == STRONG
-        prev = tokens[i - 1] if i > 0 and _adjacent(text, tokens[i - 1], token) else None
-        if prev is not None and prev.norm in _DETERMINERS:
+        if token.norm in STOP_WORDS:
+            # "will", "may": lower-case they are verbs; capitalised they need a cue too.
+            if not token.capitalised:
+                return token.possessive
+            return cue > 0 and (cue == STRONG or not sentence_initial(text, token.start))
+        prev = tokens[i - 1] if i > 0 and adjacent(text, tokens[i - 1], token) else None
+        if prev is not None and (
+            prev.norm in _DETERMINERS
+            or (
+                not token.capitalised
+                and prev.norm not in self.before
+                and not prev.capitalised
+                and is_modifier(prev.norm)
+            )
+        ):
             return False
+        english = english_name_frequency(token.norm)
+        nxt = (
+            tokens[i + 1] if i + 1 < len(tokens) and adjacent(text, token, tokens[i + 1]) else None
+        )
+        if not english:
+            # A word that is a name only elsewhere ("door", "line", "free"): a name here only
+            # with a strong cue, or as the capitalised subject of a past-tense verb
+            # ("Blessing emailed"), unless it is itself a cue word ("Mentor recommended").
+            if (
+                token.capitalised
+                and nxt is not None
+                and token.norm not in self.before
+                and not nxt.capitalised
+                and is_past_verb(nxt.norm)
+            ):
+                return True
+            return cue == STRONG and (token.capitalised or token.possessive)
+        if nxt is not None and not nxt.capitalised and is_past_verb(nxt.norm):
+            return True  # "Stuart looked", "milan wrote": "Will looked" is not a modal
         if token.capitalised and not sentence_initial(text, token.start):
+            if prev is not None and prev.norm in _PLACE_PREPOSITIONS:
+                return cue > 0
             return cue > 0 or not _in_title_case_run(text, tokens, i, is_name)
-        return cue == STRONG
+        if len(token.norm) <= 2 and not token.capitalised:
+            return False  # "ai", "jo" in lower case: too short to tell
+        # A common English first name that is otherwise only a noun ("rebecca", "richard")
+        # needs only a weak cue ("richard would", "with colin").
+        common_name = english >= COMMON_NAME and is_noun_only(token.norm)
+        return cue == STRONG or (cue == WEAK and common_name)
 
 
 def _evidence(neighbour: Token, token: Token) -> bool:
@@ -143,9 +308,16 @@ def extend_name(text: str, tokens: list[Token], i: int, cues: NameCues) -> int:
     """Index of the last token of the name starting at ``tokens[i]``: a middle initial and
     capitalised surnames that are not everyday words ("Szabina J Gelencsér")."""
     j = i
-    while j + 1 < len(tokens) and _adjacent(text, tokens[j], tokens[j + 1]):
+    while j + 1 < len(tokens) and adjacent(text, tokens[j], tokens[j + 1]):
         nxt = tokens[j + 1]
-        if (_INITIAL.fullmatch(nxt.text) and j + 2 < len(tokens)) or cues.surname_like(nxt):
+        initial = (
+            INITIAL.fullmatch(nxt.text)
+            and j + 2 < len(tokens)
+            and adjacent(text, nxt, tokens[j + 2])
+            and tokens[j + 2].capitalised
+            and tokens[j + 2].norm not in STOP_WORDS
+        )
+        if initial or cues.following_surname(nxt):
             j += 1
         elif not tokens[i].capitalised and not nxt.capitalised and _lowercase_surname(nxt, cues):
             j += 1
@@ -156,14 +328,19 @@ def extend_name(text: str, tokens: list[Token], i: int, cues: NameCues) -> int:
 
 
 def _lowercase_surname(token: Token, cues: NameCues) -> bool:
+    # "priya shah", "colin whitmore": a rare word after a lowercase first name.
     return (
         len(token.norm) >= 3
-        and not is_ordinary_word(token.norm)
         and token.norm not in cues.not_names
+        and token.norm not in STOP_WORDS
+        and (not is_ordinary_word(token.norm) or is_noun_only(token.norm))
+        and token.norm not in cues.after
+        and not is_past_verb(token.norm)
+        and not looks_like_typo(token.norm)
     )
 
 
-def _adjacent(text: str, left: Token, right: Token) -> bool:
+def adjacent(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end : right.start]
     return gap in (" ", ". ") if left.text[:1].isupper() else gap == " "
 
@@ -175,8 +352,10 @@ def _in_title_case_run(text: str, tokens: list[Token], i: int, is_name) -> bool:
         if 0 <= j < len(tokens):
             left, right = (tokens[j], tokens[i]) if j < i else (tokens[i], tokens[j])
             other = tokens[j]
+            if len(other.text) == 1:
+                continue  # a middle initial: "Brad L Key"
             if (
-                _adjacent(text, left, right)
+                adjacent(text, left, right)
                 and other.capitalised
                 and not is_name(other)
                 and is_ordinary_word(other.norm)

@@ -14,7 +14,7 @@ KEEP_BY_DEFAULT: frozenset[str] = SCREEN_ONLY
 
 def redact(text: str, spans: list[Span], keep: Collection[str] = KEEP_BY_DEFAULT) -> str:
     pieces, cursor = [], 0
-    for span in merge_spans([s for s in spans if s.label not in keep]):
+    for span in merge_spans([s for s in spans if s.label not in keep], text):
         pieces.append(text[cursor : span.start])
         pieces.append(PLACEHOLDER.format(label=span.label))
         cursor = span.end

@@ -16,6 +16,8 @@ class PatternRecognizer:
     label: ClassVar[str]
     score: ClassVar[float] = 0.8
     patterns: ClassVar[Sequence[re.Pattern]] = ()
+    # Texts with fewer digits than this cannot hold a match: skipped without running patterns.
+    min_digits: ClassVar[int] = 0
 
     def __init__(self, context: RecognizerContext) -> None:
         self.context = context
@@ -28,6 +30,8 @@ class PatternRecognizer:
         return [self.find_one(text) for text in texts]
 
     def find_one(self, text: str) -> list[Span]:
+        if self.min_digits and sum(c.isdigit() for c in text) < self.min_digits:
+            return []
         spans = []
         for pattern in self.patterns:
             for m in pattern.finditer(text):

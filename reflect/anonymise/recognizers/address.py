@@ -1,5 +1,12 @@
-"""Street addresses: a house number, up to four words and a street type ("221B Baker Street",
-"1668 Glyn St", "Flat 3, 12 Elm Road"), or a unit ("Suite 838", "Apt. 4")."""
+"""Postal addresses:
+
+- a house number, up to four words and a street type ("221B Baker Street", "1668 Glyn St");
+- a street word with a number, as many European addresses are written ("Mellemvej 32",
+  "Passauer Strasse 33", "Via Franscini 71");
+- units and boxes ("Suite 838", "Apt. 4", "P.O. Box 242", "PSC 1437, Box 3833", "APO AE 85103");
+- whatever follows "my address is", "lives at", "billing address:" to the end of the line or
+  sentence.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +18,17 @@ from reflect.anonymise.recognizers._pattern import PatternRecognizer
 _STREET_TYPES = (
     r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|"
     r"terrace|close|crescent|square|sq|parkway|pkwy|highway|hwy|row|mews|gardens|grove|walk|"
-    r"hill|park|circle|cir|trail|plaza|alley|straße|strasse|str|via|rue|calle"
+    r"hill|park|circle|cir|trail|plaza|alley|pass|harbor|harbour|point|mall|port|fort"
 )
+# Street words that end or start a street name in other European languages.
+_STREET_SUFFIXES = (
+    r"stra(?:ss|ß)e|str\.?|gasse|weg|straat|laan|gracht|vej|gade|veien|vegen|gatan|vägen|katu|"
+    r"kuja|tie|polku|utca|ulica|tér"
+)
+_STREET_PREFIXES = r"via|rue|calle|avenida|rua|piazza|corso|ul\.|ulica|avenue|boulevard"
+_WORD = r"[^\W\d_][\w'’.-]*"
+_UNIT = r"(?:apt|apartment|suite|unit|flat|room|floor)\.?\s*#?\s*\d+[A-Za-z]?"
+_UNIT_ONLY = re.compile(rf"{_UNIT}", re.I)
 
 
 @recognizers.register("address")
@@ -22,15 +38,39 @@ class AddressRecognizer(PatternRecognizer):
     score = 0.75
     patterns = (
         re.compile(
-            rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\.?\s+){{1,4}}(?:{_STREET_TYPES})\b\.?"
-            r"(?:,?\s+(?:apt|apartment|suite|unit|flat)\.?\s*#?\s*\w+)?",
+            rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:\d{{1,5}}\s+)?(?:{_WORD}\s+){{1,4}}(?:{_STREET_TYPES})\b"
+            rf"(?:,?\s+{_UNIT})?",
             re.I,
         ),
-        re.compile(r"\b(?:apt|apartment|suite|unit|flat)\.?\s*#?\s*\d+[A-Za-z]?\b", re.I),
+        re.compile(
+            rf"(?:\b\d{{1,5}}\s+)?\b{_WORD}\s?(?:{_STREET_SUFFIXES})\s+\d{{1,5}}[A-Za-z]?\b", re.I
+        ),
+        re.compile(
+            rf"(?:\b\d{{1,5}}\s+)?\b(?:{_STREET_PREFIXES})\s+(?:[A-Z]{_WORD}\s+){{1,4}}\d{{1,5}}\b"
+        ),
+        re.compile(rf"\b{_UNIT}\b", re.I),
+        re.compile(r"\b(?:P\.?\s?O\.?\s?Box|PSC|Unit)\s+\d+(?:,?\s+Box\s+\d+)?", re.I),
+        re.compile(r"\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b"),
+        re.compile(
+            r"\b(?:my|our|his|her|their|the|billing|home|postal)?\s*address(?:\s+is|:)\s*"
+            r"(?P<value>[^\n.?!]{6,80}?\d[^\n?!]{0,60}?)(?=[?!]|\.\s|\.?$|\n\n)",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:lives?|living|located|based)\s+at\s+(?P<value>\d[^\n?!]{4,80}?)(?=[?!]|\.\s|\.?$)",
+            re.I,
+        ),
     )
 
     def valid(self, match: re.Match) -> bool:
         # Case-insensitive for street types, but the street's own name must be capitalised:
         # "3 more weeks" is not an address.
+        if "value" in match.re.groupindex or _UNIT_ONLY.fullmatch(match.group()):
+            return True
+        first_word = re.search(r"[^\W\d_]", match.group())
+        if first_word is None or not first_word.group().isupper():
+            return False
         words = match.group().split()
-        return len(words) < 2 or words[1][:1].isupper() or not words[0][:1].isdigit()
+        if len(words) >= 2 and words[0][:1].isdigit() and not words[1][:1].isupper():
+            return words[1][:1].isdigit()
+        return True

@@ -15,6 +15,7 @@ class BankAccountRecognizer(PatternRecognizer):
     name = "bank_account"
     label = "BANK_ACCOUNT"
     score = 0.9
+    min_digits = 8
     patterns = (re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b"),)
 
     def valid(self, match: re.Match) -> bool:

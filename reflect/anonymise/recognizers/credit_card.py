@@ -15,8 +15,20 @@ class CreditCardRecognizer(PatternRecognizer):
     name = "credit_card"
     label = "CREDIT_CARD"
     score = 0.9
-    patterns = (re.compile(r"(?<![\d-])\d{4}(?:[ -]?\d{3,4}){2,3}(?:[ -]?\d{1,3})?(?![\d-])"),)
+    min_digits = 12
+    patterns = (
+        re.compile(r"(?<![\d-])\d{4}(?:[ -]?\d{3,4}){2,3}(?:[ -]?\d{1,3})?(?![\d-])"),
+        # Next to "card" or "cc" a long number is a card number even if its checksum fails
+        # (mistyped, or a store card outside the Luhn scheme).
+        re.compile(
+            r"\b(?:card|cc)\b(?:\s+(?:number|no\.?|num))?[\s:#]*(?:is\s+)?"
+            r"(?P<value>\d[\d -]{10,22}\d)(?![\d-])",
+            re.I,
+        ),
+    )
 
     def valid(self, match: re.Match) -> bool:
         digits = re.sub(r"\D", "", match.group())
+        if "value" in match.re.groupindex:
+            return 12 <= len(re.sub(r"\D", "", match.group("value"))) <= 19
         return 13 <= len(digits) <= 19 and luhn.is_valid(digits)

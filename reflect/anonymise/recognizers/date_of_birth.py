@@ -24,6 +24,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
     name = "date_of_birth"
     label = "DATE_OF_BIRTH"
     score = 0.85
+    min_digits = 2
     patterns = (
         re.compile(
             rf"\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s?day(?:\s+is)?)"

@@ -21,6 +21,7 @@ class NationalIdRecognizer(PatternRecognizer):
     name = "national_id"
     label = "NATIONAL_ID"
     score = 0.85
+    min_digits = 6
     patterns = (_SSN, _NINO)
 
     def valid(self, match: re.Match) -> bool:

@@ -15,6 +15,14 @@ from reflect.anonymise.spans import Span
 _LOOSE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,8}(?:[\s.-]\d{2,8}){1,4}(?!\w)"
 )
+# After "phone:", "call me on", "ring me at"... a shorter local number counts too.
+_CONTEXT = re.compile(
+    r"\b(?:phone|tel|telephone|mobile|cell|mob|landline|extension|ext|whatsapp|"
+    r"(?:call|ring|text|reach|answering)(?:\s+(?:me|us|him|her|them))?\s+(?:on|at))\b[\s.:#]*"
+    r"(?:(?:number|no\.?)\s*)?(?:is\s+)?(?P<value>\+?\d[\d ().-]{4,18}\d)(?!\w)",
+    re.I,
+)
+_CONTEXT_MIN_DIGITS = 6
 # Runs like "2019-2023" or "10.30-11.45" are years and times, not numbers to call.
 _NOT_PHONE = re.compile(r"^(?:\d{4}\s?[-–]\s?\d{2,4}|\d{1,2}[.:]\d{2}\s?-\s?\d{1,2}[.:]\d{2})$")
 
@@ -32,9 +40,13 @@ class PhoneRecognizer:
         return [self.find_one(text) for text in texts]
 
     def find_one(self, text: str) -> list[Span]:
-        if sum(c.isdigit() for c in text) < self.min_digits:
+        if sum(c.isdigit() for c in text) < _CONTEXT_MIN_DIGITS:
             return []  # most reflections: no work at all
-        spans = []
+        spans = [
+            Span(m.start("value"), m.end("value"), "PHONE", 0.75, self.name)
+            for m in _CONTEXT.finditer(text)
+            if sum(c.isdigit() for c in m.group("value")) >= _CONTEXT_MIN_DIGITS
+        ]
         for region in self.regions:
             for m in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.POSSIBLE):
                 if self._enough_digits(m.raw_string):

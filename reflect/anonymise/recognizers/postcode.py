@@ -19,13 +19,14 @@ class PostcodeRecognizer(PatternRecognizer):
     name = "postcode"
     label = "POSTCODE"
     score = 0.8
+    min_digits = 1
     patterns = (
         # UK: "SW1A 1AA", "M1 1AE", "EC1A 1BB" (upper case, as written on letters).
         re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[A-Z]{2}\b"),
         re.compile(rf"(?:\b(?:{_US_STATES}),?\s+)(?P<value>\d{{5}}(?:-\d{{4}})?)\b"),
         re.compile(
-            r"\b(?:zip|zip code|zipcode|postcode|postal code)\b[:#]?\s*"
-            r"(?P<value>[A-Z\d]{3,5}(?:[\s-][A-Z\d]{3,4})?)\b",
+            r"\b(?:zip code|zipcode|zip|postcode|postal code|post code)\b[:#]?\s*(?:is\s+)?"
+            r"(?P<value>(?=[A-Z]*\d)[A-Z\d]{3,5}(?:[\s-][A-Z\d]{3,4})?)\b",
             re.I,
         ),
     )

@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
 
 from reflect.anonymise.lexicon import WORD, first_names, is_ordinary_word, normalise
 from reflect.anonymise.name_cues import NameCues, Token, extend_name, tokenize
@@ -17,6 +18,8 @@ from reflect.anonymise.spans import Span
 
 _MIN_PART_CHARS = 2
 _MIN_FUZZY_CHARS = 5
+# A misspelt name is a rare string; "carer" or "tries" one letter from a roster name are words.
+_MAX_TYPO_ZIPF = 2.5
 
 
 @recognizers.register("roster")
@@ -73,13 +76,18 @@ class RosterRecognizer:
         return len(token.norm) >= _MIN_FUZZY_CHARS and self._is_typo(token.norm)
 
     def _is_typo(self, word: str) -> bool:
-        # One edit from a roster name, unless the word is itself an everyday word or another
-        # known first name (the gazetteer handles those).
+        # One edit (a swap of two letters counts as one) from a roster name, unless the word
+        # is itself an everyday word or another known first name (the gazetteer's job).
         if word not in self._typo_cache:
             hit = None
-            if self.fuzzy_parts and not is_ordinary_word(word) and word not in first_names():
+            if (
+                self.fuzzy_parts
+                and not is_ordinary_word(word)
+                and word not in first_names()
+                and zipf_frequency(word, "en") < _MAX_TYPO_ZIPF
+            ):
                 hit = process.extractOne(
-                    word, self.fuzzy_parts, scorer=Levenshtein.distance, score_cutoff=1
+                    word, self.fuzzy_parts, scorer=OSA.distance, score_cutoff=1
                 )
             self._typo_cache[word] = hit is not None
         return self._typo_cache[word]

@@ -10,7 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reflect.anonymise.lexicon import is_ordinary_word
+from wordfreq import zipf_frequency
+
+from reflect.anonymise.lexicon import (
+    COMMON_NAME,
+    english_name_frequency,
+    first_names,
+    is_ordinary_word,
+    is_past_verb,
+    looks_like_typo,
+    normalise,
+)
 from reflect.anonymise.name_cues import tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
@@ -18,7 +28,10 @@ from reflect.nlp import load_spacy
 
 _LABELS = {"PERSON": "PERSON"}
 _BATCH = 256
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_SINGLE_WORD_MAX_ZIPF = 3.5
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "my", "their"})
+# A sentence without its leading spaces (a leading space would become token 0).
+_SENTENCE = re.compile(r"\s*([^.!?\n\s][^.!?\n]*(?:[.!?]+|\n|$))")
 
 
 @recognizers.register("spacy")
@@ -28,15 +41,16 @@ class SpacyNerRecognizer:
     def __init__(self, context: RecognizerContext) -> None:
         names = context.settings.get("names", {})
         self.not_names = {w.lower() for w in names.get("not_names", [])}
+        self.after = {w.lower() for w in names.get("after", [])}
         self.nlp = load_spacy(("ner",))
 
     def find(self, texts: Sequence[str]) -> list[list[Span]]:
         out: list[list[Span]] = [[] for _ in texts]
         todo = [
-            (i, m.start(), m.group())
+            (i, m.start(1), m.group(1))
             for i, text in enumerate(texts)
             for m in _SENTENCE.finditer(text)
-            if self._may_hold_a_name(m.group())
+            if self._may_hold_a_name(m.group(1))
         ]
         docs = self.nlp.pipe((sentence for _, _, sentence in todo), batch_size=_BATCH)
         for (i, offset, _), doc in zip(todo, docs, strict=True):
@@ -48,8 +62,11 @@ class SpacyNerRecognizer:
         return out
 
     def _may_hold_a_name(self, sentence: str) -> bool:
+        names = first_names()
         return any(
-            t.capitalised and t.norm not in self.not_names and not is_ordinary_word(t.norm)
+            t.capitalised
+            and t.norm not in self.not_names
+            and (t.norm in names or not is_ordinary_word(t.norm))
             for t in tokenize(sentence)
         )
 
@@ -59,4 +76,23 @@ class SpacyNerRecognizer:
             return False
         # A "name" made only of lowercase everyday words is the small model's guess at a
         # phrase ("grace period"), not a person.
-        return not all(t.is_lower and is_ordinary_word(t.lower_) for t in ent)
+        if all(t.is_lower and is_ordinary_word(t.lower_) for t in ent):
+            return False
+        # Nor is one frequent word opening a sentence ("Overall", "Awkward", "Felt").
+        if len(ent) == 1:
+            word = normalise(ent.text)
+            if looks_like_typo(word):
+                return False  # "Genuuine"
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _DETERMINERS:
+                return is_ordinary_word(word) is False  # "the Bill debate"
+            # (Each doc is one sentence, so token 0 opens it: "Overall", "Said it like...")
+            if ent.start == 0:
+                if is_ordinary_word(word):
+                    # "Frank discussion", "Harsh but fair", "Said it like a boast": a
+                    # sentence-opening everyday word is a name only before a verb.
+                    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+                    return english_name_frequency(word) >= COMMON_NAME and (
+                        after in self.after or is_past_verb(after)
+                    )
+                return word in first_names() or zipf_frequency(word, "en") < _SINGLE_WORD_MAX_ZIPF
+        return True

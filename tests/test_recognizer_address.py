@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import pytest
+
+from reflect.anonymise import Analyzer
+
+
+def found(text: str, recognizer: str = "address", roster=None) -> list[tuple[str, str]]:
+    spans = Analyzer(roster, [recognizer]).analyze([text])[0]
+    return [(text[s.start : s.end], s.label) for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I live at 1668 Glyn St, Apt 4", [("1668 Glyn St, Apt 4", "ADDRESS")]),
+        ("send it to 221B Baker Street.", [("221B Baker Street", "ADDRESS")]),
+        ("Mellemvej 32 Aalborg", [("Mellemvej 32", "ADDRESS")]),
+        ("P.O. Box 242", [("P.O. Box 242", "ADDRESS")]),
+        ("I print about 80 pages", []),
+        ("3 more weeks to go", []),
+    ],
+)
+def test_when_text_is_scanned_then_address_spans_are_exactly_these(text, expected):
+    assert found(text) == expected

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import pytest
+
+from reflect.anonymise import Analyzer
+
+
+def found(text: str, recognizer: str = "employee_id", roster=None) -> list[tuple[str, str]]:
+    spans = Analyzer(roster, [recognizer]).analyze([text])[0]
+    return [(text[s.start : s.end], s.label) for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my id is E10482 if needed", [("E10482", "EMPLOYEE_ID")]),
+        ("EMP-482113 on the form", [("EMP-482113", "EMPLOYEE_ID")]),
+        ("employee id 48213", [("48213", "EMPLOYEE_ID")]),
+        ("the FY2024 budget and Q3 2025", []),
+        ("GPT4 and covid19", []),
+    ],
+)
+def test_when_text_is_scanned_then_employee_id_spans_are_exactly_these(text, expected):
+    assert found(text) == expected

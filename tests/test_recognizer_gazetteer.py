@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from reflect.anonymise import Analyzer
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    spans = Analyzer(None, ["gazetteer"]).analyze([text])[0]
+    return [(text[s.start : s.end], s.label) for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Names only a name list knows, in any case.
+        ("met siiri for coffee", [("siiri", "PERSON")]),
+        ("sarah from hr helped", [("sarah", "PERSON")]),
+        ("Krisztián Szöllösy ran it", [("Krisztián Szöllösy", "PERSON")]),
+        ("Szabina J Gelencsér was there", [("Szabina J Gelencsér", "PERSON")]),
+        ("My name is Rubija", [("Rubija", "PERSON")]),
+        ("Dr. Burke is 53", [("Burke", "PERSON")]),
+        # Names that are everyday words, with a cue.
+        ("I told Will about it", [("Will", "PERSON")]),
+        ("Mark said the Bill was fine", [("Mark", "PERSON")]),
+        ("David joined late", [("David", "PERSON")]),
+        ("Stuart looked pleased", [("Stuart", "PERSON")]),
+        ("richard would know", [("richard", "PERSON")]),
+        ("Grace's idea", [("Grace", "PERSON")]),
+        # The same words without one, and other guards.
+        ("Will this work?", []),
+        ("We met in May.", []),
+        ("There is a grace period.", []),
+        ("a Teams call with Gen Z staff", []),
+        ("Mark the calendar.", []),
+        ("Bill the client.", []),
+        ("will do", []),
+        ("with grace and dignity", []),
+        ("I'm not sure how my manager will feel", []),
+        ("the little green dot is read as a signal", []),
+        ("i think helen was worried", [("helen", "PERSON")]),
+        ("drafted it with ai", []),
+        ("we used Power BI", []),
+        ("Grace Period Policy", []),
+        ("send me an emil", []),  # a typo of "email", not Emil
+    ],
+)
+def test_when_possible_names_appear_then_only_real_names_are_found(text, expected):
+    assert found(text) == expected

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from reflect.anonymise import Analyzer
+from reflect.ingest import Roster
+
+ROSTER = Roster(
+    ids=("E10482",),
+    names=("Priya Shah", "Will Turner", "Grace Okafor", "Siobhan McKenzie"),
+    nicknames=("Bex",),
+)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    spans = Analyzer(ROSTER, ["roster"]).analyze([text])[0]
+    return [(text[s.start : s.end], s.label) for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Priya Shah ran it", [("Priya Shah", "PERSON")]),
+        ("priya said it was fine", [("priya", "PERSON")]),
+        ("PRIYA was late", [("PRIYA", "PERSON")]),
+        ("Shah's idea", [("Shah", "PERSON")]),
+        ("Priya’s idea", [("Priya", "PERSON")]),
+        ("thanks to priyaa for this", [("priyaa", "PERSON")]),  # one typo, 5+ letters
+        ("Siobahn McKenzie helped", [("Siobahn McKenzie", "PERSON")]),
+        ("bex sorted it", [("bex", "PERSON")]),
+        ("my id is e10482", [("e10482", "EMPLOYEE_ID")]),
+        ("I told Will about it", [("Will", "PERSON")]),
+        ("my mentor grace was great", [("grace", "PERSON")]),
+        # Everyday words that are also roster names need a cue.
+        ("Will this work?", []),
+        ("there is a grace period", []),
+        ("I will turn up", []),
+        # One edit from a roster name but an everyday word.
+        ("the carer tries hard", []),
+    ],
+)
+def test_when_roster_names_appear_then_they_are_found_in_any_form(text, expected):
+    assert found(text) == expected
+
+
+def test_when_no_roster_is_given_then_nothing_is_found():
+    assert Analyzer(None, ["roster"]).analyze(["Priya Shah E10482"]) == [[]]

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+import pytest
+
+from reflect.anonymise import Analyzer
+
+
+@pytest.mark.model
+def test_when_the_ner_model_runs_then_it_finds_capitalised_names_and_skips_guards():
+    texts = [
+        "Yesterday I had lunch with Oluwaseun Adeyemi from the data team.",
+        "Overall it went well.",
+        "Half the floor was watching the Bill debate.",
+        "it was all lowercase and nobody was named",
+    ]
+    found = Analyzer(None, ["spacy"]).analyze(texts)
+    assert [(texts[0][s.start : s.end], s.label) for s in found[0]] == [
+        ("Oluwaseun Adeyemi", "PERSON")
+    ]
+    assert found[1:] == [[], [], []]
