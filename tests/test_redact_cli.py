@@ -108,3 +108,10 @@ def test_when_redact_help_is_shown_then_every_option_has_an_example():
     assert "Example: reflect redact" in result.output
     for option in ("--out", "--roster", "--text-column", "--participant-column", "--encoding"):
         assert option in result.output
+
+
+def test_when_the_output_format_is_unsupported_then_nothing_is_written(tmp_path):
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": "hi siiri"}])
+    with pytest.raises(InputError, match="jsonl"):
+        redact_file(source, tmp_path / "out.xlsx", key=KEY)
+    assert list(tmp_path.iterdir()) == [source]

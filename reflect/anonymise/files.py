@@ -30,6 +30,7 @@ from reflect.ingest import Roster, map_columns, read_table
 
 _BATCH = 512
 _JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+_OUTPUT_SUFFIXES = {".csv", ".tsv", ".txt", ".jsonl", ".ndjson", ".json"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ def redact_file(
     source, out = Path(source), Path(out)
     if out.resolve() == source.resolve():
         raise InputError("--out must differ from the input file", file=out)
+    if out.suffix.lower() not in _OUTPUT_SUFFIXES:
+        raise InputError("write the redacted copy as .csv, .tsv or .jsonl", file=out)
     if source.suffix.lower() in _JSONL_SUFFIXES:
         return _redact_jsonl(source, out, key, roster, encoding, recognizer_names, keep, progress)
     return _redact_table(
@@ -143,13 +146,11 @@ def _redact_table(
         redacted[participant] = [pseudonym(v, key) if v else "" for v in table[participant]]
     suffix = out.suffix.lower()
     with _atomic(out) as handle:
-        if suffix in {".csv", ".txt", ".tsv", ""}:
-            redacted.to_csv(handle, index=False, sep="\t" if suffix == ".tsv" else ",")
-        elif suffix == ".jsonl":
+        if suffix in _JSONL_SUFFIXES:
             for record in redacted.to_dict(orient="records"):
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            raise InputError("write the redacted table as .csv, .tsv or .jsonl", file=out)
+            redacted.to_csv(handle, index=False, sep="\t" if suffix == ".tsv" else ",")
     return RedactFileResult(len(table), len(texts), _count(found, keep))
 
 
