@@ -1,6 +1,7 @@
-"""Stage 4 — themes: assign reflections to the programme taxonomy by embedding similarity,
-cluster what fits nowhere into emerging themes, and attach phrase candidates with the
-distinct participants behind each. Support counts are computed later, by privacy.
+"""Stage 4 — themes: assign reflections to the programme taxonomy (``assign.py``), find
+emerging themes among the rest with the theme engine (``engine.py``), and attach to every theme
+its representative phrases with the distinct participants behind each. Support counts are
+computed later, by privacy, from ``Theme.members``.
 
 ``find_themes(frame, vectors, taxonomy, embed) -> list[Theme]``
 """
@@ -14,14 +15,24 @@ import pandas as pd
 
 from reflect import frames as F
 from reflect.themes.assign import assign_taxonomy
-from reflect.themes.emerging import find_emerging
+from reflect.themes.engine import find_group_themes, theme_phrases
 from reflect.themes.model import Phrase, Theme
-from reflect.themes.phrases import extract_phrases
+from reflect.themes.presets import PRESETS, Preset, get_preset
 from reflect.themes.taxonomy import TaxonomyTheme, load_taxonomy
 
-__all__ = ["Phrase", "TaxonomyTheme", "Theme", "find_themes", "load_taxonomy"]
+__all__ = [
+    "PRESETS",
+    "Phrase",
+    "Preset",
+    "TaxonomyTheme",
+    "Theme",
+    "find_themes",
+    "get_preset",
+    "load_taxonomy",
+]
 
 Embed = Callable[[Sequence[str]], np.ndarray]
+NO_CONCERNS_ID = "no_concerns"
 
 
 def find_themes(
@@ -30,37 +41,52 @@ def find_themes(
     taxonomy: list[TaxonomyTheme],
     embed: Embed,
     min_support: int = 5,
+    preset: str = "programme",
 ) -> list[Theme]:
     F.check_columns(frame, F.REDACTED_COLUMNS, "themes")
-    participants = frame[F.PARTICIPANT].to_numpy()
-    phrases = extract_phrases(frame[F.TEXT].tolist())
-    membership = assign_taxonomy(vectors, taxonomy, embed)
+    settings = get_preset(preset)
+    if settings.min_support != min_support:
+        from dataclasses import replace
+
+        settings = replace(settings, min_support=min_support)
+    texts = frame[F.TEXT].tolist()
+    participants = frame[F.PARTICIPANT].tolist()
+    # The questions' own words ("what worked well in this session") name no theme.
+    prompt = " ".join(sorted(set(frame[F.PROMPT].astype(str))))
+    membership = assign_taxonomy(vectors, taxonomy, embed, texts)
     themes = []
     for j, spec in enumerate(taxonomy):
         members = np.flatnonzero(membership[:, j]).tolist()
-        themes.append(
-            Theme(
-                spec.id,
-                spec.label,
-                "taxonomy",
-                spec.description,
-                members,
-                _phrase_support(members, phrases, participants),
+        phrases = theme_phrases(
+            [texts[i] for i in members], [participants[i] for i in members], embed, settings,
+            prompt,
+        )  # fmt: skip
+        themes.append(Theme(spec.id, spec.label, "taxonomy", spec.description, members, phrases))
+    rows = np.flatnonzero(~membership.any(axis=1))
+    found = find_group_themes(
+        [texts[i] for i in rows],
+        [participants[i] for i in rows],
+        embed,
+        settings,
+        prompt=prompt,
+        vectors=vectors[rows],
+    )
+    for theme in found:
+        members = [int(rows[i]) for i in theme.members]
+        if theme.kind == "empty":
+            # Built in, not written by anyone: its label can be shown as is.
+            themes.append(
+                Theme(
+                    NO_CONCERNS_ID,
+                    "No concerns",
+                    "taxonomy",
+                    "Answers saying there was nothing to report.",
+                    members,
+                )
             )
-        )
-    unassigned = np.flatnonzero(~membership.any(axis=1))
-    for cluster in find_emerging(vectors, unassigned, participants, min_support):
-        support = _phrase_support(cluster, phrases, participants)
-        label = support[0].text if support else "other"
-        themes.append(Theme(f"emerging_{len(themes)}", label, "emerging", "", cluster, support))
+        else:
+            themes.append(
+                Theme(f"emerging_{len(themes)}", theme.label, "emerging", "", members,
+                      theme.phrases)
+            )  # fmt: skip
     return themes
-
-
-def _phrase_support(members, phrases, participants) -> list[Phrase]:
-    """Phrases of a theme's reflections, ranked by how many distinct people used them."""
-    who: dict[str, set[str]] = {}
-    for i in members:
-        for phrase in phrases[i]:
-            who.setdefault(phrase, set()).add(participants[i])
-    ranked = sorted(who.items(), key=lambda kv: (-len(kv[1]), -len(kv[0].split()), kv[0]))
-    return [Phrase(text, frozenset(people)) for text, people in ranked[:50]]

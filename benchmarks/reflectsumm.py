@@ -1,0 +1,300 @@
+"""Theme quality on ReflectSumm (see /work/shared/eval/README.md): the theme engine runs on each
+lecture's reflections (the human phrases are never read while predicting), writes
+``{"id", "phrases", "support"}`` rows, and is scored like ``score_phrases.py``: ROUGE-1/2/L F1
+(stemmed) per lecture, phrases joined by newlines, averaged, plus the content variant that
+drops annotation boilerplate. It also scores support counts against the humans' and times the
+run from a cold start. Baselines run through the same scoring: a simple pipeline (noun chunks,
+reflection clustering, most frequent chunk as label) and BERTopic (skipped if not installed).
+
+usage: python benchmarks/reflectsumm.py DATA.jsonl --out PRED.jsonl [--only reflect]
+                                        [--preset small-groups] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+START = time.perf_counter()  # cold start: before spaCy, torch and the model are imported
+
+# -- the README's metric (same logic as score_phrases.py) -------------------------------------
+BOILERPLATE = {
+    "related", "to", "other", "statements", "statement", "no", "confusion", "confusing",
+    "learning", "about", "over", "regarding", "interest", "in",
+}  # fmt: skip
+GPT_ROWS = ["gpt35_human_prompt", "gpt35_noun_phrase", "gpt35_noun_phrase_1shot"]
+
+
+def _strip(text: str) -> str:
+    return "\n".join(
+        " ".join(w for w in re.findall(r"[\w'-]+", line.lower()) if w not in BOILERPLATE)
+        for line in text.split("\n")
+    )
+
+
+def rouge(data: list[dict], preds: dict[str, list[str]], content: bool = False) -> dict:
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    total = Counter()
+    for item in data:
+        ref, hyp = "\n".join(item["phrase_summary"]), "\n".join(preds.get(item["id"]) or [])
+        if content:
+            ref, hyp = _strip(ref), _strip(hyp)
+        for name, s in scorer.score(ref, hyp).items():
+            total[name] += s.fmeasure
+    return {k: round(100 * v / len(data), 2) for k, v in total.items()}
+
+
+def rouge_line(name: str, data: list[dict], preds: dict) -> tuple[str, dict]:
+    full, cont = rouge(data, preds), rouge(data, preds, content=True)
+    figures = {
+        "R1": full["rouge1"],
+        "R2": full["rouge2"],
+        "RL": full["rougeL"],
+        "content_R1": cont["rouge1"],
+        "content_R2": cont["rouge2"],
+    }
+    words = [len(p.split()) for ps in preds.values() for p in ps]
+    text = (
+        f"{name:<26} n={len(data)} R1={figures['R1']:.2f} R2={figures['R2']:.2f} "
+        f"RL={figures['RL']:.2f} content_R1={figures['content_R1']:.2f} "
+        f"content_R2={figures['content_R2']:.2f} words/phrase={np.mean(words or [0]):.2f}"
+    )
+    return text, figures
+
+
+# -- support agreement --------------------------------------------------------------------
+def support_agreement(data: list[dict], preds: dict, supports: dict, embed) -> dict:
+    """For each human phrase, the predicted phrase closest in embedding space: how far apart
+    are their supports?"""
+    from scipy.stats import spearmanr
+
+    pairs, within = [], []
+    for item in data:
+        phrases, sup = preds.get(item["id"]) or [], supports.get(item["id"]) or []
+        if not phrases:
+            continue
+        human = [h for h in item["phrase_summary"] if h in item["support"]]
+        if not human:
+            continue
+        sims = embed(human) @ embed(phrases).T
+        got = [(item["support"][h], sup[int(np.argmax(sims[j]))]) for j, h in enumerate(human)]
+        pairs.extend(got)
+        h, p = zip(*got, strict=True)
+        if len(set(h)) > 1 and len(set(p)) > 1:
+            within.append(spearmanr(h, p).statistic)
+    h, p = (np.array(x, dtype=float) for x in zip(*pairs, strict=True))
+    return {
+        "mae": round(float(np.mean(np.abs(p - h))), 2),
+        "median_err": round(float(np.median(p - h)), 2),
+        "mean_err": round(float(np.mean(p - h)), 2),
+        "spearman_all": round(float(spearmanr(h, p).statistic), 3),
+        "spearman_within": round(float(np.nanmean(within)), 3),
+    }
+
+
+# -- systems ------------------------------------------------------------------------------
+def run_reflect(data: list[dict], embed, preset_name: str) -> tuple[dict, dict]:
+    from reflect.themes.engine import find_group_themes
+    from reflect.themes.presets import get_preset
+
+    preset = get_preset(preset_name)
+    embed = _warm(data, embed)
+    preds, supports = {}, {}
+    for item in data:
+        texts = item["reflections"]
+        themes = find_group_themes(
+            texts, list(range(len(texts))), embed, preset, prompt=item["prompt"]
+        )
+        preds[item["id"]] = [t.label for t in themes]
+        supports[item["id"]] = [t.support for t in themes]
+    return preds, supports
+
+
+def _warm(data: list[dict], embed):
+    """Batch the slow steps across lectures, as the product does across a programme: one
+    spaCy pass per prompt and one embedding call for every distinct phrase; the engine then
+    finds both in memory."""
+    from reflect.themes.candidates import extract_candidates
+
+    by_prompt: dict[str, list[str]] = {}
+    for item in data:
+        by_prompt.setdefault(item["prompt"], []).extend(item["reflections"])
+    displays = {
+        c.text
+        for prompt, texts in by_prompt.items()
+        for parsed in extract_candidates(texts, prompt)
+        for c in parsed.candidates
+    }
+    memo = dict(zip(sorted(displays), embed(sorted(displays)), strict=True))
+
+    def cached(texts):
+        missing = [t for t in dict.fromkeys(texts) if t not in memo]
+        if missing:
+            memo.update(zip(missing, embed(missing), strict=True))
+        return np.stack([memo[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
+
+    return cached
+
+
+def run_simple(data: list[dict], embed) -> tuple[dict, dict]:
+    """The simple pipeline the issue names: noun chunks, MiniLM on whole reflections,
+    agglomerative clustering, clusters ranked by distinct students and centrality, labelled
+    with their most frequent noun chunk."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    from reflect.nlp import load_spacy
+
+    nlp = load_spacy(("parser", "lemmatizer"))
+    preds, supports = {}, {}
+    for item in data:
+        texts = item["reflections"]
+        vectors = embed(texts)
+        if len(texts) > 1:
+            labels = AgglomerativeClustering(
+                n_clusters=None, metric="cosine", linkage="average", distance_threshold=0.6
+            ).fit_predict(vectors)
+        else:
+            labels = np.zeros(len(texts), dtype=int)
+        centre = vectors.mean(axis=0)
+        chunks = [
+            [_bare(c) for c in doc.noun_chunks if c.root.pos_ != "PRON" and _bare(c)]
+            for doc in nlp.pipe(texts)
+        ]
+        ranked = []
+        for c in set(labels.tolist()):
+            rows = np.flatnonzero(labels == c)
+            counts = Counter(ch for i in rows for ch in set(chunks[i]))
+            if counts:
+                score = (len(rows), float(vectors[rows].mean(axis=0) @ centre))
+                ranked.append((score, counts.most_common(1)[0][0], len(rows)))
+        ranked.sort(reverse=True)
+        preds[item["id"]] = [label for _, label, _ in ranked[:5]]
+        supports[item["id"]] = [n for _, _, n in ranked[:5]]
+    return preds, supports
+
+
+def _bare(chunk) -> str:
+    """A noun chunk without leading determiners, pronouns and numbers ("the quiz" -> "quiz")."""
+    words = [t for t in chunk if not t.is_punct]
+    while words and words[0].pos_ in {"DET", "PRON", "NUM"}:
+        words = words[1:]
+    return " ".join(t.lower_ for t in words)
+
+
+def run_bertopic(data: list[dict], embed) -> tuple[dict, dict]:
+    """BERTopic with small-group settings: no UMAP (groups of 4 to 77 are too small for it),
+    HDBSCAN with min cluster size 2, English stop words, our precomputed MiniLM vectors."""
+    from bertopic import BERTopic
+    from bertopic.dimensionality import BaseDimensionalityReduction
+    from hdbscan import HDBSCAN
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    preds, supports = {}, {}
+    for item in data:
+        texts = item["reflections"]
+        vectors = embed(texts)
+        try:
+            model = BERTopic(
+                umap_model=BaseDimensionalityReduction(),
+                hdbscan_model=HDBSCAN(min_cluster_size=2, metric="euclidean"),
+                vectorizer_model=CountVectorizer(stop_words="english", ngram_range=(1, 2)),
+                min_topic_size=2,
+            )
+            topics, _ = model.fit_transform(texts, embeddings=vectors)
+            info = model.get_topic_info()
+            info = info[info.Topic != -1].head(5)
+            preds[item["id"]] = [" ".join(w for w, _ in model.get_topic(t)[:2]) for t in info.Topic]
+            supports[item["id"]] = [int(n) for n in info.Count]
+        except (ValueError, TypeError, IndexError):
+            preds[item["id"]], supports[item["id"]] = [], []
+    return preds, supports
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--only", choices=["reflect"], default=None)
+    parser.add_argument("--preset", default="small-groups")
+    parser.add_argument("--backend", default="sentence-transformers")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument(
+        "--workspace", type=Path, default=None, help="cache vectors here (not a cold start)"
+    )
+    args = parser.parse_args(argv)
+
+    from reflect.embed import embed_texts
+
+    data = [json.loads(line) for line in args.data.open(encoding="utf-8")]
+    data = data[: args.limit] if args.limit else data
+
+    workspace = None
+    if args.workspace:
+        from reflect.workspace import Workspace
+
+        workspace = Workspace(args.workspace)
+
+    def embed(texts):
+        return embed_texts(list(texts), args.backend, workspace)
+
+    clock = time.perf_counter()
+    preds, supports = run_reflect(data, embed, args.preset)
+    wall = time.perf_counter() - START
+    engine_only = time.perf_counter() - clock
+    with args.out.open("w", encoding="utf-8") as out:
+        for item in data:
+            row = {"id": item["id"], "phrases": preds[item["id"]]}
+            out.write(json.dumps({**row, "support": supports[item["id"]]}) + "\n")
+
+    for name in GPT_ROWS:
+        got = {d["id"]: d[name] for d in data if d.get(name) is not None}
+        print(rouge_line(name, [d for d in data if d["id"] in got], got)[0])
+    systems = {"reflect": (preds, supports, wall)}
+    if args.only is None:
+        clock = time.perf_counter()
+        simple = run_simple(data, embed)
+        systems["simple"] = (*simple, time.perf_counter() - clock)
+        try:
+            import bertopic  # noqa: F401
+        except ImportError:
+            print("bertopic: skipped (package not installed; pip install -e '.[bench]')")
+        else:
+            clock = time.perf_counter()
+            topics = run_bertopic(data, embed)
+            systems["bertopic"] = (*topics, time.perf_counter() - clock)
+    results = {}
+    for name, (p, s, seconds) in systems.items():
+        line, figures = rouge_line(name, data, p)
+        agreement = support_agreement(data, p, s, embed)
+        results[name] = {**figures, **agreement, "seconds": round(seconds, 1)}
+        print(
+            f"{line}\n{'':<26} support: MAE={agreement['mae']} "
+            f"median_signed_err={agreement['median_err']} mean_signed_err="
+            f"{agreement['mean_err']} spearman_all={agreement['spearman_all']} "
+            f"spearman_within={agreement['spearman_within']} time={seconds:.1f}s"
+        )
+    r = results["reflect"]
+    note = f"cold start incl. model load; engine loop {engine_only:.1f}s"
+    if "simple" in results:
+        note += f"; simple baseline loop {results['simple']['seconds']}s (warm models)"
+    print(
+        f"RESULT reflectsumm n={len(data)} content_R1={r['content_R1']} R1={r['R1']} "
+        f"R2={r['R2']} RL={r['RL']} content_R2={r['content_R2']} "
+        f"support_spearman_all={r['spearman_all']} support_spearman_within="
+        f"{r['spearman_within']} support_MAE={r['mae']} support_median_err={r['median_err']} "
+        f"wall={r['seconds']}s ({note})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

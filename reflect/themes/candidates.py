@@ -1,0 +1,212 @@
+"""Phrase candidates: the short noun phrases and clauses a reflection is about, and whether the
+reflection is an empty answer ("nothing", "n/a", "all clear").
+
+A candidate has a display form (lower case, as written, determiners dropped: "bin widths") and
+a key (its content lemmas: "bin width") so the same idea written by different people counts as
+one phrase. Candidates come from spaCy's parse:
+
+- noun chunks, with generic words trimmed ("the most interesting part of the demo" -> "demo")
+  and extended by an ``of``/``between`` attachment ("conservation of energy");
+- short verb clauses with their object ("finding bin width", "writing pseudo code");
+- the whole answer when it is itself a short phrase ("Adjacency matrix").
+
+Parsing is the slow part, so each distinct text is parsed once per process (``_parse_cache``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reflect.nlp import load_spacy
+
+MAX_WORDS = 5
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that carry no topic on their own: a candidate made only of these (plus the words of
+# the question being answered) is dropped, and they are trimmed from a candidate's edges.
+GENERIC = _words(
+    """
+    a an the my our your his her their its this that these those some any every each much many
+    more most such own lot lots bit kind sort thing things stuff part parts way ways time times
+    today todays tonight class classes lecture lectures lesson session sessions something
+    anything nothing everything someone anyone everyone one ones i me we us you he she they them
+    it him what who which whatever how why when where there here interesting interest confusing
+    confused confusion cool fun good great nice neat awesome really very little few several
+    certain specific particular overall whole main same various different new example examples
+    idea ideas concept concepts topic topics material subject subjects day week question
+    questions answer answer answers point points aspect aspects fact facts lot information
+    understanding able sure also just still kinda pretty quite most least bit much everything
+    people person student students professor teacher instructor detail details
+    """
+)
+# Verbs of liking, finding and understanding frame an answer; they are not its topic.
+_FRAME_VERBS = _words(
+    """
+    like love enjoy find think feel learn see understand know make do get go want need help
+    seem appreciate describe say talk explain discuss show hear watch look mean confuse
+    interest be have try
+    """
+)
+# Trimmed from the end too: "histogram stuff" is about histograms.
+_VAGUE_HEADS = frozenset({"stuff", "thing", "things", "part", "parts", "lot", "bit", "in general"})
+# ...but these keep their meaning as a modifier ("in-class activity", "top hat questions").
+_KEEP_AS_MODIFIER = frozenset({"class", "question", "questions", "example", "examples"})
+
+_EMPTY = re.compile(
+    r"^\W*(?:"
+    r"n\W?a|none|nothing|nope|no|nah|na|not really|not much|nothing really|"
+    r"nothing (?:in particular|specific|specifically|much|really|today|at all)|"
+    r"nothing (?:was|is|seemed|felt|really|particularly|too|that|i|in|to|for|so)\b.*|"
+    r"(?:everything|it all|all) (?:was|is|made|makes|seemed)\b.*(?:clear|sense|fine|good|"
+    r"understandable|straightforward|straight forward)\b.*|"
+    r"(?:i )?(?:understood|got) (?:everything|it all)\b.*|"
+    r"all good|all clear|no (?:confusion|questions|concerns|problems|issues)\b.*|"
+    r"(?:i )?(?:was|am|wasn't|was not) (?:not )?(?:confused|unsure) (?:about )?(?:anything|"
+    r"nothing)\b.*|i don'?t know|idk|not sure"
+    r")\W*$",
+    re.IGNORECASE,
+)
+_EMPTY_MAX_WORDS = 14
+_FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX", "SPACE"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str  # display form, lower case
+    key: str  # content lemmas, space-separated: equal keys mean the same phrase
+    clause: bool = False  # a verb and its object rather than a noun phrase
+
+    @property
+    def words(self) -> int:
+        return len(self.key.split())
+
+
+@dataclass(frozen=True)
+class ParsedText:
+    candidates: tuple[Candidate, ...]
+    empty: bool  # an answer that says there is nothing to report
+
+
+def is_empty_answer(text: str) -> bool:
+    """'nothing', 'N/A', 'everything made sense today' — an answer with no topic."""
+    words = text.split()
+    if not words:
+        return True
+    return len(words) <= _EMPTY_MAX_WORDS and bool(_EMPTY.match(text.strip()))
+
+
+def prompt_words(prompt: str) -> frozenset[str]:
+    """The question's own words ('describe what you found most confusing in today's class')
+    say nothing about the answer's topic."""
+    return frozenset(re.findall(r"[a-z]+", prompt.lower()))
+
+
+_parse_cache: dict[tuple[str, frozenset[str]], ParsedText] = {}
+
+
+def extract_candidates(
+    texts: Sequence[str], prompt: str = "", batch_size: int = 256
+) -> list[ParsedText]:
+    """Candidates of each text (in order of appearance, deduplicated by key)."""
+    extra = prompt_words(prompt)
+    todo = list(dict.fromkeys(t for t in texts if (t, extra) not in _parse_cache))
+    if todo:
+        nlp = load_spacy(("parser", "lemmatizer"))
+        for text, doc in zip(todo, nlp.pipe(todo, batch_size=batch_size), strict=True):
+            empty = is_empty_answer(text)
+            found = () if empty else tuple(_from_doc(doc, GENERIC | extra))
+            _parse_cache[(text, extra)] = ParsedText(found, empty)
+    return [_parse_cache[(t, extra)] for t in texts]
+
+
+def clear_cache() -> None:
+    _parse_cache.clear()
+
+
+def _from_doc(doc, generic: frozenset[str]) -> list[Candidate]:
+    found: list[Candidate] = []
+    in_chunk = set()
+    for chunk in doc.noun_chunks:
+        in_chunk.update(range(chunk.start, chunk.end))
+        tokens = _trim(list(chunk), generic)
+        if tokens:
+            found.extend(_candidate(tokens, generic))
+            root = chunk.root
+            for prep in root.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "between", "behind"}:
+                    span = doc[chunk.start : prep.right_edge.i + 1]
+                    extended = _trim(list(span), generic)
+                    if extended and extended[0] == tokens[0]:
+                        found.extend(_candidate(extended, generic))
+    for token in doc:
+        # "finding bin width", "how to calculate power": a verb and its object
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma not in generic and lemma not in _FRAME_VERBS:
+            objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
+            for obj in objects:
+                tokens = _trim(list(doc[obj.left_edge.i : obj.i + 1]), generic)
+                if tokens and not any(t.pos_ == "PRON" for t in tokens):
+                    found.extend(_candidate([token, *tokens], generic, clause=True))
+    for token in doc:
+        # nouns the parser left outside any chunk ("how blockchain works")
+        if token.i not in in_chunk and token.pos_ in {"NOUN", "PROPN"}:
+            found.extend(_candidate(_trim([token], generic), generic))
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    if 0 < len(words) <= 4:
+        tokens = _trim(words, generic)
+        if tokens and all(t.pos_ in {"NOUN", "PROPN", "ADJ", "VERB", "NUM", "X"} for t in tokens):
+            found.extend(_candidate(tokens, generic))
+    unique: dict[str, Candidate] = {}
+    for cand in found:
+        if cand.key not in unique or unique[cand.key].clause:
+            unique[cand.key] = cand
+    return list(unique.values())
+
+
+def _trim(tokens, generic: frozenset[str]):
+    tokens = [t for t in tokens if not t.is_punct and not t.is_space]
+    while tokens and _droppable(tokens[0], generic, first=True):
+        tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].pos_ in {"ADP", "CCONJ", "DET", "PART"} or tokens[-1].lower_ in _VAGUE_HEADS
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _droppable(token, generic: frozenset[str], first: bool) -> bool:
+    if (
+        token.pos_ in {"DET", "PRON", "NUM", "PART", "CCONJ", "ADP", "AUX", "SCONJ", "ADV"}
+        and first
+    ):
+        return True
+    word = token.lower_
+    if first and word in _KEEP_AS_MODIFIER and token.dep_ in {"compound", "amod", "nmod"}:
+        return False
+    return word in generic or token.lemma_.lower() in generic
+
+
+def _candidate(tokens, generic: frozenset[str], clause: bool = False) -> list[Candidate]:
+    if not tokens or "[" in "".join(t.text for t in tokens):
+        return []  # never build a phrase around a redaction placeholder
+    content = [t for t in tokens if t.pos_ not in _FUNCTION_POS]
+    if not content or len(tokens) > MAX_WORDS:
+        return []
+    if all(t.lower_ in generic or t.lemma_.lower() in generic for t in content):
+        return []
+    text = re.sub(r"\s+", " ", " ".join(t.lower_ for t in tokens)).strip(" '-")
+    key = " ".join(_lemma(t) for t in content)
+    if not re.search(r"[a-z]{2}", key):
+        return []
+    return [Candidate(text, key, clause)]
+
+
+def _lemma(token) -> str:
+    lemma = token.lemma_.lower()
+    return lemma if lemma and lemma != "-pron-" else token.lower_

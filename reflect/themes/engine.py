@@ -1,0 +1,277 @@
+"""The theme engine: a group's reflections in, its themes out — each a short label, the
+reflections behind it and the distinct authors who raised it. The product runs it for emerging
+themes and for the taxonomy themes' phrases; ``benchmarks/reflectsumm.py`` runs it per lecture.
+
+1. candidates: noun phrases and short clauses per reflection (``candidates.py``);
+2. the distinct phrases are embedded and clustered (``cluster.py``, adapts to group size);
+3. themes are picked greedily, each time the cluster that the most not-yet-covered authors
+   wrote about, so every reflection counts once and themes do not repeat each other;
+   answers that say "nothing" compete as their own theme;
+4. reflections that named no phrase of a theme join the theme they are most similar to, if
+   similar enough (so support is not under-counted);
+5. each theme is labelled with its most shared central phrase (``label.py``).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from reflect.themes.candidates import extract_candidates, is_empty_answer
+from reflect.themes.cluster import cluster_points
+from reflect.themes.label import centralities, choose_label, empty_answer_label
+from reflect.themes.model import Phrase
+from reflect.themes.presets import Preset
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+MAX_PHRASES = 20
+
+
+@dataclass
+class GroupTheme:
+    label: str
+    kind: Literal["topic", "empty"]
+    members: list[int]  # positions in the group's texts
+    support: int  # distinct authors among members
+    phrases: list[Phrase] = field(default_factory=list)  # best first; the label is first
+
+
+@dataclass
+class _Phrases:
+    """The distinct phrases of a set of reflections."""
+
+    keys: list[str]
+    display: list[str]
+    used_by: list[set[int]]  # reflection positions using each key
+    of_reflection: dict[int, list[int]]  # reflection position -> key indices
+    clause: list[bool]  # written only as a verb clause ("finding bin width")
+
+
+def find_group_themes(
+    texts: Sequence[str],
+    authors: Sequence[Hashable],
+    embed: Embed,
+    preset: Preset,
+    prompt: str = "",
+    vectors: np.ndarray | None = None,
+) -> list[GroupTheme]:
+    """Themes of one group, most supported first. ``vectors``: the reflections' own embeddings
+    if already known (only used to let reflections without a phrase join a theme)."""
+    n = len(texts)
+    if n == 0:
+        return []
+    empty = [is_empty_answer(t) for t in texts]
+    parsed = _sample([i for i in range(n) if not empty[i]], preset.max_parsed)
+    phrases = _collect(texts, parsed, prompt, preset.clauses)
+    key_vectors = embed(phrases.display) if phrases.keys else np.zeros((0, 384), dtype=np.float32)
+    labels = cluster_points(key_vectors, preset.distance, preset.max_direct)
+    clusters: dict[int, set[int]] = {}
+    for k, label in enumerate(labels):
+        clusters.setdefault(int(label), set()).update(phrases.used_by[k])
+
+    empty_label = empty_answer_label(prompt) if preset.empty_theme else None
+    empty_rows = [i for i in range(n) if empty[i]] if empty_label else []
+    chosen = _greedy(clusters, empty_rows, authors, preset)
+    members: dict[int, set[int]] = dict(chosen)
+    centres = {c: _centre(key_vectors, labels == c, phrases, members[c]) for c in members if c >= 0}
+    _soft_assign(n, empty, members, centres, phrases, key_vectors, vectors, preset)
+
+    themes = []
+    for c, rows in members.items():
+        ordered = sorted(rows)
+        support = len({authors[i] for i in ordered})
+        if support < preset.min_support:
+            continue
+        if c < 0:
+            themes.append(GroupTheme(empty_label or "", "empty", ordered, support))
+            continue
+        keys = np.flatnonzero(labels == c).tolist()
+        ranked = describe(keys, rows, phrases, key_vectors, authors, preset)
+        themes.append(GroupTheme(ranked[0].text, "topic", ordered, support, ranked))
+    themes.sort(key=lambda t: (-t.support, t.label))
+    return themes
+
+
+def theme_phrases(
+    texts: Sequence[str],
+    authors: Sequence[Hashable],
+    embed: Embed,
+    preset: Preset,
+    prompt: str = "",
+) -> list[Phrase]:
+    """Representative phrases of reflections already known to share a theme (taxonomy themes),
+    best first, each with the distinct authors who used it."""
+    parsed = _sample([i for i, t in enumerate(texts) if not is_empty_answer(t)], preset.max_parsed)
+    phrases = _collect(texts, parsed, prompt, preset.clauses)
+    if not phrases.keys:
+        return []
+    key_vectors = embed(phrases.display)
+    return describe(
+        list(range(len(phrases.keys))), set(parsed), phrases, key_vectors, authors, preset
+    )
+
+
+def describe(
+    keys: list[int],
+    rows: set[int],
+    phrases: _Phrases,
+    key_vectors: np.ndarray,
+    authors: Sequence[Hashable],
+    preset: Preset,
+) -> list[Phrase]:
+    """A cluster's phrases ranked for display, the chosen label first. A phrase's people are
+    the theme's authors who used it or a longer phrase containing it."""
+    frequency = {k: len({authors[i] for i in phrases.used_by[k] & rows}) for k in keys}
+    keys = sorted(keys, key=lambda k: -frequency[k])[: 4 * MAX_PHRASES]
+    weights = np.array([max(frequency[k], 1) for k in keys], dtype=np.float32)
+    central = centralities(key_vectors[keys], weights)
+    words = {k: set(phrases.keys[k].split()) for k in keys}
+    people: dict[str, set] = {phrases.keys[k]: set() for k in keys}
+    for i in rows:
+        own = [set(phrases.keys[j].split()) for j in phrases.of_reflection.get(i, [])]
+        for k in keys:
+            if any(words[k] <= w for w in own):
+                people[phrases.keys[k]].add(authors[i])
+    centrality = {
+        phrases.keys[k]: float(c) * (preset.clause_weight if phrases.clause[k] else 1.0)
+        for k, c in zip(keys, central, strict=True)
+    }
+    label = choose_label(
+        [phrases.keys[k] for k in keys],
+        people,
+        centrality,
+        preset.extend_ratio,
+        preset.centrality_weight,
+    )
+    display = {phrases.keys[k]: phrases.display[k] for k in keys}
+    ranked = sorted(
+        (phrases.keys[k] for k in keys),
+        key=lambda key: (key != label, -len(people[key]) * max(centrality[key], 1e-3)),
+    )
+    return [Phrase(display[key], frozenset(people[key])) for key in ranked[:MAX_PHRASES]]
+
+
+def _sample(rows: list[int], limit: int) -> list[int]:
+    """At most ``limit`` rows, spread evenly and deterministically over the group."""
+    if len(rows) <= limit:
+        return rows
+    picks = np.linspace(0, len(rows) - 1, limit).round().astype(int)
+    return [rows[p] for p in np.unique(picks)]
+
+
+def _collect(texts: Sequence[str], rows: list[int], prompt: str, clauses: bool) -> _Phrases:
+    parsed = extract_candidates([texts[i] for i in rows], prompt)
+    index: dict[str, int] = {}
+    surface: list[Counter] = []
+    used_by: list[set[int]] = []
+    of_reflection: dict[int, list[int]] = {}
+    clause: list[bool] = []
+    for i, result in zip(rows, parsed, strict=True):
+        for cand in result.candidates:
+            if cand.clause and not clauses:
+                continue
+            k = index.setdefault(cand.key, len(index))
+            if k == len(surface):
+                surface.append(Counter())
+                used_by.append(set())
+                clause.append(True)
+            clause[k] = clause[k] and cand.clause
+            surface[k][cand.text] += 1
+            used_by[k].add(i)
+            of_reflection.setdefault(i, []).append(k)
+    keys = list(index)
+    display = [s.most_common(1)[0][0] for s in surface]
+    return _Phrases(keys, display, used_by, of_reflection, clause)
+
+
+def _greedy(
+    clusters: dict[int, set[int]],
+    empty_rows: list[int],
+    authors: Sequence[Hashable],
+    preset: Preset,
+) -> list[tuple[int, set[int]]]:
+    """Lazy greedy cover: repeatedly take the cluster with the most authors not yet covered.
+    Gains only shrink as rows get covered, so a popped cluster whose recomputed gain still
+    beats the next one in the heap is the true best (no full rescan per pick)."""
+    candidates = dict(clusters)
+    if empty_rows:
+        candidates[-1] = set(empty_rows)  # the "nothing to report" answers
+    covered: set[int] = set()
+
+    def gain(c: int) -> tuple[int, int]:
+        rows = candidates[c] - covered
+        return len({authors[i] for i in rows}), len(rows)
+
+    heap = [(tuple(-g for g in gain(c)), c) for c in candidates]
+    heapq.heapify(heap)
+    chosen: list[tuple[int, set[int]]] = []
+    limit = preset.max_themes or len(candidates)
+    while heap and len(chosen) < limit:
+        _, c = heapq.heappop(heap)
+        current = gain(c)
+        if current[0] < preset.min_support or current[0] == 0:
+            continue
+        if heap and tuple(-g for g in current) > heap[0][0]:
+            heapq.heappush(heap, (tuple(-g for g in current), c))
+            continue
+        rows = candidates[c] - covered
+        chosen.append((c, rows))
+        covered |= rows
+    # Still room: themes whose people were all counted already, by their own support (a
+    # reflection can raise two things; it still counts once per theme).
+    if preset.max_themes and len(chosen) < preset.max_themes:
+        taken = {c for c, _ in chosen}
+        rest = sorted(
+            (c for c in candidates if c not in taken),
+            key=lambda c: (-len({authors[i] for i in candidates[c]}), -len(candidates[c]), c),
+        )
+        for c in rest[: preset.max_themes - len(chosen)]:
+            if len({authors[i] for i in candidates[c]}) >= max(preset.min_support, 1):
+                chosen.append((c, set(candidates[c])))
+    return chosen
+
+
+def _centre(
+    key_vectors: np.ndarray, in_cluster: np.ndarray, phrases: _Phrases, rows: set[int]
+) -> np.ndarray:
+    keys = np.flatnonzero(in_cluster)
+    weights = np.array([len(phrases.used_by[k] & rows) + 0.1 for k in keys], dtype=np.float32)
+    centre = (key_vectors[keys] * weights[:, None]).sum(axis=0)
+    return centre / max(float(np.linalg.norm(centre)), 1e-12)
+
+
+def _soft_assign(
+    n: int,
+    empty: list[bool],
+    members: dict[int, set[int]],
+    centres: dict[int, np.ndarray],
+    phrases: _Phrases,
+    key_vectors: np.ndarray,
+    vectors: np.ndarray | None,
+    preset: Preset,
+) -> None:
+    """Reflections in no chosen theme join the most similar one above ``soft_threshold``."""
+    if not centres:
+        return
+    taken = set().union(*members.values())
+    loose = [i for i in range(n) if i not in taken and not empty[i]]
+    if not loose:
+        return
+    ids = list(centres)
+    matrix = np.stack([centres[c] for c in ids])
+    for i in loose:
+        if vectors is not None:
+            own = vectors[i][None, :]
+        elif phrases.of_reflection.get(i):
+            own = key_vectors[phrases.of_reflection[i]]
+        else:
+            continue
+        sims = (own @ matrix.T).max(axis=0)
+        best = int(np.argmax(sims))
+        if sims[best] >= preset.soft_threshold:
+            members[ids[best]].add(i)

@@ -1,0 +1,53 @@
+"""Named settings of the theme engine. Every number the engine uses lives here, chosen on the
+ReflectSumm dev lectures (see README "Themes") and shipped as a product default or preset."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reflect.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    # At most this many themes per group (None: every cluster with enough support).
+    max_themes: int | None
+    # A theme needs this many distinct authors.
+    min_support: int
+    # Phrases closer than this cosine distance (average linkage) form one cluster.
+    distance: float = 0.35
+    # Points clustered directly; above this, k-means pre-clustering (see cluster.py).
+    max_direct: int = 2000
+    # Reflections parsed for phrases per group; the rest join themes by similarity only.
+    max_parsed: int = 3000
+    # A longer phrase replaces the label when this share of the label's authors used it.
+    extend_ratio: float = 0.3
+    # How much closeness to the cluster's centre counts against author frequency in labels.
+    centrality_weight: float = 1.0
+    # Use verb clauses ("finding bin width") as phrases at all? On ReflectSumm dev they cost
+    # 0.7 content ROUGE-1: the object alone is the better phrase.
+    clauses: bool = False
+    # When used, clauses count this much against noun phrases as labels.
+    clause_weight: float = 0.5
+    # A reflection with no phrase in a theme still counts for it at this cosine similarity.
+    soft_threshold: float = 0.5
+    # Report answers that say "nothing" as their own theme ("No confusion", "No concerns").
+    empty_theme: bool = True
+
+
+PRESETS: dict[str, Preset] = {
+    # Whole programmes: dozens to thousands of reflections per group, privacy needs k people.
+    "programme": Preset("programme", max_themes=15, min_support=5, max_parsed=1500),
+    # One class or cohort answering one question (ReflectSumm: 4 to 77 answers): about five
+    # themes, each as small as one person.
+    "small-groups": Preset("small-groups", max_themes=5, min_support=1),
+}
+
+
+def get_preset(name: str) -> Preset:
+    try:
+        return PRESETS[name]
+    except KeyError:
+        known = ", ".join(sorted(PRESETS))
+        raise ConfigError(f"unknown theme preset {name!r} (known: {known})") from None

@@ -1,0 +1,43 @@
+"""Phrase candidates from spaCy's parse (loads the small spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflect.themes.candidates import extract_candidates
+
+pytestmark = pytest.mark.model
+PROMPT = "Describe what you found most interesting in today's class"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I liked the top hat questions.", "top hat questions"),
+        ("The most interesting part of class was the monkey problem", "monkey problem"),
+        ("finding bin width", "bin width"),
+        ("the conservation of energy", "conservation of energy"),
+        ("Adjacency Matrix", "adjacency matrix"),
+        ("histogram stuff", "histogram"),
+    ],
+)
+def test_when_text_names_a_topic_then_it_is_a_candidate(text, expected):
+    (parsed,) = extract_candidates([text], PROMPT)
+    assert expected in [c.text for c in parsed.candidates]
+
+
+@pytest.mark.parametrize("text", ["the most interesting part of today's class", "Nothing"])
+def test_when_text_is_only_generic_words_then_no_candidate(text):
+    (parsed,) = extract_candidates([text], PROMPT)
+    assert parsed.candidates == ()
+
+
+def test_when_text_has_a_redaction_placeholder_then_no_phrase_contains_it():
+    (parsed,) = extract_candidates(["[PERSON] showed me the pivot tables"], PROMPT)
+    assert all("[" not in c.text for c in parsed.candidates)
+    assert any("pivot" in c.text for c in parsed.candidates)
+
+
+def test_same_idea_in_different_words_shares_a_key():
+    a, b = extract_candidates(["the bin widths", "Bin width"], PROMPT)
+    assert {c.key for c in a.candidates} & {c.key for c in b.candidates}
