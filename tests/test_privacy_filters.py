@@ -70,6 +70,7 @@ def test_when_config_has_a_bad_filter_then_it_fails_before_any_work():
         ({"A": 8, "B": 3}, "cohort=A", False),  # the complement is below k
         ({"A": 3, "B": 8}, "cohort=A", False),  # the group is below k
         ({"A": 8, "B": 3, "C": 3}, "cohort=A", True),  # complement B+C = 6
+        ({"A": 8, "B": 3, "C": 20}, "cohort=A", False),  # A's size is withheld in the full
     ],
 )
 def test_a_filtered_view_needs_both_group_and_complement_at_k(cohorts, expression, ok):
@@ -83,6 +84,7 @@ def test_a_filtered_view_needs_both_group_and_complement_at_k(cohorts, expressio
             disclose([], frame, 5, filter=group)
         message = str(info.value)
         assert "fewer than 5" in message and "3" not in message.replace(expression, "")
+        assert "8" not in message
 
 
 def test_when_no_row_matches_then_input_error():
@@ -144,3 +146,14 @@ def test_when_session_filter_is_safe_then_counts_are_shown():
 def test_dp_and_filter_together_are_refused():
     with pytest.raises(ConfigError):
         disclose([], _frame({"A": 8, "B": 8}), 5, filter=Filter.parse("cohort=A"), dp_epsilon=1)
+
+
+def test_when_a_few_people_wrote_only_outside_the_range_then_refused():
+    frame = _frame({"A": 10, "B": 10}, sessions=("1", "2", "3"))  # 20 people in session 3
+    late = _frame({"C": 2}, sessions=("3",))
+    late[F.PARTICIPANT] = ["P-900", "P-901"]  # two who wrote only in session 3
+    both = pd.concat([frame, late], ignore_index=True)
+    with pytest.raises(InputError, match="only outside"):
+        check_filter(both, Filter.parse("session=1..2"), 5)
+    report = disclose([], frame, 5, filter=Filter.parse("session=1"))
+    assert report.n_participants == 20  # everyone wrote in session 1: nothing new

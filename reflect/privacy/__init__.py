@@ -32,7 +32,10 @@ Filtered views (``filter=``, see ``filters.py``) must also be safe next to the f
   so all of them together with the full report disclose no cell below k.
 - session ranges: a count c_G is shown only if c_G ≥ k and the difference from the full
   report's count (people counted only outside the range) is ≥ k as well; then the usual
-  complementary rule within the filtered report. Session cells inside the range are the
+  complementary rule within the filtered report. The group's own size may also equal the
+  programme's (a difference of 0 tells only that everyone wrote in the range);
+  ``check_filter`` refuses a range that 1 to k−1 people wrote only outside of, so a
+  filtered report always shows its group size. Session cells inside the range are the
   full report's own cells.
 
 The ``privacy`` section (``SafeReport.privacy``, JSON-serialisable)
@@ -283,7 +286,10 @@ def _filtered_unit(
     labels = pd.DataFrame({F.SESSION: groups[F.SESSION]})
     in_range = labels.loc[group.mask(labels), F.SESSION].tolist()
     total = own.total
-    if full_total is None or total < k or counts.total - total < k:
+    # The whole group's size may equal the full report's (everyone wrote in the range);
+    # check_filter refused differences from 1 to k-1. Themes need a difference of k.
+    difference_ok = counts.total - total >= k or (is_all and counts.total == total)
+    if full_total is None or total < k or not difference_ok:
         total = None
     cells = {F.SESSION: {s: full_cells[F.SESSION][s] for s in in_range}}
     for col in (F.ROLE, F.COHORT):

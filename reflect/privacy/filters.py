@@ -103,10 +103,32 @@ def check_filter(frame: pd.DataFrame, group: Filter, k: int) -> pd.Series:
     inside = frame.loc[mask, F.PARTICIPANT].nunique()
     # For roles and cohorts: everyone else; for sessions: who wrote in the other sessions.
     outside = frame.loc[~mask, F.PARTICIPANT].nunique()
-    if inside < k or outside < k:
-        which = "the group" if inside < k else "the rest of the programme"
+    # Sessions overlap, so the full report minus this one counts the people who wrote only
+    # outside the range: none is fine (the totals agree), a handful is not.
+    only_outside = frame[F.PARTICIPANT].nunique() - inside
+    if inside < k or outside < k or 0 < only_outside < k:
+        which = (
+            "the group"
+            if inside < k
+            else "the rest of the programme"
+            if outside < k
+            else "the people who wrote only outside it"
+        )
         raise InputError(
             f"--filter {group}: {which} has fewer than {k} participants, so a filtered "
             "report could expose individuals by comparison with the full report"
         )
+    if group.column in PARTITION_COLUMNS:
+        # The filtered report's size is the full report's cell for this group; if that cell
+        # is withheld (another group is small), a filtered report would give it away.
+        from reflect.privacy.suppression import suppress
+
+        sizes = frame.groupby(group.column)[F.PARTICIPANT].nunique()
+        cells = {str(g): int(n) for g, n in sizes.items() if g != ""}
+        if suppress(cells, k, partition=True).get(group.values[0]) is None:
+            raise InputError(
+                f"--filter {group}: another {group.column} has fewer than {k} participants, "
+                "so the full report withholds this group's size and a filtered report would "
+                "give it away"
+            )
     return mask
