@@ -43,6 +43,12 @@ def found(text: str) -> list[tuple[str, str]]:
         ("we used Power BI", []),
         ("Grace Period Policy", []),
         ("send me an emil", []),  # a typo of "email", not Emil
+        ("Red-black BSTs are complex", []),
+        ("Polyfit and polyval help", []),
+        ("I liked MatLab a lot", []),
+        ("The Dino problem was fun", []),
+        ("Blessing emailed me the deck", [("Blessing", "PERSON")]),
+        ("Management emailed us", []),
     ],
 )
 def test_when_possible_names_appear_then_only_real_names_are_found(text, expected):

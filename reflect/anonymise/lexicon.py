@@ -152,6 +152,15 @@ def is_past_verb(token: str) -> bool:
     return zipf_frequency(token[:-2], "en") >= 3.5 and zipf_frequency(token, "en") >= 2.5
 
 
+@lru_cache(maxsize=50_000)
+def is_finite_verb(token: str) -> bool:
+    """A past-tense or third-person present verb ("wrote", "lives", "says")."""
+    if is_past_verb(token):
+        return True
+    verbs = _word_classes()["verb"]
+    return token.endswith("s") and (token[:-1] in verbs or token[:-2] in verbs)
+
+
 @lru_cache(maxsize=1)
 def _frequent_words() -> tuple[str, ...]:
     from wordfreq import top_n_list

@@ -21,6 +21,7 @@ from reflect.anonymise.lexicon import (
     WORD,
     calendar_words,
     english_name_frequency,
+    is_finite_verb,
     is_modifier,
     is_noun_only,
     is_ordinary_word,
@@ -30,6 +31,12 @@ from reflect.anonymise.lexicon import (
 )
 
 STRONG, WEAK = 2, 1
+_ARTICLES = frozenset({"the", "a", "an"})
+# wordfreq's English lists hold most words English text uses; a word below about once in
+# 100 million words is a name of something.
+_UNKNOWN_ZIPF = 1.0
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z]\w*")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|St)[A-Z]")
 _RARE_ZIPF = 4.0  # rarer than about once in 100,000 words
 # "Management emailed", "Training felt": frequent words as subjects are not people.
 _FREQUENT_SUBJECT_ZIPF = 4.5
@@ -176,7 +183,7 @@ class NameCues:
         """A capitalised word no name list knows, right after a strong cue ("my mentor
         Rubija", "my name is Siiri")."""
         token = tokens[i]
-        if self._reports_speech(text, tokens, i):
+        if self._reports_speech(text, tokens, i) or self._unknown_subject(text, tokens, i):
             return True
         if i == 0 or not adjacent(text, tokens[i - 1], token):
             return False
@@ -204,8 +211,31 @@ class NameCues:
             and token.norm not in self.before
             and token.norm not in self.not_names
             and nxt.norm in self.after
+            and nxt.norm not in STOP_WORDS  # "Netflix was", "Bitcoin had": not speech
             and is_past_verb(nxt.norm)
             and zipf_frequency(token.norm, "en") < _FREQUENT_SUBJECT_ZIPF
+        )
+
+    def _unknown_subject(self, text: str, tokens: list[Token], i: int) -> bool:
+        # "Shovda is very reliable", "Kadiev and Adams were": a capitalised word English
+        # text practically never uses, as the subject of a verb, is a name.
+        token = tokens[i]
+        if i + 1 >= len(tokens) or not adjacent(text, token, tokens[i + 1]):
+            return False
+        nxt = tokens[i + 1]
+        if nxt.norm == "and" and not (
+            i + 2 < len(tokens) and tokens[i + 2].capitalised
+        ):  # "Polyfit and polyval" is not "Kadiev and Adams"
+            return False
+        return (
+            token.capitalised
+            and len(token.norm) >= 4
+            and not token.text[1].isupper()  # "BSTs", "UDFs"
+            and _CAMEL_CASE.fullmatch(token.text) is None
+            and token.norm not in self.not_names
+            and not is_ordinary_word(token.norm)
+            and (nxt.norm in self.after or is_finite_verb(nxt.norm))
+            and zipf_frequency(token.norm, "en") < _UNKNOWN_ZIPF
         )
 
     def following_surname(self, token: Token) -> bool:
@@ -239,6 +269,13 @@ class NameCues:
             return False
         if token.text.isupper() and len(token.text) <= 4:
             return False  # acronyms: "AI", "HR", "ED"
+        if _CAMEL_CASE.fullmatch(token.text) and not _NAME_PREFIX.match(token.text):
+            return False  # "MatLab", "LinkedIn"; "McKenzie", "DeShawn" are names
+        if len(token.text) > 2 and token.text[1].isupper() and not token.text.isupper():
+            return False  # "BSTs", "UDFs"
+        prev = tokens[i - 1] if i > 0 and adjacent(text, tokens[i - 1], token) else None
+        if prev is not None and prev.norm in _ARTICLES and not token.possessive:
+            return False  # "the Dino problem", "the ica" ("that dave from IT" is fine)
         if not is_ordinary_word(token.norm):
             if token.capitalised or not looks_like_typo(token.norm):
                 return True
@@ -251,7 +288,6 @@ class NameCues:
             if not token.capitalised:
                 return token.possessive
             return cue > 0 and (cue == STRONG or not sentence_initial(text, token.start))
-        prev = tokens[i - 1] if i > 0 and adjacent(text, tokens[i - 1], token) else None
         if prev is not None and (
             prev.norm in _DETERMINERS
             or (

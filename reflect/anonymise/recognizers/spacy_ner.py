@@ -16,8 +16,8 @@ from reflect.anonymise.lexicon import (
     COMMON_NAME,
     english_name_frequency,
     first_names,
+    is_finite_verb,
     is_ordinary_word,
-    is_past_verb,
     looks_like_typo,
     normalise,
 )
@@ -92,7 +92,7 @@ class SpacyNerRecognizer:
                     # sentence-opening everyday word is a name only before a verb.
                     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
                     return english_name_frequency(word) >= COMMON_NAME and (
-                        after in self.after or is_past_verb(after)
+                        after in self.after or is_finite_verb(after)
                     )
                 return word in first_names() or zipf_frequency(word, "en") < _SINGLE_WORD_MAX_ZIPF
         return True
