@@ -14,11 +14,13 @@ import typer
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
 # Each command module registers itself on the app when imported.
-from reflect.cli import analyse  # noqa: F401
-from reflect.cli import compare  # noqa: F401
-from reflect.cli import forget  # noqa: F401
-from reflect.cli import redact  # noqa: F401
-from reflect.cli import themes  # noqa: F401
+from reflect.cli import (
+    analyse,  # noqa: F401
+    compare,  # noqa: F401
+    forget,  # noqa: F401
+    redact,  # noqa: F401
+    themes,  # noqa: F401
+)
 from reflect.cli.app import app_typer
 from reflect.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE, ReflectError
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from scan import found_in
 
 NAME = ("Zyxqa", "Vormund")  # a roster participant, mentioned by others
 THIRD_PARTY = "Quibbleton"  # a surname after a title, not on the roster
@@ -80,11 +81,6 @@ def canary_export(tmp_path: Path) -> tuple[Path, Path]:
     return export, roster
 
 
-def _encodings(secret: str) -> list[bytes]:
-    forms = {secret, secret.lower(), secret.upper()}
-    return [f.encode(enc) for f in forms for enc in ("utf-8", "utf-16-le")]
-
-
 @pytest.mark.model
 def test_no_canary_reaches_any_file_or_log(canary_export, tmp_path):
     export, roster = canary_export
@@ -106,7 +102,6 @@ def test_no_canary_reaches_any_file_or_log(canary_export, tmp_path):
     leaks = [
         (secret, path.name)
         for path in files
-        for secret in [*CANARIES, *_ids()]
-        if any(form in path.read_bytes() for form in _encodings(secret))
+        for secret in found_in(path, {*CANARIES, *_ids()}, any_case=True)
     ]
     assert not leaks
