@@ -44,14 +44,14 @@ GOLD_TO_REFLECT = {
     "IBAN_CODE": "BANK_ACCOUNT",
     "US_SSN": "NATIONAL_ID",
     "DOMAIN_NAME": "URL",
+    "GPE": "PLACE",
+    "AGE": "AGE",
 }
 NOT_TARGETED = {
-    "GPE": "places are kept: offices and cities are rarely identifying in reflections",
     "ORGANIZATION": "organisations are kept: the programme's own firm and its clients",
-    "DATE_TIME": "dates are kept (dates of birth are targeted, with context)",
+    "DATE_TIME": "full dates are redacted; weekdays, months and bare years are kept",
     "TITLE": "job titles are kept (they are theme material); 'the only X' is a quasi-identifier",
     "NRP": "nationalities/religions are kept as theme material; screened by privacy",
-    "AGE": "ages are flagged as QUASI_IDENTIFIER (not redacted by default)",
     "IP_ADDRESS": "not targeted",
     "US_DRIVER_LICENSE": "not targeted",
 }

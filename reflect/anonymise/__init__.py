@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 # Bump when recognizers change what they find, so cached redactions are redone.
-REDACTION_VERSION = "2"
+REDACTION_VERSION = "3"
 
 
 @dataclass

@@ -12,7 +12,7 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DATE = (
+FULL_DATE = (
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
@@ -28,7 +28,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
     patterns = (
         re.compile(
             rf"\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s?day(?:\s+is)?)"
-            rf"\s*(?:is|was|:|-)?\s*(?P<value>{_DATE})",
+            rf"\s*(?:is|was|:|-)?\s*(?P<value>{FULL_DATE})",
             re.I,
         ),
     )

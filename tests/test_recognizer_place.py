@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+
+from reflect.anonymise import Analyzer
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    spans = Analyzer(None, ["place"]).analyze([text])[0]
+    return [(text[s.start : s.end], s.label) for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I moved here from Lagos last year", [("Lagos", "PLACE")]),
+        ("She's in Glasgow now", [("Glasgow", "PLACE")]),
+        ("South Africa and New York", [("South Africa", "PLACE"), ("New York", "PLACE")]),
+        ("Estonia was lovely", [("Estonia", "PLACE")]),
+        ("the 8:45 from Reading was late", [("Reading", "PLACE")]),
+        ("Reading the deck was hard", []),  # an everyday word without "in"/"from"
+        ("Nice work on the slides", []),
+        ("we used AI and Teams in the call", []),  # acronym; a tool
+        ("I'll do it properly in May", []),  # a month
+        ("the Middlesbrough office moved", [("Middlesbrough", "PLACE")]),
+        ("the Leeds office moved", []),  # dictionaries list "Leeds": it needs "in"/"from"
+    ],
+)
+def test_when_text_is_scanned_then_place_spans_are_exactly_these(text, expected):
+    assert found(text) == expected
