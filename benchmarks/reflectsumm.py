@@ -112,8 +112,9 @@ def run_reflect(data: list[dict], embed, preset_name: str) -> tuple[dict, dict]:
     for item in data:
         texts = item["reflections"]
         themes = find_group_themes(
-            texts, list(range(len(texts))), embed, preset, prompt=item["prompt"]
-        )
+            texts, list(range(len(texts))), embed, preset, prompt=item["prompt"],
+            vectors=embed(texts),
+        )  # fmt: skip
         preds[item["id"]] = [t.label for t in themes]
         supports[item["id"]] = [t.support for t in themes]
     return preds, supports
@@ -134,6 +135,7 @@ def _warm(data: list[dict], embed):
         for parsed in extract_candidates(texts, prompt)
         for c in parsed.candidates
     }
+    displays.update(t for texts in by_prompt.values() for t in texts)  # the reflections too
     memo = dict(zip(sorted(displays), embed(sorted(displays)), strict=True))
 
     def cached(texts):
@@ -225,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--only", choices=["reflect"], default=None)
     parser.add_argument("--preset", default="small-groups")
-    parser.add_argument("--backend", default="sentence-transformers")
+    parser.add_argument("--backend", default=None, help="embedding backend (default: the product's)")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument(
         "--workspace", type=Path, default=None, help="cache vectors here (not a cold start)"
