@@ -5,11 +5,14 @@ themes and for the taxonomy themes' phrases; ``benchmarks/reflectsumm.py`` runs 
 1. candidates: noun phrases and short clauses per reflection (``candidates.py``);
 2. the distinct phrases are embedded and clustered (``cluster.py``, adapts to group size);
 3. themes are picked greedily, each time the cluster that the most not-yet-covered authors
-   wrote about, so every reflection counts once and themes do not repeat each other;
-   answers that say "nothing" compete as their own theme;
+   wrote about (weighted by its closeness to what the whole group wrote about), so every
+   reflection counts once and themes do not repeat each other; answers that say "nothing"
+   compete as their own theme;
 4. reflections that named no phrase of a theme join the theme they are most similar to, if
    similar enough (so support is not under-counted);
-5. each theme is labelled with its most shared central phrase (``label.py``).
+5. each theme is labelled with its most shared central phrase (``label.py``), grown into a
+   longer phrase of its reflections when most of its people share the extra words; a theme
+   whose label only repeats an earlier one's words gives way to the next cluster.
 """
 
 from __future__ import annotations
@@ -61,7 +64,8 @@ def find_group_themes(
     vectors: np.ndarray | None = None,
 ) -> list[GroupTheme]:
     """Themes of one group, most supported first. ``vectors``: the reflections' own embeddings
-    if already known (only used to let reflections without a phrase join a theme)."""
+    if already known (they place the group's centre and let reflections without a phrase join
+    a theme)."""
     n = len(texts)
     if n == 0:
         return []
@@ -76,23 +80,35 @@ def find_group_themes(
 
     empty_label = empty_answer_label(prompt) if preset.empty_theme else None
     empty_rows = [i for i in range(n) if empty[i]] if empty_label else []
-    chosen = _greedy(clusters, empty_rows, authors, preset)
+    spare = preset.max_themes + preset.spare_themes if preset.max_themes else None
+    weight = _closeness(clusters, labels, key_vectors, phrases, vectors, preset)
+    chosen = _greedy(clusters, empty_rows, authors, preset, spare, weight)
     members: dict[int, set[int]] = dict(chosen)
     centres = {c: _centre(key_vectors, labels == c, phrases, members[c]) for c in members if c >= 0}
     _soft_assign(n, empty, members, centres, phrases, key_vectors, vectors, preset)
 
-    themes = []
+    themes: list[GroupTheme] = []
+    said: list[set[str]] = []
     for c, rows in members.items():
+        if preset.max_themes and len(themes) >= preset.max_themes:
+            break
         ordered = sorted(rows)
         support = len({authors[i] for i in ordered})
         if support < preset.min_support:
             continue
         if c < 0:
             themes.append(GroupTheme(empty_label or "", "empty", ordered, support))
+            said.append(set())
             continue
         keys = np.flatnonzero(labels == c).tolist()
         ranked = describe(keys, rows, phrases, key_vectors, authors, preset)
+        # Singular and plural alike: "demonstration" repeats "laser demonstrations".
+        words = {w.rstrip("s") for w in ranked[0].text.split()}
+        same = [j for j, w in enumerate(said) if w and words <= w]
+        if same and preset.spare_themes:
+            continue
         themes.append(GroupTheme(ranked[0].text, "topic", ordered, support, ranked))
+        said.append(words)
     themes.sort(key=lambda t: (-t.support, t.label))
     return themes
 
@@ -149,11 +165,54 @@ def describe(
         preset.centrality_weight,
     )
     display = {phrases.keys[k]: phrases.display[k] for k in keys}
+    if preset.word_cost is not None:
+        label, extra = _widen(label, rows, phrases, authors, preset, people)
+        for k in extra:
+            display.setdefault(phrases.keys[k], phrases.display[k])
+            centrality.setdefault(phrases.keys[k], 1.0)
     ranked = sorted(
-        (phrases.keys[k] for k in keys),
+        people,
         key=lambda key: (key != label, -len(people[key]) * max(centrality[key], 1e-3)),
     )
     return [Phrase(display[key], frozenset(people[key])) for key in ranked[:MAX_PHRASES]]
+
+
+def _widen(
+    label: str,
+    rows: set[int],
+    phrases: _Phrases,
+    authors: Sequence[Hashable],
+    preset: Preset,
+    people: dict[str, set],
+) -> tuple[str, list[int]]:
+    """The theme's phrase whose words the most of its people wrote: each word of a phrase is
+    worth the share of the theme's authors who used it, minus ``word_cost``, so the label
+    grows ("pigeons" -> "messenger pigeons") only by words many of them share. Returns the
+    label key and the phrases considered (indices), and adds the label's people."""
+    theme_authors = {authors[i] for i in rows}
+    if not theme_authors:
+        return label, []
+    writers: dict[str, set] = {}
+    pool: dict[int, set] = {}
+    for i in rows:
+        for k in phrases.of_reflection.get(i, []):
+            pool.setdefault(k, set()).add(authors[i])
+            for w in phrases.keys[k].split():
+                writers.setdefault(w, set()).add(authors[i])
+    share = {w: len(a) / len(theme_authors) for w, a in writers.items()}
+
+    def value(key: str) -> float:
+        words = key.split()
+        return sum(share.get(w, 0.0) for w in set(words)) - preset.word_cost * len(words)
+
+    options = {label: None}
+    for k in pool:
+        key = phrases.keys[k]
+        options.setdefault(key, k)
+    best = max(options, key=lambda key: (value(key), -len(key)))
+    if best != label and options[best] is not None:
+        people.setdefault(best, pool[options[best]])
+    return best, [k for k in options.values() if k is not None]
 
 
 def _sample(rows: list[int], limit: int) -> list[int]:
@@ -194,6 +253,8 @@ def _greedy(
     empty_rows: list[int],
     authors: Sequence[Hashable],
     preset: Preset,
+    limit: int | None = None,
+    weight: dict[int, float] | None = None,
 ) -> list[tuple[int, set[int]]]:
     """Lazy greedy cover: repeatedly take the cluster with the most authors not yet covered.
     Gains only shrink as rows get covered, so a popped cluster whose recomputed gain still
@@ -203,18 +264,22 @@ def _greedy(
         candidates[-1] = set(empty_rows)  # the "nothing to report" answers
     covered: set[int] = set()
 
-    def gain(c: int) -> tuple[int, int]:
+    weight = weight or {}
+    top = max(weight.values(), default=1.0)
+
+    def gain(c: int) -> tuple[float, int, int]:
         rows = candidates[c] - covered
-        return len({authors[i] for i in rows}), len(rows)
+        people = len({authors[i] for i in rows})
+        return people * weight.get(c, top), people, len(rows)
 
     heap = [(tuple(-g for g in gain(c)), c) for c in candidates]
     heapq.heapify(heap)
     chosen: list[tuple[int, set[int]]] = []
-    limit = preset.max_themes or len(candidates)
+    limit = limit or len(candidates)
     while heap and len(chosen) < limit:
         _, c = heapq.heappop(heap)
         current = gain(c)
-        if current[0] < preset.min_support or current[0] == 0:
+        if current[1] < preset.min_support or current[1] == 0:
             continue
         if heap and tuple(-g for g in current) > heap[0][0]:
             heapq.heappush(heap, (tuple(-g for g in current), c))
@@ -224,16 +289,36 @@ def _greedy(
         covered |= rows
     # Still room: themes whose people were all counted already, by their own support (a
     # reflection can raise two things; it still counts once per theme).
-    if preset.max_themes and len(chosen) < preset.max_themes:
+    if limit < len(candidates) and len(chosen) < limit:
         taken = {c for c, _ in chosen}
         rest = sorted(
             (c for c in candidates if c not in taken),
             key=lambda c: (-len({authors[i] for i in candidates[c]}), -len(candidates[c]), c),
         )
-        for c in rest[: preset.max_themes - len(chosen)]:
+        for c in rest[: limit - len(chosen)]:
             if len({authors[i] for i in candidates[c]}) >= max(preset.min_support, 1):
                 chosen.append((c, set(candidates[c])))
     return chosen
+
+
+def _closeness(clusters, labels, key_vectors, phrases, vectors, preset) -> dict[int, float]:
+    """How close each cluster is to what the group as a whole wrote about, raised to
+    ``centre_power``: off-topic asides rank below the group's shared subjects."""
+    if not preset.centre_power or not len(key_vectors):
+        return {}
+    uses = np.array([len(u) for u in phrases.used_by], dtype=np.float32)
+    if vectors is not None:
+        group = vectors.mean(axis=0)
+    else:
+        group = (key_vectors * uses[:, None]).sum(axis=0)
+    group = group / max(float(np.linalg.norm(group)), 1e-12)
+    out = {}
+    for c in clusters:
+        inside = labels == c
+        centre = (key_vectors[inside] * uses[inside][:, None]).sum(axis=0)
+        centre = centre / max(float(np.linalg.norm(centre)), 1e-12)
+        out[c] = max(float(centre @ group), preset.centre_floor) ** preset.centre_power
+    return out
 
 
 def _centre(
