@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         redacted, _ = anonymise(frame, roster, load_key(), ws)
 
         def embed(texts):
-            return embed_texts(list(texts), "sentence-transformers", ws)
+            return embed_texts(list(texts), None, ws)  # the product default
 
         texts = redacted[F.TEXT].tolist()
         vectors = embed(texts)
