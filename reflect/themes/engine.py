@@ -92,7 +92,10 @@ def find_group_themes(
     for c, rows in members.items():
         if preset.max_themes and len(themes) >= preset.max_themes:
             break
-        ordered = sorted(rows)
+        # The label describes the reflections first counted here; the theme's members are all
+        # who wrote about it (a reflection raising two things counts for both).
+        whole = rows | clusters[c] if c >= 0 and not preset.exclusive_support else rows
+        ordered = sorted(whole)
         support = len({authors[i] for i in ordered})
         if support < preset.min_support:
             continue
@@ -106,6 +109,10 @@ def find_group_themes(
         words = {w.rstrip("s") for w in ranked[0].text.split()}
         same = [j for j, w in enumerate(said) if w and words <= w]
         if same and preset.spare_themes:
+            # Same subject as an earlier theme: its people count there.
+            earlier = themes[same[0]]
+            earlier.members = sorted(set(earlier.members) | whole)
+            earlier.support = len({authors[i] for i in earlier.members})
             continue
         themes.append(GroupTheme(ranked[0].text, "topic", ordered, support, ranked))
         said.append(words)
