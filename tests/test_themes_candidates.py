@@ -19,6 +19,8 @@ PROMPT = "Describe what you found most interesting in today's class"
         ("the conservation of energy", "conservation of energy"),
         ("Adjacency Matrix", "adjacency matrix"),
         ("histogram stuff", "histogram"),
+        ("Assignment 13 was hard", "assignment 13"),
+        ("just a little confused on m3.", "m3"),
     ],
 )
 def test_when_text_names_a_topic_then_it_is_a_candidate(text, expected):

@@ -133,6 +133,11 @@ def _from_doc(doc, generic: frozenset[str]) -> list[Candidate]:
     found: list[Candidate] = []
     in_chunk = set()
     for chunk in doc.noun_chunks:
+        end = chunk.end
+        # "assignment 13", "the assignment a06": a number or code after the noun names it
+        while end < len(doc) and end - chunk.end < 2 and _is_number_or_code(doc[end]):
+            end += 1
+        chunk = doc[chunk.start : end]
         in_chunk.update(range(chunk.start, chunk.end))
         tokens = _trim(list(chunk), generic)
         if tokens:
@@ -202,9 +207,17 @@ def _candidate(tokens, generic: frozenset[str], clause: bool = False) -> list[Ca
         return []
     text = re.sub(r"\s+", " ", " ".join(t.lower_ for t in tokens)).strip(" '-")
     key = " ".join(_lemma(t) for t in content)
-    if not re.search(r"[a-z]{2}", key):
+    if not re.search(r"[a-z]{2}", key) and not any(_CODE.match(w) for w in key.split()):
         return []
     return [Candidate(text, key, clause)]
+
+
+# Short codes people use for things: "M3", "A15", "Q2", "15A".
+_CODE = re.compile(r"^(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{2,5}$")
+
+
+def _is_number_or_code(token) -> bool:
+    return (token.pos_ == "NUM" and token.like_num) or bool(_CODE.match(token.lower_))
 
 
 def _lemma(token) -> str:
