@@ -124,7 +124,9 @@ def analyse(
             return embed_texts(texts, config.embedding_backend, workspace)
 
         with progress.stage("Finding themes"):
-            themes = find_themes(redacted, vectors, taxonomy, embed, config.min_group_size)
+            themes = find_themes(
+                redacted, vectors, taxonomy, embed, config.min_group_size, workspace=workspace
+            )
         # The analyst's review changes themes before disclosure: merged or split themes
         # have new counts, which must pass the privacy rules like any other.
         review = load_review(config.review)

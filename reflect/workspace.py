@@ -9,6 +9,9 @@ Tables
   after redaction so that ``forget`` can find a person's rows. tag = HMAC(key, pseudonym +
   text hash), different for every text: without the key the workspace does not even tell
   which texts share an author, yet with the key ``forget`` recognises a person's rows.
+- ``parses(text_hash, context, payload)``: the phrase candidates of each redacted text (JSON),
+  so a re-run parses only new texts; context = the parsing code's and spaCy's versions and the
+  question's words (see ``themes/parse_cache.py``)
 - ``runs(run_id, started_at, finished_at, reflections)``: when each analysis ran
 - ``erased(pseudonym, erased_at)``: people erased with ``reflect forget``; the pipeline drops
   their rows before redaction on every later run, so re-running on the same export does not
@@ -50,6 +53,8 @@ CREATE TABLE IF NOT EXISTS owners (tag VARCHAR PRIMARY KEY, text_hash VARCHAR, r
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR PRIMARY KEY, started_at VARCHAR, finished_at VARCHAR, reflections INTEGER);
 CREATE TABLE IF NOT EXISTS erased (pseudonym VARCHAR PRIMARY KEY, erased_at VARCHAR);
+CREATE TABLE IF NOT EXISTS parses (
+    text_hash VARCHAR, context VARCHAR, payload VARCHAR, PRIMARY KEY (text_hash, context));
 """
 STALE = "STALE"
 
@@ -253,6 +258,27 @@ class Workspace:
         )
         with self._table("new", new):
             self.db.execute("INSERT OR REPLACE INTO embeddings SELECT * FROM new")
+
+    # -- phrase candidates (parsed redacted texts) ---------------------------------------------
+    def get_parses(self, hashes: list[str], context: str) -> dict[str, str]:
+        if not hashes:
+            return {}
+        with self._table("wanted", pd.DataFrame({"text_hash": hashes})):
+            rows = self.db.execute(
+                "SELECT p.text_hash, p.payload FROM parses p JOIN wanted w USING (text_hash) "
+                "WHERE p.context = ?",
+                [context],
+            ).fetchall()
+        return dict(rows)
+
+    def put_parses(self, context: str, payloads: dict[str, str]) -> None:
+        if not payloads:
+            return
+        new = pd.DataFrame(
+            {"text_hash": list(payloads), "context": context, "payload": list(payloads.values())}
+        )
+        with self._table("new", new):
+            self.db.execute("INSERT OR REPLACE INTO parses SELECT * FROM new")
 
 
 def forget(folder: Path, participant_id: str, key: bytes | None = None) -> Erasure:

@@ -17,6 +17,7 @@ from reflect import frames as F
 from reflect.themes.assign import assign_taxonomy
 from reflect.themes.engine import find_group_themes, theme_phrases
 from reflect.themes.model import Phrase, Theme
+from reflect.themes.parse_cache import parses_kept_in
 from reflect.themes.presets import PRESETS, Preset, get_preset
 from reflect.themes.taxonomy import TaxonomyTheme, load_taxonomy
 
@@ -42,7 +43,9 @@ def find_themes(
     embed: Embed,
     min_support: int = 5,
     preset: str = "programme",
+    workspace=None,
 ) -> list[Theme]:
+    """``workspace``: keeps the reflections' parses between runs (``parse_cache.py``)."""
     F.check_columns(frame, F.REDACTED_COLUMNS, "themes")
     settings = get_preset(preset)
     if settings.min_support != min_support:
@@ -53,6 +56,11 @@ def find_themes(
     participants = frame[F.PARTICIPANT].tolist()
     # The questions' own words ("what worked well in this session") name no theme.
     prompt = " ".join(sorted(set(frame[F.PROMPT].astype(str))))
+    with parses_kept_in(workspace, texts, prompt):
+        return _themes(texts, participants, vectors, taxonomy, embed, settings, prompt)
+
+
+def _themes(texts, participants, vectors, taxonomy, embed, settings, prompt) -> list[Theme]:
     membership = assign_taxonomy(vectors, taxonomy, embed, texts)
     themes = []
     for j, spec in enumerate(taxonomy):
