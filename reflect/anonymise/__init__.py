@@ -7,6 +7,7 @@ the redacted frame (same columns plus ``text_hash``) and a ``RedactionStats``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,13 +58,15 @@ def anonymise(
     F.check_columns(frame, F.INGESTED_COLUMNS, "anonymise")
     out = frame.copy()
     # Participants' own ids are redacted from text too, so the roster always includes them.
+    # They are left out of the cache fingerprint (a new participant would otherwise void every
+    # cached redaction) and replaced in cached texts by ``_redact_ids`` below instead.
     own_ids = tuple(sorted(set(frame[F.PARTICIPANT])))
+    fingerprint = _fingerprint(roster or Roster(ids=(), names=()), recognizer_names, key)
     roster = Roster(
         ids=tuple(sorted(set(roster.ids) | set(own_ids))) if roster else own_ids,
         names=roster.names if roster else (),
         nicknames=roster.nicknames if roster else (),
     )
-    fingerprint = _fingerprint(roster, recognizer_names, key)
     unique = list(dict.fromkeys(out[F.TEXT]))
     cache_keys = [keyed_hash(fingerprint + text, key) for text in unique]
     cached = workspace.get_redactions(cache_keys) if workspace is not None else {}
@@ -81,7 +84,9 @@ def anonymise(
                 progress(len(chunk))
         if workspace is not None:
             workspace.put_redactions({k: cached[k] for k, _ in todo})
-    redacted = {t: cached[k] for k, t in zip(cache_keys, unique, strict=True)}
+    redacted = {
+        t: _redact_ids(*cached[k], own_ids) for k, t in zip(cache_keys, unique, strict=True)
+    }
 
     labels = Counter()
     with_redactions = with_quasi = 0
@@ -96,6 +101,25 @@ def anonymise(
     out[F.TEXT_HASH] = out[F.TEXT].map(F.text_hash)
     stats = RedactionStats(len(out), with_redactions, dict(sorted(labels.items())), with_quasi)
     return out[F.REDACTED_COLUMNS], stats
+
+
+_ID_TOKEN = re.compile(r"[\w-]+")
+
+
+def _redact_ids(text: str, labels: str, ids: tuple[str, ...]) -> tuple[str, str]:
+    """A participant id left in a redacted text (one cached before that participant joined)."""
+    wanted = _id_set(ids)
+    found = [m for m in _ID_TOKEN.finditer(text) if m.group().upper() in wanted]
+    if not found:
+        return text, labels
+    for m in reversed(found):
+        text = text[: m.start()] + "[EMPLOYEE_ID]" + text[m.end() :]
+    return text, ",".join(filter(None, [labels, *["EMPLOYEE_ID"] * len(found)]))
+
+
+@lru_cache(maxsize=4)
+def _id_set(ids: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(i.upper() for i in ids)
 
 
 def quasi_identifiers(text: str) -> list[Span]:

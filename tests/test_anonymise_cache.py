@@ -1,0 +1,44 @@
+"""Cached redactions survive new participants joining, and their ids are still redacted."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import reflect.anonymise as anonymise_module
+from reflect import frames as F
+from reflect.anonymise import anonymise
+from reflect.workspace import Workspace
+
+KEY = b"k" * 32
+
+
+def _frame(rows: list[tuple[str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            F.ROW: range(2, 2 + len(rows)),
+            F.PARTICIPANT: [p for p, _ in rows],
+            F.ROLE: "mentor",
+            F.SESSION: "1",
+            F.COHORT: "A",
+            F.DATE: "",
+            F.PROMPT: "What worked?",
+            F.TEXT: [t for _, t in rows],
+        }
+    )
+
+
+def test_when_a_participant_joins_then_cached_redactions_are_reused_and_their_id_redacted(
+    tmp_path, monkeypatch
+):
+    text = "We compared notes with P777 about hybrid weeks"
+    with Workspace(tmp_path) as ws:
+        anonymise(_frame([("P100", text)]), None, KEY, ws, recognizer_names=["email"])
+
+        def no_new_analysis(*_, **__):
+            raise AssertionError("redacted again")
+
+        monkeypatch.setattr(anonymise_module, "Analyzer", no_new_analysis)
+        frame = _frame([("P100", text), ("P777", text)])
+        out, stats = anonymise(frame, None, KEY, ws, recognizer_names=["email"])
+    assert set(out[F.TEXT]) == {"We compared notes with [EMPLOYEE_ID] about hybrid weeks"}
+    assert stats.by_label == {"EMPLOYEE_ID": 2}
