@@ -310,8 +310,9 @@ def _greedy(
 
 def _closeness(clusters, labels, key_vectors, phrases, vectors, preset) -> dict[int, float]:
     """How close each cluster is to what the group as a whole wrote about, raised to
-    ``centre_power``: off-topic asides rank below the group's shared subjects."""
-    if not preset.centre_power or not len(key_vectors):
+    ``centre_power``, times how close it is to its own reflections, raised to ``own_power``:
+    off-topic asides and side remarks rank below the subjects people actually raised."""
+    if not (preset.centre_power or preset.own_power) or not len(key_vectors):
         return {}
     uses = np.array([len(u) for u in phrases.used_by], dtype=np.float32)
     if vectors is not None:
@@ -325,6 +326,11 @@ def _closeness(clusters, labels, key_vectors, phrases, vectors, preset) -> dict[
         centre = (key_vectors[inside] * uses[inside][:, None]).sum(axis=0)
         centre = centre / max(float(np.linalg.norm(centre)), 1e-12)
         out[c] = max(float(centre @ group), preset.centre_floor) ** preset.centre_power
+        if preset.own_power and vectors is not None:
+            # ...and how much its reflections are about it ("the box" in a reflection about
+            # running scripts is not what that person raised).
+            own = float(np.mean(vectors[sorted(clusters[c])] @ centre))
+            out[c] *= max(own, preset.centre_floor) ** preset.own_power
     return out
 
 
