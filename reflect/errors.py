@@ -55,6 +55,12 @@ class ConfigError(ReflectError):
     exit_code = EXIT_USAGE
 
 
+class WorkspaceBusyError(ReflectError):
+    """Another run holds the workspace's cache (DuckDB allows one writer per file)."""
+
+    exit_code = EXIT_USAGE
+
+
 class ModelError(ReflectError):
     """A packaged model is missing or does not match the manifest checksum."""
 

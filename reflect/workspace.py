@@ -43,7 +43,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from reflect.errors import ConfigError
+from reflect.errors import ConfigError, WorkspaceBusyError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS redactions (key VARCHAR PRIMARY KEY, redacted VARCHAR, labels VARCHAR);
@@ -89,7 +89,15 @@ class Workspace:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / "cache.duckdb"
-        self.db = duckdb.connect(str(self.path))
+        try:
+            self.db = duckdb.connect(str(self.path))
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            raise WorkspaceBusyError(
+                f"workspace {self.folder} is in use by another reflect run; wait for it to "
+                "finish or pass another --workspace"
+            ) from None
         self.db.execute(_SCHEMA)
 
     def close(self) -> None:

@@ -138,3 +138,23 @@ def test_when_forgotten_then_a_rerun_reports_without_them(tiny_csv, tiny_roster,
     for vector, redacted in theirs:
         assert redacted.encode() not in data
         assert np.asarray(vector, dtype=np.float32).tobytes()[:16] not in data
+
+
+def test_when_another_run_holds_the_workspace_then_the_error_says_so(tmp_path):
+    import subprocess
+    import sys
+
+    from reflect.errors import WorkspaceBusyError
+
+    database = str(tmp_path / "cache.duckdb")
+    hold = f"import duckdb, time; c = duckdb.connect({database!r}); print('ok', flush=True); "
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold + "time.sleep(30)"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with pytest.raises(WorkspaceBusyError, match="in use by another reflect run"):
+            Workspace(tmp_path)
+    finally:
+        holder.kill()
+        holder.wait()
