@@ -104,7 +104,11 @@ def find_group_themes(
             said.append(set())
             continue
         keys = np.flatnonzero(labels == c).tolist()
-        ranked = describe(keys, rows, phrases, key_vectors, authors, preset)
+        about = None
+        if vectors is not None:
+            about = vectors[sorted(rows)].mean(axis=0)
+            about = about / max(float(np.linalg.norm(about)), 1e-12)
+        ranked = describe(keys, rows, phrases, key_vectors, authors, preset, about)
         # Singular and plural alike: "demonstration" repeats "laser demonstrations".
         words = {w.rstrip("s") for w in ranked[0].text.split()}
         same = [j for j, w in enumerate(said) if w and words <= w]
@@ -146,6 +150,7 @@ def describe(
     key_vectors: np.ndarray,
     authors: Sequence[Hashable],
     preset: Preset,
+    about: np.ndarray | None = None,
 ) -> list[Phrase]:
     """A cluster's phrases ranked for display, the chosen label first. A phrase's people are
     the theme's authors who used it or a longer phrase containing it."""
@@ -173,7 +178,7 @@ def describe(
     )
     display = {phrases.keys[k]: phrases.display[k] for k in keys}
     if preset.word_cost is not None:
-        label, extra = _widen(label, rows, phrases, authors, preset, people)
+        label, extra = _widen(label, rows, phrases, authors, preset, people, key_vectors, about)
         for k in extra:
             display.setdefault(phrases.keys[k], phrases.display[k])
             centrality.setdefault(phrases.keys[k], 1.0)
@@ -191,10 +196,14 @@ def _widen(
     authors: Sequence[Hashable],
     preset: Preset,
     people: dict[str, set],
+    key_vectors: np.ndarray | None = None,
+    about: np.ndarray | None = None,
 ) -> tuple[str, list[int]]:
     """The theme's phrase whose words the most of its people wrote: each word of a phrase is
     worth the share of the theme's authors who used it, minus ``word_cost``, so the label
-    grows ("pigeons" -> "messenger pigeons") only by words many of them share. Returns the
+    grows ("pigeons" -> "messenger pigeons") only by words many of them share; plus
+    ``label_closeness`` times its cosine to ``about`` (the mean of the theme's reflection
+    vectors), so of equally shared phrases the one closest to what they wrote wins. Returns the
     label key and the phrases considered (indices), and adds the label's people."""
     theme_authors = {authors[i] for i in rows}
     if not theme_authors:
@@ -208,9 +217,14 @@ def _widen(
                 writers.setdefault(w, set()).add(authors[i])
     share = {w: len(a) / len(theme_authors) for w, a in writers.items()}
 
+    index = {phrases.keys[k]: k for k in pool}
+
     def value(key: str) -> float:
         words = key.split()
-        return sum(share.get(w, 0.0) for w in set(words)) - preset.word_cost * len(words)
+        v = sum(share.get(w, 0.0) for w in set(words)) - preset.word_cost * len(words)
+        if about is not None and key_vectors is not None and key in index:
+            v += preset.label_closeness * float(key_vectors[index[key]] @ about)
+        return v
 
     options = {label: None}
     for k in pool:
