@@ -277,9 +277,11 @@ def _greedy(
     limit: int | None = None,
     weight: dict[int, float] | None = None,
 ) -> list[tuple[int, set[int]]]:
-    """Lazy greedy cover: repeatedly take the cluster with the most authors not yet covered.
-    Gains only shrink as rows get covered, so a popped cluster whose recomputed gain still
-    beats the next one in the heap is the true best (no full rescan per pick)."""
+    """Lazy greedy cover: repeatedly take the cluster with the most authors not yet covered,
+    plus ``covered_weight`` per author an earlier theme already counted (a reflection can
+    raise two things), times the cluster's ``weight``. Gains only shrink as rows get covered,
+    so a popped cluster whose recomputed gain still beats the next one in the heap is the true
+    best (no full rescan per pick)."""
     candidates = dict(clusters)
     if empty_rows:
         candidates[-1] = set(empty_rows)  # the "nothing to report" answers
@@ -290,8 +292,10 @@ def _greedy(
 
     def gain(c: int) -> tuple[float, int, int]:
         rows = candidates[c] - covered
-        people = len({authors[i] for i in rows})
-        return people * weight.get(c, top), people, len(rows)
+        new = len({authors[i] for i in rows})
+        counted = len({authors[i] for i in candidates[c] & covered}) if covered else 0
+        score = (new + preset.covered_weight * counted) * weight.get(c, top)
+        return score, new, len(rows)
 
     heap = [(tuple(-g for g in gain(c)), c) for c in candidates]
     heapq.heapify(heap)
@@ -300,13 +304,14 @@ def _greedy(
     while heap and len(chosen) < limit:
         _, c = heapq.heappop(heap)
         current = gain(c)
-        if current[1] < preset.min_support or current[1] == 0:
+        if current[0] <= 0 or len({authors[i] for i in candidates[c]}) < preset.min_support:
             continue
         if heap and tuple(-g for g in current) > heap[0][0]:
             heapq.heappush(heap, (tuple(-g for g in current), c))
             continue
         rows = candidates[c] - covered
-        chosen.append((c, rows))
+        # every person already counted: the theme is still described by its own reflections
+        chosen.append((c, rows or set(candidates[c])))
         covered |= rows
     # Still room: themes whose people were all counted already, by their own support (a
     # reflection can raise two things; it still counts once per theme).
