@@ -190,3 +190,24 @@ def test_label_is_first_phrase_and_every_phrase_names_its_people():
     topic = next(t for t in themes if t.kind == "topic")
     assert topic.phrases[0].text == topic.label
     assert all(p.participants <= set(authors) for p in topic.phrases)
+
+
+@pytest.mark.model
+def test_when_most_of_a_themes_people_share_a_modifier_then_the_label_keeps_it():
+    texts = ["messenger pigeons", "the messenger pigeons", "I liked messenger pigeons", "pigeons"]
+    themes = find_group_themes(
+        texts, ["a", "b", "c", "d"], fake_embed, get_preset("small-groups"), prompt=PROMPT
+    )
+    assert themes[0].label == "messenger pigeons"
+    assert themes[0].support == 4
+
+
+@pytest.mark.model
+def test_when_a_reflection_raises_two_things_then_it_counts_for_both():
+    texts = ["the adjacency matrix and the entropy", "adjacency matrix", "entropy"]
+    themes = find_group_themes(
+        texts, ["a", "b", "c"], fake_embed, get_preset("small-groups"), prompt=PROMPT
+    )
+    by_label = {t.label: t for t in themes}
+    assert by_label["adjacency matrix"].support == 2
+    assert by_label["entropy"].support == 2
