@@ -27,6 +27,7 @@ __all__ = [
     "Preset",
     "TaxonomyTheme",
     "Theme",
+    "distinctive",
     "find_themes",
     "get_preset",
     "load_taxonomy",
@@ -97,4 +98,41 @@ def _themes(texts, participants, vectors, taxonomy, embed, settings, prompt) -> 
                 Theme(f"emerging_{len(themes)}", theme.label, "emerging", "", members,
                       theme.phrases)
             )  # fmt: skip
-    return themes
+    return distinctive(themes, participants)
+
+
+# An emerging theme's label must be used by its people at least this many times as often as
+# by everyone: "team" or "years" turn up in every kind of reflection and name no new topic.
+MIN_LABEL_LIFT = 2.0
+
+
+def distinctive(themes: list[Theme], participants: Sequence[str]) -> list[Theme]:
+    """Phrases ranked by how much more often a theme's people use them than everyone does
+    (people x log lift, as c-TF-IDF weighs words by class), so "promotion" describes careers
+    rather than "team", which every theme's people write; emerging themes whose label is no
+    more typical of them than of anyone are dropped."""
+    everyone = len(set(participants))
+    users: dict[str, set[str]] = {}
+    for theme in themes:
+        for phrase in theme.phrases:
+            users.setdefault(phrase.text, set()).update(phrase.participants)
+
+    def lift(phrase: Phrase, people: int) -> float:
+        inside = len(phrase.participants) / max(people, 1)
+        return inside / (len(users[phrase.text]) / max(everyone, 1))
+
+    kept = []
+    for theme in themes:
+        people = len({participants[i] for i in theme.members})
+        if theme.kind == "emerging" and theme.phrases:
+            label = next((p for p in theme.phrases if p.text == theme.label), theme.phrases[0])
+            if lift(label, people) < MIN_LABEL_LIFT:
+                continue
+            kept.append(theme)
+            continue  # the label leads its phrases
+        weight = {
+            p.text: len(p.participants) * np.log(max(lift(p, people), 1e-9)) for p in theme.phrases
+        }
+        theme.phrases = sorted(theme.phrases, key=lambda p: -weight[p.text])
+        kept.append(theme)
+    return kept
