@@ -92,8 +92,8 @@ def find_group_themes(
     for c, rows in members.items():
         if preset.max_themes and len(themes) >= preset.max_themes:
             break
-        # The label describes the reflections first counted here; the theme's members are all
-        # who wrote about it (a reflection raising two things counts for both).
+        # A theme's members, support and label are all who wrote about it (a reflection
+        # raising two things counts for both), not only those no earlier theme counted.
         whole = rows | clusters[c] if c >= 0 and not preset.exclusive_support else rows
         ordered = sorted(whole)
         support = len({authors[i] for i in ordered})
@@ -106,9 +106,9 @@ def find_group_themes(
         keys = np.flatnonzero(labels == c).tolist()
         about = None
         if vectors is not None:
-            about = vectors[sorted(rows)].mean(axis=0)
+            about = vectors[sorted(whole)].mean(axis=0)
             about = about / max(float(np.linalg.norm(about)), 1e-12)
-        ranked = describe(keys, rows, phrases, key_vectors, authors, preset, about)
+        ranked = describe(keys, whole, phrases, key_vectors, authors, preset, about)
         # Singular and plural alike: "demonstration" repeats "laser demonstrations".
         words = {w.rstrip("s") for w in ranked[0].text.split()}
         same = [j for j, w in enumerate(said) if w and words <= w]
