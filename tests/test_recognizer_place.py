@@ -16,6 +16,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("I moved here from Lagos last year", [("Lagos", "PLACE")]),
         ("She's in Glasgow now", [("Glasgow", "PLACE")]),
         ("South Africa and New York", [("South Africa", "PLACE"), ("New York", "PLACE")]),
+        ("We visited New York", [("New York", "PLACE")]),  # not split as "We visited New"
         ("Estonia was lovely", [("Estonia", "PLACE")]),
         ("the 8:45 from Reading was late", [("Reading", "PLACE")]),
         ("Reading the deck was hard", []),  # an everyday word without "in"/"from"

@@ -19,7 +19,7 @@ from reflect.anonymise.spans import Span
 
 MIN_POPULATION = 1000
 _LONGEST = 3  # words in a place name looked up ("Novo Mesto", "Bosnia and Herzegovina" is 3)
-_CAPITALISED_RUN = re.compile(r"(?<![\w@/.])[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}")
+_WORD = re.compile(r"(?<![\w@/.])[^\W\d_][\w'’.-]*")
 _CUES = frozenset(
     {
         "in", "from", "to", "near", "at", "around", "outside", "across", "via", "visiting",
@@ -58,22 +58,21 @@ class PlaceRecognizer:
         return [self.find_one(text) for text in texts]
 
     def find_one(self, text: str) -> list[Span]:
+        words = list(_WORD.finditer(text))
         spans = []
-        for run in _CAPITALISED_RUN.finditer(text):
-            words = list(re.finditer(r"\S+", run.group()))
-            i = 0
-            while i < len(words):
-                for j in range(min(len(words), i + _LONGEST), i, -1):
-                    piece = words[i:j]
-                    if not all(w.group()[0].isupper() for w in piece):
-                        continue
-                    start, end = run.start() + piece[0].start(), run.start() + piece[-1].end()
-                    name = text[start:end].rstrip(".,'’")
-                    if self._is_place(text, start, name):
-                        spans.append(Span(start, start + len(name), "PLACE", 0.6, self.name))
-                        i = j - 1
-                        break
-                i += 1
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + _LONGEST), i, -1):
+                piece = words[i:j]
+                if not _one_capitalised_name(text, piece):
+                    continue
+                start = piece[0].start()
+                name = text[start : piece[-1].end()].rstrip(".,'’")
+                if self._is_place(text, start, name):
+                    spans.append(Span(start, start + len(name), "PLACE", 0.6, self.name))
+                    i = j - 1
+                    break
+            i += 1
         return spans
 
     def _is_place(self, text: str, start: int, name: str) -> bool:
@@ -90,3 +89,10 @@ class PlaceRecognizer:
             before = _PREVIOUS_WORD.search(text[:start])
             return before is not None and before.group(1).lower() in _CUES
         return True
+
+
+def _one_capitalised_name(text: str, words: list[re.Match]) -> bool:
+    """Capitalised words separated only by spaces ("New York", not "York. New")."""
+    if not all(w.group()[0].isupper() for w in words):
+        return False
+    return all(text[a.end() : b.start()].isspace() for a, b in zip(words, words[1:], strict=False))
