@@ -69,3 +69,11 @@ def test_when_the_page_is_printed_then_it_is_set_for_a4():
     html = render_html(sample_report())
     assert "@page { size: A4" in html and "break-inside: avoid" in html
     assert "prefers-color-scheme: dark" in html
+
+
+def test_when_shares_are_withheld_then_the_summary_names_people_only():
+    report = sample_report()
+    report.themes = [replace(t, share=None) for t in report.themes]
+    top = executive_summary(report)[0]
+    assert top.heading == "What people wrote about most" and "%" not in top.text
+    assert "<html" in render_html(report)

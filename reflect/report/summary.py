@@ -34,6 +34,13 @@ def first_last_sessions(report: SafeReport) -> tuple[str, str] | None:
     return (sessions[0], sessions[-1]) if len(sessions) >= 2 else None
 
 
+def _people_and_share(theme) -> str:
+    # The share is withheld with the total it divides by (e.g. in a filtered view).
+    if theme.share is None:
+        return _people(theme.participants)
+    return f"{_people(theme.participants)}, {theme.share:.0%}"
+
+
 def share(value: int | None, total: int | None) -> float | None:
     if value is None or not total:
         return None
@@ -60,7 +67,7 @@ def executive_summary(report: SafeReport) -> list[Finding]:
         Finding(
             "What people wrote about most",
             "The most widely shared themes were "
-            + _join([f"{_lower(t.label)} ({_people(t.participants)}, {t.share:.0%})" for t in top])
+            + _join([f"{_lower(t.label)} ({_people_and_share(t)})" for t in top])
             + ".",
         )
     )
