@@ -4,7 +4,8 @@ lecture's reflections (the human phrases are never read while predicting), write
 (stemmed) per lecture, phrases joined by newlines, averaged, plus the content variant that
 drops annotation boilerplate. It also scores support counts against the humans' and times the
 run from a cold start. Baselines run through the same scoring: a simple pipeline (noun chunks,
-reflection clustering, most frequent chunk as label) and BERTopic (skipped if not installed).
+chunk clustering, clusters by distinct students, most used chunk as label) and BERTopic
+(skipped if not installed).
 
 usage: python benchmarks/reflectsumm.py DATA.jsonl --out PRED.jsonl [--only reflect]
                                         [--preset small-groups] [--limit N]
@@ -148,9 +149,12 @@ def _warm(data: list[dict], embed):
 
 
 def run_simple(data: list[dict], embed) -> tuple[dict, dict]:
-    """The simple pipeline the issue names: noun chunks, MiniLM on whole reflections,
-    agglomerative clustering, clusters ranked by distinct students and centrality, labelled
-    with their most frequent noun chunk."""
+    """The simple pipeline the issue names, as we read it: noun chunks per reflection, MiniLM
+    on the distinct chunks, average-linkage agglomerative clustering of the chunks (cosine
+    distance 0.3), clusters ranked by distinct students and then by the closeness of their
+    centroid to the group's centre, each labelled with its most used chunk. On dev it scores
+    content R1 38.8, not the ~45.8 the issue quotes for its recipe (other readings we tried:
+    thresholds 0.3-0.5, most central chunk as label, clustering whole reflections: 34-38.5)."""
     from sklearn.cluster import AgglomerativeClustering
 
     from reflect.nlp import load_spacy
@@ -159,25 +163,35 @@ def run_simple(data: list[dict], embed) -> tuple[dict, dict]:
     preds, supports = {}, {}
     for item in data:
         texts = item["reflections"]
-        vectors = embed(texts)
-        if len(texts) > 1:
-            labels = AgglomerativeClustering(
-                n_clusters=None, metric="cosine", linkage="average", distance_threshold=0.6
-            ).fit_predict(vectors)
-        else:
-            labels = np.zeros(len(texts), dtype=int)
-        centre = vectors.mean(axis=0)
-        chunks = [
-            [_bare(c) for c in doc.noun_chunks if c.root.pos_ != "PRON" and _bare(c)]
-            for doc in nlp.pipe(texts)
+        uses = [
+            (_bare(c), i)
+            for i, doc in enumerate(nlp.pipe(texts))
+            for c in doc.noun_chunks
+            if c.root.pos_ != "PRON" and _bare(c)
         ]
+        chunks = sorted({c for c, _ in uses})
+        if not chunks:
+            preds[item["id"]], supports[item["id"]] = [], []
+            continue
+        vectors = embed(chunks)
+        labels = np.zeros(len(chunks), dtype=int)
+        if len(chunks) > 1:
+            labels = AgglomerativeClustering(
+                n_clusters=None, metric="cosine", linkage="average", distance_threshold=0.3
+            ).fit_predict(vectors)
+        index = {c: k for k, c in enumerate(chunks)}
+        centre = vectors.mean(axis=0)
+        centre /= max(float(np.linalg.norm(centre)), 1e-12)
         ranked = []
         for c in set(labels.tolist()):
-            rows = np.flatnonzero(labels == c)
-            counts = Counter(ch for i in rows for ch in set(chunks[i]))
-            if counts:
-                score = (len(rows), float(vectors[rows].mean(axis=0) @ centre))
-                ranked.append((score, counts.most_common(1)[0][0], len(rows)))
+            keys = np.flatnonzero(labels == c)
+            mine = {(ch, i) for ch, i in uses if labels[index[ch]] == c}
+            students = {i for _, i in mine}
+            middle = vectors[keys].mean(axis=0)
+            middle /= max(float(np.linalg.norm(middle)), 1e-12)
+            counts = Counter(ch for ch, _ in mine)
+            label = max(keys, key=lambda k: (counts[chunks[k]], float(vectors[k] @ middle)))
+            ranked.append(((len(students), float(middle @ centre)), chunks[label], len(students)))
         ranked.sort(reverse=True)
         preds[item["id"]] = [label for _, label, _ in ranked[:5]]
         supports[item["id"]] = [n for _, _, n in ranked[:5]]
@@ -185,9 +199,10 @@ def run_simple(data: list[dict], embed) -> tuple[dict, dict]:
 
 
 def _bare(chunk) -> str:
-    """A noun chunk without leading determiners, pronouns and numbers ("the quiz" -> "quiz")."""
+    """A noun chunk without leading determiners, pronouns, numbers and stop words ("the quiz"
+    -> "quiz")."""
     words = [t for t in chunk if not t.is_punct]
-    while words and words[0].pos_ in {"DET", "PRON", "NUM"}:
+    while words and (words[0].pos_ in {"DET", "PRON", "NUM"} or words[0].is_stop):
         words = words[1:]
     return " ".join(t.lower_ for t in words)
 
@@ -227,7 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--only", choices=["reflect"], default=None)
     parser.add_argument("--preset", default="small-groups")
-    parser.add_argument("--backend", default=None, help="embedding backend (default: the product's)")
+    parser.add_argument(
+        "--backend", default=None, help="embedding backend (default: the product's)"
+    )
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument(
         "--workspace", type=Path, default=None, help="cache vectors here (not a cold start)"
