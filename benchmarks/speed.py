@@ -176,7 +176,14 @@ def worker_bertopic(csv_path: str) -> None:
 
 
 def _peak_bytes() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+    # Linux carries ru_maxrss over fork and exec, so a worker would report the parent's peak
+    # (the embedding table's) if that was higher; VmHWM is this process's own high-water mark.
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
 
 
 def run_worker(args: list[str], env: dict) -> dict:

@@ -211,3 +211,14 @@ def test_when_a_reflection_raises_two_things_then_it_counts_for_both():
     by_label = {t.label: t for t in themes}
     assert by_label["adjacency matrix"].support == 2
     assert by_label["entropy"].support == 2
+
+
+def test_when_a_large_group_grows_by_one_percent_then_its_parse_sample_barely_changes():
+    from reflect.themes.engine import _sample
+
+    texts = [f"reflection number {i} about hybrid weeks" for i in range(5000)]
+    before = {texts[i] for i in _sample(list(range(len(texts))), 1500, texts)}
+    grown = texts + [f"a new reflection {i}" for i in range(50)]
+    after = {grown[i] for i in _sample(list(range(len(grown))), 1500, grown)}
+    assert len(before) == len(after) == 1500
+    assert len(after - before) <= 50

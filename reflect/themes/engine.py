@@ -18,6 +18,7 @@ themes and for the taxonomy themes' phrases; ``benchmarks/reflectsumm.py`` runs 
 from __future__ import annotations
 
 import heapq
+import zlib
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -70,7 +71,7 @@ def find_group_themes(
     if n == 0:
         return []
     empty = [is_empty_answer(t) for t in texts]
-    parsed = _sample([i for i in range(n) if not empty[i]], preset.max_parsed)
+    parsed = _sample([i for i in range(n) if not empty[i]], preset.max_parsed, texts)
     phrases = _collect(texts, parsed, prompt, preset.clauses)
     key_vectors = embed(phrases.display) if phrases.keys else np.zeros((0, 384), dtype=np.float32)
     labels = cluster_points(key_vectors, preset.distance, preset.max_direct)
@@ -133,7 +134,8 @@ def theme_phrases(
 ) -> list[Phrase]:
     """Representative phrases of reflections already known to share a theme (taxonomy themes),
     best first, each with the distinct authors who used it."""
-    parsed = _sample([i for i, t in enumerate(texts) if not is_empty_answer(t)], preset.max_parsed)
+    answered = [i for i, t in enumerate(texts) if not is_empty_answer(t)]
+    parsed = _sample(answered, preset.max_parsed, texts)
     phrases = _collect(texts, parsed, prompt, preset.clauses)
     if not phrases.keys:
         return []
@@ -236,12 +238,14 @@ def _widen(
     return best, [k for k in options.values() if k is not None]
 
 
-def _sample(rows: list[int], limit: int) -> list[int]:
-    """At most ``limit`` rows, spread evenly and deterministically over the group."""
+def _sample(rows: list[int], limit: int, texts: Sequence[str]) -> list[int]:
+    """At most ``limit`` rows, chosen by a hash of their text: a random-like, deterministic
+    sample that stays the same when reflections are added (a re-run with 1% new answers
+    parses about 1% new samples, not a new spread) and picks the same texts in every theme."""
     if len(rows) <= limit:
         return rows
-    picks = np.linspace(0, len(rows) - 1, limit).round().astype(int)
-    return [rows[p] for p in np.unique(picks)]
+    rank = sorted(rows, key=lambda i: (zlib.crc32(texts[i].encode("utf-8")), i))
+    return sorted(rank[:limit])
 
 
 def _collect(texts: Sequence[str], rows: list[int], prompt: str, clauses: bool) -> _Phrases:
