@@ -1,6 +1,7 @@
 """Scan files for secrets the way somebody holding the files could: their bytes, and the
 values inside DuckDB and Parquet files, which compress strings on disk (a raw byte scan can
-miss a compressed string, and can also "find" a short name by chance inside binary data)."""
+miss a compressed string, and can also "find" a short name by chance inside binary data).
+Secrets are matched as whole words: an id like "e46123" occurs by chance inside hex hashes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 BINARY_SUFFIXES = {".duckdb", ".parquet", ".onnx", ".wal"}
 # Three random bytes match "Pip" somewhere in a few megabytes of vectors; six do not.
 _SHORTEST_IN_BINARY = 6
+_WHOLE_WORD = r"(?<![A-Za-z0-9])%s(?![A-Za-z0-9])"
 
 
 def _database_text(path: Path) -> str:
@@ -43,22 +45,23 @@ def readable_text(path: Path) -> str:
 
 
 def found_in(path: Path, secrets: set[str], *, any_case: bool = False) -> list[str]:
-    """The secrets present in ``path``: in its values, or as whole words in its raw bytes."""
+    """The secrets present in ``path`` as whole words (not inside a longer word or a hex hash:
+    "e46123" occurs by chance in some thousands of cache keys), in its values or its bytes."""
     text = readable_text(path)
     data = path.read_bytes()
+    binary = path.suffix in BINARY_SUFFIXES
     hits = []
     for secret in secrets:
         forms = {secret, secret.lower(), secret.upper()} if any_case else {secret}
-        in_values = any(form in text for form in forms)
-        in_bytes = False
-        if path.suffix not in BINARY_SUFFIXES:
-            in_bytes = any(
-                form.encode(enc) in data for form in forms for enc in ("utf-8", "utf-16-le")
+        found = any(re.search(_WHOLE_WORD % re.escape(form), text) for form in forms)
+        if not binary or len(secret) >= _SHORTEST_IN_BINARY:
+            encodings = ("utf-8",) if binary else ("utf-8", "utf-16-le")
+            found = found or any(
+                re.search(_WHOLE_WORD.encode() % re.escape(form.encode(enc)), data)
+                for form in forms
+                for enc in encodings
             )
-        elif len(secret) >= _SHORTEST_IN_BINARY:
-            whole_word = rb"(?<![A-Za-z0-9])%b(?![A-Za-z0-9])"
-            in_bytes = any(re.search(whole_word % re.escape(form.encode()), data) for form in forms)
-        if in_values or in_bytes:
+        if found:
             hits.append(secret)
     return hits
 
