@@ -19,11 +19,14 @@ def _database_text(path: Path) -> str:
 
     con = duckdb.connect(str(path), read_only=True)
     try:
-        tables = [row[0] for row in con.sql("SELECT table_name FROM duckdb_tables()").fetchall()]
+        columns = con.sql(
+            "SELECT table_name, column_name FROM duckdb_columns()"
+            " WHERE data_type = 'VARCHAR' AND NOT internal"
+        ).fetchall()
         parts = []
-        for table in tables:
-            rows = con.sql(f'SELECT * FROM "{table}"').fetchall()
-            parts += ["\t".join(map(str, row)) for row in rows]
+        for table, column in columns:  # text only: vectors cannot spell a name
+            rows = con.sql(f'SELECT "{column}" FROM "{table}"').fetchall()
+            parts += [str(value) for (value,) in rows]
         return "\n".join(parts)
     finally:
         con.close()
@@ -53,13 +56,16 @@ def found_in(path: Path, secrets: set[str], *, any_case: bool = False) -> list[s
     hits = []
     for secret in secrets:
         forms = {secret, secret.lower(), secret.upper()} if any_case else {secret}
-        found = any(re.search(_WHOLE_WORD % re.escape(form), text) for form in forms)
+        # A plain substring test first: the regular expression only confirms rare hits.
+        found = any(
+            form in text and re.search(_WHOLE_WORD % re.escape(form), text) for form in forms
+        )
         if not binary or len(secret) >= _SHORTEST_IN_BINARY:
             encodings = ("utf-8",) if binary else ("utf-8", "utf-16-le")
             found = found or any(
-                re.search(_WHOLE_WORD.encode() % re.escape(form.encode(enc)), data)
+                needle in data and re.search(_WHOLE_WORD.encode() % re.escape(needle), data)
                 for form in forms
-                for enc in encodings
+                for needle in (form.encode(enc) for enc in encodings)
             )
         if found:
             hits.append(secret)
