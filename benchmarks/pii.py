@@ -14,7 +14,7 @@ Metrics per gold label, for both systems:
 - throughput: texts per second, detection only, after the model is loaded; for reflect also
   the whole anonymise stage (detection, redaction, pseudonyms) on the demo frame.
 
-Presidio is a benchmark-only dependency (``pip install -e ".[bench]"``); without it only
+Presidio is a benchmark-only dependency (``pip install -e ".[bench-pii]"``); without it only
 reflect's figures are printed. Run: ``python benchmarks/pii.py`` from the project root.
 """
 
@@ -227,7 +227,7 @@ def table(name: str, ours: Score, theirs: Score | None, labels: list[str]) -> No
 def main() -> int:
     engine = presidio_engine()
     if engine is None:
-        print("note: presidio-analyzer not installed (pip install -e '.[bench]'); reflect only")
+        print("note: presidio-analyzer not installed (pip install -e '.[bench-pii]'); reflect only")
     summary = ["pii:"]
     if (DEMO / "gold.csv").exists():
         rows, roster = load_demo()

@@ -235,6 +235,14 @@ def bench_analyse(base: list[str], size: int, backend: str, scratch: Path) -> li
     return rows
 
 
+def spacy_plugins() -> list[str]:
+    """Packages other than spaCy's own registering spaCy factories (Presidio does: its import
+    costs about 3 s per run, which a user's install of reflect does not have)."""
+    from importlib.metadata import entry_points
+
+    return sorted({ep.value.split(".")[0] for ep in entry_points(group="spacy_factories")})
+
+
 # -- printing -----------------------------------------------------------------------------------
 def print_embedding(rows: list[dict], n: int) -> None:
     print(f"\n## Embedding {n} distinct texts (median of interleaved repeats)\n")
@@ -305,6 +313,12 @@ def main(argv: list[str] | None = None) -> int:
         f"load average before: {os.getloadavg()[0]:.2f}"
     )
     print(f"texts: {len(base)} distinct (demo: {DEMO.is_file()}, reflectsumm: {REFLECTSUMM})")
+    plugins = spacy_plugins()
+    if plugins:
+        print(
+            f"note: {', '.join(plugins)} registers spaCy components; spaCy imports them at every "
+            "pipeline load, so each analyse run below pays that import (not in a user's install)"
+        )
 
     plain_rate = best = None
     if not args.no_embed:

@@ -20,6 +20,7 @@ from reflect.anonymise.pseudonyms import keyed_hash, load_key, pseudonym
 from reflect.anonymise.redactor import redact
 from reflect.anonymise.spans import QUASI_IDENTIFIER, SCREEN_ONLY, Span
 from reflect.ingest import Roster
+from reflect.parallel import map_chunks
 
 __all__ = [
     "QUASI_IDENTIFIER",
@@ -45,6 +46,9 @@ class RedactionStats:
     by_label: dict[str, int] = field(default_factory=dict)  # redacted spans by label
     # Texts holding an identifying description (kept in the text, flagged for screening).
     texts_with_quasi_identifiers: int = 0
+
+
+BATCH = 512  # texts per analyzer call (and per worker task on large inputs)
 
 
 def anonymise(
@@ -73,10 +77,9 @@ def anonymise(
     todo = [(k, t) for k, t in zip(cache_keys, unique, strict=True) if k not in cached]
     if todo:
         analyzer = Analyzer(roster, recognizer_names)
-        batch = 512
-        for start in range(0, len(todo), batch):
-            chunk = todo[start : start + batch]
-            spans = analyzer.analyze([t for _, t in chunk])
+        found_spans = map_chunks(analyzer.analyze, [t for _, t in todo], BATCH)
+        for start, spans in zip(range(0, len(todo), BATCH), found_spans, strict=True):
+            chunk = todo[start : start + BATCH]
             for (k, t), found in zip(chunk, spans, strict=True):
                 cached[k] = (redact(t, found), ",".join(s.label for s in found))
                 # Only labels are cached, never the spans' text.

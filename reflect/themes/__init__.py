@@ -15,7 +15,8 @@ import pandas as pd
 
 from reflect import frames as F
 from reflect.themes.assign import assign_taxonomy
-from reflect.themes.engine import find_group_themes, theme_phrases
+from reflect.themes.candidates import extract_candidates
+from reflect.themes.engine import find_group_themes, parsed_rows, theme_phrases
 from reflect.themes.model import Phrase, Theme
 from reflect.themes.parse_cache import parses_kept_in
 from reflect.themes.presets import PRESETS, Preset, get_preset
@@ -63,6 +64,13 @@ def find_themes(
 
 def _themes(texts, participants, vectors, taxonomy, embed, settings, prompt) -> list[Theme]:
     membership = assign_taxonomy(vectors, taxonomy, embed, texts)
+    groups = [np.flatnonzero(membership[:, j]) for j in range(len(taxonomy))]
+    groups.append(np.flatnonzero(~membership.any(axis=1)))
+    # Every group's sample parsed in one batch, so large inputs spread it over the cores.
+    to_parse = {
+        int(rows[i]) for rows in groups for i in parsed_rows([texts[r] for r in rows], settings)
+    }
+    extract_candidates([texts[i] for i in sorted(to_parse)], prompt)
     themes = []
     for j, spec in enumerate(taxonomy):
         members = np.flatnonzero(membership[:, j]).tolist()

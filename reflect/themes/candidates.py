@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from reflect.nlp import load_spacy
+from reflect.parallel import map_chunks
 
 MAX_WORDS = 5
 
@@ -117,12 +119,21 @@ def extract_candidates(
     extra = prompt_words(prompt)
     todo = list(dict.fromkeys(t for t in texts if (t, extra) not in _parse_cache))
     if todo:
-        nlp = load_spacy(("parser", "lemmatizer"))
-        for text, doc in zip(todo, nlp.pipe(todo, batch_size=batch_size), strict=True):
-            empty = is_empty_answer(text)
-            found = () if empty else tuple(_from_doc(doc, GENERIC | extra))
-            _parse_cache[(text, extra)] = ParsedText(found, empty)
+        parse = partial(_parse, nlp=load_spacy(("parser", "lemmatizer")), generic=GENERIC | extra)
+        for start, parsed in zip(
+            range(0, len(todo), batch_size), map_chunks(parse, todo, batch_size), strict=True
+        ):
+            for text, result in zip(todo[start : start + batch_size], parsed, strict=True):
+                _parse_cache[(text, extra)] = result
     return [_parse_cache[(t, extra)] for t in texts]
+
+
+def _parse(texts: Sequence[str], nlp, generic: frozenset[str]) -> list[ParsedText]:
+    out = []
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=len(texts)), strict=True):
+        empty = is_empty_answer(text)
+        out.append(ParsedText(() if empty else tuple(_from_doc(doc, generic)), empty))
+    return out
 
 
 def clear_cache() -> None:

@@ -71,7 +71,7 @@ def find_group_themes(
     if n == 0:
         return []
     empty = [is_empty_answer(t) for t in texts]
-    parsed = _sample([i for i in range(n) if not empty[i]], preset.max_parsed, texts)
+    parsed = parsed_rows(texts, preset)
     phrases = _collect(texts, parsed, prompt, preset.clauses)
     key_vectors = embed(phrases.display) if phrases.keys else np.zeros((0, 384), dtype=np.float32)
     labels = cluster_points(key_vectors, preset.distance, preset.max_direct)
@@ -134,8 +134,7 @@ def theme_phrases(
 ) -> list[Phrase]:
     """Representative phrases of reflections already known to share a theme (taxonomy themes),
     best first, each with the distinct authors who used it."""
-    answered = [i for i, t in enumerate(texts) if not is_empty_answer(t)]
-    parsed = _sample(answered, preset.max_parsed, texts)
+    parsed = parsed_rows(texts, preset)
     phrases = _collect(texts, parsed, prompt, preset.clauses)
     if not phrases.keys:
         return []
@@ -236,6 +235,13 @@ def _widen(
     if best != label and options[best] is not None:
         people.setdefault(best, pool[options[best]])
     return best, [k for k in options.values() if k is not None]
+
+
+def parsed_rows(texts: Sequence[str], preset: Preset) -> list[int]:
+    """The reflections of a group whose phrases are extracted: its answers (not "nothing"), at
+    most ``preset.max_parsed`` of them."""
+    answered = [i for i, t in enumerate(texts) if not is_empty_answer(t)]
+    return _sample(answered, preset.max_parsed, texts)
 
 
 def _sample(rows: list[int], limit: int, texts: Sequence[str]) -> list[int]:

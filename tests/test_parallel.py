@@ -1,0 +1,74 @@
+"""Work split over worker processes gives the same results, in the same order, as in-process."""
+
+from reflect import parallel
+from reflect.parallel import map_chunks
+
+
+def _double(chunk):
+    return [2 * x for x in chunk]
+
+
+def test_chunks_come_back_in_order_with_workers():
+    items = list(range(1000))
+    assert [x for part in map_chunks(_double, items, 37, workers=2) for x in part] == [
+        2 * x for x in items
+    ]
+
+
+def test_small_inputs_stay_in_process(monkeypatch):
+    monkeypatch.delenv(parallel.WORKERS_ENV, raising=False)
+    assert parallel.workers_for(parallel.MIN_ITEMS - 1) == 1
+
+
+def test_environment_sets_the_workers(monkeypatch):
+    monkeypatch.setenv(parallel.WORKERS_ENV, "1")
+    assert parallel.workers_for(10**6) == 1
+
+
+def test_phrases_are_the_same_from_workers(monkeypatch):
+    from reflect.themes import candidates
+
+    texts = [
+        "Shadowing the sales director was eye-opening.",
+        "We set up shared calendars and a Teams channel for the project.",
+        "Nothing really.",
+        "Reverse mentoring made me rethink how we run hybrid meetings.",
+    ] * 3
+    texts = [f"{t} Note {i}." for i, t in enumerate(texts)]
+    candidates.clear_cache()
+    monkeypatch.setenv(parallel.WORKERS_ENV, "1")
+    alone = candidates.extract_candidates(texts, batch_size=3)
+    candidates.clear_cache()
+    monkeypatch.setenv(parallel.WORKERS_ENV, "2")
+    split = candidates.extract_candidates(texts, batch_size=3)
+    candidates.clear_cache()
+    assert split == alone
+
+
+def test_redaction_is_the_same_from_workers(monkeypatch):
+    import pandas as pd
+
+    from reflect import frames as F
+    from reflect.anonymise import anonymise
+
+    rows = [
+        f"Session {i}: Priya Raman showed me how to email p.raman{i}@example.com from Leeds."
+        for i in range(20)
+    ]
+    frame = pd.DataFrame(
+        {
+            F.PARTICIPANT: [f"E{1000 + i}" for i in range(20)],
+            F.TEXT: rows,
+        }
+    )
+    for column in F.INGESTED_COLUMNS:
+        if column not in frame:
+            frame[column] = "x"
+    key = b"k" * 32
+    monkeypatch.setattr("reflect.anonymise.BATCH", 3)
+    monkeypatch.setenv(parallel.WORKERS_ENV, "1")
+    alone, _ = anonymise(frame, None, key)
+    monkeypatch.setenv(parallel.WORKERS_ENV, "2")
+    split, _ = anonymise(frame, None, key)
+    assert split.equals(alone)
+    assert not any("Priya" in t for t in split[F.TEXT])
