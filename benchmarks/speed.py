@@ -5,7 +5,8 @@
    reflections, plus the demo corpus if present): texts/s, ratio to the plain loop (medians of
    interleaved repeats) and cosine of each backend's vectors to the plain fp32 vectors.
 2. ``reflect analyse`` end to end (ingest, anonymise, embed, themes, privacy, report writing),
-   each run in a fresh subprocess so its peak memory (ru_maxrss) is its own: cold (new
+   each run in a fresh subprocess so its peak memory is its own (VmHWM, plus the private
+   memory of the workers it forks for redaction and parsing): cold (new
    workspace), warm (same input again) and warm with 1% new reflections, per corpus size.
    Corpora combine demo and ReflectSumm texts (pairs of reflections once the single ones run
    out), with distinct participants over roles, sessions and cohorts; unique texts are counted.
@@ -32,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -150,13 +152,19 @@ def worker_analyse(csv_path: str, workspace: str, out: str) -> None:
     from reflect.config import Config
     from reflect.pipeline import analyse
 
+    workers = WorkerMemory()
+    workers.start()
     clock = time.perf_counter()
     result = analyse(Path(csv_path), Config(workspace=Path(workspace)))
     result.write(Path(out))
     total = time.perf_counter() - clock
+    workers.stop()
     timings = dict(result.timings)
     timings["report"] = round(total - sum(timings.values()), 3)
-    print(json.dumps({"total": total, "timings": timings, "peak": _peak_bytes()}))
+    # Upper bound of the whole process tree: this process's peak plus the workers' peak
+    # private memory (pages they share with it are counted once, here).
+    peak = _peak_bytes() + workers.peak
+    print(json.dumps({"total": total, "timings": timings, "peak": peak, "workers": workers.peak}))
 
 
 def worker_bertopic(csv_path: str) -> None:
@@ -173,6 +181,38 @@ def worker_bertopic(csv_path: str) -> None:
     topics, _ = BERTopic(embedding_model=model).fit_transform(texts)
     total = time.perf_counter() - clock
     print(json.dumps({"total": total, "topics": len(set(topics)), "peak": _peak_bytes()}))
+
+
+class WorkerMemory(threading.Thread):
+    """Samples the private memory (``Private_*`` of smaps_rollup) of this process's forked
+    workers twice a second; ``peak`` is the largest sum seen."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        me = str(os.getpid())
+        while not self._done.wait(0.5):
+            total = 0
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                try:
+                    if stat.read_text().rsplit(")", 1)[1].split()[1] != me:
+                        continue
+                    rollup = (stat.parent / "smaps_rollup").read_text()
+                except (OSError, IndexError):
+                    continue  # the worker ended meanwhile
+                total += sum(
+                    int(line.split()[1]) * 1024
+                    for line in rollup.splitlines()
+                    if line.startswith(("Private_Clean:", "Private_Dirty:"))
+                )
+            self.peak = max(self.peak, total)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
 
 
 def _peak_bytes() -> int:
@@ -261,15 +301,16 @@ STAGES = ("ingest", "anonymise", "embed", "themes", "privacy", "report")
 def print_analyse(rows: list[dict], backend: str, plain_rate: float | None) -> None:
     print(f"\n## reflect analyse end to end (backend {backend}; one subprocess per run)\n")
     head = "| reflections (unique) | run | seconds | refl/s | x plain embed | peak MiB | "
-    print(head + " | ".join(f"{s} s" for s in STAGES) + " |")
-    print("|---" * (6 + len(STAGES)) + "|")
+    print(head + "of which workers | " + " | ".join(f"{s} s" for s in STAGES) + " |")
+    print("|---" * (7 + len(STAGES)) + "|")
     for r in rows:
         rate = r["reflections"] / r["total"]
         ratio = f"{rate / plain_rate:.2f}" if plain_rate else "n/a"
         stages = " | ".join(f"{r['timings'].get(s, 0):.2f}" for s in STAGES)
         print(
             f"| {r['reflections']:,} ({r['unique']:,}) | {r['run']} | {r['total']:.1f} | "
-            f"{rate:,.0f} | {ratio} | {r['peak'] / 2**20:,.0f} | {stages} |"
+            f"{rate:,.0f} | {ratio} | {r['peak'] / 2**20:,.0f} | "
+            f"{r.get('workers', 0) / 2**20:,.0f} | {stages} |"
         )
 
 

@@ -87,9 +87,8 @@ def anonymise(
                 progress(len(chunk))
         if workspace is not None:
             workspace.put_redactions({k: cached[k] for k, _ in todo})
-    redacted = {
-        t: _redact_ids(*cached[k], own_ids) for k, t in zip(cache_keys, unique, strict=True)
-    }
+    wanted = frozenset(i.upper() for i in own_ids)
+    redacted = {t: _redact_ids(*cached[k], wanted) for k, t in zip(cache_keys, unique, strict=True)}
 
     labels = Counter()
     with_redactions = with_quasi = 0
@@ -109,20 +108,15 @@ def anonymise(
 _ID_TOKEN = re.compile(r"[\w-]+")
 
 
-def _redact_ids(text: str, labels: str, ids: tuple[str, ...]) -> tuple[str, str]:
-    """A participant id left in a redacted text (one cached before that participant joined)."""
-    wanted = _id_set(ids)
-    found = [m for m in _ID_TOKEN.finditer(text) if m.group().upper() in wanted]
-    if not found:
-        return text, labels
+def _redact_ids(text: str, labels: str, ids: frozenset[str]) -> tuple[str, str]:
+    """A participant id (``ids``: upper case) left in a redacted text (one cached before that
+    participant joined)."""
+    if ids.isdisjoint(_ID_TOKEN.findall(text.upper())):
+        return text, labels  # the common case, checked without a Python loop per word
+    found = [m for m in _ID_TOKEN.finditer(text) if m.group().upper() in ids]
     for m in reversed(found):
         text = text[: m.start()] + "[EMPLOYEE_ID]" + text[m.end() :]
     return text, ",".join(filter(None, [labels, *["EMPLOYEE_ID"] * len(found)]))
-
-
-@lru_cache(maxsize=4)
-def _id_set(ids: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(i.upper() for i in ids)
 
 
 def quasi_identifiers(text: str) -> list[Span]:

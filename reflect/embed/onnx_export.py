@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from reflect.embed.model_files import manifest, verified_model_dir
+from reflect.user_cache import cache_root, writable
 
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 OUTPUT_NAME = "last_hidden_state"
@@ -44,18 +45,10 @@ class ExportSettings:
         return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def cache_root() -> Path:
-    """``$REFLECT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reflect``, else ``~/.cache/reflect``."""
-    if os.environ.get("REFLECT_CACHE_DIR"):
-        return Path(os.environ["REFLECT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "reflect"
-
-
 def onnx_model_path(settings: ExportSettings) -> Path:
     """The cached ONNX file for ``settings``, exporting it first if it is not there yet."""
     weights_sha = manifest()["embedding"]["files"]["model.safetensors"]
-    folder = _writable(cache_root() / "onnx" / f"{weights_sha[:16]}-{settings.key()}")
+    folder = writable(cache_root() / "onnx" / f"{weights_sha[:16]}-{settings.key()}")
     target = folder / "model.onnx"
     if target.is_file():
         return target
@@ -73,18 +66,6 @@ def onnx_model_path(settings: ExportSettings) -> Path:
             final = fp32
         os.replace(final, target)
     return target
-
-
-def _writable(folder: Path) -> Path:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-"):
-            return folder
-    except OSError:
-        # A read-only home (some CI runners) still gets a per-user cache in the temp folder.
-        fallback = Path(tempfile.gettempdir()) / f"reflect-{os.getuid()}" / folder.name
-        fallback.mkdir(parents=True, exist_ok=True)
-        return fallback
 
 
 def _export_fp32(model_dir: Path, out: Path, opset: int) -> None:

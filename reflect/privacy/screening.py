@@ -17,6 +17,7 @@ life or pay is never quoted), and are taken at most one per participant.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from reflect.themes.model import Phrase
@@ -67,23 +68,32 @@ class Vocabulary:
     def __init__(
         self, texts: Sequence[str], participants: Sequence[str], known: Iterable[str] = ()
     ) -> None:
-        people: dict[str, set[str]] = {}
-        mid, mid_capitalised = {}, {}
+        # Each person's texts as one (sentences never run across texts: they end at "\n"),
+        # so words are counted with C-speed Counter updates, not a Python loop per word.
+        own: dict[str, list[str]] = {}
         for participant, text in zip(participants, texts, strict=True):
+            own.setdefault(participant, []).append(text)
+        people: Counter[str] = Counter()
+        mid: Counter[str] = Counter()  # occurrences after a sentence's first word
+        mid_capitalised: Counter[str] = Counter()
+        for text in map("\n".join, own.values()):
+            words = _WORD.findall(text)
+            lowered = [w.lower() for w in words]
+            people.update(set(lowered))
+            mid.update(lowered)
+            mid_capitalised.update(w.lower() for w in words if w[0].isupper())
             for sentence in _SENTENCE_END.split(text):
-                for position, match in enumerate(_WORD.finditer(sentence)):
-                    word = match.group().lower()
-                    people.setdefault(word, set()).add(participant)
-                    if position > 0:
-                        mid[word] = mid.get(word, 0) + 1
-                        if match.group()[0].isupper():
-                            mid_capitalised[word] = mid_capitalised.get(word, 0) + 1
-        self.people = {w: len(p) for w, p in people.items()}
+                first = _WORD.search(sentence)
+                if first:
+                    mid[first.group().lower()] -= 1
+                    if first.group()[0].isupper():
+                        mid_capitalised[first.group().lower()] -= 1
+        self.people = dict(people)
         self.known = {w.lower() for term in known for w in _WORD.findall(term)}
         self.proper = {
             w
             for w, n in mid_capitalised.items()
-            if 2 * n >= mid[w] and w not in self.known and w != "i"
+            if n > 0 and 2 * n >= mid[w] and w not in self.known and w != "i"
         }
         self.quasi_identifiers = _quasi_identifier_check()
 

