@@ -160,12 +160,13 @@ def describe(
     weights = np.array([max(frequency[k], 1) for k in keys], dtype=np.float32)
     central = centralities(key_vectors[keys], weights)
     words = {k: set(phrases.keys[k].split()) for k in keys}
-    people: dict[str, set] = {phrases.keys[k]: set() for k in keys}
-    for i in rows:
-        own = [set(phrases.keys[j].split()) for j in phrases.of_reflection.get(i, [])]
-        for k in keys:
-            if any(words[k] <= w for w in own):
-                people[phrases.keys[k]].add(authors[i])
+    # Compared phrase by phrase, not reflection by reflection: far fewer subset tests.
+    used = {j for i in rows for j in phrases.of_reflection.get(i, [])}
+    used_words = [(j, set(phrases.keys[j].split())) for j in used]
+    people: dict[str, set] = {}
+    for k in keys:
+        longer = [j for j, w in used_words if words[k] <= w]
+        people[phrases.keys[k]] = {authors[i] for j in longer for i in phrases.used_by[j] & rows}
     centrality = {
         phrases.keys[k]: float(c) * (preset.clause_weight if phrases.clause[k] else 1.0)
         for k, c in zip(keys, central, strict=True)
