@@ -28,7 +28,10 @@ def test_when_text_names_a_topic_then_it_is_a_candidate(text, expected):
     assert expected in [c.text for c in parsed.candidates]
 
 
-@pytest.mark.parametrize("text", ["the most interesting part of today's class", "Nothing"])
+@pytest.mark.parametrize(
+    "text",
+    ["the most interesting part of today's class", "Nothing", "Fine.", "for years"],
+)
 def test_when_text_is_only_generic_words_then_no_candidate(text):
     (parsed,) = extract_candidates([text], PROMPT)
     assert parsed.candidates == ()
