@@ -16,6 +16,8 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
+from reflect.errors import ConfigError
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -30,6 +32,8 @@ _task: Callable | None = None
 def workers_for(items: int) -> int:
     setting = os.environ.get(WORKERS_ENV, "").strip()
     if setting:
+        if not setting.isdigit():
+            raise ConfigError(f"{WORKERS_ENV} must be a whole number of workers, not {setting!r}")
         return max(int(setting), 1)
     if items < MIN_ITEMS:
         return 1

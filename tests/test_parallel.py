@@ -25,6 +25,16 @@ def test_environment_sets_the_workers(monkeypatch):
     assert parallel.workers_for(10**6) == 1
 
 
+def test_a_bad_worker_count_is_a_config_error(monkeypatch):
+    import pytest
+
+    from reflect.errors import ConfigError
+
+    monkeypatch.setenv(parallel.WORKERS_ENV, "two")
+    with pytest.raises(ConfigError, match="REFLECT_WORKERS"):
+        parallel.workers_for(10)
+
+
 def test_phrases_are_the_same_from_workers(monkeypatch):
     from reflect.themes import candidates
 
