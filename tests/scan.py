@@ -1,7 +1,8 @@
 """Scan files for secrets the way somebody holding the files could: their bytes, and the
 values inside DuckDB and Parquet files, which compress strings on disk (a raw byte scan can
 miss a compressed string, and can also "find" a short name by chance inside binary data).
-Secrets are matched as whole words: an id like "e46123" occurs by chance inside hex hashes."""
+Secrets are matched as whole words: an id like "e46123" occurs by chance inside hex hashes.
+``numbers_in`` lists the numbers of a report, for the minimum-group-size checks."""
 
 from __future__ import annotations
 
@@ -74,3 +75,18 @@ def found_in(path: Path, secrets: set[str], *, any_case: bool = False) -> list[s
 
 def files_under(*folders: Path) -> list[Path]:
     return [p for folder in folders for p in folder.rglob("*") if p.is_file()]
+
+
+def numbers_in(value, path=""):
+    """Every number in a JSON value with its path ("themes[2].participants"); booleans are not
+    numbers."""
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int | float):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from numbers_in(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from numbers_in(item, f"{path}[{i}]")

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from scan import files_under, found_in
+from scan import files_under, found_in, numbers_in
 
 from reflect.cli.main import app
 
@@ -23,19 +23,6 @@ def run_inline(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
         app()
     out, err = capsys.readouterr()
     return info.value.code, out, err
-
-
-def _numbers(value, path=""):
-    if isinstance(value, bool):
-        return
-    if isinstance(value, int | float):
-        yield path, value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _numbers(v, f"{path}.{k}")
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _numbers(v, f"{path}[{i}]")
 
 
 @pytest.mark.model
@@ -66,7 +53,7 @@ def test_analyse_end_to_end_is_private(tiny_csv, tiny_roster, tmp_path):
     assert themes["hybrid_work"]["participants"] >= 5
     assert themes["digital_tools"]["participants"] >= 5
     k = report["min_group_size"]
-    for where, number in _numbers(report["themes"]):
+    for where, number in numbers_in(report["themes"]):
         if where.endswith(("share",)):
             continue
         assert number >= k, where

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from scan import files_under, found_in
+from scan import files_under, found_in, numbers_in
 
 DEMO = Path(__file__).resolve().parents[1] / "corpora" / "demo"
 pytestmark = [
@@ -110,19 +110,6 @@ def test_no_planted_personal_datum_reaches_any_file(demo_run):
     assert not leaks, f"{len(leaks)} planted items found on disk: {leaks[:10]}"
 
 
-def _numbers(value, path=""):
-    if isinstance(value, bool) or value is None:
-        return
-    if isinstance(value, int | float):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _numbers(item, f"{path}.{key}")
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _numbers(item, f"{path}[{i}]")
-
-
 def test_every_reported_count_is_at_least_k_or_null(demo_run):
     report = json.loads((demo_run[0] / "report.json").read_text())
     k = report["min_group_size"]
@@ -131,7 +118,7 @@ def test_every_reported_count_is_at_least_k_or_null(demo_run):
         {key: t[key] for key in ("participants", "by_role", "by_session", "by_cohort")}
         for t in report["themes"]
     ]
-    small = [(where, n) for where, n in _numbers(counts) if n < k]
+    small = [(where, n) for where, n in numbers_in(counts) if n < k]
     assert not small, small[:10]
 
 
