@@ -43,6 +43,28 @@ def test_when_text_has_a_redaction_placeholder_then_no_phrase_contains_it():
     assert any("pivot" in c.text for c in parsed.candidates)
 
 
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("His number is [PHONE], we swapped numbers.", "number"),
+        ("For the programme team: my personal email is [EMAIL]", "personal email"),
+        ("We moved on to first names with [PERSON]", "first name"),
+    ],
+)
+def test_when_text_has_a_placeholder_then_words_naming_the_removed_data_are_no_phrase(
+    text, removed
+):
+    (parsed,) = extract_candidates([text], PROMPT)
+    assert removed not in [c.text for c in parsed.candidates]
+    assert not any(c.key.split()[-1] in {"number", "email", "name"} for c in parsed.candidates)
+
+
+def test_when_no_placeholder_then_email_and_names_stay_topics():
+    texts = ["People who don't reply to emails", "She mispronounced my name again"]
+    found = [{c.key for c in p.candidates} for p in extract_candidates(texts, PROMPT)]
+    assert "email" in found[0] and "name" in found[1]
+
+
 def test_same_idea_in_different_words_shares_a_key():
     a, b = extract_candidates(["the bin widths", "Bin width"], PROMPT)
     assert {c.key for c in a.candidates} & {c.key for c in b.candidates}

@@ -48,6 +48,16 @@ GENERIC = _words(
     year years month months hour hours am pm
     """
 )
+# Beside a redaction placeholder ("his number is [PHONE]", "my personal email is [EMAIL]"), a
+# phrase headed by a word naming a kind of personal data says what was removed, not what the
+# reflection is about.
+PERSONAL_DATA_WORDS = _words(
+    """
+    name names surname surnames email emails e-mail mail address addresses number numbers phone
+    phones mobile mobiles line extension contact contacts handle profile id
+    """
+)
+_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")
 # Verbs of liking, finding and understanding frame an answer; they are not its topic.
 _FRAME_VERBS = _words(
     """
@@ -134,7 +144,10 @@ def _parse(texts: Sequence[str], nlp, generic: frozenset[str]) -> list[ParsedTex
     out = []
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=len(texts)), strict=True):
         empty = is_empty_answer(text)
-        out.append(ParsedText(() if empty else tuple(_from_doc(doc, generic)), empty))
+        found = [] if empty else _from_doc(doc, generic)
+        if _PLACEHOLDER.search(text):
+            found = [c for c in found if c.key.split()[-1] not in PERSONAL_DATA_WORDS]
+        out.append(ParsedText(tuple(found), empty))
     return out
 
 
