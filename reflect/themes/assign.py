@@ -56,10 +56,26 @@ def _seed_texts(theme: TaxonomyTheme) -> list[str]:
     return [theme.label, *([theme.description] if theme.description else []), *theme.seeds]
 
 
-def _decide(sims: np.ndarray, owner: np.ndarray, n_themes: int) -> np.ndarray:
+def theme_scores(
+    vectors: np.ndarray,
+    taxonomy: list[TaxonomyTheme],
+    embed: Callable[[Sequence[str]], np.ndarray],
+) -> np.ndarray:
+    """Texts x themes: the mean cosine to each theme's TOP_K nearest seeds."""
+    seeds = [s for t in taxonomy for s in _seed_texts(t)]
+    owner = np.array([j for j, t in enumerate(taxonomy) for _ in _seed_texts(t)])
+    return _scores(vectors @ embed(seeds).T, owner, len(taxonomy))
+
+
+def _scores(sims: np.ndarray, owner: np.ndarray, n_themes: int) -> np.ndarray:
     per_theme = np.full((len(sims), n_themes), -1.0, dtype=np.float32)
     for j in range(n_themes):
         own = sims[:, owner == j]
         per_theme[:, j] = np.sort(own, axis=1)[:, -TOP_K:].mean(axis=1)
+    return per_theme
+
+
+def _decide(sims: np.ndarray, owner: np.ndarray, n_themes: int) -> np.ndarray:
+    per_theme = _scores(sims, owner, n_themes)
     best = per_theme.max(axis=1, keepdims=True)
     return (per_theme >= THRESHOLD) & (per_theme >= best - MARGIN)
