@@ -37,8 +37,7 @@ def assign_taxonomy(
     (their vectors come from ``embed``, cached like any text)."""
     if len(vectors) == 0:
         return np.zeros((0, len(taxonomy)), dtype=bool)
-    seeds = [s for t in taxonomy for s in _seed_texts(t)]
-    owner = np.array([j for j, t in enumerate(taxonomy) for _ in _seed_texts(t)])
+    seeds, owner = _seeds(taxonomy)
     seed_vectors = embed(seeds)
     membership = _decide(vectors @ seed_vectors.T, owner, len(taxonomy))
     if texts is not None:
@@ -52,6 +51,12 @@ def assign_taxonomy(
     return membership
 
 
+def _seeds(taxonomy: list[TaxonomyTheme]) -> tuple[list[str], np.ndarray]:
+    """Every theme's seed texts, and the theme index of each."""
+    seeds = [s for t in taxonomy for s in _seed_texts(t)]
+    return seeds, np.array([j for j, t in enumerate(taxonomy) for _ in _seed_texts(t)])
+
+
 def _seed_texts(theme: TaxonomyTheme) -> list[str]:
     return [theme.label, *([theme.description] if theme.description else []), *theme.seeds]
 
@@ -62,8 +67,7 @@ def theme_scores(
     embed: Callable[[Sequence[str]], np.ndarray],
 ) -> np.ndarray:
     """Texts x themes: the mean cosine to each theme's TOP_K nearest seeds."""
-    seeds = [s for t in taxonomy for s in _seed_texts(t)]
-    owner = np.array([j for j, t in enumerate(taxonomy) for _ in _seed_texts(t)])
+    seeds, owner = _seeds(taxonomy)
     return _scores(vectors @ embed(seeds).T, owner, len(taxonomy))
 
 
