@@ -48,7 +48,7 @@ def test_when_text_has_a_redaction_placeholder_then_no_phrase_contains_it():
     [
         ("His number is [PHONE], we swapped numbers.", "number"),
         ("For the programme team: my personal email is [EMAIL]", "personal email"),
-        ("We moved on to first names with [PERSON]", "first name"),
+        ("We moved on to first names with [PERSON]", "first names"),
     ],
 )
 def test_when_text_has_a_placeholder_then_words_naming_the_removed_data_are_no_phrase(
