@@ -14,7 +14,8 @@ column          dtype    meaning
 ``cohort``      str      cohort label; ``""`` if absent
 ``date``        object   ISO date string or ``""``
 ``prompt``      str      which question the answer is to (the source column's header)
-``text``        str      after ingest: raw answer (memory only); after anonymise: redacted
+``text``        str      after ingest: raw answer (memory only); after anonymise: redacted,
+                         personal data replaced by ``PLACEHOLDER`` (e.g. ``[PERSON]``)
 ``text_hash``   str      after anonymise: sha256 of the redacted text (cache key)
 ==============  =======  ==============================================================
 """
@@ -22,8 +23,13 @@ column          dtype    meaning
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pandas as pd
+
+# Redacted text marks what was removed as an upper-case label in brackets: "[EMAIL]".
+PLACEHOLDER = "[{label}]"
+PLACEHOLDER_PATTERN = re.compile(r"\[[A-Z_]+\]")
 
 ROW = "row"
 PARTICIPANT = "participant"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from reflect.anonymise.spans import SCREEN_ONLY, Span, merge_spans
+from reflect.frames import PLACEHOLDER
 
-PLACEHOLDER = "[{label}]"
 # Quasi-identifiers are for screening: replacing every "the only ... in finance" would gut
 # the text, so they stay unless a caller asks for them to go.
 KEEP_BY_DEFAULT: frozenset[str] = SCREEN_ONLY

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
+from reflect.frames import PLACEHOLDER_PATTERN
 from reflect.nlp import load_spacy
 from reflect.parallel import map_chunks
 
@@ -57,7 +58,6 @@ PERSONAL_DATA_WORDS = _words(
     phones mobile mobiles line extension contact contacts handle profile id
     """
 )
-_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")
 # Verbs of liking, finding and understanding frame an answer; they are not its topic.
 _FRAME_VERBS = _words(
     """
@@ -145,7 +145,7 @@ def _parse(texts: Sequence[str], nlp, generic: frozenset[str]) -> list[ParsedTex
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=len(texts)), strict=True):
         empty = is_empty_answer(text)
         found = [] if empty else _from_doc(doc, generic)
-        if _PLACEHOLDER.search(text):
+        if PLACEHOLDER_PATTERN.search(text):
             found = [c for c in found if c.key.split()[-1] not in PERSONAL_DATA_WORDS]
         out.append(ParsedText(tuple(found), empty))
     return out
