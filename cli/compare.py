@@ -97,7 +97,9 @@ def compare(
     if out is None:
         typer.echo(text, nl=False)
     else:
-        out.write_text(text, encoding="utf-8")
+        from reflect.atomic import write_text
+
+        write_text(out, text)
 
 
 def _name(path: Path) -> str:

@@ -1,1 +1,2 @@
-"""Report writers, one per file; each registers itself in ``reflect.report.writers``."""
+"""Report formats, one per file; each registers a ``ReportFormat`` in
+``reflect.report.report_formats``."""

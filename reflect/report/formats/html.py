@@ -4,13 +4,12 @@ fonts; charts are inline SVG drawn here, each with a table of the same numbers."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from reflect.privacy.model import SafeReport, SafeTheme
-from reflect.report import writers
+from reflect.report import ReportFormat, report_formats
 from reflect.report.charts import Series, grouped_bars, heat_level, sparkline
 from reflect.report.summary import executive_summary, first_last_sessions, role_pair
 
@@ -190,8 +189,4 @@ def _card(theme: SafeTheme, i: int, sessions, totals, k: int) -> Card:
     return Card(theme, f"theme-{i}", trend)
 
 
-@writers.register("html")
-def write_html(report: SafeReport, folder: Path) -> list[Path]:
-    path = folder / "report.html"
-    path.write_text(render_html(report), encoding="utf-8")
-    return [path]
+report_formats.register("html")(ReportFormat("report.html", render_html))

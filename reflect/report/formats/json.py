@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from reflect.privacy.model import SafeReport
-from reflect.report import writers
+from reflect.report import ReportFormat, report_formats
 
 
 def render_json(report: SafeReport) -> str:
     return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-@writers.register("json")
-def write_json(report: SafeReport, folder: Path) -> list[Path]:
-    path = folder / "report.json"
-    path.write_text(render_json(report), encoding="utf-8")
-    return [path]
+report_formats.register("json")(ReportFormat("report.json", render_json))

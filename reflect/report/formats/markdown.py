@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reflect.privacy.model import SafeReport
-from reflect.report import writers
+from reflect.report import ReportFormat, report_formats
+from reflect.report.escape import markdown
 from reflect.report.summary import executive_summary
 
 
@@ -30,13 +29,20 @@ def render_markdown(report: SafeReport) -> str:
         "",
         "## Summary",
         "",
-        *[f"- **{f.heading}.** {f.text}" for f in executive_summary(report)],
+        *[f"- **{markdown(f.heading)}.** {markdown(f.text)}" for f in executive_summary(report)],
         "",
         "## Themes",
         "",
     ]
     roles = list(report.participants_by_role)
-    header = ["Theme", "Kind", "People", "Share", *[r.capitalize() for r in roles], "Phrases"]
+    header = [
+        "Theme",
+        "Kind",
+        "People",
+        "Share",
+        *[markdown(r.capitalize()) for r in roles],
+        "Phrases",
+    ]
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for theme in report.themes:
         share = "" if theme.share is None else f"{theme.share:.0%}"
@@ -44,12 +50,12 @@ def render_markdown(report: SafeReport) -> str:
             "| "
             + " | ".join(
                 [
-                    theme.label,
+                    markdown(theme.label),
                     theme.kind,
                     cell(theme.participants, k),
                     share,
                     *[part(theme.by_role.get(r)) for r in roles],
-                    "; ".join(theme.phrases),
+                    markdown("; ".join(theme.phrases)),
                 ]
             )
             + " |"
@@ -60,12 +66,12 @@ def render_markdown(report: SafeReport) -> str:
             "",
             "## Themes by session",
             "",
-            "| Theme | " + " | ".join(f"S{s}" for s in sessions) + " |",
+            "| Theme | " + " | ".join(f"S{markdown(s)}" for s in sessions) + " |",
             "|---|" + "---|" * len(sessions),
         ]
         for theme in report.themes:
             lines.append(
-                f"| {theme.label} | "
+                f"| {markdown(theme.label)} | "
                 + " | ".join(cell(theme.by_session.get(s), k) for s in sessions)
                 + " |"
             )
@@ -85,8 +91,4 @@ def render_markdown(report: SafeReport) -> str:
     return "\n".join(lines)
 
 
-@writers.register("md")
-def write_markdown(report: SafeReport, folder: Path) -> list[Path]:
-    path = folder / "report.md"
-    path.write_text(render_markdown(report), encoding="utf-8")
-    return [path]
+report_formats.register("md")(ReportFormat("report.md", render_markdown))

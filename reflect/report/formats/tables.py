@@ -1,31 +1,31 @@
 """``themes.csv`` / ``themes.parquet``: the theme table for batch pipelines;
-``theme_breakdowns.csv`` (format ``breakdowns``): the same cells in long format."""
+``theme_breakdowns.csv`` (format ``breakdowns``): the same cells in long format.
+CSV cells are neutralised for spreadsheets (``reflect.report.escape``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 
 from reflect.privacy.model import SafeReport
-from reflect.report import writers
+from reflect.report import ReportFormat, report_formats
+from reflect.report.escape import csv_safe
 from reflect.report.tables import breakdowns_table, themes_table
 
 
-@writers.register("csv")
-def write_csv(report: SafeReport, folder: Path) -> list[Path]:
-    path = folder / "themes.csv"
-    themes_table(report).to_csv(path, index=False)
-    return [path]
+def render_themes_csv(report: SafeReport) -> str:
+    return csv_safe(themes_table(report)).to_csv(index=False)
 
 
-@writers.register("parquet")
-def write_parquet(report: SafeReport, folder: Path) -> list[Path]:
-    path = folder / "themes.parquet"
-    themes_table(report).to_parquet(path, index=False)
-    return [path]
+def render_breakdowns_csv(report: SafeReport) -> str:
+    return csv_safe(breakdowns_table(report)).to_csv(index=False)
 
 
-@writers.register("breakdowns")
-def write_breakdowns(report: SafeReport, folder: Path) -> list[Path]:
-    path = folder / "theme_breakdowns.csv"
-    breakdowns_table(report).to_csv(path, index=False)
-    return [path]
+def render_themes_parquet(report: SafeReport) -> bytes:
+    buffer = io.BytesIO()
+    themes_table(report).to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+report_formats.register("csv")(ReportFormat("themes.csv", render_themes_csv))
+report_formats.register("parquet")(ReportFormat("themes.parquet", render_themes_parquet))
+report_formats.register("breakdowns")(ReportFormat("theme_breakdowns.csv", render_breakdowns_csv))
