@@ -25,10 +25,14 @@ _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 
 
 def csv_cell(value: object) -> object:
-    """A value safe to open in a spreadsheet (non-text values are returned unchanged)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """A value safe to open in a spreadsheet (non-text values are returned unchanged). Line
+    breaks become spaces: a label is one line, and a lone CR is left unquoted by some
+    writers, which would split the row."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    return _LINE_BREAKS.sub(" ", value)
 
 
 def csv_safe(table: pd.DataFrame) -> pd.DataFrame:
@@ -36,7 +40,7 @@ def csv_safe(table: pd.DataFrame) -> pd.DataFrame:
     out = table.copy()
     out.columns = [csv_cell(str(c)) for c in out.columns]
     for column in out.columns:
-        if out[column].dtype == object:
+        if not pd.api.types.is_numeric_dtype(out[column]):
             out[column] = out[column].map(csv_cell)
     return out
 
