@@ -59,7 +59,7 @@ class Config:
         if self.dp_epsilon is not None and self.dp_epsilon <= 0:
             raise ConfigError("--dp-epsilon must be positive")
         if self.filter is not None:
-            from reflect.privacy.filters import Filter
+            from reflect.groups import Filter
 
             Filter.parse(self.filter)  # a bad expression fails before any work is done
         if self.max_cell_chars < 1:

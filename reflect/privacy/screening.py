@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from reflect.themes.model import Phrase
+if TYPE_CHECKING:
+    from reflect.themes.model import Phrase
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")

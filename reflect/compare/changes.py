@@ -22,13 +22,11 @@ those.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field, replace
-from pathlib import Path
 
 from reflect.errors import ConfigError
-from reflect.privacy.filters import Filter
-from reflect.review import SIGNATURE_SIZE, report_ref
+from reflect.groups import Filter
+from reflect.review.refs import SIGNATURE_SIZE, report_ref
 
 # A share must move by at least this much (percentage points / 100) to count as a change.
 NOTABLE_SHIFT = 0.05
@@ -69,21 +67,6 @@ class Comparison:
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-def load_report(path: Path) -> dict:
-    path = Path(path)
-    if path.is_dir():
-        path = path / "report.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no report.json here (run `reflect analyse` first)") from None
-    except ValueError:
-        raise ConfigError(f"{path}: not valid JSON") from None
-    if not isinstance(data, dict) or "themes" not in data or "min_group_size" not in data:
-        raise ConfigError(f"{path}: not a reflect report.json")
-    return data
 
 
 def compare_runs(
@@ -259,78 +242,3 @@ def _ordered(changes: list[Change]) -> list[Change]:
         return (_ORDER.index(c.verdict), -moved, c.label)
 
     return sorted(changes, key=key)
-
-
-def _listed(comparison: Comparison) -> tuple[list[Change], list[str]]:
-    """Rows worth reading, and notes (themes hidden on both sides are counted, not listed)."""
-    shown = [c for c in comparison.changes if c.verdict != "not comparable"]
-    hidden = len(comparison.changes) - len(shown)
-    notes = list(comparison.notes)
-    if hidden:
-        notes.append(f"{hidden} theme{'s' if hidden > 1 else ''} hidden on both sides, not listed")
-    return shown, notes
-
-
-def render_text(comparison: Comparison) -> str:
-    k = comparison.min_group_size
-    hidden = comparison.hidden or f"<{k}"
-
-    def cell(value: int | None, share: float | None) -> str:
-        if value is None:
-            return hidden
-        return f"{value} ({share:.0%})" if share is not None else str(value)
-
-    listed, notes = _listed(comparison)
-    rows = [(c.label, cell(c.a, c.share_a), cell(c.b, c.share_b), c.verdict) for c in listed]
-    head = ("THEME", comparison.a.upper(), comparison.b.upper(), "CHANGE")
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
-    lines = [
-        f"{comparison.a}: {_people(comparison.total_a, k)}; "
-        f"{comparison.b}: {_people(comparison.total_b, k)}. "
-        "Counts are distinct people; "
-        + (
-            f"withheld: fewer than {k}, or hidden to protect such a number."
-            if comparison.hidden
-            else f"<{k} means fewer than {k} (not shown)."
-        ),
-        "",
-        "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip(),
-    ]
-    for r in rows:
-        lines.append(
-            "  ".join(
-                [r[0].ljust(widths[0]), r[1].rjust(widths[1]), r[2].rjust(widths[2]), r[3]]
-            ).rstrip()
-        )
-    lines += [f"note: {n}" for n in notes]
-    return "\n".join(lines) + "\n"
-
-
-def render_markdown(comparison: Comparison) -> str:
-    k = comparison.min_group_size
-
-    def cell(value: int | None, share: float | None) -> str:
-        if value is None:
-            return comparison.hidden or f"fewer than {k}"
-        return f"{value} ({share:.0%})" if share is not None else str(value)
-
-    listed, notes = _listed(comparison)
-    lines = [
-        f"# Themes: {comparison.a} compared with {comparison.b}",
-        "",
-        f"{comparison.a}: {_people(comparison.total_a, k)}; "
-        f"{comparison.b}: {_people(comparison.total_b, k)}. Counts are distinct people.",
-        "",
-        f"| Theme | {comparison.a} | {comparison.b} | Change |",
-        "|---|---:|---:|---|",
-    ]
-    for c in listed:
-        lines.append(
-            f"| {c.label} | {cell(c.a, c.share_a)} | {cell(c.b, c.share_b)} | {c.verdict} |"
-        )
-    lines += ["", *[f"- {n}" for n in notes]]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _people(n: int | None, k: int) -> str:
-    return f"{n} people" if n is not None else f"fewer than {k} people"

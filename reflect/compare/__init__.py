@@ -1,0 +1,50 @@
+"""``reflect compare``: contrast two runs, or two groups of one run — which themes grew,
+shrank, appeared or faded.
+
+``changes.py`` computes a ``Comparison`` from report.json files only (numbers that already
+passed disclosure control; the rules are in its docstring); ``render.py`` writes it as text or
+Markdown. This ``__init__`` only re-exports, lazily (PEP 562).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reflect.compare.changes import (
+        Change,
+        Comparison,
+        compare_groups,
+        compare_runs,
+        default_groups,
+    )
+    from reflect.compare.render import render_markdown, render_text
+    from reflect.review.runs import load_report
+
+_EXPORTS = {
+    "Change": "reflect.compare.changes",
+    "Comparison": "reflect.compare.changes",
+    "compare_groups": "reflect.compare.changes",
+    "compare_runs": "reflect.compare.changes",
+    "default_groups": "reflect.compare.changes",
+    "render_markdown": "reflect.compare.render",
+    "render_text": "reflect.compare.render",
+    "load_report": "reflect.review.runs",
+}
+__all__ = [
+    "Change",
+    "Comparison",
+    "compare_groups",
+    "compare_runs",
+    "default_groups",
+    "load_report",
+    "render_markdown",
+    "render_text",
+]
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

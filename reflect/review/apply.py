@@ -1,0 +1,130 @@
+"""Applying a review: ``apply_review`` splits, merges and hides the theme stage's themes before
+the privacy stage; ``rename_report`` puts the analyst's labels on the disclosed report (see
+``reflect.review`` for the order and why renames come last)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TypeVar
+
+import pandas as pd
+
+from reflect import frames as F
+from reflect.review.edits import Review
+from reflect.review.refs import match_refs
+from reflect.themes.model import Phrase, Theme
+
+Report = TypeVar("Report")  # the privacy stage's SafeReport (review runs before privacy)
+
+
+def apply_review(themes: list[Theme], review: Review, frame: pd.DataFrame) -> list[Theme]:
+    """Split, merge and hide themes (see ``reflect.review``). Refs the run does not have
+    are skipped: a review outlives the data it was written against."""
+    if review.is_empty():
+        return themes
+    by_ref = match_refs(themes, review)
+    ref_of = {id(t): ref for ref, t in by_ref.items()}
+    out = list(themes)
+    texts = frame[F.TEXT].tolist()
+    participants = frame[F.PARTICIPANT].tolist()
+    for split in review.splits:
+        parent = by_ref.get(split.theme)
+        if parent is None or parent not in out:
+            continue
+        pattern = phrase_pattern(split.phrases)
+        moved = [i for i in parent.members if pattern.search(texts[i])]
+        kept = [i for i in parent.members if not pattern.search(texts[i])]
+        child = Theme(
+            split.new_ref,
+            split.label,
+            parent.kind,
+            f"Part of “{parent.label}”: reflections mentioning {', '.join(split.phrases)}.",
+            moved,
+            _phrases_within(parent.phrases, moved, texts, participants),
+        )
+        rest = replace(
+            parent, members=kept, phrases=_phrases_within(parent.phrases, kept, texts, participants)
+        )
+        out[out.index(parent)] = rest
+        out.insert(out.index(rest) + 1, child)
+        ref_of[id(rest)] = split.theme
+        ref_of[id(child)] = split.new_ref
+        by_ref[split.theme], by_ref[split.new_ref] = rest, child
+    for merge in review.merges:
+        parts = [by_ref[r] for r in merge.themes if r in by_ref and by_ref[r] in out]
+        if len(parts) < 2:
+            continue
+        head = parts[0]
+        members = sorted(set().union(*(p.members for p in parts)))
+        merged = replace(
+            head,
+            label=merge.label or head.label,
+            members=members,
+            phrases=_union_phrases(p.phrases for p in parts),
+        )
+        out[out.index(head)] = merged
+        for p in parts[1:]:
+            out.remove(p)
+        ref_of[id(merged)] = ref_of.get(id(head), head.id)
+        for r in merge.themes:
+            by_ref[r] = merged
+    hidden = {id(by_ref[r]) for r in review.hidden if r in by_ref}
+    return [t for t in out if id(t) not in hidden]
+
+
+def rename_report(report: Report, review: Review, themes: list[Theme]) -> Report:
+    """Apply the analyst's labels to a disclosed report (renames, and the labels given to
+    merged and split themes, which the privacy stage would replace on emerging themes),
+    matched through this run's themes. Explicit renames win."""
+    if review.is_empty():
+        return report
+    by_ref = match_refs(themes, review)
+    labels = {}
+    for merge in review.merges:  # a merged theme answers to every ref it absorbed
+        head = next((by_ref[r] for r in merge.themes if r in by_ref), None)
+        if head is not None:
+            for r in merge.themes:
+                by_ref.setdefault(r, head)
+            if merge.label:
+                labels[head.id] = merge.label
+    for split in review.splits:
+        labels[split.new_ref] = split.label
+    for ref, label in review.renames.items():
+        theme = by_ref.get(ref)
+        labels[theme.id if theme is not None else ref] = label
+    for i, safe in enumerate(report.themes):
+        if safe.id in labels:
+            report.themes[i] = replace(safe, label=labels[safe.id])
+    return report
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Any of the phrases as whole words, any case."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _phrases_within(
+    phrases: list[Phrase], rows: list[int], texts: list[str], participants: list[str]
+) -> list[Phrase]:
+    """A theme's phrases restricted to some of its reflections. A phrase counts a person
+    only where one of those reflections literally contains it: an undercount for lemmatised
+    phrases, never an overcount, so disclosure control stays conservative."""
+    out = []
+    for phrase in phrases:
+        pattern = phrase_pattern([phrase.text])
+        people = frozenset(participants[i] for i in rows if pattern.search(texts[i]))
+        if people:
+            out.append(Phrase(phrase.text, people))
+    return sorted(out, key=lambda p: (-len(p.participants), p.text))
+
+
+def _union_phrases(groups: Iterable[list[Phrase]]) -> list[Phrase]:
+    people: dict[str, set[str]] = {}
+    for phrases in groups:
+        for p in phrases:
+            people.setdefault(p.text, set()).update(p.participants)
+    ranked = sorted(people.items(), key=lambda kv: (-len(kv[1]), -len(kv[0].split()), kv[0]))
+    return [Phrase(text, frozenset(who)) for text, who in ranked]

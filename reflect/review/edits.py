@@ -1,0 +1,107 @@
+"""The review's edit model: what the analyst asked for, by theme ref (see ``reflect.review``).
+Pure data and the rules for combining edits; nothing here reads themes or files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reflect.errors import ConfigError
+from reflect.review.refs import EMERGING_PREFIX, SIGNATURE_SIZE
+
+
+@dataclass
+class Merge:
+    themes: list[str]  # the first one keeps its ref
+    label: str | None = None
+
+
+@dataclass
+class Split:
+    theme: str
+    phrases: list[str]
+    label: str
+
+    @property
+    def new_ref(self) -> str:
+        return f"{self.theme}/{_slug(self.label)}"
+
+
+@dataclass
+class Review:
+    renames: dict[str, str] = field(default_factory=dict)
+    hidden: list[str] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)
+    splits: list[Split] = field(default_factory=list)
+    # emerging ref -> the reported phrases that identify it on later runs
+    signatures: dict[str, list[str]] = field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        return not (self.renames or self.hidden or self.merges or self.splits)
+
+    def refs_used(self) -> set[str]:
+        """Every ref an edit names."""
+        refs = set(self.renames) | set(self.hidden) | {s.theme for s in self.splits}
+        for m in self.merges:
+            refs.update(m.themes)
+        return refs
+
+    # --- edits (used by the CLI) -----------------------------------------------------
+    def rename(self, ref: str, label: str) -> None:
+        if not label.strip():
+            raise ConfigError("a theme's new label cannot be empty")
+        self.renames[ref] = label.strip()
+
+    def hide(self, ref: str) -> None:
+        if ref not in self.hidden:
+            self.hidden.append(ref)
+
+    def unhide(self, ref: str) -> None:
+        self.hidden = [r for r in self.hidden if r != ref]
+
+    def merge(self, refs: list[str], label: str | None = None) -> None:
+        if len(set(refs)) < 2:
+            raise ConfigError("merge needs at least two different themes")
+        for m in self.merges:
+            if set(m.themes) & set(refs):
+                # Fold overlapping merges into one so the file stays easy to read.
+                m.themes += [r for r in refs if r not in m.themes]
+                m.label = label or m.label
+                return
+        self.merges.append(Merge(list(dict.fromkeys(refs)), label))
+
+    def split(self, ref: str, phrases: list[str], label: str) -> Split:
+        words = [p.strip() for p in phrases if p.strip()]
+        if not words:
+            raise ConfigError("split needs at least one --phrase")
+        if not label.strip():
+            raise ConfigError("split needs a --label for the new theme")
+        new = Split(ref, words, label.strip())
+        self.splits = [s for s in self.splits if s.new_ref != new.new_ref] + [new]
+        return new
+
+    def remember(self, ref: str, phrases: list[str]) -> None:
+        """Keep an emerging theme's signature so later runs can find it again."""
+        if ref.startswith(EMERGING_PREFIX):
+            self.signatures[ref] = list(phrases[:SIGNATURE_SIZE])
+
+    def status(self, ref: str) -> str:
+        """One line on what the review does to a theme (for ``reflect themes list``)."""
+        notes = []
+        if ref in self.renames:
+            notes.append(f"renamed to {self.renames[ref]!r}")
+        for m in self.merges:
+            if ref in m.themes[1:]:
+                notes.append(f"merged into {m.themes[0]}")
+            elif ref == m.themes[0]:
+                notes.append("absorbs " + ", ".join(m.themes[1:]))
+        for s in self.splits:
+            if s.theme == ref:
+                notes.append(f"split: {s.new_ref}")
+        if ref in self.hidden:
+            notes.append("hidden")
+        return "; ".join(notes)
+
+
+def _slug(label: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "part"
