@@ -43,7 +43,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REFLECTSUMM = Path(os.environ.get("REFLECT_EVAL", "/work/shared/eval")) / "reflectsumm/dev.jsonl"
 DEMO = ROOT / "corpora/demo/reflections.csv"
 PROMPTS = ("What worked well in this session?", "What felt awkward or surprising?")
-BENCH_KEY = "speed-benchmark-key-not-a-secret"
+# A fixed, public key (64 hex digits): the benchmark never needs to hide or link runs.
+BENCH_KEY = "7aa51dfe4843107d26b54c81a7773168dc0cf0e8c2233d63dac795f38a35b60a"
 
 
 # -- texts and corpora --------------------------------------------------------------------------

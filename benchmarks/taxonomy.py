@@ -106,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workspace", type=Path, default=None)
     args = parser.parse_args(argv)
     # A throwaway pseudonym key: the benchmark never needs to link runs.
-    os.environ.setdefault("REFLECT_KEY", "benchmark-key-not-secret-0123456789")
+    os.environ.setdefault(
+        "REFLECT_KEY", "7aa51dfe4843107d26b54c81a7773168dc0cf0e8c2233d63dac795f38a35b60a"
+    )
 
     from reflect import frames as F
     from reflect.anonymise import anonymise, load_key

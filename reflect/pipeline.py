@@ -11,11 +11,12 @@ from pathlib import Path
 import pandas as pd
 
 from reflect import frames as F
-from reflect.anonymise import anonymise, load_key
+from reflect.anonymise import anonymise
 from reflect.config import Config, load_config
 from reflect.embed import embed_texts
 from reflect.errors import InputError
 from reflect.ingest import read_reflections, read_roster
+from reflect.keys import load_key
 from reflect.privacy import Filter, SafeReport, disclose
 from reflect.privacy.screening import taxonomy_terms
 from reflect.progress import Progress, Silent
@@ -99,11 +100,12 @@ def analyse(
     taxonomy = load_taxonomy(config.taxonomy)
     lap("ingest")
 
+    # Never beside the data it protects: not in the workspace, not in the outputs.
+    key = load_key(forbidden=(config.workspace, config.out or Path("out")))
     with Workspace(config.workspace) as workspace:
         run_id = workspace.start_run()
         if note := workspace.stale_note():
             log.warning("%s", note)
-        key = load_key()
         frame = drop_erased(frame, workspace.erased(), key)  # reflect forget is for good
         with progress.stage("Redacting", total=len(frame)) as advance:
             redacted, stats = anonymise(frame, roster, key, workspace, progress=advance)

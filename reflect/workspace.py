@@ -29,8 +29,6 @@ reports produced before the erasure still include the person.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import uuid
 from collections.abc import Iterator
@@ -44,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from reflect.errors import ConfigError, WorkspaceBusyError
+from reflect.keys import keyed_tag, load_key, pseudonym
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS redactions (key VARCHAR PRIMARY KEY, redacted VARCHAR, labels VARCHAR);
@@ -60,14 +59,7 @@ STALE = "STALE"
 
 
 def owner_tag(key: bytes, pseudonym: str, text_hash: str) -> str:
-    message = f"owner\x1f{pseudonym}\x1f{text_hash}".encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
-
-
-def _key() -> bytes:
-    from reflect.anonymise import load_key
-
-    return load_key()
+    return keyed_tag(key, "owner", pseudonym, text_hash)
 
 
 def _now() -> str:
@@ -120,7 +112,7 @@ class Workspace:
         self, pseudonyms: list[str], hashes: list[str], run_id: str, key: bytes | None = None
     ) -> None:
         """Remember whose texts the caches now hold, as keyed owner tags (see module doc)."""
-        key = key if key is not None else _key()
+        key = key if key is not None else load_key()
         pairs = sorted(set(zip(pseudonyms, hashes, strict=True)))
         rows = pd.DataFrame(
             {
@@ -142,7 +134,7 @@ class Workspace:
 
     def forget(self, pseudonym: str, key: bytes | None = None) -> Erasure:
         """Delete every row of one person and rewrite the database file (see module doc)."""
-        key = key if key is not None else _key()
+        key = key if key is not None else load_key()
         rows = self.db.execute("SELECT tag, text_hash FROM owners").fetchall()
         mine = [(tag, h) for tag, h in rows if tag == owner_tag(key, pseudonym, h)]
         hashes = sorted({h for _, h in mine})
@@ -292,8 +284,6 @@ class Workspace:
 def forget(folder: Path, participant_id: str, key: bytes | None = None) -> Erasure:
     """Erase one participant (by their raw id, used only to compute the pseudonym with the
     pseudonymisation key — by default the one ``reflect analyse`` uses)."""
-    from reflect.anonymise import load_key, pseudonym
-
     folder = Path(folder)
     if not (folder / "cache.duckdb").exists():
         raise ConfigError(f"{folder}: no reflect workspace here")
@@ -308,7 +298,6 @@ def drop_erased(frame: pd.DataFrame, erased: set[str], key: bytes) -> pd.DataFra
     if not erased:
         return frame
     from reflect import frames as F
-    from reflect.anonymise import pseudonym
 
     keep = ~frame[F.PARTICIPANT].map(lambda p: pseudonym(str(p), key)).isin(erased)
     return frame[keep]

@@ -158,3 +158,24 @@ def test_when_another_run_holds_the_workspace_then_the_error_says_so(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_forget_loads_no_language_model(tmp_path):
+    # One HMAC per person: `reflect forget` must not pay for spaCy or torch (issue 17).
+    import os
+    import subprocess
+    import sys
+
+    _fill(tmp_path, load_key())
+    code = (
+        "import sys; from reflect.cli.main import app; "
+        f"sys.argv = ['reflect', 'forget', 'E100', '--workspace', {str(tmp_path)!r}, '-q']\n"
+        "try:\n    app()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "print(sorted({'spacy', 'torch', 'sentence_transformers', 'onnxruntime'} "
+        "& set(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ)
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

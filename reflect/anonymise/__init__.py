@@ -16,10 +16,10 @@ import pandas as pd
 
 from reflect import frames as F
 from reflect.anonymise.analyzer import Analyzer, default_recognizers
-from reflect.anonymise.pseudonyms import keyed_hash, load_key, pseudonym
 from reflect.anonymise.redactor import redact
 from reflect.anonymise.spans import QUASI_IDENTIFIER, SCREEN_ONLY, Span
 from reflect.ingest import Roster
+from reflect.keys import keyed_hash, load_key, pseudonym
 from reflect.parallel import map_chunks
 
 __all__ = [

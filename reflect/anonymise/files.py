@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reflect.anonymise.analyzer import Analyzer
-from reflect.anonymise.pseudonyms import pseudonym
 from reflect.anonymise.redactor import KEEP_BY_DEFAULT, redact
 from reflect.anonymise.spans import SCREEN_ONLY, Span
 from reflect.config import ColumnMap
 from reflect.errors import InputError
 from reflect.ingest import Roster, map_columns, read_table
+from reflect.keys import pseudonym
 
 _BATCH = 512
 _JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
