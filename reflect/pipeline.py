@@ -102,7 +102,7 @@ def analyse(
 
     # Never beside the data it protects: not in the workspace, not in the outputs.
     key = load_key(forbidden=(config.workspace, config.out or Path("out")))
-    with Workspace(config.workspace) as workspace:
+    with Workspace(config.workspace, key) as workspace:
         run_id = workspace.start_run()
         if note := workspace.stale_note():
             log.warning("%s", note)

@@ -25,11 +25,21 @@ goes from the caches too and is simply recomputed for the other person. DuckDB m
 deleted values in free blocks of the file, so the database is then copied into a fresh file
 that replaces the old one, and a ``STALE`` marker tells the next run (and the analyst) that
 reports produced before the erasure still include the person.
+
+The key and the files
+- ``settings(name, value)`` holds ``key_fingerprint``: a one-way keyed value of the key the
+  workspace was made with (``reflect.keys.fingerprint``). A workspace opened with another key
+  is refused: under another key every pseudonym changes, so ``erased`` would match nobody and
+  forgotten people would be counted again. To start afresh, point ``--workspace`` at a new
+  folder (or delete this one) — and remove erased people from the export first.
+- The folder is private (0700) and every file in it 0600: the cache holds redacted text, and
+  with it whatever redaction missed.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,8 +51,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from reflect.atomic import write_text
 from reflect.errors import ConfigError, WorkspaceBusyError
-from reflect.keys import keyed_tag, load_key, pseudonym
+from reflect.keys import KEY_ENV, KEY_FILE_ENV, fingerprint, keyed_tag, load_key, pseudonym
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS redactions (key VARCHAR PRIMARY KEY, redacted VARCHAR, labels VARCHAR);
@@ -54,8 +65,10 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE TABLE IF NOT EXISTS erased (pseudonym VARCHAR PRIMARY KEY, erased_at VARCHAR);
 CREATE TABLE IF NOT EXISTS parses (
     text_hash VARCHAR, context VARCHAR, payload VARCHAR, PRIMARY KEY (text_hash, context));
+CREATE TABLE IF NOT EXISTS settings (name VARCHAR PRIMARY KEY, value VARCHAR);
 """
 STALE = "STALE"
+_FOLDER_MODE, _FILE_MODE = 0o700, 0o600
 
 
 def owner_tag(key: bytes, pseudonym: str, text_hash: str) -> str:
@@ -77,12 +90,17 @@ class Erasure:
 
 
 class Workspace:
-    def __init__(self, folder: Path) -> None:
+    """``key``: the pseudonymisation key of this run. The first run records its fingerprint;
+    any later opening with another key is refused (see module doc). Without a key (caches
+    only: tests, benchmarks) nothing is checked."""
+
+    def __init__(self, folder: Path, key: bytes | None = None) -> None:
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        _make_private(self.folder)
         self.path = self.folder / "cache.duckdb"
         try:
-            self.db = duckdb.connect(str(self.path))
+            with _private_umask():
+                self.db = duckdb.connect(str(self.path))
         except duckdb.IOException as error:
             if "lock" not in str(error).lower():
                 raise
@@ -91,9 +109,42 @@ class Workspace:
                 "finish or pass another --workspace"
             ) from None
         self.db.execute(_SCHEMA)
+        self.key = key
+        if key is not None:
+            try:
+                self._check_key(key)
+            except ConfigError:
+                self.close()
+                raise
+
+    def _check_key(self, key: bytes) -> None:
+        row = self.db.execute("SELECT value FROM settings WHERE name = 'key_fingerprint'")
+        recorded = row.fetchone()
+        if recorded is None:
+            self.db.execute(
+                "INSERT INTO settings VALUES ('key_fingerprint', ?)", [fingerprint(key)]
+            )
+        elif recorded[0] != fingerprint(key):
+            raise ConfigError(
+                f"workspace {self.folder} was made with another pseudonymisation key: under this "
+                "key its erasures (reflect forget) would match nobody. Use the key it was made "
+                f"with ({KEY_FILE_ENV} or {KEY_ENV}), or start a fresh workspace with "
+                "--workspace NEW_FOLDER after removing erased people from the export "
+                "(README: the key)"
+            )
+
+    def _key(self, key: bytes | None) -> bytes:
+        """The key for keyed tags: the one given, else the workspace's, else the user's —
+        checked against the workspace's fingerprint in every case."""
+        key = key if key is not None else self.key if self.key is not None else load_key()
+        if key != self.key:
+            self._check_key(key)
+            self.key = key
+        return key
 
     def close(self) -> None:
         self.db.close()
+        _make_private(self.folder)
 
     # -- ownership, runs and erasure -----------------------------------------------------------
     def start_run(self) -> str:
@@ -112,7 +163,7 @@ class Workspace:
         self, pseudonyms: list[str], hashes: list[str], run_id: str, key: bytes | None = None
     ) -> None:
         """Remember whose texts the caches now hold, as keyed owner tags (see module doc)."""
-        key = key if key is not None else load_key()
+        key = self._key(key)
         pairs = sorted(set(zip(pseudonyms, hashes, strict=True)))
         rows = pd.DataFrame(
             {
@@ -134,7 +185,7 @@ class Workspace:
 
     def forget(self, pseudonym: str, key: bytes | None = None) -> Erasure:
         """Delete every row of one person and rewrite the database file (see module doc)."""
-        key = key if key is not None else load_key()
+        key = self._key(key)
         rows = self.db.execute("SELECT tag, text_hash FROM owners").fetchall()
         mine = [(tag, h) for tag, h in rows if tag == owner_tag(key, pseudonym, h)]
         hashes = sorted({h for _, h in mine})
@@ -163,10 +214,11 @@ class Workspace:
                 deleted[table if table in deleted else "other_rows"] += n
         self.db.execute("INSERT OR REPLACE INTO erased VALUES (?, ?)", [pseudonym, _now()])
         self._rewrite()
-        (self.folder / STALE).write_text(
+        write_text(
+            self.folder / STALE,
             f"A participant was erased at {_now()} (reflect forget): reports produced before "
             "then still include them; re-run reflect analyse to replace them.\n",
-            encoding="utf-8",
+            permissions=_FILE_MODE,
         )
         return Erasure(**deleted)
 
@@ -186,14 +238,16 @@ class Workspace:
         fresh = self.folder / "cache.fresh.duckdb"
         fresh.unlink(missing_ok=True)
         (name,) = self.db.execute("SELECT current_database()").fetchone()
-        self.db.execute("ATTACH ? AS fresh", [str(fresh)])
-        self.db.execute(f'COPY FROM DATABASE "{name}" TO fresh')
-        self.db.execute("DETACH fresh")
+        with _private_umask():
+            self.db.execute("ATTACH ? AS fresh", [str(fresh)])
+            self.db.execute(f'COPY FROM DATABASE "{name}" TO fresh')
+            self.db.execute("DETACH fresh")
         self.db.close()
         os.replace(fresh, self.path)
         for leftover in self.folder.glob(self.path.name + ".wal"):
             leftover.unlink()
-        self.db = duckdb.connect(str(self.path))
+        with _private_umask():
+            self.db = duckdb.connect(str(self.path))
 
     def __enter__(self) -> Workspace:
         return self
@@ -281,14 +335,39 @@ class Workspace:
             self.db.execute("INSERT OR REPLACE INTO parses SELECT * FROM new")
 
 
+def _make_private(folder: Path) -> None:
+    """The folder 0700 and every file directly in it 0600 (created if missing)."""
+    folder.mkdir(mode=_FOLDER_MODE, parents=True, exist_ok=True)
+    if os.name != "posix":
+        return
+    if stat.S_IMODE(folder.stat().st_mode) != _FOLDER_MODE:
+        folder.chmod(_FOLDER_MODE)
+    for path in folder.iterdir():
+        regular = path.is_file() and not path.is_symlink()
+        if regular and stat.S_IMODE(path.stat().st_mode) != _FILE_MODE:
+            path.chmod(_FILE_MODE)
+
+
+@contextmanager
+def _private_umask() -> Iterator[None]:
+    """Files DuckDB creates meanwhile (the database, its write-ahead log) start as 0600.
+    The umask is process-wide, so it is changed only around the calls that create files."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
 def forget(folder: Path, participant_id: str, key: bytes | None = None) -> Erasure:
     """Erase one participant (by their raw id, used only to compute the pseudonym with the
-    pseudonymisation key — by default the one ``reflect analyse`` uses)."""
+    pseudonymisation key — by default the one ``reflect analyse`` uses; a workspace made
+    with another key is refused rather than silently erasing nobody)."""
     folder = Path(folder)
     if not (folder / "cache.duckdb").exists():
         raise ConfigError(f"{folder}: no reflect workspace here")
-    key = key if key is not None else load_key(create=False)
-    with Workspace(folder) as workspace:
+    key = key if key is not None else load_key(create=False, forbidden=(folder,))
+    with Workspace(folder, key) as workspace:
         return workspace.forget(pseudonym(participant_id, key), key)
 
 
