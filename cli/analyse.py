@@ -9,7 +9,7 @@ import typer
 
 from reflect.cli.app import ConfigOption, QuietOption, app_typer
 from reflect.cli.progress import progress_for
-from reflect.config import load_config
+from reflect.config import DEFAULT_REVIEW_FILE, load_config
 from reflect.errors import ConfigError
 
 
@@ -126,7 +126,6 @@ def analyse(
     Example: reflect analyse reflections.csv --roster roster.csv --out out/
     """
     from reflect.pipeline import analyse as run
-    from reflect.review import DEFAULT_REVIEW_FILE
 
     settings = load_config(config).with_overrides(
         roster=roster,
@@ -159,8 +158,6 @@ def analyse(
     to_stdout = str(out) == "-"
     if to_stdout and tuple(settings.formats) != ("json",):
         raise ConfigError("--out - prints to stdout and needs exactly one --format json")
-    if settings.review is not None and settings.review.exists() and not settings.quiet:
-        typer.echo(f"applying the theme review in {settings.review}", err=True)
     result = run(settings.input, settings, progress=progress_for(settings.quiet))
     if to_stdout:
         typer.echo(result.to_json(), nl=False)

@@ -1,4 +1,8 @@
-"""The Typer app object and options shared by several commands."""
+"""The Typer app object and options shared by several commands.
+
+Start-up matters (``reflect --help`` and every error should answer in well under a second),
+so command modules import nothing heavy at module level: the library is imported inside
+each command, once its options are known."""
 
 from __future__ import annotations
 
@@ -9,27 +13,55 @@ import typer
 
 app_typer = typer.Typer(
     name="reflect",
-    help="Privacy-safe themes from reverse-mentoring reflections.\n\n"
+    help="Privacy-safe themes from the written reflections of a programme (reverse "
+    "mentoring, coaching, courses, workshops).\n\n"
     "Example: reflect analyse corpora/demo/reflections.csv --roster corpora/demo/roster.csv "
     "--out out/",
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
 
-@app_typer.callback()
-def main() -> None:
-    """Privacy-safe themes from reverse-mentoring reflections."""
+def _version(value: bool) -> None:
+    if value:
+        from reflect import __version__
+
+        typer.echo(f"reflect {__version__}")
+        raise typer.Exit()
+
+
+@app_typer.callback(invoke_without_command=True)
+def main(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Privacy-safe themes from the written reflections of a programme."""
+    if ctx.invoked_subcommand is None:  # bare "reflect": the help, as a usage error
+        typer.echo(ctx.get_help())
+        raise typer.Exit(2)
 
 
 ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
-        help="A reflect.toml with column mapping, taxonomy, "
-        "k and outputs; options given here override it.",
+        metavar="FILE",
+        help="A reflect.toml with column mapping, taxonomy, k and outputs; options given "
+        "here override it.",
+        show_default=False,
     ),
 ]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Print nothing but errors: no progress bars, messages or library logs.",
+    ),
+]

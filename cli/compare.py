@@ -10,14 +10,6 @@ from typing import Annotated
 import typer
 
 from reflect.cli.app import app_typer
-from reflect.compare import (
-    compare_groups,
-    compare_runs,
-    default_groups,
-    load_report,
-    render_markdown,
-    render_text,
-)
 from reflect.errors import ConfigError
 
 
@@ -67,6 +59,15 @@ def compare(
     """
     if format not in ("text", "md", "json"):
         raise ConfigError("--format must be text, md or json")
+    from reflect.compare import (
+        compare_groups,
+        compare_runs,
+        default_groups,
+        load_report,
+        render_markdown,
+        render_text,
+    )
+
     if len(runs) == 2:
         if by or group:
             raise ConfigError("--by/--group compare groups of one run; give one run")

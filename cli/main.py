@@ -10,9 +10,6 @@ from pathlib import Path
 
 import typer
 
-# typer 0.29 vendors its own click (pinned in pyproject); its usage errors live here.
-from typer._click.exceptions import NoArgsIsHelpError, UsageError
-
 # Each command module registers itself on the app when imported.
 from reflect.cli import (
     analyse,  # noqa: F401
@@ -22,7 +19,7 @@ from reflect.cli import (
     themes,  # noqa: F401
 )
 from reflect.cli.app import app_typer
-from reflect.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE, ReflectError
+from reflect.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, ReflectError
 
 __all__ = ["app", "app_typer"]
 
@@ -35,17 +32,20 @@ def app() -> None:
         format="reflect: %(message)s",
     )
     try:
-        app_typer(standalone_mode=False)
-    except NoArgsIsHelpError as exc:  # bare "reflect": show help, not an error
-        sys.stdout.write(exc.ctx.get_help() + "\n")
-        sys.exit(EXIT_USAGE)
-    except UsageError as exc:
-        command = exc.ctx.command_path if exc.ctx else "reflect"
-        sys.stderr.write(f"reflect: error: {exc.format_message()} (see {command} --help)\n")
-        sys.exit(EXIT_USAGE)
+        # Outside standalone mode an exit (--help, --version, Ctrl-C) comes back as a code.
+        code = app_typer(standalone_mode=False)
     except typer.Abort:
         sys.stderr.write("reflect: aborted\n")
         sys.exit(EXIT_INTERNAL)
+    except typer.TyperException as exc:  # usage errors (exit 2) and other click errors
+        ctx = getattr(exc, "ctx", None)
+        if ctx is not None and exc.format_message() == ctx.get_help():
+            # A group called without a command ("reflect themes"): its help, on stdout.
+            sys.stdout.write(exc.format_message() + "\n")
+        else:
+            command = ctx.command_path if ctx is not None else "reflect"
+            sys.stderr.write(f"reflect: error: {exc.format_message()} (see {command} --help)\n")
+        sys.exit(exc.exit_code)
     except ReflectError as exc:
         sys.stderr.write(f"reflect: error: {exc}\n")
         sys.exit(exc.exit_code)
@@ -68,8 +68,11 @@ def app() -> None:
         )
         sys.exit(EXIT_INTERNAL)
     except KeyboardInterrupt:
+        code = 130
+    if code == 130:
         sys.stderr.write("reflect: interrupted\n")
-        sys.exit(130)
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -1,15 +1,26 @@
-"""A rich progress bar on a terminal; silence in pipelines (non-TTY or --quiet)."""
+"""How a run talks to the person at the terminal: progress bars on a terminal, plain notes
+in a pipeline, nothing at all with ``--quiet`` (not even the libraries' own bars and logs)."""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from reflect.progress import Advance, Silent
 
 
-class Bars:
+class Notes(Silent):
+    """No bars (stderr is not a terminal); notes as lines on stderr."""
+
+    def note(self, message: str) -> None:
+        sys.stderr.write(f"reflect: {message}\n")
+
+
+class Bars(Notes):
     def __init__(self) -> None:
         from rich.console import Console
 
@@ -30,5 +41,27 @@ class Bars:
             yield lambda n: bar.advance(task, n)
 
 
-def progress_for(quiet: bool):
-    return Silent() if quiet or not sys.stderr.isatty() else Bars()
+def progress_for(quiet: bool) -> Silent:
+    if quiet:
+        silence_libraries()
+        return Silent()
+    return Bars() if sys.stderr.isatty() else Notes()
+
+
+# Libraries that draw their own bars or log on first use (model loading, ONNX export) read
+# these when they are imported, which happens after the options are parsed.
+_QUIET_ENVIRONMENT = {
+    "TQDM_DISABLE": "1",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+    "TRANSFORMERS_VERBOSITY": "error",
+    "TRANSFORMERS_NO_ADVISORY_WARNINGS": "1",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+
+
+def silence_libraries() -> None:
+    """``--quiet``: every bar, warning and log line below an error stays off stderr."""
+    for name, value in _QUIET_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
+    logging.disable(logging.WARNING)
+    warnings.simplefilter("ignore")

@@ -48,6 +48,17 @@ _MIN_FREE_TEXT_CHARS = 15  # mean answer length above which an unmapped column i
 
 
 @dataclass(frozen=True)
+class Export:
+    """An ingested export: the reflections frame and which source column was used for what
+    (``{"participant": "Employee ID", "text": ["What worked?"], "prompt": None, ...}``;
+    ``format`` is ``"wide"`` — one column per prompt — or ``"long"`` — a question column
+    and an answer column). The column record goes into report.json as ``columns``."""
+
+    frame: pd.DataFrame
+    columns: dict[str, object]
+
+
+@dataclass(frozen=True)
 class Roster:
     """Known participants, used only in memory to redact their names and ids."""
 
@@ -57,7 +68,7 @@ class Roster:
 
 
 def read_reflections(
-    path: Path,
+    path: Path | pd.DataFrame,
     columns: ColumnMap | None = None,
     *,
     encoding: str = "utf-8",
@@ -65,14 +76,89 @@ def read_reflections(
     drop_duplicates: bool = False,
 ) -> pd.DataFrame:
     """Read, map and validate an export into the reflections frame (raw text, memory only)."""
-    table, rows = read_table(path, encoding)
+    return read_export(
+        path,
+        columns,
+        encoding=encoding,
+        max_cell_chars=max_cell_chars,
+        drop_duplicates=drop_duplicates,
+    ).frame
+
+
+def read_export(
+    source: Path | pd.DataFrame,
+    columns: ColumnMap | None = None,
+    *,
+    encoding: str = "utf-8",
+    max_cell_chars: int = 20_000,
+    drop_duplicates: bool = False,
+) -> Export:
+    """``read_reflections`` with the record of which columns were used. ``source`` is a file
+    or a data frame shaped like an export (its columns are mapped the same way)."""
+    if isinstance(source, pd.DataFrame):
+        path = Path("data frame")
+        table = source.rename(columns=lambda c: str(c).strip()).fillna("").astype(str)
+        rows = list(range(1, len(table) + 1))
+        if len(table.columns) == 0 or table.empty:
+            raise InputError("no rows or no columns", file=path)
+    else:
+        path = Path(source)
+        table, rows = read_table(path, encoding)
     mapping = map_columns(path, table, columns or ColumnMap())
     _check_cells(path, table, rows, mapping, max_cell_chars)
     long = _to_long(table, rows, mapping)
     long = _check_duplicates(path, long, drop_duplicates)
     if long.empty:
         raise InputError("no reflections: every text cell is blank", file=path)
-    return long.reset_index(drop=True)
+    return Export(long.reset_index(drop=True), _column_record(mapping))
+
+
+def _column_record(mapping: dict[str, object]) -> dict[str, object]:
+    record: dict[str, object] = {
+        field: mapping.get(field) for field in ("participant", "role", "session", "cohort")
+    }
+    record["date"] = mapping.get("date")
+    record["text"] = list(mapping["text"])
+    record["prompt"] = mapping.get("prompt")
+    record["format"] = "long" if mapping.get("prompt") else "wide"
+    return record
+
+
+# Words a session or cohort header may use for what it counts ("Workshop", "Week no.").
+_SESSION_NOUNS = ("session", "meeting", "week", "workshop", "module", "lesson", "class", "day")
+_COHORT_NOUNS = ("cohort", "group", "class", "wave", "intake", "workshop", "team", "circle")
+
+
+def group_nouns(columns: dict[str, object]) -> dict[str, str]:
+    """What one session and one cohort are called, from the headers of their columns
+    ("Workshop" -> workshop); "session" and "cohort" when the header says nothing clearer."""
+
+    def noun(header: object, words: tuple[str, ...], default: str) -> str:
+        found = [w for w in re.findall(r"[a-z]+", str(header or "").lower()) if w in words]
+        return found[0] if found else default
+
+    return {
+        "session": noun(columns.get("session"), _SESSION_NOUNS, "session"),
+        "cohort": noun(columns.get("cohort"), _COHORT_NOUNS, "cohort"),
+    }
+
+
+def describe_columns(columns: dict[str, object]) -> str:
+    """One line saying which column was used for what (printed by ``reflect analyse``)."""
+    parts = []
+    for field in ("participant", "role", "session", "cohort", "date"):
+        if columns.get(field):
+            parts.append(f"{field} {columns[field]!r}")
+    texts = ", ".join(repr(t) for t in columns.get("text") or [])
+    if columns.get("prompt"):
+        parts.append(f"answers {texts} to the questions in {columns['prompt']!r}")
+    else:
+        n = len(columns.get("text") or [])
+        parts.append(f"answers in {texts} ({'one prompt' if n == 1 else f'{n} prompts'})")
+    absent = [f for f in ("role", "session", "cohort") if not columns.get(f)]
+    if absent:
+        parts.append("no " + " or ".join(absent) + " column")
+    return "columns: " + "; ".join(parts)
 
 
 def read_roster(path: Path, encoding: str = "utf-8") -> Roster:
@@ -237,7 +323,7 @@ def map_columns(path: Path, table: pd.DataFrame, given: ColumnMap) -> dict[str, 
             file=path,
         )
 
-    for field in ("participant", "role", "session", "cohort", "date"):
+    for field in ("participant", "role", "session", "cohort", "date", "prompt"):
         name = getattr(given, field)
         if name is not None:
             mapping[field] = resolve(field, name, f"--{field}-column")
@@ -266,7 +352,17 @@ def map_columns(path: Path, table: pd.DataFrame, given: ColumnMap) -> dict[str, 
         mapping["text"] = [resolve("text", name, "--text-column") for name in given.text]
     else:
         mapping["text"] = _guess_text_columns(table, [h for h in headers if h not in taken])
+    others = [h for h in headers if h not in taken and h not in mapping["text"]]
+    _long_format(path, table, mapping, others)
     if not mapping["text"]:
+        blank = [h for h in headers if h not in taken and _looks_like_text(h)]
+        if blank and all((table[h].str.strip() == "").all() for h in blank):
+            raise InputError(
+                "no reflections: every answer is blank (in "
+                + ", ".join(repr(h) for h in blank)
+                + ")",
+                file=path,
+            )
         raise InputError(
             f"no text column found; name it with --text-column (columns are: {', '.join(headers)})",
             file=path,
@@ -284,6 +380,66 @@ def map_columns(path: Path, table: pd.DataFrame, given: ColumnMap) -> dict[str, 
             column=str(mapping["participant"]),
         )
     return mapping
+
+
+def _long_format(path: Path, table: pd.DataFrame, mapping: dict, others: list[str]) -> None:
+    """Long-format exports hold one row per answer: a column naming the question and one
+    holding the answer. Read as wide, the question wording would be analysed as answers, so
+    the question column is found (``--prompt-column``, or detected when clear) and the
+    answer column must then be exactly one; anything unclear is refused with a hint."""
+    texts = mapping["text"]
+    if "prompt" in mapping:
+        texts = [t for t in texts if t != mapping["prompt"]]
+    else:
+        # Among the text columns (question wording is wordy), or a column whose header says
+        # it holds the questions.
+        questions = [h for h in texts if _is_question_column(h, table[h])] + [
+            h for h in others if _is_question_column(h, table[h], by_header=True)
+        ]
+        if not questions:
+            return
+        if len(questions) > 1:
+            raise InputError(
+                "this looks like a long-format export (columns "
+                + ", ".join(repr(q) for q in questions)
+                + " repeat the same questions): name the question column with "
+                "--prompt-column and the answer column with --text-column",
+                file=path,
+            )
+        mapping["prompt"] = questions[0]
+        texts = [t for t in texts if t != questions[0]]
+    if len(texts) != 1:
+        found = ", ".join(repr(t) for t in texts) or "none"
+        raise InputError(
+            f"with the questions in {mapping['prompt']!r} (long format) exactly one column "
+            f"must hold the answers (found {found}); name it with --text-column",
+            file=path,
+        )
+    mapping["text"] = texts
+
+
+_QUESTION_HEADERS = re.compile(r"\b(question|questions|prompt|item)\b")
+
+
+def _is_question_column(header: str, values: pd.Series, by_header: bool = False) -> bool:
+    """A column of question wording: few distinct values, each repeated across many rows,
+    under a header that says so or (unless ``by_header``) worded as questions."""
+    filled = values.str.strip()
+    filled = filled[filled != ""]
+    if len(filled) < 6:
+        return False
+    distinct = filled.nunique()
+    repeats = distinct <= max(2, len(filled) // 3) and distinct <= 50
+    worded_as_questions = filled.str.endswith("?").mean() >= 0.8
+    named = bool(_QUESTION_HEADERS.search(_norm(header)))
+    return repeats and (named or (worded_as_questions and not by_header))
+
+
+def _looks_like_text(header: str) -> bool:
+    norm = _norm(header)
+    return any(hint in norm for hint in _TEXT_HINTS) and not (
+        _NOT_TEXT.search(norm) and "?" not in norm
+    )
 
 
 def _guess_text_columns(table: pd.DataFrame, candidates: list[str]) -> list[str]:
@@ -331,6 +487,9 @@ def _check_cells(path, table, rows, mapping, max_cell_chars) -> None:
 
 
 def _to_long(table: pd.DataFrame, rows: list[int], mapping: dict[str, object]) -> pd.DataFrame:
+    """One row per non-blank answer; the prompt is the text column's header (wide format)
+    or the row's question (long format)."""
+
     def column(field: str, normalise=lambda s: s.str.strip()) -> pd.Series:
         if field in mapping:
             return normalise(table[mapping[field]])
@@ -349,7 +508,7 @@ def _to_long(table: pd.DataFrame, rows: list[int], mapping: dict[str, object]) -
     parts = []
     for text_column in mapping["text"]:
         part = base.copy()
-        part[F.PROMPT] = text_column
+        part[F.PROMPT] = column("prompt") if "prompt" in mapping else text_column
         part[F.TEXT] = table[text_column].str.strip()
         parts.append(part[part[F.TEXT] != ""])
     return pd.concat(parts, ignore_index=True)[F.INGESTED_COLUMNS]

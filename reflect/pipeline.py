@@ -1,30 +1,26 @@
 """The coordinator: runs the six stages in order and returns a ``Result``. It holds no stage
-logic of its own — each stage is a module with a small typed interface."""
+logic of its own — each stage is a module with a small typed interface.
+
+The stages after ingest are imported only once the export has been read: a missing file or
+a wrong column then fails in a fraction of a second, without loading spaCy, torch or sklearn.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from reflect import frames as F
-from reflect.anonymise import anonymise
 from reflect.config import Config, load_config
-from reflect.embed import embed_texts
-from reflect.errors import InputError
-from reflect.ingest import read_reflections, read_roster
-from reflect.keys import load_key
-from reflect.privacy import Filter, SafeReport, disclose
-from reflect.privacy.screening import taxonomy_terms
 from reflect.progress import Progress, Silent
-from reflect.report import write_reports
-from reflect.report.tables import breakdowns_table, themes_table
-from reflect.review import apply_review, load_review, rename_report
-from reflect.themes import find_themes, load_taxonomy
-from reflect.workspace import Workspace, drop_erased
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from reflect.privacy.model import SafeReport
 
 log = logging.getLogger("reflect")
 
@@ -39,11 +35,15 @@ class Result:
     @property
     def themes(self) -> pd.DataFrame:
         """One row per theme (see ``reflect.report.tables.themes_table``); suppressed = NA."""
+        from reflect.report.tables import themes_table
+
         return themes_table(self.report)
 
     @property
     def breakdowns(self) -> pd.DataFrame:
         """Long format: theme_id, theme, dimension, group, participants (NA = suppressed)."""
+        from reflect.report.tables import breakdowns_table
+
         return breakdowns_table(self.report)
 
     def to_dict(self) -> dict:
@@ -61,6 +61,8 @@ class Result:
         return render_html(self.report)
 
     def write(self, out_dir: Path, formats=("html", "md", "json", "csv")) -> list[Path]:
+        from reflect.report import write_reports
+
         return write_reports(self.report, out_dir, formats)
 
 
@@ -69,9 +71,11 @@ def analyse(
     config: Config | Path | str | None = None,
     progress: Progress | None = None,
 ) -> Result:
-    """Run the pipeline on a reflections export (path) or a data frame with at least
-    ``participant`` and ``text`` columns. ``config``: a ``Config``, or the path of a
-    ``reflect.toml``."""
+    """Run the pipeline on a reflections export: a file, or a data frame shaped like one
+    (its columns are mapped as a file's are: guessed from the headers, or named in
+    ``config.columns``). ``config``: a ``Config``, or the path of a ``reflect.toml``."""
+    from reflect.ingest import describe_columns, group_nouns, read_export, read_roster
+
     if isinstance(config, str | Path):
         config = load_config(Path(config))
     config = config or Config()
@@ -86,17 +90,28 @@ def analyse(
         clock = now
         log.info("%s done in %.2fs", stage, timings[stage])
 
-    if isinstance(source, pd.DataFrame):
-        frame = _check_frame(source)
-    else:
-        frame = read_reflections(
-            Path(source),
-            config.columns,
-            encoding=config.encoding,
-            max_cell_chars=config.max_cell_chars,
-            drop_duplicates=config.drop_duplicates,
-        )
+    export = read_export(
+        source if not isinstance(source, str) else Path(source),
+        config.columns,
+        encoding=config.encoding,
+        max_cell_chars=config.max_cell_chars,
+        drop_duplicates=config.drop_duplicates,
+    )
+    progress.note(describe_columns(export.columns))
+    frame = _display_roles(export.frame, config.role_names)
+    _warn_if_small(frame, config.min_group_size)
     roster = read_roster(config.roster, config.encoding) if config.roster else None
+
+    # The heavy stages, imported only now (see the module docstring).
+    from reflect.anonymise import anonymise
+    from reflect.embed import embed_texts
+    from reflect.keys import load_key
+    from reflect.privacy import Filter, disclose
+    from reflect.privacy.screening import taxonomy_terms
+    from reflect.review import apply_review, load_review, rename_report
+    from reflect.themes import find_themes, load_taxonomy
+    from reflect.workspace import Workspace, drop_erased
+
     taxonomy = load_taxonomy(config.taxonomy)
     lap("ingest")
 
@@ -132,6 +147,8 @@ def analyse(
         # The analyst's review changes themes before disclosure: merged or split themes
         # have new counts, which must pass the privacy rules like any other.
         review = load_review(config.review)
+        if not review.is_empty():
+            progress.note(f"applying the theme review in {config.review}")
         themes = apply_review(themes, review, redacted)
         lap("themes")
         workspace.finish_run(run_id, len(redacted))
@@ -147,18 +164,34 @@ def analyse(
         vocabulary=taxonomy_terms(taxonomy),
     )
     report = rename_report(report, review, themes)
+    nouns = group_nouns(export.columns)
+    report = replace(
+        report,
+        programme=config.programme,
+        session_name=config.session_name or nouns["session"],
+        cohort_name=config.cohort_name or nouns["cohort"],
+        columns=export.columns,
+    )
     lap("privacy")
     return Result(report, timings)
 
 
-def _check_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    missing = [c for c in (F.PARTICIPANT, F.TEXT) if c not in frame.columns]
-    if missing:
-        raise InputError(f"data frame lacks column(s) {', '.join(missing)}")
-    out = frame.copy()
-    for column in F.INGESTED_COLUMNS:
-        if column not in out.columns:
-            out[column] = range(1, len(out) + 1) if column == F.ROW else ""
-    out[F.ROLE] = out[F.ROLE].astype(str).str.lower().replace("", "unknown")
-    out = out[out[F.TEXT].astype(str).str.strip() != ""]
-    return out[F.INGESTED_COLUMNS].astype({c: str for c in F.INGESTED_COLUMNS if c != F.ROW})
+def _display_roles(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Role values as the programme names them (reflect.toml ``[role_names]``)."""
+    if not names:
+        return frame
+    frame = frame.copy()
+    frame[F.ROLE] = frame[F.ROLE].map(lambda role: names.get(role, role))
+    return frame
+
+
+def _warn_if_small(frame: pd.DataFrame, k: int) -> None:
+    """Fewer than 2k people: most breakdowns will be withheld; say so before the work."""
+    people = frame[F.PARTICIPANT].nunique()
+    if people < 2 * k:
+        log.warning(
+            "fewer than %d participants (twice the minimum group size of %d): most "
+            "breakdowns and smaller themes will be withheld",
+            2 * k,
+            k,
+        )

@@ -13,8 +13,15 @@ Advance = Callable[[int], None]
 class Progress(Protocol):
     def stage(self, name: str, total: int | None = None): ...
 
+    def note(self, message: str) -> None:
+        """A one-line message for the person running the analysis (which columns were used
+        for what...): never data, only names of files, columns and settings."""
+
 
 class Silent:
     @contextmanager
     def stage(self, name: str, total: int | None = None) -> Iterator[Advance]:
         yield lambda n: None
+
+    def note(self, message: str) -> None:
+        pass

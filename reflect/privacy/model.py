@@ -34,6 +34,13 @@ class SafeReport:
     themes: list[SafeTheme]
     privacy: dict
     schema_version: str = SCHEMA_VERSION
+    # How the report names things (reflect.toml ``programme``, ``session_name``,
+    # ``cohort_name``, else the column headers) and which source column was used for what
+    # (``reflect.ingest.Export.columns``): set by the pipeline after disclosure.
+    programme: str | None = None
+    session_name: str = "session"
+    cohort_name: str = "cohort"
+    columns: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         data = asdict(self)

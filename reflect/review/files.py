@@ -7,10 +7,9 @@ from pathlib import Path
 
 import tomli_w
 
+from reflect.config import DEFAULT_REVIEW_FILE  # noqa: F401 - one home, re-exported here
 from reflect.errors import ConfigError
 from reflect.review.edits import Merge, Review, Split
-
-DEFAULT_REVIEW_FILE = Path("reflect-review.toml")
 
 _HEADER = """\
 # Theme review for reflect: edited by `reflect themes rename|merge|split|hide`, applied by
