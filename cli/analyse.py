@@ -8,79 +8,129 @@ from typing import Annotated
 import typer
 
 from reflect.cli.app import ConfigOption, QuietOption, app_typer
-from reflect.cli.progress import progress_for
-from reflect.config import DEFAULT_REVIEW_FILE, load_config
 from reflect.errors import ConfigError
 
 
-@app_typer.command()
+def _column(help: str) -> object:
+    return typer.Option(metavar="COLUMN", help=help, show_default=False)
+
+
+@app_typer.command(short_help="Find themes in an export and write privacy-safe reports.")
 def analyse(
     input: Annotated[
         Path | None,
         typer.Argument(
-            help="Reflections export: .csv, .xlsx, .jsonl or .parquet "
-            "(or `input` in the --config file).",
+            metavar="EXPORT",
+            help="Reflections export: .csv, .xlsx, .jsonl or .parquet (or `input` in the "
+            "--config file).",
             show_default=False,
         ),
     ] = None,
     out: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--out",
             "-o",
-            help="Folder for the reports; '-' with --format json prints report.json to stdout "
-            "[default: out].",
+            metavar="FOLDER",
+            help="Folder for the reports, replaced as a whole; '-' with --format json prints "
+            "report.json to stdout [default: out].",
+            show_default=False,
         ),
     ] = None,
     roster: Annotated[
         Path | None,
         typer.Option(
-            help="CSV of participants (id, name, optional nickname) whose names are redacted."
+            metavar="FILE",
+            help="CSV of participants (id, name, optional nickname) whose names are redacted.",
+            show_default=False,
         ),
     ] = None,
     taxonomy: Annotated[
         Path | None,
-        typer.Option(help="Theme taxonomy TOML (default: the programme taxonomy in models/)."),
+        typer.Option(
+            metavar="FILE",
+            help="Theme taxonomy TOML [default: the programme taxonomy in models/].",
+            show_default=False,
+        ),
+    ] = None,
+    programme: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help='The programme\'s name, for the report title, e.g. "Data skills workshops".',
+            show_default=False,
+        ),
     ] = None,
     min_group_size: Annotated[
         int | None,
         typer.Option(
             "--min-group-size",
             "-k",
+            metavar="K",
             help="Smallest number of distinct participants behind any reported figure "
             "[default: 5].",
+            show_default=False,
         ),
     ] = None,
     text_column: Annotated[
         list[str] | None,
-        typer.Option(help="A column of answers; repeat for several prompts (default: guessed)."),
+        _column("A column of answers; repeat for several prompts [default: guessed]."),
+    ] = None,
+    prompt_column: Annotated[
+        str | None,
+        _column(
+            "Long-format exports (one row per answer): the column naming the question; "
+            "--text-column then names the answer column [default: detected when clear]."
+        ),
     ] = None,
     participant_column: Annotated[
-        str | None,
-        typer.Option(help="Column identifying the writer (default: guessed from headers)."),
+        str | None, _column("Column identifying the writer [default: guessed from headers].")
     ] = None,
-    role_column: Annotated[str | None, typer.Option(help="Column with mentor/mentee.")] = None,
-    session_column: Annotated[str | None, typer.Option(help="Column with the session.")] = None,
-    cohort_column: Annotated[str | None, typer.Option(help="Column with the cohort.")] = None,
-    date_column: Annotated[str | None, typer.Option(help="Column with the date.")] = None,
+    role_column: Annotated[
+        str | None, _column("Column with each person's role (mentor, coach, learner...).")
+    ] = None,
+    session_column: Annotated[
+        str | None, _column("Column with the session (or workshop, module, week).")
+    ] = None,
+    cohort_column: Annotated[
+        str | None, _column("Column with the cohort (or class, group, workshop).")
+    ] = None,
+    date_column: Annotated[str | None, _column("Column with the date.")] = None,
     workspace: Annotated[
         Path | None,
-        typer.Option(help="Cache folder (redacted text and vectors only) [default: .reflect]."),
+        typer.Option(
+            metavar="FOLDER",
+            help="Cache folder (redacted text and vectors only) [default: .reflect].",
+            show_default=False,
+        ),
     ] = None,
     format: Annotated[
         list[str] | None,
         typer.Option(
             "--format",
             "-f",
-            help="Output format; repeat for several: html, md, json, csv, "
-            "parquet [default: html, md, json, csv].",
+            metavar="FORMAT",
+            help="Output format; repeat for several: html, md, json, csv (themes.csv), "
+            "parquet (themes.parquet), breakdowns (theme_breakdowns.csv) "
+            "[default: html, md, json, csv].",
+            show_default=False,
         ),
     ] = None,
     encoding: Annotated[
-        str | None, typer.Option(help="Text encoding of CSV/JSONL input [default: utf-8].")
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="Text encoding of CSV/JSONL input, e.g. cp1252 [default: utf-8].",
+            show_default=False,
+        ),
     ] = None,
     max_cell_chars: Annotated[
-        int | None, typer.Option(help="Reject answers longer than this [default: 20000].")
+        int | None,
+        typer.Option(
+            metavar="N",
+            help="Reject answers longer than this [default: 20000].",
+            show_default=False,
+        ),
     ] = None,
     drop_duplicates: Annotated[
         bool,
@@ -91,8 +141,11 @@ def analyse(
     review: Annotated[
         Path | None,
         typer.Option(
-            help="Theme review to apply (see `reflect themes`) "
-            "[default: reflect-review.toml if present].",
+            metavar="FILE",
+            help="Theme review to apply (see `reflect themes`), even one made for another "
+            "programme [default: reflect-review.toml if present and made for this "
+            "programme].",
+            show_default=False,
         ),
     ] = None,
     quotes: Annotated[
@@ -106,32 +159,43 @@ def analyse(
         float | None,
         typer.Option(
             "--dp-epsilon",
+            metavar="EPSILON",
             help="Add differentially private noise to every count with this total privacy "
-            "budget, e.g. --dp-epsilon 1.0 (off by default).",
+            "budget, e.g. 1.0 (off by default).",
+            show_default=False,
         ),
     ] = None,
     filter: Annotated[
         str | None,
         typer.Option(
             "--filter",
-            help='Report on one group only, e.g. --filter role=mentor, --filter cohort="Cohort A"'
-            ", --filter session=1..3 (refused when the group or the rest is smaller than k).",
+            metavar="GROUP",
+            help='Report on one group only: role=mentor, cohort="Cohort A", session=1..3 '
+            "(refused when the group or the rest is smaller than k).",
+            show_default=False,
         ),
     ] = None,
     config: ConfigOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Find themes in a reflections export and write privacy-safe reports.
+    """Find themes in a reflections export and write privacy-safe reports (HTML, Markdown,
+    JSON, CSV). Prints which columns it used for what, unless --quiet.
 
     Example: reflect analyse reflections.csv --roster roster.csv --out out/
     """
+    from reflect.cli.progress import progress_for
+    from reflect.config import load_config
     from reflect.pipeline import analyse as run
 
+    if review is not None and not review.exists():
+        raise ConfigError(f"{review}: review file not found")
     settings = load_config(config).with_overrides(
         roster=roster,
         taxonomy=taxonomy,
+        programme=programme,
         min_group_size=min_group_size,
         text=tuple(text_column or ()),
+        prompt=prompt_column,
         participant=participant_column,
         role=role_column,
         session=session_column,
@@ -152,8 +216,6 @@ def analyse(
     )
     if settings.input is None:
         raise ConfigError("no input: give the reflections file, or `input` in the --config file")
-    if settings.review is None and DEFAULT_REVIEW_FILE.exists():
-        settings = settings.with_overrides(review=DEFAULT_REVIEW_FILE)
     out = settings.out or Path("out")
     to_stdout = str(out) == "-"
     if to_stdout and tuple(settings.formats) != ("json",):

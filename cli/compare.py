@@ -13,11 +13,12 @@ from reflect.cli.app import app_typer
 from reflect.errors import ConfigError
 
 
-@app_typer.command()
+@app_typer.command(short_help="Which themes grew, shrank, appeared or faded: two runs or groups.")
 def compare(
     runs: Annotated[
         list[Path],
         typer.Argument(
+            metavar="RUN...",
             help="One run (output folder or report.json) to compare groups in, or two runs.",
             show_default=False,
         ),
@@ -25,8 +26,9 @@ def compare(
     by: Annotated[
         str | None,
         typer.Option(
+            metavar="DIMENSION",
             help="Compare groups of one run: cohort (first two), session (first vs last) "
-            "or role (mentor vs mentee)."
+            "or role (mentor vs mentee).",
         ),
     ] = None,
     group: Annotated[
@@ -34,6 +36,7 @@ def compare(
         typer.Option(
             "--group",
             "-g",
+            metavar="GROUP",
             help="Name the two groups instead, e.g. -g session=2 -g session=5 "
             '(or -g "cohort=Cohort A" -g "cohort=Cohort B").',
         ),
@@ -46,9 +49,12 @@ def compare(
             "fewer than k).",
         ),
     ] = False,
-    format: Annotated[str, typer.Option("--format", "-f", help="text, md or json.")] = "text",
+    format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="text, md or json.")
+    ] = "text",
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+        Path | None,
+        typer.Option("--out", "-o", metavar="FILE", help="Write to this file instead of stdout."),
     ] = None,
 ) -> None:
     """Contrast two runs or two groups: which themes grew, shrank, appeared or faded.

@@ -10,11 +10,12 @@ import typer
 from reflect.cli.app import QuietOption, app_typer
 
 
-@app_typer.command()
+@app_typer.command(short_help="Erase one participant from a workspace (right to erasure).")
 def forget(
     participant_id: Annotated[
         str,
         typer.Argument(
+            metavar="PARTICIPANT_ID",
             help="The participant's id as it appears in the export (never stored; only its "
             "keyed pseudonym is looked up).",
             show_default=False,
@@ -22,7 +23,7 @@ def forget(
     ],
     workspace: Annotated[
         Path,
-        typer.Option(help="The workspace folder to erase them from [default: .reflect]."),
+        typer.Option(metavar="FOLDER", help="The workspace folder to erase them from."),
     ] = Path(".reflect"),
     quiet: QuietOption = False,
 ) -> None:

@@ -11,7 +11,7 @@ from reflect.cli.app import QuietOption, app_typer
 from reflect.cli.progress import progress_for
 
 
-@app_typer.command()
+@app_typer.command(short_help="Redact personal data from a CSV or JSONL file, for sharing.")
 def redact(
     input: Annotated[
         Path,
@@ -27,6 +27,7 @@ def redact(
         typer.Option(
             "--out",
             "-o",
+            metavar="FILE",
             help="Where to write the redacted copy (.csv, .tsv or .jsonl; JSONL input gives "
             'JSONL with a "spans" list of [start, end, label] on the original text). '
             "Written atomically. Example: --out shared/redacted.jsonl",
@@ -36,6 +37,7 @@ def redact(
     roster: Annotated[
         Path | None,
         typer.Option(
+            metavar="FILE",
             help="CSV of participants (id, name, optional nickname) whose names and ids are "
             "redacted in any case and with typos. Example: --roster roster.csv",
         ),
@@ -43,6 +45,7 @@ def redact(
     text_column: Annotated[
         list[str] | None,
         typer.Option(
+            metavar="COLUMN",
             help="A column of answers to redact; repeat for several (default: guessed). "
             'Example: --text-column "What worked?"',
         ),
@@ -50,13 +53,14 @@ def redact(
     participant_column: Annotated[
         str | None,
         typer.Option(
+            metavar="COLUMN",
             help="Column identifying the writer, replaced by its keyed pseudonym (default: "
             'guessed). Example: --participant-column "Employee ID"',
         ),
     ] = None,
     encoding: Annotated[
         str,
-        typer.Option(help="Text encoding of CSV/JSONL input. Example: --encoding cp1252"),
+        typer.Option(metavar="NAME", help="Text encoding of CSV/JSONL input, e.g. cp1252."),
     ] = "utf-8",
     quiet: QuietOption = False,
 ) -> None:

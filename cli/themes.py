@@ -16,6 +16,7 @@ from reflect.review import (
     DEFAULT_REVIEW_FILE,
     Review,
     RunTheme,
+    load_report,
     load_review,
     resolve,
     run_themes,
@@ -24,6 +25,7 @@ from reflect.review import (
 
 themes_app = typer.Typer(
     name="themes",
+    short_help="Review a run's themes: rename, merge, split or hide them.",
     help="Review a run's themes at programme close: rename, merge, split or hide them.\n\n"
     "Edits are stored in a review file (default reflect-review.toml) that you can commit to "
     "git; every later `reflect analyse` applies them, matched by theme, not by position.\n\n"
@@ -34,17 +36,21 @@ app_typer.add_typer(themes_app, name="themes")
 
 RunOption = Annotated[
     Path,
-    typer.Option("--run", help="The run to review: an output folder or its report.json."),
+    typer.Option(
+        "--run", metavar="RUN", help="The run to review: an output folder or its report.json."
+    ),
 ]
 ReviewOption = Annotated[
     Path,
-    typer.Option("--review", help="The review file to read and edit."),
+    typer.Option("--review", metavar="FILE", help="The review file to read and edit."),
 ]
 DEFAULT_RUN = Path("out")
 
 
 def _load(run: Path, review_path: Path) -> tuple[list[RunTheme], Review]:
-    return run_themes(run), load_review(review_path)
+    review = load_review(review_path)
+    review.record_programme(load_report(run))  # what the review is made for, when saved
+    return run_themes(run), review
 
 
 def _save(review: Review, path: Path, what: str) -> None:
@@ -79,7 +85,7 @@ def _people(value: int | None, k: int) -> str:
     return f"fewer than {k}" if value is None else str(value)
 
 
-@themes_app.command("list")
+@themes_app.command("list", short_help="List the run's themes, their refs and review edits.")
 def list_(
     run: RunOption = DEFAULT_RUN,
     review_file: ReviewOption = DEFAULT_REVIEW_FILE,
@@ -120,9 +126,11 @@ def list_(
         typer.echo(f"{ref:<{width}}  {people:>12}  {label}{note}")
 
 
-@themes_app.command()
+@themes_app.command(short_help="Show one theme's counts, phrases and review edits.")
 def show(
-    theme: Annotated[str, typer.Argument(help="A ref, id or label from `reflect themes list`.")],
+    theme: Annotated[
+        str, typer.Argument(metavar="THEME", help="A ref, id or label from `reflect themes list`.")
+    ],
     run: RunOption = DEFAULT_RUN,
     review_file: ReviewOption = DEFAULT_REVIEW_FILE,
 ) -> None:
@@ -153,8 +161,10 @@ def show(
 
 @themes_app.command()
 def rename(
-    theme: Annotated[str, typer.Argument(help="A ref, id or label from `reflect themes list`.")],
-    label: Annotated[str, typer.Argument(help="The new label.")],
+    theme: Annotated[
+        str, typer.Argument(metavar="THEME", help="A ref, id or label from `reflect themes list`.")
+    ],
+    label: Annotated[str, typer.Argument(metavar="LABEL", help="The new label.")],
     run: RunOption = DEFAULT_RUN,
     review_file: ReviewOption = DEFAULT_REVIEW_FILE,
 ) -> None:
@@ -174,10 +184,12 @@ def merge(
     themes_: Annotated[
         list[str],
         typer.Argument(
-            metavar="THEMES...", help="Two or more themes; the first keeps its ref and label."
+            metavar="THEME...", help="Two or more themes; the first keeps its ref and label."
         ),
     ],
-    label: Annotated[str | None, typer.Option(help="A label for the merged theme.")] = None,
+    label: Annotated[
+        str | None, typer.Option(metavar="LABEL", help="A label for the merged theme.")
+    ] = None,
     run: RunOption = DEFAULT_RUN,
     review_file: ReviewOption = DEFAULT_REVIEW_FILE,
 ) -> None:
@@ -192,16 +204,21 @@ def merge(
     _save(review, review_file, f"merged {', '.join(refs[1:])} into {refs[0]}")
 
 
-@themes_app.command()
+@themes_app.command(short_help="Move a theme's reflections that mention a phrase into a new theme.")
 def split(
-    theme: Annotated[str, typer.Argument(help="A ref, id or label from `reflect themes list`.")],
+    theme: Annotated[
+        str, typer.Argument(metavar="THEME", help="A ref, id or label from `reflect themes list`.")
+    ],
     phrase: Annotated[
         list[str],
         typer.Option(
-            "--phrase", "-p", help="Reflections containing this phrase move out; repeatable."
+            "--phrase",
+            "-p",
+            metavar="PHRASE",
+            help="Reflections containing this phrase move out; repeatable.",
         ),
     ],
-    label: Annotated[str, typer.Option(help="Label of the new theme.")],
+    label: Annotated[str, typer.Option(metavar="LABEL", help="Label of the new theme.")],
     run: RunOption = DEFAULT_RUN,
     review_file: ReviewOption = DEFAULT_REVIEW_FILE,
 ) -> None:
@@ -217,9 +234,11 @@ def split(
     _save(review, review_file, f"split {new.new_ref} out of {ref}")
 
 
-@themes_app.command()
+@themes_app.command(short_help="Leave a theme out of the reports.")
 def hide(
-    theme: Annotated[str, typer.Argument(help="A ref, id or label from `reflect themes list`.")],
+    theme: Annotated[
+        str, typer.Argument(metavar="THEME", help="A ref, id or label from `reflect themes list`.")
+    ],
     undo: Annotated[bool, typer.Option("--undo", help="Show the theme again.")] = False,
     run: RunOption = DEFAULT_RUN,
     review_file: ReviewOption = DEFAULT_REVIEW_FILE,

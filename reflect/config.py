@@ -95,7 +95,7 @@ class Config(_Settings):
     role_names: dict[str, Annotated[str, Field(min_length=1)]] = Field(default_factory=dict)
     min_group_size: Annotated[StrictInt, Field(ge=2)] = DEFAULT_MIN_GROUP_SIZE
     quotes: StrictBool = False
-    dp_epsilon: Annotated[StrictFloat | StrictInt, Field(gt=0)] | None = None
+    dp_epsilon: Annotated[StrictFloat, Field(gt=0)] | None = None  # strict floats take ints
     filter: str | None = None  # e.g. 'cohort=Cohort A', 'session=1..3' (privacy.Filter)
     embedding_backend: str = Field(default_factory=default_embedding_backend)
     formats: Annotated[tuple[str, ...], Field(min_length=1)] = DEFAULT_FORMATS

@@ -108,11 +108,13 @@ def analyse(
     from reflect.keys import load_key
     from reflect.privacy import Filter, disclose
     from reflect.privacy.screening import taxonomy_terms
-    from reflect.review import apply_review, load_review, rename_report
+    from reflect.review import apply_review, rename_report
+    from reflect.review.files import programme_fingerprint
     from reflect.themes import find_themes, load_taxonomy
     from reflect.workspace import Workspace, drop_erased
 
     taxonomy = load_taxonomy(config.taxonomy)
+    fingerprint = programme_fingerprint(config.programme, export.columns, [t.id for t in taxonomy])
     lap("ingest")
 
     # Never beside the data it protects: not in the workspace, not in the outputs.
@@ -146,9 +148,7 @@ def analyse(
             )
         # The analyst's review changes themes before disclosure: merged or split themes
         # have new counts, which must pass the privacy rules like any other.
-        review = load_review(config.review)
-        if not review.is_empty():
-            progress.note(f"applying the theme review in {config.review}")
+        review = _review_for(config, fingerprint, progress)
         themes = apply_review(themes, review, redacted)
         lap("themes")
         workspace.finish_run(run_id, len(redacted))
@@ -171,9 +171,35 @@ def analyse(
         session_name=config.session_name or nouns["session"],
         cohort_name=config.cohort_name or nouns["cohort"],
         columns=export.columns,
+        programme_fingerprint=fingerprint,
     )
     lap("privacy")
     return Result(report, timings)
+
+
+def _review_for(config: Config, fingerprint: str, progress: Progress):
+    """The theme review to apply: ``config.review``, else ``reflect-review.toml`` in the
+    working folder — but a review made for another programme is applied only when named."""
+    from reflect.config import DEFAULT_REVIEW_FILE
+    from reflect.review import Review, load_review
+    from reflect.review.files import belongs_to, made_for_label
+
+    path = config.review or (DEFAULT_REVIEW_FILE if DEFAULT_REVIEW_FILE.exists() else None)
+    review = load_review(path)
+    if review.is_empty():
+        return review
+    if not belongs_to(review, fingerprint):
+        if config.review is None:
+            log.warning(
+                "%s was made for %s: not applied (name it with --review to apply it here)",
+                path,
+                made_for_label(review),
+            )
+            return Review()
+        progress.note(f"applying the theme review in {path} (made for {made_for_label(review)})")
+    else:
+        progress.note(f"applying the theme review in {path}")
+    return review
 
 
 def _display_roles(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:

@@ -80,3 +80,24 @@ def tiny_roster(tmp_path: Path) -> Path:
     lines.append("E99999,Priya Shah")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def reflect_cli(capsys, monkeypatch):
+    """Run the ``reflect`` console entry point in-process: ``(exit code, stdout, stderr)``."""
+    import sys
+
+    from reflect.cli.main import app
+
+    def run(*args: str, columns: int = 80) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["reflect", *args])
+        monkeypatch.setenv("COLUMNS", str(columns))
+        try:
+            app()
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code or 0
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

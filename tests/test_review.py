@@ -155,13 +155,27 @@ def test_when_saved_and_loaded_then_the_review_round_trips_as_readable_toml(tmp_
     assert load_review(path) == review
 
 
-def test_when_the_review_file_is_malformed_then_one_clear_error(tmp_path):
+@pytest.mark.parametrize(
+    ("content", "where"),
+    [
+        ("[[merge]]\nlabel = 'x'\n", "merge.0.themes: field required"),
+        # A string where a list belongs once merged themes "a" and "b".
+        ("[[merge]]\nthemes = 'ab'\n", "merge.0.themes: expected a list"),
+        ("hide = 'career'\n", "hide: expected a list"),
+        ("[[split]]\ntheme = 'x'\nphrases = ['p']\nlabel = 3\n", "split.0.label: expected text"),
+        ("[rename]\nhybrid_work = ''\n", "rename.hybrid_work: string should have"),
+        ("colour = 'blue'\n", "colour: unknown setting"),
+    ],
+)
+def test_when_the_review_file_is_malformed_then_one_clear_error(tmp_path, content, where):
     from reflect.errors import ConfigError
 
     path = tmp_path / "r.toml"
-    path.write_text("[[merge]]\nlabel = 'x'\n")
-    with pytest.raises(ConfigError, match="malformed review entry"):
+    path.write_text(content)
+    with pytest.raises(ConfigError) as info:
         load_review(path)
+    assert str(info.value).startswith(f"{path}: {where}")
+    assert "\n" not in str(info.value)
 
 
 def _cli(capsys, monkeypatch, *args):
@@ -254,3 +268,70 @@ def test_when_an_emerging_theme_is_split_then_the_new_theme_keeps_the_analysts_l
     report = rename_report(disclose(themes, _frame(TEXTS), K), review, themes)
     labels = {t.id: t.label for t in report.themes}
     assert labels[f"{ref}/car_parking"] == "Car parking"
+
+
+class _Notes:
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+    def note(self, message: str) -> None:
+        self.notes.append(message)
+
+
+def _review_made_for(path, programme: str, fingerprint: str) -> None:
+    review = Review()
+    review.hide("career")
+    review.record_programme({"programme": programme, "programme_fingerprint": fingerprint})
+    save_review(review, path)
+
+
+def test_when_the_working_folders_review_belongs_to_another_programme_then_it_is_skipped(
+    tmp_path, monkeypatch, caplog
+):
+    from reflect.config import Config
+    from reflect.pipeline import _review_for
+
+    monkeypatch.chdir(tmp_path)
+    _review_made_for(tmp_path / "reflect-review.toml", "Coaching circles", "aaaa")
+    notes = _Notes()
+    review = _review_for(Config(), "bbbb", notes)
+    assert review.is_empty() and notes.notes == []
+    assert "made for programme 'Coaching circles': not applied" in caplog.text
+    assert "--review" in caplog.text
+    # The same file for the same programme is applied, and says so.
+    review = _review_for(Config(), "aaaa", notes)
+    assert review.hidden == ["career"]
+    assert notes.notes == ["applying the theme review in reflect-review.toml"]
+
+
+def test_when_a_review_is_named_then_it_is_applied_even_if_made_elsewhere(tmp_path):
+    from reflect.config import Config
+    from reflect.pipeline import _review_for
+
+    path = tmp_path / "other.toml"
+    _review_made_for(path, "Coaching circles", "aaaa")
+    notes = _Notes()
+    review = _review_for(Config(review=path), "bbbb", notes)
+    assert review.hidden == ["career"]
+    assert notes.notes == [
+        f"applying the theme review in {path} (made for programme 'Coaching circles')"
+    ]
+
+
+def test_when_saved_then_the_review_records_its_programme(tmp_path):
+    path = tmp_path / "r.toml"
+    _review_made_for(path, "Leadership course", "cafe0123")
+    saved = tomllib.loads(path.read_text())
+    assert saved["made_for"] == {"fingerprint": "cafe0123", "programme": "Leadership course"}
+    assert load_review(path).made_for == saved["made_for"]
+
+
+def test_when_analyse_fails_then_no_review_message_precedes_the_error(
+    capsys, monkeypatch, tmp_path
+):
+    monkeypatch.chdir(tmp_path)
+    _review_made_for(tmp_path / "reflect-review.toml", "x", "aaaa")
+    code, _, err = _cli(capsys, monkeypatch, "analyse", "missing.csv")
+    assert code == 1 and err == "reflect: error: missing.csv: file not found\n"
+    code, _, err = _cli(capsys, monkeypatch, "analyse", "x.csv", "--review", "nope.toml")
+    assert code == 2 and err == "reflect: error: nope.toml: review file not found\n"

@@ -41,6 +41,7 @@ class SafeReport:
     session_name: str = "session"
     cohort_name: str = "cohort"
     columns: dict = field(default_factory=dict)
+    programme_fingerprint: str | None = None  # what a theme review records it was made for
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -35,6 +35,16 @@ class Review:
     splits: list[Split] = field(default_factory=list)
     # emerging ref -> the reported phrases that identify it on later runs
     signatures: dict[str, list[str]] = field(default_factory=dict)
+    # The programme the review was made for (``programme`` name if it has one, and the
+    # ``fingerprint`` of its setup, see ``reflect.review.files.programme_fingerprint``).
+    made_for: dict[str, str] = field(default_factory=dict)
+
+    def record_programme(self, report: dict) -> None:
+        """Record the programme of the run (a ``report.json``) the review is edited from."""
+        if report.get("programme_fingerprint"):
+            self.made_for = {"fingerprint": report["programme_fingerprint"]}
+            if report.get("programme"):
+                self.made_for["programme"] = report["programme"]
 
     def is_empty(self) -> bool:
         return not (self.renames or self.hidden or self.merges or self.splits)
