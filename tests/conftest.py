@@ -8,6 +8,23 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
+def _process_settings_restored():
+    # `reflect ... --quiet` run in-process silences logging, warnings and library bars for
+    # the rest of the process (right for a CLI run); later tests must not inherit that.
+    import logging
+    import os
+    import warnings
+
+    environment = dict(os.environ)
+    disabled = logging.root.manager.disable
+    with warnings.catch_warnings():
+        yield
+    logging.disable(disabled)
+    for name in set(os.environ) - set(environment):
+        del os.environ[name]
+
+
+@pytest.fixture(autouse=True)
 def _isolated_key(monkeypatch, tmp_path_factory):
     # Tests never touch the user's real key file.
     key_dir = tmp_path_factory.mktemp("key")
