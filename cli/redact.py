@@ -58,6 +58,15 @@ def redact(
             'guessed). Example: --participant-column "Employee ID"',
         ),
     ] = None,
+    keep_column: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="COLUMN",
+            help="Keep a column that is not mapped (its values are redacted too); repeat for "
+            "several. Other unmapped columns (names, emails, notes) are dropped. "
+            'Example: --keep-column "Department"',
+        ),
+    ] = None,
     encoding: Annotated[
         str,
         typer.Option(metavar="NAME", help="Text encoding of CSV/JSONL input, e.g. cp1252."),
@@ -66,7 +75,8 @@ def redact(
 ) -> None:
     """Redact names, emails, phone numbers, ids, handles, URLs, addresses and other personal
     data from a CSV or JSONL file, for analysts who must share text. Participants become
-    keyed pseudonyms (see README: the key); descriptions that single someone out ("the only
+    keyed pseudonyms (see README: the key); columns that are not mapped are dropped unless
+    --keep-column names them; descriptions that single someone out ("the only
     62-year-old in finance") are kept in the text and listed as quasi_identifiers in JSONL.
 
     Example: reflect redact answers.jsonl --out redacted.jsonl --roster roster.csv
@@ -89,7 +99,14 @@ def redact(
             columns=columns,
             encoding=encoding,
             progress=advance,
+            keep_columns=tuple(keep_column or ()),
         )
     if not quiet:
         found = ", ".join(f"{n} {label}" for label, n in result.spans_by_label.items()) or "none"
         typer.echo(f"wrote {out}: {result.texts} text(s), redacted {found}", err=True)
+        if result.dropped_columns:
+            typer.echo(
+                f"dropped {len(result.dropped_columns)} column(s) that are not mapped: "
+                f"{', '.join(result.dropped_columns)} (keep one, redacted, with --keep-column)",
+                err=True,
+            )

@@ -42,7 +42,9 @@ _HEADER_RULES: dict[str, tuple[str, ...]] = {
     "cohort": ("cohort", "group", "programme", "program", "wave", "intake"),
     "date": ("date", "submitted", "timestamp", "created", "time"),
 }
-_NOT_TEXT = re.compile(r"\b(id|ids|identifier|number|no)\b")
+# Headers of identifiers and contact details: never answers, however long their values are
+# (a "Full name" column would otherwise be analysed, and kept by `reflect redact`, as text).
+_NOT_TEXT = re.compile(r"\b(id|ids|identifier|number|no|name|names|e-?mail|phone|mobile)\b")
 _TEXT_HINTS = ("reflection", "comment", "what", "?", "text", "answer", "feedback", "notes")
 _MIN_FREE_TEXT_CHARS = 15  # mean answer length above which an unmapped column is free text
 

@@ -115,3 +115,82 @@ def test_when_the_output_format_is_unsupported_then_nothing_is_written(tmp_path)
     with pytest.raises(InputError, match="jsonl"):
         redact_file(source, tmp_path / "out.xlsx", key=KEY)
     assert list(tmp_path.iterdir()) == [source]
+
+
+def _table(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+HEADER = ["Participant ID", "Full name", "Work email", "Role", "Availability", "What worked well?"]
+ROWS = [
+    [
+        "E20001",
+        "Oona Vasquez-Trent",
+        "oona.vt@example.org",
+        "mentor",
+        "mornings",
+        "We practised giving feedback with the new template",
+    ],
+    [
+        "E20002",
+        "Kwame Ashdown",
+        "k.ashdown@example.org",
+        "mentee",
+        "07700 900456",
+        "Hybrid meetings felt fairer with cameras on for all",
+    ],
+]
+
+
+def test_attack_csv_columns_that_are_not_mapped_are_dropped(tmp_path):
+    # A full-name column and an email column sat verbatim next to the pseudonym.
+    source = _table(tmp_path / "in.csv", HEADER, ROWS)
+    out = tmp_path / "redacted.csv"
+    result = CliRunner().invoke(app_typer, ["redact", str(source), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == ["Participant ID", "Role", "What worked well?"]
+    raw = out.read_text(encoding="utf-8")
+    for secret in ("Oona", "Vasquez", "Kwame", "Ashdown", "example.org", "900456", "E2000"):
+        assert secret not in raw
+    # The analyst is told what went and how to keep a column (headers only, never values).
+    assert "Full name" in result.output and "--keep-column" in result.output
+    assert "Kwame" not in result.output
+
+
+def test_attack_a_kept_column_is_redacted_too(tmp_path):
+    source = _table(tmp_path / "in.csv", HEADER, ROWS)
+    out = tmp_path / "redacted.csv"
+    args = ["redact", str(source), "--out", str(out), "--keep-column", "availability", "-q"]
+    result = CliRunner().invoke(app_typer, args)
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == ["Participant ID", "Role", "Availability", "What worked well?"]
+    assert [r["Availability"] for r in rows] == ["mornings", "[PHONE]"]
+
+
+def test_keeping_a_column_that_does_not_exist_is_one_clear_error(tmp_path):
+    source = _table(tmp_path / "in.csv", HEADER, ROWS)
+    out = tmp_path / "redacted.csv"
+    with pytest.raises(InputError, match="Shoe size"):
+        redact_file(source, out, key=KEY, keep_columns=("Shoe size",))
+    assert not out.exists()
+
+
+def test_jsonl_keys_other_than_id_and_text_are_dropped_unless_kept(tmp_path):
+    rows = [{"id": "r1", "text": "fine session", "author": "Oona Vasquez-Trent", "team": "ops"}]
+    source = _jsonl(tmp_path / "in.jsonl", rows)
+    redact_file(source, tmp_path / "a.jsonl", key=KEY)
+    assert json.loads((tmp_path / "a.jsonl").read_text()) == {
+        "id": "r1",
+        "text": "fine session",
+        "spans": [],
+    }
+    redact_file(source, tmp_path / "b.jsonl", key=KEY, keep_columns=("team",))
+    assert json.loads((tmp_path / "b.jsonl").read_text())["team"] == "ops"

@@ -1,10 +1,13 @@
 """``reflect redact``: redact a CSV or JSONL file for sharing, without analysing it.
 
-- CSV (and the other table formats ingest reads): text columns are guessed as ingest guesses
-  them (or named); each is redacted in place, the participant column becomes its pseudonym and
-  every other column is kept as it is.
+- CSV (and the other table formats ingest reads): columns are mapped as ``reflect analyse``
+  maps them (or named). Text columns are redacted, the participant column becomes its
+  pseudonym, role/session/cohort/date values are redacted too (a hand-typed cohort can hold a
+  name), and every column that is not mapped — a full name, an email, free notes — is dropped
+  unless ``keep_columns`` names it, in which case its values are redacted as well.
 - JSONL: rows ``{"id", "text"}`` come back as ``{"id", "text": redacted, "spans": [[start,
-  end, label], ...]}`` with offsets on the original text. Other keys are kept.
+  end, label], ...]}`` with offsets on the original text. Other keys are dropped unless
+  ``keep_columns`` names them (their string values are then redacted).
 
 The output is written to a temporary file beside it and renamed into place, so a failure
 never leaves half a file.
@@ -15,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +41,7 @@ class RedactFileResult:
     rows: int
     texts: int
     spans_by_label: dict[str, int]
+    dropped_columns: tuple[str, ...] = ()  # names only: never their values
 
 
 def redact_file(
@@ -51,17 +55,21 @@ def redact_file(
     recognizer_names=None,
     keep: frozenset[str] = KEEP_BY_DEFAULT,
     progress: Callable[[int], None] | None = None,
+    keep_columns: Sequence[str] = (),
 ) -> RedactFileResult:
-    """Redact ``source`` into ``out`` (same format as the source's extension says)."""
+    """Redact ``source`` into ``out`` (same format as the source's extension says).
+    ``keep_columns``: columns (JSONL keys) to keep besides the mapped ones, redacted too."""
     source, out = Path(source), Path(out)
     if out.resolve() == source.resolve():
         raise InputError("--out must differ from the input file", file=out)
     if out.suffix.lower() not in _OUTPUT_SUFFIXES:
         raise InputError("write the redacted copy as .csv, .tsv or .jsonl", file=out)
     if source.suffix.lower() in _JSONL_SUFFIXES:
-        return _redact_jsonl(source, out, key, roster, encoding, recognizer_names, keep, progress)
+        return _redact_jsonl(
+            source, out, roster, encoding, recognizer_names, keep, progress, keep_columns
+        )
     return _redact_table(
-        source, out, key, roster, columns, encoding, recognizer_names, keep, progress
+        source, out, key, roster, columns, encoding, recognizer_names, keep, progress, keep_columns
     )
 
 
@@ -84,12 +92,15 @@ def _count(found: list[list[Span]], keep) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _redact_jsonl(source, out, key, roster, encoding, names, keep, progress) -> RedactFileResult:
+def _redact_jsonl(
+    source, out, roster, encoding, names, keep, progress, keep_columns
+) -> RedactFileResult:
     table, rows = read_table(source, encoding)
     if "text" not in table.columns:
         raise InputError(
             'JSONL rows need a "text" field (and usually an "id")', file=source, column="text"
         )
+    kept = [_kept_column(source, list(table.columns), name) for name in keep_columns]
     records = _jsonl_records(source, encoding)
     texts = [r.get("text") for r in records]
     for text, row in zip(texts, rows, strict=True):
@@ -98,17 +109,45 @@ def _redact_jsonl(source, out, key, roster, encoding, names, keep, progress) -> 
     texts = [t or "" for t in texts]
     analyzer = Analyzer(roster, names)
     found = _analyze(analyzer, texts, progress)
+    others = {c: _redacted_values(analyzer, [r.get(c) for r in records], keep) for c in kept}
     with _atomic(out) as handle:
-        for record, text, spans in zip(records, texts, found, strict=True):
+        for i, (record, text, spans) in enumerate(zip(records, texts, found, strict=True)):
             shown = [s for s in spans if s.label not in keep]
-            record = dict(record)
-            record["text"] = redact(text, spans, keep)
-            record["spans"] = [[s.start, s.end, s.label] for s in shown]
+            line = {k: record[k] for k in ("id",) if k in record}
+            line["text"] = redact(text, spans, keep)
+            line.update({c: others[c][0][i] for c in kept if c in record})
+            line["spans"] = [[s.start, s.end, s.label] for s in shown]
             quasi = [[s.start, s.end, s.label] for s in spans if s.label in SCREEN_ONLY]
             if quasi and keep:
-                record["quasi_identifiers"] = quasi
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return RedactFileResult(len(records), len(texts), _count(found, keep))
+                line["quasi_identifiers"] = quasi
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    dropped = [c for c in table.columns if c not in ("id", "text", *kept)]
+    counts = _count(found + [s for c in kept for s in others[c][1]], keep)
+    return RedactFileResult(len(records), len(texts), counts, tuple(dropped))
+
+
+def _kept_column(source: Path, columns: list[str], name: str) -> str:
+    """A ``--keep-column`` name resolved to a column (exact, else ignoring case/spaces)."""
+    if name in columns:
+        return name
+    loose = {" ".join(c.lower().split()): c for c in columns}
+    if " ".join(name.lower().split()) in loose:
+        return loose[" ".join(name.lower().split())]
+    raise InputError(
+        f"--keep-column {name!r}: no such column (columns are: {', '.join(columns)})",
+        file=source,
+    )
+
+
+def _redacted_values(
+    analyzer: Analyzer, values: list, keep: frozenset[str]
+) -> tuple[list, list[list[Span]]]:
+    """Each string value redacted (each distinct value analysed once), other values as they
+    are; and the spans found, cell by cell, for the counts."""
+    distinct = sorted({v for v in values if isinstance(v, str) and v.strip()})
+    spans = dict(zip(distinct, analyzer.analyze(distinct), strict=True)) if distinct else {}
+    redacted = [redact(v, spans[v], keep) if v in spans else v for v in values]
+    return redacted, [spans[v] for v in values if v in spans]
 
 
 def _jsonl_records(source: Path, encoding: str) -> list[dict]:
@@ -120,12 +159,15 @@ def _jsonl_records(source: Path, encoding: str) -> list[dict]:
 
 
 def _redact_table(
-    source, out, key, roster, columns, encoding, names, keep, progress
+    source, out, key, roster, columns, encoding, names, keep, progress, keep_columns
 ) -> RedactFileResult:
     table, _rows = read_table(source, encoding)
     mapping = map_columns(source, table, columns or ColumnMap())
     text_columns: list[str] = list(mapping["text"])
     participant = mapping.get("participant")
+    described = [mapping[f] for f in ("role", "session", "cohort", "date") if f in mapping]
+    extra = [_kept_column(source, list(table.columns), name) for name in keep_columns]
+    kept = {*text_columns, *described, *extra, participant}
     own_ids = tuple(sorted({v for v in table[participant] if v})) if participant else ()
     roster = Roster(
         ids=tuple(sorted(set(roster.ids) | set(own_ids))) if roster else own_ids,
@@ -136,10 +178,17 @@ def _redact_table(
     cells = [(column, i) for column in text_columns for i in range(len(table))]
     texts = [table[column].iat[i] for column, i in cells]
     found = _analyze(analyzer, texts, progress)
-    redacted = table.copy()
+    redacted = table[[c for c in table.columns if c in kept]].copy()
     new_values = {column: list(table[column]) for column in text_columns}
     for (column, i), text, spans in zip(cells, texts, found, strict=True):
         new_values[column][i] = redact(text, spans, keep)
+    for column in redacted.columns:
+        if column in new_values or column == participant:
+            continue
+        # A date column keeps its dates; a name or an email in any such cell goes.
+        keep_here = keep | {"DATE"} if column == mapping.get("date") else keep
+        new_values[column], spans = _redacted_values(analyzer, list(table[column]), keep_here)
+        found += [[s for s in cell if s.label not in keep_here] for cell in spans]
     for column, values in new_values.items():
         redacted[column] = values
     if participant:
@@ -151,7 +200,8 @@ def _redact_table(
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             redacted.to_csv(handle, index=False, sep="\t" if suffix == ".tsv" else ",")
-    return RedactFileResult(len(table), len(texts), _count(found, keep))
+    dropped = tuple(c for c in table.columns if c not in kept)
+    return RedactFileResult(len(table), len(texts), _count(found, keep), dropped)
 
 
 @contextmanager
