@@ -13,8 +13,8 @@ import pytest
 
 from reflect.errors import ConfigError
 from reflect.themes import load_taxonomy
-from reflect.themes.candidates import is_empty_answer
 from reflect.themes.cluster import cluster_points
+from reflect.themes.empty import is_empty_answer
 from reflect.themes.engine import find_group_themes
 from reflect.themes.label import choose_label, empty_answer_label
 from reflect.themes.presets import PRESETS, get_preset

@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 
 from reflect.frames import PLACEHOLDER_PATTERN
 from reflect.nlp import load_spacy
 from reflect.parallel import map_chunks
+from reflect.themes.empty import is_empty_answer
 
 MAX_WORDS = 5
 
@@ -71,21 +72,6 @@ _VAGUE_HEADS = frozenset({"stuff", "thing", "things", "part", "parts", "lot", "b
 # ...but these keep their meaning as a modifier ("in-class activity", "top hat questions").
 _KEEP_AS_MODIFIER = frozenset({"class", "question", "questions", "example", "examples"})
 
-_EMPTY = re.compile(
-    r"^\W*(?:"
-    r"n\W?a|none|nothing|nope|no|nah|na|not really|not much|nothing really|"
-    r"nothing (?:in particular|specific|specifically|much|really|today|at all)|"
-    r"nothing (?:was|is|seemed|felt|really|particularly|too|that|i|in|to|for|so)\b.*|"
-    r"(?:everything|it all|all) (?:was|is|made|makes|seemed)\b.*(?:clear|sense|fine|good|"
-    r"understandable|straightforward|straight forward)\b.*|"
-    r"(?:i )?(?:understood|got) (?:everything|it all)\b.*|"
-    r"all good|all clear|no (?:confusion|questions|concerns|problems|issues)\b.*|"
-    r"(?:i )?(?:was|am|wasn't|was not) (?:not )?(?:confused|unsure) (?:about )?(?:anything|"
-    r"nothing)\b.*|i don'?t know|idk|not sure"
-    r")\W*$",
-    re.IGNORECASE,
-)
-_EMPTY_MAX_WORDS = 14
 _FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX", "SPACE"})
 
 
@@ -104,15 +90,6 @@ class Candidate:
 class ParsedText:
     candidates: tuple[Candidate, ...]
     empty: bool  # an answer that says there is nothing to report
-
-
-@lru_cache(maxsize=1 << 18)  # asked of every reflection by every theme it belongs to
-def is_empty_answer(text: str) -> bool:
-    """'nothing', 'N/A', 'everything made sense today' — an answer with no topic."""
-    words = text.split()
-    if not words:
-        return True
-    return len(words) <= _EMPTY_MAX_WORDS and bool(_EMPTY.match(text.strip()))
 
 
 def prompt_words(prompt: str) -> frozenset[str]:

@@ -26,8 +26,9 @@ from typing import Literal
 
 import numpy as np
 
-from reflect.themes.candidates import extract_candidates, is_empty_answer
+from reflect.themes.candidates import extract_candidates
 from reflect.themes.cluster import cluster_points
+from reflect.themes.empty import is_empty_answer
 from reflect.themes.label import centralities, choose_label, empty_answer_label
 from reflect.themes.model import Phrase
 from reflect.themes.presets import Preset
