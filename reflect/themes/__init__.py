@@ -14,9 +14,12 @@ import numpy as np
 import pandas as pd
 
 from reflect import frames as F
-from reflect.themes.assign import assign_taxonomy
+from reflect.themes.assign import assign_taxonomy, theme_scores
 from reflect.themes.candidates import extract_candidates
-from reflect.themes.engine import find_group_themes, parsed_rows, theme_phrases
+from reflect.themes.emerging import find_emerging
+from reflect.themes.empty import is_empty_answer
+from reflect.themes.engine import parsed_rows, theme_phrases
+from reflect.themes.label import empty_answer_label
 from reflect.themes.model import Phrase, Theme
 from reflect.themes.parse_cache import parses_kept_in
 from reflect.themes.presets import PRESETS, Preset, get_preset
@@ -69,11 +72,14 @@ def find_themes(
     sample = [texts[i] for i in sampled]
     with parses_kept_in(workspace, sample, prompt):
         extract_candidates(sample, prompt)
-    return _themes(texts, participants, vectors, taxonomy, membership, embed, settings, prompt)
+    prompts = frame[F.PROMPT].astype(str).tolist()
+    return _themes(
+        texts, participants, vectors, taxonomy, membership, embed, settings, prompt, prompts
+    )
 
 
 def _themes(
-    texts, participants, vectors, taxonomy, membership, embed, settings, prompt
+    texts, participants, vectors, taxonomy, membership, embed, settings, prompt, prompts
 ) -> list[Theme]:
     themes = []
     for j, spec in enumerate(taxonomy):
@@ -83,34 +89,36 @@ def _themes(
             prompt,
         )  # fmt: skip
         themes.append(Theme(spec.id, spec.label, "taxonomy", spec.description, members, phrases))
-    rows = np.flatnonzero(~membership.any(axis=1))
-    found = find_group_themes(
-        [texts[i] for i in rows],
-        [participants[i] for i in rows],
-        embed,
-        settings,
-        prompt=prompt,
-        vectors=vectors[rows],
-    )
-    for theme in found:
-        members = [int(rows[i]) for i in theme.members]
-        if theme.kind == "empty":
-            # Built in, not written by anyone: its label can be shown as is.
-            themes.append(
-                Theme(
-                    NO_CONCERNS_ID,
-                    "No concerns",
-                    "taxonomy",
-                    "Answers saying there was nothing to report.",
-                    members,
-                )
-            )
-        else:
-            themes.append(
-                Theme(f"emerging_{len(themes)}", theme.label, "emerging", "", members,
-                      theme.phrases)
-            )  # fmt: skip
+    themes.extend(_no_concerns(texts, prompts))
+    explained = None
+    if taxonomy:
+
+        def explained(v):  # noqa: E306 - each sentence's best taxonomy score
+            return theme_scores(v, taxonomy, embed).max(axis=1)
+
+    topics = find_emerging(
+        texts, participants, embed, explained, settings.min_support, prompt,
+        settings.max_themes or 15,
+    )  # fmt: skip
+    for topic in topics:
+        themes.append(
+            Theme(f"emerging_{len(themes)}", topic.label, "emerging", "", topic.members,
+                  topic.phrases)
+        )  # fmt: skip
     return distinctive(themes, participants)
+
+
+def _no_concerns(texts: Sequence[str], prompts: Sequence[str]) -> list[Theme]:
+    """Answers saying there is nothing to report, to questions that ask about problems
+    ("nothing" to "what worked well?" is no theme)."""
+    asks = {p: empty_answer_label(p) is not None for p in set(prompts)}
+    members = [i for i, (t, p) in enumerate(zip(texts, prompts, strict=True))
+               if asks[p] and is_empty_answer(t)]  # fmt: skip
+    if not members:
+        return []
+    # Built in, not written by anyone: its label can be shown as is.
+    return [Theme(NO_CONCERNS_ID, "No concerns", "taxonomy",
+                  "Answers saying there was nothing to report.", members)]  # fmt: skip
 
 
 # An emerging theme's label must be used by its people at least this many times as often as

@@ -8,6 +8,8 @@ import re
 
 import numpy as np
 
+from reflect.themes.model import Phrase
+
 # The answer to "what was confusing?" being "nothing" is reported as "No confusion".
 _NOUNS = {
     "confusing": "confusion",
@@ -79,3 +81,61 @@ def centralities(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
     if norm == 0:
         return np.zeros(len(vectors))
     return vectors @ (centre / norm)
+
+
+# Nouns that need their complement to name anything: "lack" (of what?), "use", "need".
+_RELATIONAL_WORDS = """
+lack use need way ability number amount kind type sort lot part set level issue issues problem
+problems thing things stuff access support option options feature features time work data
+"""
+_RELATIONAL = frozenset(_RELATIONAL_WORDS.split())
+
+
+def topic_label(
+    phrases: list[tuple[Phrase, float, int]],
+    people: int,
+    min_people: int,
+    typical: list[str],
+    display: dict[str, str],
+) -> Phrase | None:
+    """An emerging topic's label. ``phrases``: ``(phrase, closeness to the topic's centre, how
+    many of the topic's people wrote it)``; ``typical``: the topic's most typical words, best
+    first. A phrase at least ``min_people`` of the topic's people wrote, close to the topic,
+    is the label (2–4 words preferred; a lone word that needs a complement — "lack", "use" —
+    is never one); when the topic's people share no phrase (each wrote it their own way) it
+    is named by its two most typical words ("cancelled, rebooked")."""
+
+    def usable(phrase: Phrase, inside: int) -> bool:
+        words = phrase.text.split()
+        if inside < min_people or not words:
+            return False
+        if len(words) == 1 and (words[0] in _RELATIONAL or len(words[0]) < 3):
+            return False
+        return not phrase.text.endswith("-") and not phrase.text.startswith("-")
+
+    def score(item: tuple[Phrase, float, int]) -> float:
+        phrase, closeness, inside = item
+        n_words = len(phrase.text.split())
+        length = 1.0 if 2 <= n_words <= 4 else (0.8 if n_words == 1 else 0.6)
+        return max(closeness, 0.0) * (inside / max(people, 1)) ** 0.5 * length
+
+    ranked = sorted((p for p in phrases if usable(p[0], p[2])), key=score, reverse=True)
+    typical = [w for w in typical if w not in _RELATIONAL]
+    top = {display[w] for w in typical[:6]} | set(typical[:6])
+    # A phrase made of the topic's typical words ("exploratory analysis", "version control")
+    # names it best; 2 of its people suffice when its words are that typical.
+    made_of_typical = [
+        (phrase, closeness, inside)
+        for phrase, closeness, inside in phrases
+        if inside >= 2
+        and 2 <= len(phrase.text.split()) <= 4
+        and sum(w in top for w in phrase.text.split()) >= 2
+    ]
+    if made_of_typical:
+        return max(made_of_typical, key=lambda p: (p[2], p[1]))[0]
+    if ranked and (not typical or set(ranked[0][0].text.split()) & top or ranked[0][1] >= 0.5):
+        return ranked[0][0]
+    if not typical:
+        return None
+    words = [display[w] for w in typical[:2]]
+    return Phrase(" and ".join(words), frozenset())

@@ -1,0 +1,332 @@
+"""Emerging themes: topics people raised that the taxonomy does not explain, found among
+*sentences*, not whole answers — "the room was double booked again" is one sentence of an
+answer whose other sentences are about trust, and it still belongs to a scheduling topic.
+
+1. every answer that says something is split into sentences (an answer too short to split is
+   one sentence); each sentence is embedded (cached like any text);
+2. sentences the taxonomy explains (mean cosine to a theme's nearest seeds at least
+   ``EXPLAINED``, decided sentence by sentence, not by whichever themes the assigner gave the
+   answer) are set aside; with no taxonomy nothing is;
+3. the rest are clustered by meaning on their k-nearest-neighbour graph (Louvain communities):
+   a topic is a region of sentences that are each other's neighbours, so "rescheduled
+   twice", "the room was double booked" and "their diary is a nightmare" can meet through
+   the sentences between them, which no single noun would join;
+4. a topic is named by the phrase of its sentences that most of its people wrote and that is
+   closest to what they wrote (``label.topic_label``: 2–4 words preferred, never a fragment,
+   never words next to a redaction placeholder); topics whose labels say the same thing are
+   merged; a topic a theme of the taxonomy already covers is dropped;
+5. support is the distinct people with a sentence in the topic.
+
+Large programmes: the graph is built on at most ``MAX_DISCOVERY`` sentences (a stable,
+hash-chosen sample); the other sentences join the topic whose centre they are closest to,
+when close enough.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _SK_STOP_WORDS
+
+from reflect.themes.candidates import GENERIC, extract_candidates
+from reflect.themes.empty import is_empty_answer
+from reflect.themes.label import topic_label
+from reflect.themes.model import Phrase
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+STOP_WORDS = GENERIC | _SK_STOP_WORDS
+
+# A sentence at least this close to a taxonomy theme (mean cosine to its 3 nearest seeds) is
+# explained by it. Demo dev: 0.32 keeps 70 of the 86 scheduling and 60 of the 75
+# sustainability sentences while setting aside 42% of the others.
+EXPLAINED = 0.32
+# ...and a topic whose centre is this close to a theme is that theme's subject (a centre is
+# the mean of many sentences, so it sits closer to every theme than its sentences do).
+CENTRE_EXPLAINED = 0.45
+NEIGHBOURS = 10
+# Louvain resolution: higher gives more, smaller topics. Demo dev, 1,900 sentences: 3.0 gives
+# ~45 communities; 1.0 joins scheduling with office life (support 107 against gold 52).
+RESOLUTION = 3.0
+MAX_DISCOVERY = 4000
+# A sentence outside the discovery sample joins the nearest topic centre at this cosine.
+JOIN = 0.5
+# Topics whose labels (or centres) are this close are one topic said two ways.
+SAME_TOPIC = 0.7
+MIN_SENTENCE_WORDS = 4
+# A topic's three most typical words must be written by this share of its people.
+COHERENCE = 0.3
+MAX_WORDS = 12
+# At most this many answers are parsed for label phrases (hash-chosen; parses are cached).
+LABEL_SAMPLE = 3000
+
+
+@dataclass
+class EmergingTopic:
+    label: str
+    members: list[int]  # answer positions
+    phrases: list[Phrase] = field(default_factory=list)  # best first; the label first
+    centre: np.ndarray | None = None
+
+
+def split_answer(text: str) -> list[str]:
+    """The answer's sentences of ``MIN_SENTENCE_WORDS`` words or more, or the whole answer."""
+    from reflect.themes.assign import split_sentences  # one splitter for assign and here
+
+    pieces = [p for p in split_sentences(text) if len(p.split()) >= MIN_SENTENCE_WORDS]
+    return pieces or [text.strip()]
+
+
+def find_emerging(
+    texts: Sequence[str],
+    authors: Sequence[Hashable],
+    embed: Embed,
+    explained: Callable[[np.ndarray], np.ndarray] | None,
+    min_support: int,
+    prompt: str = "",
+    max_topics: int = 15,
+) -> list[EmergingTopic]:
+    """Emerging topics of a programme, most supported first. ``explained``: each sentence
+    vector's best taxonomy score (None: no taxonomy)."""
+    rows, sentences = [], []
+    for i, text in enumerate(texts):
+        if text and not is_empty_answer(text):
+            for s in split_answer(text):
+                rows.append(i)
+                sentences.append(s)
+    if not sentences:
+        return []
+    vectors = embed(sentences)
+    keep = np.ones(len(sentences), dtype=bool)
+    if explained is not None:
+        keep = explained(vectors) < EXPLAINED
+    open_ = np.flatnonzero(keep)
+    if len(open_) < min_support:
+        return []
+    sample = _sample(open_, sentences)
+    communities = _communities(vectors[sample])
+    topics: list[tuple[set[int], np.ndarray]] = []  # (sentence indices, centre)
+    for community in communities:
+        idx = sample[community]
+        centre = _unit(vectors[idx].mean(axis=0))
+        topics.append((set(idx.tolist()), centre))
+    _join_rest(open_, sample, vectors, topics)
+
+    centre_scores = (
+        explained(np.stack([c for _, c in topics])) if explained is not None and topics else None
+    )
+    found = []
+    for n, (idx, centre) in enumerate(topics):
+        members = sorted({rows[s] for s in idx})
+        people = {authors[i] for i in members}
+        if len(people) < max(min_support, 2):
+            continue
+        if centre_scores is not None and centre_scores[n] >= CENTRE_EXPLAINED:
+            continue  # the taxonomy's own subject, said in other words
+        found.append((idx, centre, members))
+    pool = _phrase_pool(sorted({s for idx, _, _ in found for s in idx}), rows, sentences,
+                        texts, authors, prompt)  # fmt: skip
+    # Typical words are the words of its phrases (nouns, verbs with their objects): "sense",
+    # "easier" or "he'd" say how people wrote, not what about.
+    topical = {_stem(w) for text, _ in pool.values() for w in _TOKEN.findall(text)}
+    words = _WordUse(sentences, rows, authors, sorted(set(open_.tolist())), topical)
+    pool_keys = [k for k in pool if len(pool[k][1]) >= 2]
+    pool_vectors = embed([pool[k][0] for k in pool_keys]) if pool_keys else None
+    topics_out = []
+    for idx, centre, members in found:
+        people = {authors[i] for i in members}
+        typical = words.typical(idx)
+        covered = set().union(*(words.users_in(w, idx) for w in typical[:3])) if typical else set()
+        if len(covered) < max(min_support, COHERENCE * len(people)):
+            continue  # no words its people share: a mixed bag, not a topic
+        scored = []
+        if pool_vectors is not None:
+            closeness = pool_vectors @ centre
+            scored = [
+                (Phrase(pool[k][0], frozenset(pool[k][1])), float(c), len(pool[k][1] & people))
+                for k, c in zip(pool_keys, closeness, strict=True)
+            ]
+        label = topic_label(scored, len(people), min_support, typical, words.display)
+        if label is None:
+            continue
+        # The label's people: the topic's people who wrote it (or, for a label made of two
+        # typical words, either word).
+        label_people = label.participants & frozenset(people)
+        if not label_people:
+            label_people = frozenset().union(
+                *(words.users_in(w, idx) for w, shown in words.display.items()
+                  if shown in label.text.split())
+            )  # fmt: skip
+        label = Phrase(label.text, label_people)
+        own = [
+            Phrase(words.display[w], frozenset(words.users_in(w, idx))) for w in typical[:MAX_WORDS]
+        ]
+        ranked = [label] + [p for p in own if p.text != label.text]
+        topics_out.append(EmergingTopic(label.text, members, ranked, centre))
+    merged = _merge_same(topics_out, embed, authors)
+    merged.sort(key=lambda t: (-len({authors[i] for i in t.members}), t.label))
+    return merged[:max_topics]
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / max(float(np.linalg.norm(v)), 1e-12)
+
+
+def _sample(open_: np.ndarray, sentences: Sequence[str]) -> np.ndarray:
+    """At most ``MAX_DISCOVERY`` sentences, chosen by a hash of their text (stable when
+    answers are added)."""
+    if len(open_) <= MAX_DISCOVERY:
+        return open_
+    ranked = sorted(open_.tolist(), key=lambda i: (zlib.crc32(sentences[i].encode()), i))
+    return np.array(sorted(ranked[:MAX_DISCOVERY]))
+
+
+def _communities(vectors: np.ndarray) -> list[np.ndarray]:
+    """Louvain communities of the k-nearest-neighbour graph (cosine-weighted edges)."""
+    import networkx as nx
+
+    n = len(vectors)
+    k = min(NEIGHBOURS, n - 1)
+    if k < 1:
+        return [np.arange(n)]
+    graph = nx.Graph()
+    graph.add_nodes_from(range(n))
+    for start in range(0, n, 1024):
+        sims = vectors[start : start + 1024] @ vectors.T
+        for offset in range(len(sims)):
+            sims[offset, start + offset] = -np.inf
+        nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        for offset, js in enumerate(nearest):
+            i = start + offset
+            for j in js:
+                graph.add_edge(i, int(j), weight=max(float(sims[offset, j]), 1e-3))
+    found = nx.community.louvain_communities(graph, weight="weight", resolution=RESOLUTION, seed=0)
+    return [np.array(sorted(c)) for c in sorted(found, key=lambda c: (-len(c), min(c)))]
+
+
+def _join_rest(open_, sample, vectors, topics) -> None:
+    rest = np.setdiff1d(open_, sample)
+    if not len(rest) or not topics:
+        return
+    centres = np.stack([c for _, c in topics])
+    for start in range(0, len(rest), 4096):
+        chunk = rest[start : start + 4096]
+        sims = vectors[chunk] @ centres.T
+        best = sims.argmax(axis=1)
+        for s, b, value in zip(chunk, best, sims[np.arange(len(chunk)), best], strict=True):
+            if value >= JOIN:
+                topics[int(b)][0].add(int(s))
+
+
+_TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]")
+
+
+class _WordUse:
+    """Who wrote which word in which open sentence, and which words are typical of a topic
+    (people x log lift against all open sentences, as c-TF-IDF weighs words by class).
+    Sentences with a redaction placeholder give no words: no label is made of the words
+    around "[PHONE]"."""
+
+    def __init__(self, sentences, rows, authors, open_, topical: set[str]) -> None:
+        self.sentence_words: dict[int, set[str]] = {}
+        self.author = {s: authors[rows[s]] for s in open_}
+        forms: dict[str, Counter] = {}
+        everyone: dict[str, set] = {}
+        for s in open_:
+            if "[" in sentences[s]:
+                continue
+            found = set()
+            for raw in _TOKEN.findall(sentences[s].lower().replace("’", "'")):
+                word = _stem(raw)
+                if word not in topical or word in STOP_WORDS or raw in STOP_WORDS or len(word) < 3:
+                    continue
+                found.add(word)
+                forms.setdefault(word, Counter())[raw] += 1
+                everyone.setdefault(word, set()).add(self.author[s])
+            self.sentence_words[s] = found
+        self.everyone = everyone
+        self.n_people = len(set(self.author.values()))
+        self.display = {w: c.most_common(1)[0][0] for w, c in forms.items()}
+
+    def users_in(self, word: str, idx) -> set:
+        return {self.author[s] for s in idx if word in self.sentence_words.get(s, ())}
+
+    def typical(self, idx) -> list[str]:
+        people = len({self.author[s] for s in idx})
+        users: dict[str, set] = {}
+        for s in idx:
+            for w in self.sentence_words.get(s, ()):
+                users.setdefault(w, set()).add(self.author[s])
+        scored = []
+        for w, who in users.items():
+            if len(who) < 2:
+                continue
+            lift = (len(who) / people) / (len(self.everyone[w]) / self.n_people)
+            if lift >= 2:
+                scored.append((len(who) * np.log(lift), w))
+        return [w for _, w in sorted(scored, key=lambda x: (-x[0], x[1]))]
+
+
+def _stem(word: str) -> str:
+    """Plural and possessive folded ("rooms", "room's" -> "room"); nothing cleverer."""
+    word = word.removesuffix("'s").strip("'-")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _phrase_pool(idx, rows, sentences, texts, authors, prompt) -> dict[str, tuple[str, set]]:
+    """Phrase key -> (display, people) over the open sentences: each phrase of an answer
+    counts where it occurs in one of that answer's open sentences without a redaction
+    placeholder (no label is made of the words around "[PHONE]")."""
+    by_row: dict[int, list[str]] = {}
+    for s in idx:
+        by_row.setdefault(rows[s], []).append(sentences[s].lower())
+    chosen = sorted(by_row)
+    if len(chosen) > LABEL_SAMPLE:
+        chosen = sorted(chosen, key=lambda i: (zlib.crc32(texts[i].encode()), i))[:LABEL_SAMPLE]
+        chosen.sort()
+    pool: dict[str, tuple[str, set]] = {}
+    for i, result in zip(chosen, extract_candidates([texts[i] for i in chosen], prompt),
+                         strict=True):  # fmt: skip
+        own = [s for s in by_row[i] if "[" not in s]
+        for cand in result.candidates:
+            if any(cand.text in s for s in own):
+                pool.setdefault(cand.key, (cand.text, set()))[1].add(authors[i])
+    return pool
+
+
+def _merge_same(topics: list[EmergingTopic], embed: Embed, authors) -> list[EmergingTopic]:
+    """Topics whose labels mean the same ("inline plots", "inline graphics") become one."""
+    if len(topics) < 2:
+        return topics
+    labels = embed([t.label for t in topics])
+    order = sorted(range(len(topics)), key=lambda i: -len({authors[r] for r in topics[i].members}))
+    kept: list[int] = []
+    for i in order:
+        target = next(
+            (
+                j
+                for j in kept
+                if float(labels[i] @ labels[j]) >= SAME_TOPIC
+                or float(topics[i].centre @ topics[j].centre) >= SAME_TOPIC + 0.1
+            ),
+            None,
+        )
+        if target is None:
+            kept.append(i)
+            continue
+        head, part = topics[target], topics[i]
+        head.members = sorted(set(head.members) | set(part.members))
+        people: dict[str, set] = {p.text: set(p.participants) for p in head.phrases}
+        for p in part.phrases:
+            people.setdefault(p.text, set()).update(p.participants)
+        head.phrases = [Phrase(t, frozenset(who)) for t, who in people.items()]
+        head.phrases.sort(key=lambda p: (p.text != head.label, -len(p.participants)))
+    return [topics[i] for i in kept]
