@@ -139,7 +139,7 @@ def find_emerging(
     topics_out = []
     for idx, centre, members in found:
         people = {authors[i] for i in members}
-        typical = words.typical(idx)
+        typical = _closest_first(words.typical(idx)[:MAX_WORDS], words.display, centre, embed)
         covered = set().union(*(words.users_in(w, idx) for w in typical[:3])) if typical else set()
         if len(covered) < max(min_support, COHERENCE * len(people)):
             continue  # no words its people share: a mixed bag, not a topic
@@ -279,6 +279,18 @@ def _stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def _closest_first(typical: list[str], display, centre: np.ndarray, embed: Embed) -> list[str]:
+    """Typical words re-ranked by how close each is to the topic's centre (kept in the top
+    half of the ranking only if it is): "recycling" names a topic "budget" only touches."""
+    if len(typical) < 2:
+        return typical
+    closeness = embed([display[w] for w in typical]) @ centre
+    rank = {w: i for i, w in enumerate(typical)}
+    return sorted(
+        typical, key=lambda w: -max(float(closeness[rank[w]]), 0.0) / (1 + rank[w]) ** 0.5
+    )
 
 
 def _phrase_pool(idx, rows, sentences, texts, authors, prompt) -> dict[str, tuple[str, set]]:
