@@ -19,6 +19,7 @@ from reflect.themes.candidates import extract_candidates
 from reflect.themes.emerging import find_emerging
 from reflect.themes.empty import is_empty_answer
 from reflect.themes.engine import parsed_rows, theme_phrases
+from reflect.themes.facets import theme_facets
 from reflect.themes.label import empty_answer_label
 from reflect.themes.model import Phrase, Theme
 from reflect.themes.parse_cache import parses_kept_in
@@ -105,7 +106,31 @@ def _themes(
             Theme(f"emerging_{len(themes)}", topic.label, "emerging", "", topic.members,
                   topic.phrases)
         )  # fmt: skip
-    return distinctive(themes, participants)
+    themes = distinctive(themes, participants)
+    for theme in themes:
+        if theme.kind == "emerging" or theme.id in {t.id for t in taxonomy}:
+            rows = theme.members
+            theme.facets = theme_facets(
+                [texts[i] for i in rows], [participants[i] for i in rows], embed, settings,
+                prompt, vectors[rows],
+            )  # fmt: skip
+    return _specific_facets(themes)
+
+
+# A facet found in more than this share of the themes ("team", "meetings") is how everyone
+# writes, not a sub-topic of one theme (as IDF discounts words every document has).
+MAX_FACET_SPREAD = 0.25
+
+
+def _specific_facets(themes: list[Theme]) -> list[Theme]:
+    spread: dict[str, int] = {}
+    for theme in themes:
+        for text in {p.text for p in theme.facets} | {p.text for p in theme.phrases[:20]}:
+            spread[text] = spread.get(text, 0) + 1
+    limit = max(2, MAX_FACET_SPREAD * len(themes))
+    for theme in themes:
+        theme.facets = [f for f in theme.facets if spread[f.text] <= limit]
+    return themes
 
 
 def _no_concerns(texts: Sequence[str], prompts: Sequence[str]) -> list[Theme]:

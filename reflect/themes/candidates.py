@@ -220,6 +220,8 @@ def _candidate(tokens, generic: frozenset[str], clause: bool = False) -> list[Ca
     if all(t.lower_ in generic or t.lemma_.lower() in generic for t in content):
         return []
     text = re.sub(r"\s+", " ", " ".join(t.lower_ for t in tokens)).strip(" '-")
+    # as written: "team's slack", "hands-on exercises" (spaCy splits the clitic and hyphen)
+    text = re.sub(r" (['’]s)\b", r"\1", re.sub(r"(?<=\w) - (?=\w)", "-", text))
     key = " ".join(_lemma(t) for t in content)
     if not re.search(r"[a-z]{2}", key) and not any(_CODE.match(w) for w in key.split()):
         return []

@@ -24,3 +24,6 @@ class Theme:
     members: list[int] = field(default_factory=list)
     # Best first; privacy screens them before anything is shown.
     phrases: list[Phrase] = field(default_factory=list)
+    # 3-6 sub-topics of the theme, each with its own people (``facets.py``); screened and
+    # suppressed like phrases, and never shown within k of the theme's own total.
+    facets: list[Phrase] = field(default_factory=list)
