@@ -21,6 +21,8 @@ class SafeTheme:
     by_cohort: dict[str, int | None]
     phrases: list[str] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
+    # Sub-topics, each {"label": str, "participants": int | None} (``privacy/facets.py``).
+    facets: list[dict] = field(default_factory=list)
 
 
 @dataclass

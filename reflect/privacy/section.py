@@ -33,7 +33,7 @@ class Tally:
 
     def __init__(self) -> None:
         self.counts = {"themes": 0, "theme_cells": 0, "total_cells": 0, "phrases": 0}
-        self.counts["quotes"] = self.counts["emerging_not_listed"] = 0
+        self.counts["quotes"] = self.counts["emerging_not_listed"] = self.counts["facets"] = 0
         self.reasons = {"primary": 0, "complementary": 0, "difference": 0}
 
     def cells(self, where: str, values: dict, shown: dict, k: int, diff: dict | None = None):

@@ -42,6 +42,7 @@ from reflect.privacy.counts import (
     one_label_per_person,
     ordered_groups,
 )
+from reflect.privacy.facets import safe_facets
 from reflect.privacy.filters import Filter, check_filter
 from reflect.privacy.model import SafeReport, SafeTheme
 from reflect.privacy.screening import Vocabulary, phrase_is_safe, pick_quotes
@@ -147,9 +148,12 @@ def disclose(
             tally.counts["quotes"] += rejected
             quotes_shown += len(chosen)
         share = round(total / n_shown, 3) if n_shown else None
+        facets, withheld = safe_facets(theme, total, k, words, people, budget is not None)
+        tally.counts["facets"] += withheld
         safe_themes.append(
             SafeTheme(theme.id, label, theme.kind, theme.description, total, share,
-                      cells[F.ROLE], cells[F.SESSION], cells[F.COHORT], phrases, chosen)
+                      cells[F.ROLE], cells[F.SESSION], cells[F.COHORT], phrases, chosen,
+                      facets)
         )  # fmt: skip
     safe_themes.sort(key=lambda t: (t.participants is None, -(t.participants or 0), t.label))
 

@@ -150,7 +150,7 @@ def find_emerging(
                 (Phrase(pool[k][0], frozenset(pool[k][1])), float(c), len(pool[k][1] & people))
                 for k, c in zip(pool_keys, closeness, strict=True)
             ]
-        label = topic_label(scored, len(people), min_support, typical, words.display)
+        label = topic_label(scored, len(people), min_support, typical, words.display, words.proper)
         if label is None:
             continue
         # The label's people: the topic's people who wrote it (or, for a label made of two
@@ -236,6 +236,8 @@ class _WordUse:
         self.author = {s: authors[rows[s]] for s in open_}
         forms: dict[str, Counter] = {}
         everyone: dict[str, set] = {}
+        capitalised: Counter = Counter()  # written with a capital inside a sentence
+        inside: Counter = Counter()
         for s in open_:
             if "[" in sentences[s]:
                 continue
@@ -248,9 +250,14 @@ class _WordUse:
                 forms.setdefault(word, Counter())[raw] += 1
                 everyone.setdefault(word, set()).add(self.author[s])
             self.sentence_words[s] = found
+            for raw in re.findall(r"(?<=[a-z,;:] )[A-Za-z][\w'-]*", sentences[s]):
+                inside[_stem(raw.lower())] += 1
+                capitalised[_stem(raw.lower())] += raw[0].isupper()
         self.everyone = everyone
         self.n_people = len(set(self.author.values()))
         self.display = {w: c.most_common(1)[0][0] for w, c in forms.items()}
+        # Names of products, places, people: a label names what they are about instead.
+        self.proper = {self.display[w] for w in forms if 2 * capitalised[w] > inside[w] > 0}
 
     def users_in(self, word: str, idx) -> set:
         return {self.author[s] for s in idx if word in self.sentence_words.get(s, ())}

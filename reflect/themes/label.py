@@ -97,13 +97,20 @@ def topic_label(
     min_people: int,
     typical: list[str],
     display: dict[str, str],
+    proper: set[str] = frozenset(),
 ) -> Phrase | None:
     """An emerging topic's label. ``phrases``: ``(phrase, closeness to the topic's centre, how
     many of the topic's people wrote it)``; ``typical``: the topic's most typical words, best
     first. A phrase at least ``min_people`` of the topic's people wrote, close to the topic,
     is the label (2–4 words preferred; a lone word that needs a complement — "lack", "use" —
     is never one); when the topic's people share no phrase (each wrote it their own way) it
-    is named by its two most typical words ("cancelled, rebooked")."""
+    is named by its two most typical words ("cancelled, rebooked"). Words people write as
+    proper nouns (a product, a place) name a topic only when nothing else does: a cluster of
+    tool names is labelled by what the tools are for ("code editor", not one brand)."""
+    common = [p for p in phrases if not set(p[0].text.split()) & proper]
+    phrases = common or phrases
+    common_words = [w for w in typical if display[w] not in proper]
+    typical = common_words if len(common_words) >= 2 else typical
 
     def usable(phrase: Phrase, inside: int) -> bool:
         words = phrase.text.split()

@@ -1,0 +1,52 @@
+"""Facets in the report: a theme's sub-topics, each with its own count of distinct people.
+
+A facet is shown (``{"label", "participants"}``) only if
+- at least k people raised it (in a filtered view, k of the group's people);
+- its label passes the phrase screen (``screening.phrase_is_safe``: no placeholder, number,
+  name or identifying description; every word used by k people);
+- the theme's own shown total minus the facet's count is at least k too: otherwise the few
+  people of the theme who did *not* raise it could be told apart ("all but two");
+- in a filtered view, the full report's count of the same facet minus this one is at least k
+  (the people outside the group who raised it), as for every filtered number.
+With differential privacy on, facet counts are not part of the noised release, so the label
+is shown without its number (``participants`` null).
+"""
+
+from __future__ import annotations
+
+from reflect.privacy.screening import Vocabulary, phrase_is_safe
+from reflect.themes.model import Phrase, Theme
+
+MAX_FACETS = 6
+
+
+def safe_facets(
+    theme: Theme,
+    total: int | None,
+    k: int,
+    words: Vocabulary,
+    people: frozenset[str] | None = None,
+    noised: bool = False,
+) -> tuple[list[dict], int]:
+    """The theme's shown facets and how many candidates were withheld. ``total``: the
+    theme's shown count in this view; ``people``: a filtered view's participants."""
+    if total is None:
+        return [], len(theme.facets)
+    shown, labels = [], set()
+    for facet in theme.facets:
+        writers = facet.participants if people is None else facet.participants & people
+        count = len(writers)
+        outside = len(facet.participants) - count
+        if (
+            count < k
+            or total - count < k
+            or (people is not None and outside < k)
+            or facet.text in labels
+            or not phrase_is_safe(Phrase(facet.text, writers), k, words)
+        ):
+            continue
+        labels.add(facet.text)
+        shown.append({"label": facet.text, "participants": None if noised else count})
+        if len(shown) == MAX_FACETS:
+            break
+    return shown, len(theme.facets) - len(shown)

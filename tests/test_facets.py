@@ -1,0 +1,83 @@
+"""Facets: sub-topics of a theme with their own counts, in the themes stage (fake embedding,
+no model) and through the privacy stage (shown only when safe)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reflect import frames as F
+from reflect.privacy import Filter, disclose
+from reflect.themes.model import Phrase, Theme
+
+TEXT = "we talked about office days and desk booking and hybrid work"
+
+
+def _frame(n_people: int) -> pd.DataFrame:
+    rows = []
+    for p in range(n_people):
+        for session in ("1", "2"):
+            rows.append(
+                {F.ROW: len(rows) + 2, F.PARTICIPANT: f"P-{p}", F.ROLE: "mentee",
+                 F.SESSION: session, F.COHORT: "A", F.DATE: "", F.PROMPT: "q", F.TEXT: TEXT}
+            )  # fmt: skip
+    frame = pd.DataFrame(rows)
+    frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)
+    return frame
+
+
+def _theme(frame, facets: dict[str, int]) -> Theme:
+    people = sorted(set(frame[F.PARTICIPANT]), key=lambda p: int(p.split("-")[1]))
+    return Theme(
+        "hybrid_work", "Hybrid working", "taxonomy", "", list(range(len(frame))),
+        [Phrase("office days", frozenset(people))],
+        [Phrase(label, frozenset(people[:n])) for label, n in facets.items()],
+    )  # fmt: skip
+
+
+def _facets(report) -> dict[str, int | None]:
+    return {f["label"]: f["participants"] for f in report.themes[0].facets}
+
+
+def test_when_a_facet_has_k_people_and_k_without_it_then_it_is_shown_with_its_count():
+    frame = _frame(30)
+    report = disclose([_theme(frame, {"office days": 12, "desk booking": 6})], frame, 5)
+    assert _facets(report) == {"office days": 12, "desk booking": 6}
+    assert report.to_dict()["themes"][0]["facets"][0] == {
+        "label": "office days",
+        "participants": 12,
+    }
+
+
+def test_when_a_facet_has_fewer_than_k_people_then_it_is_not_shown():
+    frame = _frame(30)
+    report = disclose([_theme(frame, {"office days": 12, "desk booking": 4})], frame, 5)
+    assert "desk booking" not in _facets(report)
+    assert report.privacy["suppressed"]["facets"] >= 1
+
+
+def test_when_a_facet_is_within_k_of_the_theme_total_then_it_is_not_shown():
+    # 28 of 30: the two people who did not raise it would be told apart
+    frame = _frame(30)
+    report = disclose([_theme(frame, {"office days": 28, "desk booking": 10})], frame, 5)
+    assert _facets(report) == {"desk booking": 10}
+
+
+def test_when_a_facet_word_is_rare_or_identifying_then_it_is_not_shown():
+    frame = _frame(30)
+    theme = _theme(frame, {"office days": 12, "zanzibar office": 10, "room 42": 10})
+    assert _facets(disclose([theme], frame, 5)) == {"office days": 12}
+
+
+def test_when_dp_is_on_then_facets_show_no_count():
+    frame = _frame(40)
+    report = disclose([_theme(frame, {"office days": 12})], frame, 5, dp_epsilon=1.0)
+    assert all(v is None for v in _facets(report).values())
+
+
+def test_when_filtered_then_a_facet_needs_k_people_outside_the_group_too():
+    frame = _frame(30)
+    frame.loc[frame[F.PARTICIPANT].isin([f"P-{p}" for p in range(10)]), F.ROLE] = "mentor"
+    theme = _theme(frame, {"office days": 12, "desk booking": 8})
+    report = disclose([theme], frame, 5, filter=Filter.parse("role=mentor"))
+    # mentors are P-0..9: "desk booking" (P-0..7) has no one outside the group
+    assert "desk booking" not in _facets(report)
