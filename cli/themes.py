@@ -76,7 +76,8 @@ def _status(review: Review, theme: RunTheme) -> str:
 
 
 def _note(theme: RunTheme) -> str:
-    if theme.kind == "emerging" and theme.ref == theme.id:
+    # Reports written before emerging ids were refs: "emerging_13" is only a position.
+    if theme.kind == "emerging" and theme.ref.startswith("emerging_"):
         return "not reviewable: no phrase to identify it by"
     return ""
 

@@ -22,6 +22,7 @@ from reflect.review import (
     load_review,
     match_refs,
     rename_report,
+    run_themes,
     save_review,
 )
 from reflect.themes.model import Phrase, Theme
@@ -137,7 +138,7 @@ def test_when_an_emerging_theme_is_renamed_then_the_report_keeps_the_new_label()
     themes = apply_review(_themes(), review, _frame(TEXTS))
     report = rename_report(disclose(themes, _frame(TEXTS), K), review, themes)
     labels = {t.id: t.label for t in report.themes}
-    assert labels["emerging_2"] == "Car parking"
+    assert labels[ref] == "Car parking"  # the report lists it under its review ref
 
 
 def test_when_saved_and_loaded_then_the_review_round_trips_as_readable_toml(tmp_path):
@@ -335,3 +336,10 @@ def test_when_analyse_fails_then_no_review_message_precedes_the_error(
     assert code == 1 and err == "reflect: error: missing.csv: file not found\n"
     code, _, err = _cli(capsys, monkeypatch, "analyse", "x.csv", "--review", "nope.toml")
     assert code == 2 and err == "reflect: error: nope.toml: review file not found\n"
+
+
+def test_when_an_emerging_theme_is_reported_then_its_id_is_its_review_ref(tmp_path):
+    report = disclose(_themes(), _frame(TEXTS), K)
+    (tmp_path / "report.json").write_text(json.dumps(report.to_dict()), encoding="utf-8")
+    listed = [t for t in run_themes(tmp_path) if t.kind == "emerging"]
+    assert listed and all(t.id == t.ref and t.ref.startswith("emerging:") for t in listed)

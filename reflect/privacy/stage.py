@@ -49,6 +49,7 @@ from reflect.privacy.screening import Vocabulary, phrase_is_safe, pick_quotes
 from reflect.privacy.section import Tally, privacy_section
 from reflect.privacy.suppression import suppress
 from reflect.privacy.views import Shown, filtered_unit
+from reflect.review.refs import EMERGING_PREFIX, emerging_ref
 
 if TYPE_CHECKING:
     from reflect.anonymise import RedactionStats
@@ -125,12 +126,16 @@ def disclose(
             tally.counts["emerging_not_listed"] += 1
             continue  # an emerging theme's label itself comes from its few authors
         label = _label(theme, k, full_words) if full_total is not None else theme.label
+        public_id = _public_id(theme, k, full_words)
+        if public_id is None:
+            tally.counts["emerging_not_listed"] += 1
+            continue  # no phrase k people wrote: nothing to name it by, nothing to review it by
         total, cells = shown[theme.id]
         if total is None:
             tally.counts["themes"] += 1
             empty = {col: dict.fromkeys(cells[col]) for col in PARTITIONS}
             safe_themes.append(
-                SafeTheme(theme.id, label, theme.kind, theme.description, None, None,
+                SafeTheme(public_id, label, theme.kind, theme.description, None, None,
                           empty[F.ROLE], empty[F.SESSION], empty[F.COHORT])
             )  # fmt: skip
             continue
@@ -151,7 +156,7 @@ def disclose(
         facets, withheld = safe_facets(theme, total, k, words, people, budget is not None)
         tally.counts["facets"] += withheld
         safe_themes.append(
-            SafeTheme(theme.id, label, theme.kind, theme.description, total, share,
+            SafeTheme(public_id, label, theme.kind, theme.description, total, share,
                       cells[F.ROLE], cells[F.SESSION], cells[F.COHORT], phrases, chosen,
                       facets)
         )  # fmt: skip
@@ -197,10 +202,21 @@ def _noised(
     return out
 
 
+def _public_id(theme: Theme, k: int, words: Vocabulary) -> str | None:
+    """The id a report shows: a taxonomy id, or for an emerging theme its review ref
+    (``emerging:`` + a hash of its first reported phrases, ``reflect.review.refs``), the same
+    in report.json, ``reflect themes list``, review files and ``reflect compare``. Phrases are
+    screened against the full programme, so a filtered view shows the same id."""
+    if theme.kind != "emerging" or theme.id.startswith(EMERGING_PREFIX) or "/" in theme.id:
+        return theme.id
+    phrases = [p.text for p in theme.phrases if phrase_is_safe(p, k, words)][:MAX_PHRASES]
+    return emerging_ref(phrases)
+
+
 def _label(theme: Theme, k: int, words: Vocabulary) -> str:
     if theme.kind != "emerging":
         return theme.label
     phrases = [p.text for p in theme.phrases if phrase_is_safe(p, k, words)]
     if phrases and theme.label in phrases:
         return theme.label
-    return phrases[0] if phrases else f"Emerging theme {theme.id.split('_')[-1]}"
+    return phrases[0] if phrases else theme.label

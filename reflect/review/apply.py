@@ -13,7 +13,7 @@ import pandas as pd
 
 from reflect import frames as F
 from reflect.review.edits import Review
-from reflect.review.refs import match_refs
+from reflect.review.refs import EMERGING_PREFIX, match_refs
 from reflect.themes.model import Phrase, Theme
 
 Report = TypeVar("Report")  # the privacy stage's SafeReport (review runs before privacy)
@@ -25,6 +25,9 @@ def apply_review(themes: list[Theme], review: Review, frame: pd.DataFrame) -> li
     if review.is_empty():
         return themes
     by_ref = match_refs(themes, review)
+    for ref, theme in by_ref.items():
+        if ref.startswith(EMERGING_PREFIX) and theme.id.startswith("emerging_"):
+            theme.id = ref  # found again by its signature: it keeps the analyst's ref
     ref_of = {id(t): ref for ref, t in by_ref.items()}
     out = list(themes)
     texts = frame[F.TEXT].tolist()

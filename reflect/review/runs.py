@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reflect.errors import ConfigError
 from reflect.review.edits import Review
-from reflect.review.refs import report_ref
+from reflect.review.refs import EMERGING_PREFIX, report_ref
 
 
 def load_report(path: Path) -> dict:
@@ -78,7 +78,11 @@ def resolve(
 
 
 def _unstable(ref: str, themes: list[RunTheme]) -> bool:
-    return any(t.ref == ref and t.kind == "emerging" and t.ref == t.id for t in themes)
+    # Reports from before emerging ids were refs list "emerging_13": only a position.
+    return any(
+        t.ref == ref and t.kind == "emerging" and not t.ref.startswith(EMERGING_PREFIX)
+        for t in themes
+    )
 
 
 def _resolve(name: str, themes: list[RunTheme], review: Review | None) -> str:

@@ -55,7 +55,7 @@ def render_markdown(report: SafeReport) -> str:
                     cell(theme.participants, k),
                     share,
                     *[part(theme.by_role.get(r)) for r in roles],
-                    markdown("; ".join(theme.phrases)),
+                    markdown("; ".join(_facets(theme) or theme.phrases)),
                 ]
             )
             + " |"
@@ -92,3 +92,11 @@ def render_markdown(report: SafeReport) -> str:
 
 
 report_formats.register("md")(ReportFormat("report.md", render_markdown))
+
+
+def _facets(theme) -> list[str]:
+    """A theme's facets as "label (n)" (no number under differential privacy)."""
+    return [
+        f["label"] + ("" if f["participants"] is None else f" ({f['participants']})")
+        for f in theme.facets
+    ]
