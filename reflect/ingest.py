@@ -39,7 +39,17 @@ _HEADER_RULES: dict[str, tuple[str, ...]] = {
     ),
     "role": ("role", "mentor or mentee", "mentor/mentee", "position in pair"),
     "session": ("session", "meeting", "week"),
-    "cohort": ("cohort", "group", "programme", "program", "wave", "intake"),
+    "cohort": (
+        "cohort",
+        "group",
+        "programme",
+        "program",
+        "wave",
+        "intake",
+        "workshop",
+        "course",
+        "class",
+    ),
     "date": ("date", "submitted", "timestamp", "created", "time"),
 }
 # Headers of identifiers and contact details: never answers, however long their values are
@@ -354,8 +364,7 @@ def map_columns(path: Path, table: pd.DataFrame, given: ColumnMap) -> dict[str, 
         mapping["text"] = [resolve("text", name, "--text-column") for name in given.text]
     else:
         mapping["text"] = _guess_text_columns(table, [h for h in headers if h not in taken])
-    others = [h for h in headers if h not in taken and h not in mapping["text"]]
-    _long_format(path, table, mapping, others)
+    _long_format(path, table, mapping, [h for h in headers if h not in taken])
     if not mapping["text"]:
         blank = [h for h in headers if h not in taken and _looks_like_text(h)]
         if blank and all((table[h].str.strip() == "").all() for h in blank):
@@ -384,7 +393,7 @@ def map_columns(path: Path, table: pd.DataFrame, given: ColumnMap) -> dict[str, 
     return mapping
 
 
-def _long_format(path: Path, table: pd.DataFrame, mapping: dict, others: list[str]) -> None:
+def _long_format(path: Path, table: pd.DataFrame, mapping: dict, untaken: list[str]) -> None:
     """Long-format exports hold one row per answer: a column naming the question and one
     holding the answer. Read as wide, the question wording would be analysed as answers, so
     the question column is found (``--prompt-column``, or detected when clear) and the
@@ -393,11 +402,7 @@ def _long_format(path: Path, table: pd.DataFrame, mapping: dict, others: list[st
     if "prompt" in mapping:
         texts = [t for t in texts if t != mapping["prompt"]]
     else:
-        # Among the text columns (question wording is wordy), or a column whose header says
-        # it holds the questions.
-        questions = [h for h in texts if _is_question_column(h, table[h])] + [
-            h for h in others if _is_question_column(h, table[h], by_header=True)
-        ]
+        questions = [h for h in untaken if _is_question_column(h, table[h])]
         if not questions:
             return
         if len(questions) > 1:
@@ -423,18 +428,15 @@ def _long_format(path: Path, table: pd.DataFrame, mapping: dict, others: list[st
 _QUESTION_HEADERS = re.compile(r"\b(question|questions|prompt|item)\b")
 
 
-def _is_question_column(header: str, values: pd.Series, by_header: bool = False) -> bool:
+def _is_question_column(header: str, values: pd.Series) -> bool:
     """A column of question wording: few distinct values, each repeated across many rows,
-    under a header that says so or (unless ``by_header``) worded as questions."""
+    under a header that says so or worded as questions."""
     filled = values.str.strip()
     filled = filled[filled != ""]
-    if len(filled) < 6:
+    if not _repeats(filled) or filled.nunique() > 50:
         return False
-    distinct = filled.nunique()
-    repeats = distinct <= max(2, len(filled) // 3) and distinct <= 50
     worded_as_questions = filled.str.endswith("?").mean() >= 0.8
-    named = bool(_QUESTION_HEADERS.search(_norm(header)))
-    return repeats and (named or (worded_as_questions and not by_header))
+    return worded_as_questions or bool(_QUESTION_HEADERS.search(_norm(header)))
 
 
 def _looks_like_text(header: str) -> bool:
@@ -457,9 +459,18 @@ def _guess_text_columns(table: pd.DataFrame, candidates: list[str]) -> list[str]
         hinted = any(hint in norm for hint in _TEXT_HINTS)
         long_enough = filled.str.len().mean() >= _MIN_FREE_TEXT_CHARS
         wordy = filled.str.contains(r"\s").mean() >= 0.5
+        # A few values repeated down the column ("Human Resources", a workshop's title, a
+        # question's wording) label rows; they are not answers unless the header says so.
+        if not hinted and _repeats(filled):
+            continue
         if (hinted and wordy) or (long_enough and wordy):
             chosen.append(header)
     return chosen
+
+
+def _repeats(filled: pd.Series) -> bool:
+    distinct = filled.nunique()
+    return len(filled) >= 6 and distinct <= max(2, len(filled) // 3)
 
 
 def _check_cells(path, table, rows, mapping, max_cell_chars) -> None:

@@ -109,3 +109,87 @@ def test_roster_reads_ids_names_and_nicknames(tmp_path):
     roster = read_roster(path)
     assert roster.ids == ("E1", "E2") and roster.names == ("Rajesh Kumar", "Ann Lee")
     assert roster.nicknames == ("Raj",)
+
+
+def _long_csv(tmp_path, header=("Person", "Question", "Answer"), questions=None, extra=None):
+    """A long-format export: one row per answer, 8 people x 2 questions."""
+    questions = questions or ["What went well today?", "What would you change?"]
+    answers = [
+        "the exercises were practical and short",
+        "more time for questions at the end please",
+        "the room was too warm after lunch",
+        "clear slides and a good handout to keep",
+    ]
+    lines = [",".join(header + tuple(extra or ()))]
+    for person in range(8):
+        for i, question in enumerate(questions):
+            cells = [f"P{person}", question, answers[(person + i) % 4] + f" ({person})"]
+            cells += [f"x{person} note {i} with words" for _ in extra or ()]
+            lines.append(",".join(cells))
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_when_an_export_is_long_format_then_questions_become_prompts(tmp_path):
+    from reflect.ingest import describe_columns, read_export
+
+    export = read_export(_long_csv(tmp_path))
+    assert len(export.frame) == 16  # one reflection per answer, not per question wording
+    assert set(export.frame[F.PROMPT]) == {"What went well today?", "What would you change?"}
+    assert not export.frame[F.TEXT].str.contains("What went").any()
+    assert export.columns["prompt"] == "Question" and export.columns["text"] == ["Answer"]
+    assert export.columns["format"] == "long"
+    assert "answers 'Answer' to the questions in 'Question'" in describe_columns(export.columns)
+
+
+def test_when_the_answer_column_is_ambiguous_then_refused_with_a_hint(tmp_path):
+    path = _long_csv(tmp_path, extra=["Comment"])
+    message = _error(path)
+    assert "--text-column" in message and "'Answer'" in message and "'Comment'" in message
+    frame = read_reflections(path, ColumnMap(text=("Answer",), prompt="Question"))
+    assert len(frame) == 16 and set(frame[F.PROMPT]) == {
+        "What went well today?",
+        "What would you change?",
+    }
+
+
+def test_when_the_prompt_column_is_named_then_it_is_used_without_detection(tmp_path):
+    path = _long_csv(tmp_path, header=("Person", "Item", "Response text"))
+    frame = read_reflections(path, ColumnMap(prompt="Item", text=("Response text",)))
+    assert set(frame[F.PROMPT]) == {"What went well today?", "What would you change?"}
+
+
+def test_when_every_answer_is_blank_then_the_message_says_so(tmp_path):
+    path = tmp_path / "blank.csv"
+    path.write_text("Participant ID,What worked?,What was hard?\nE1,,\nE2, ,\n")
+    message = _error(path)
+    assert "every answer is blank" in message and "no text column" not in message
+
+
+def test_when_a_data_frame_is_given_then_its_columns_are_mapped_like_a_file():
+    from reflect.ingest import read_export
+
+    table = pd.DataFrame(
+        {
+            "Employee ID": ["E1", "E2"],
+            "Team": ["Sales", "Ops"],
+            "Feedback on the course": ["the pace was right for me", "more examples please"],
+        }
+    )
+    export = read_export(
+        table, ColumnMap(participant="Employee ID", cohort="Team", text="Feedback on the course")
+    )
+    assert list(export.frame[F.COHORT]) == ["Sales", "Ops"]
+    assert export.columns["participant"] == "Employee ID" and export.columns["format"] == "wide"
+
+
+def test_when_a_column_repeats_a_few_titles_then_it_is_not_taken_for_answers(tmp_path):
+    path = tmp_path / "w.csv"
+    rows = ["Respondent,Department name,Comments"]
+    for i in range(12):
+        dept = "Human Resources" if i % 2 else "Finance and Planning"
+        rows.append(f"R{i},{dept},answer number {i} about the course content")
+    path.write_text("\n".join(rows) + "\n")
+    frame = read_reflections(path)
+    assert set(frame[F.PROMPT]) == {"Comments"}

@@ -1,15 +1,51 @@
-"""report.html on a synthetic SafeReport: offline, accessible, and never drawing or printing
-a suppressed cell as a number."""
+"""report.html and report.md on synthetic SafeReports: offline, accessible, named in the
+programme's own words, any number of groups, and never drawing or printing a withheld
+number."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from html.parser import HTMLParser
 
-from report_samples import sample_report
+from report_samples import many_roles_report, sample_report, workshop_report
 
 from reflect.report.formats.html import render_html
+from reflect.report.formats.markdown import render_markdown
+from reflect.report.formats.tables import render_breakdowns_csv, render_themes_csv
 from reflect.report.summary import executive_summary
+from reflect.report.view import SHOWN_GROUPS, title
+
+
+class _Text(HTMLParser):
+    """Visible text by element id (for the sections a test looks at)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.ids.update(v for k, v in attrs if k == "id" and v)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Text:
+    parser = _Text()
+    parser.feed(html)
+    return parser
+
+
+def _section(html: str, section_id: str) -> str:
+    """The HTML of one ``<section>`` (by its heading's id)."""
+    start = html.index(f'aria-labelledby="{section_id}"')
+    return html[start : html.index("</section>", start)]
+
+
+def _summary(report) -> str:
+    return " ".join(f"{f.heading}. {f.text}" for f in executive_summary(report))
 
 
 def test_when_rendered_then_the_page_loads_nothing_from_outside():
@@ -19,26 +55,27 @@ def test_when_rendered_then_the_page_loads_nothing_from_outside():
     assert "default-src 'none'" in html  # the CSP forbids fetching anything
 
 
-def test_when_a_role_cell_is_suppressed_then_no_bar_is_drawn_for_it():
+def test_when_a_role_cell_is_withheld_then_no_bar_is_drawn_for_it():
     report = sample_report()
-    html = render_html(report)
-    overview = html.split('id="overview-t"')[1].split("</svg>")[0]
+    chart = _section(render_html(report), "themes-overview").split("</figure>")[0]
     shown_cells = sum(
         v is not None
         for t in report.themes
         if t.participants is not None
-        for v in (t.by_role["mentor"], t.by_role["mentee"])
+        for v in t.by_role.values()
     )
-    assert overview.count("<rect") == shown_cells
-    assert "mentee: withheld" in overview
+    assert chart.count('class="bar ') == shown_cells
+    rows = re.findall(r'<li class="bar-row">(.*?)</ul></li>', chart)
+    career = next(r for r in rows if "Career and retention" in r)
+    assert 'Mentee: </span><span class="bar-none">withheld' in career
 
 
-def test_when_a_session_cell_is_suppressed_then_it_reads_fewer_than_k_not_a_number():
+def test_when_a_session_cell_is_withheld_then_it_reads_withheld_not_a_number():
     html = render_html(sample_report(k=5))
     heat = html.split('class="heat"')[1].split("</table>")[0]
-    suppressed = re.findall(r'<td class="cell sup">(.*?)</td>', heat)
-    assert suppressed and all("fewer than 5" in cell for cell in suppressed)
-    assert all(not re.search(r">\d+<", cell) for cell in suppressed)
+    withheld = re.findall(r'<td class="cell sup">(.*?)</td>', heat)
+    assert withheld and all("withheld" in cell for cell in withheld)
+    assert all(not re.search(r">\d+<", cell) for cell in withheld)
 
 
 def test_when_labels_contain_markup_then_it_is_escaped():
@@ -48,27 +85,29 @@ def test_when_labels_contain_markup_then_it_is_escaped():
     assert "<script>alert" not in html and "&lt;script&gt;" in html
 
 
-def test_when_every_theme_is_suppressed_then_the_summary_says_so():
+def test_when_every_theme_is_withheld_then_the_summary_says_so():
     report = sample_report()
     report.themes = [t for t in report.themes if t.participants is None]
     findings = executive_summary(report)
-    assert findings[0].heading == "Too few people to report"
-    assert "<rect" not in render_html(report)
+    assert findings[0].heading == "No theme can be reported"
+    assert 'class="bar ' not in render_html(report)
 
 
-def test_when_summarised_then_roles_sessions_and_top_themes_are_named():
-    text = " ".join(f.heading + " " + f.text for f in executive_summary(sample_report()))
+def test_when_summarised_then_sessions_roles_and_top_themes_are_named():
+    text = _summary(sample_report())
     assert "hybrid working (61 people, 51%)" in text  # top theme
     assert "AI at work" in text and "ai at work" not in text  # acronyms kept mid-sentence
     assert "What changed from session 1 to session 6" in text
-    assert "What mentors raise that mentees do not" in text
-    assert "the number of mentees is withheld" in text  # a hidden cell is named, never counted
+    assert "Where mentees and mentors differ" in text
+    assert "AI at work more often (50% of mentors against 30% of mentees)" in text
 
 
-def test_when_the_page_is_printed_then_it_is_set_for_a4():
-    html = render_html(sample_report())
-    assert "@page { size: A4" in html and "break-inside: avoid" in html
-    assert "prefers-color-scheme: dark" in html
+def test_when_a_cell_is_withheld_then_the_summary_says_nothing_about_that_group():
+    # Career: mentors 19, mentees withheld. "Raised by 19 mentors; the mentees' number is
+    # withheld" would imply few mentees did: a withheld number may protect another cell.
+    text = _summary(sample_report())
+    assert "career" not in text.split("Where mentees and mentors differ")[1].split(". Beyond")[0]
+    assert "withheld" not in text and "fewer than" not in text
 
 
 def test_when_shares_are_withheld_then_the_summary_names_people_only():
@@ -77,3 +116,91 @@ def test_when_shares_are_withheld_then_the_summary_names_people_only():
     top = executive_summary(report)[0]
     assert top.heading == "What people wrote about most" and "%" not in top.text
     assert "<html" in render_html(report)
+
+
+def test_when_the_programme_is_not_mentoring_then_no_word_assumes_it():
+    report = workshop_report()
+    html, md = render_html(report), render_markdown(report)
+    text = " ".join(_parse(html).text) + md
+    assert not re.search(r"mentor|mentee|reverse", text, re.IGNORECASE)
+    assert not re.search(r"\bsessions?\b", text, re.IGNORECASE)  # this programme has none
+    assert not re.search(r"\bcohorts?\b", text, re.IGNORECASE)  # it calls them workshops
+    assert "Themes by workshop" in text and "Data skills workshops" in text
+
+
+def test_when_a_dimension_is_missing_then_its_sections_are_gone():
+    html = render_html(workshop_report())
+    ids = _parse(html).ids
+    assert "sessions" not in ids  # no session column: no heatmap, no trend lines
+    assert '<svg class="spark"' not in html
+    assert "by role" not in html.lower() and "Role" not in " ".join(_parse(html).text)
+    assert "cohorts" in ids and "questions" in ids
+
+
+def test_when_formats_are_rendered_then_markdown_and_html_share_the_title():
+    for report in (sample_report(), workshop_report()):
+        assert f"<h1>{title(report)}</h1>" in render_html(report)
+        assert render_markdown(report).startswith(f"# {title(report)}\n")
+    assert title(workshop_report()) == "Data skills workshops: what participants wrote"
+
+
+def test_when_there_are_many_groups_then_the_largest_are_shown_and_the_rest_pooled():
+    report = many_roles_report()
+    html = render_html(report)
+    chart = _section(html, "themes-overview").split("</figure>")[0]
+    legend = re.findall(r'class="swatch sw-s\d"[^>]*></span>([^<]+)</li>', chart)
+    assert legend == ["Analyst", "Author", "Manager", "Engineer", "Other roles"]
+    assert len(legend) == SHOWN_GROUPS + 1
+    # The pooled cell is the theme's total minus the shown groups (all shown, >= k).
+    hybrid = report.themes[0]
+    other = hybrid.participants - sum(
+        hybrid.by_role[r] for r in ("analyst", "author", "manager", "engineer")
+    )
+    first_row = re.search(r'<li class="bar-row">(.*?)</ul></li>', chart).group(1)
+    assert re.search(rf"Other roles: </span>.*?class=\"bar s4\".*?>{other} \(", first_row)
+    card = html.split('id="theme-0"')[1].split("</article>")[0]
+    assert card.count("<dt>") == SHOWN_GROUPS + 1 + 2  # roles and "other", two cohorts
+    text = _summary(report)
+    assert "Where analysts and authors differ" in text  # the two largest, not the first two
+    assert "actuary" not in text and "architect" not in text
+
+
+def test_when_a_pooled_cell_would_be_small_then_it_is_withheld():
+    report = workshop_report()
+    md = render_markdown(report).split("## Themes by workshop")[1]
+    automation = next(line for line in md.splitlines() if line.startswith("| Automating reports"))
+    # 35 people in all, 10 + 16 + 6 in the three shown workshops: 3 left, below k.
+    assert automation.endswith("| withheld |")
+    hands_on = next(line for line in md.splitlines() if line.startswith("| Hands-on practice | 25"))
+    assert hands_on.endswith("| 7 |")
+
+
+def test_when_prompts_are_a_dimension_then_every_format_shows_them():
+    report = workshop_report()
+    html = render_html(report)
+    questions = _section(html, "questions")
+    assert questions.count("<h3>") == 3 and "What did you find hard?" in questions
+    hard = questions.split('<div class="question">')[2]
+    assert "What did you find hard?" in hard and "Pace of the day" in hard
+    assert "## Question by question" in render_markdown(report)
+    header = render_themes_csv(report).splitlines()[0]
+    assert "prompt:What worked well?" in header
+    assert ",prompt,What did you find hard?," in render_breakdowns_csv(report)
+    assert "Answers to “What worked well?” most often raised hands-on practice" in _summary(report)
+
+
+def test_when_a_theme_has_a_trend_then_its_first_and_last_values_are_written_out():
+    html = render_html(sample_report())
+    card = html.split('id="theme-2"')[1].split("</article>")[0]  # AI at work: 6 ... 31
+    ends = re.search(r'<p class="spark-ends"[^>]*>(.*?)</p>', card).group(1)
+    assert ends == "Session 1: 5% → session 6: 31%"
+
+
+def test_when_the_programme_is_small_then_the_report_says_so():
+    report = sample_report()
+    report.n_participants = 8
+    for fmt in (render_html(report), render_markdown(report)):
+        assert "fewer than 10 people took part" in fmt
+    report.privacy["dp_epsilon"] = 1.0
+    assert "the noisy count of participants is below 10" in render_html(report)
+    assert "small programme" not in render_html(sample_report())

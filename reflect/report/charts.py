@@ -1,10 +1,13 @@
-"""Inline SVG charts for ``report.html``, drawn server-side so the page needs no script.
+"""Charts for ``report.html``, drawn server-side so the page needs no script.
 
-Disclosure rule for drawings: a suppressed cell (``None``) is never drawn as a mark whose
-size or position encodes a value. It appears as words instead ("fewer than k"; "withheld"
-for role and cohort cells, which may also be hidden to protect another cell), and every
-chart has a table with the same numbers next to it and a ``<title>``/``<desc>`` for screen
-readers. Colours come from CSS classes (``s0``, ``s1``...) so dark mode and print restyle them.
+Bar charts are HTML (rows of labelled bars whose width is set inline), so their text is
+real page text: it wraps, stays at the page's font size on a 360-px phone, prints sharply,
+and screen readers read every number in order. Trends are small inline SVGs with the first
+and last values written out beside them.
+
+Disclosure rule for drawings: a withheld cell (``None``) is never drawn as a mark whose
+size or position encodes a value; it reads "withheld" instead. Colours come from CSS classes
+(``s0``, ``s1``...) so dark mode and print restyle them.
 """
 
 from __future__ import annotations
@@ -13,151 +16,143 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from reflect.report.view import WITHHELD
+
 Cell = int | None
+SERIES_COLOURS = 5  # s0..s4 in the template: four groups and "other"
 
 
 @dataclass(frozen=True)
 class Series:
-    name: str
+    name: str  # the group key in each row's cells
+    label: str  # how the legend and screen readers name it
     css: str  # the CSS class that colours it: "s0", "s1", ...
 
 
-def _fewer(k: int) -> str:
-    return f"fewer than {k}"
-
-
-def grouped_bars(
-    rows: list[tuple[str, dict[str, Cell]]],
+def bar_chart(
+    rows: list[tuple[str, str, dict[str, Cell]]],
     series: list[Series],
-    k: int,
     title: str,
     desc: str,
     chart_id: str,
     denominators: dict[str, Cell] | None = None,
-    hidden_text: str | None = None,
 ) -> Markup:
-    """Horizontal bars, one group per row and one bar per series.
+    """Horizontal bars, one block per row (``(label, link, cells)``) and one bar per series.
 
-    Bar length is the count of distinct people; with ``denominators`` (group sizes) the
-    label adds the share of that group, so groups of different sizes can be compared.
+    Bar length is the count of distinct people, on one scale for the whole chart; with
+    ``denominators`` (group sizes) the value adds the share of that group, so groups of
+    different sizes can be compared.
     """
-    width, label_w, bar_h, gap = 740, 280, 15, 12
-    plot_w = width - label_w - 150
-    group_h = bar_h * len(series) + gap
-    top = 4
-    height = top + group_h * len(rows) + 4
-    peak = max([v for _, cells in rows for v in cells.values() if v is not None] + [1])
-    parts = [
-        f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" preserveAspectRatio="xMinYMin meet">',
-        f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
+    peak = max([v for _, _, cells in rows for v in cells.values() if v is not None] + [1])
+    out = [
+        f'<figure class="bars" role="group" aria-labelledby="{chart_id}-t" '
+        f'aria-describedby="{chart_id}-d">',
+        f'<figcaption id="{chart_id}-t" class="chart-title">{escape(title)}</figcaption>',
+        f'<p id="{chart_id}-d" class="sr-only">{escape(desc)}</p>',
+        _legend(series),
+        '<ol class="bar-rows">',
     ]
-    for i, (label, cells) in enumerate(rows):
-        y0 = top + i * group_h
-        mid = y0 + (bar_h * len(series)) / 2
-        parts.append(
-            f'<text class="row-label" x="{label_w - 10}" y="{mid + 4:.1f}" '
-            f'text-anchor="end">{escape(_clip(label, 40))}</text>'
-        )
-        if all(cells.get(s.name) is None for s in series):
-            # One line instead of a column of identical notes.
-            names = " and ".join(s.name for s in series)
-            parts.append(
-                f'<text class="suppressed-label" x="{label_w + 4}" y="{mid + 4:.1f}">'
-                f"{escape(names)}: {escape(hidden_text or _fewer(k))}</text>"
-            )
-            continue
-        for j, s in enumerate(series):
-            y = y0 + j * bar_h
+    for label, link, cells in rows:
+        name = f'<a href="#{escape(link)}">{escape(label)}</a>' if link else escape(label)
+        out.append(f'<li class="bar-row"><span class="bar-label">{name}</span><ul class="bar-set">')
+        for s in series:
             value = cells.get(s.name)
+            who = f'<span class="sr-only">{escape(s.label)}: </span>'
             if value is None:
-                parts.append(
-                    f'<text class="suppressed-label" x="{label_w + 4}" y="{y + bar_h - 4}">'
-                    f"{escape(s.name)}: {escape(hidden_text or _fewer(k))}</text>"
+                out.append(
+                    f'<li class="bar-item">{who}<span class="bar-none">{WITHHELD}</span></li>'
                 )
                 continue
-            w = max(1.0, value / peak * plot_w)
-            text = f"{value}"
+            text = str(value)
             total = (denominators or {}).get(s.name)
             if total:
                 text += f" ({value / total:.0%})"
-            parts.append(
-                f'<rect class="{s.css}" x="{label_w}" y="{y + 1}" width="{w:.1f}" '
-                f'height="{bar_h - 3}" rx="2"><title>{escape(s.name)}: {text}</title></rect>'
+            width = max(0.5, 100 * value / peak)
+            out.append(
+                f'<li class="bar-item">{who}<span class="track"><span class="bar {s.css}" '
+                f'style="width:{width:.1f}%"></span></span>'
+                f'<span class="bar-value">{escape(text)}</span></li>'
             )
-            parts.append(
-                f'<text class="value" x="{label_w + w + 5:.1f}" y="{y + bar_h - 4}">'
-                f"{escape(text)}</text>"
-            )
-    parts.append(
-        f'<line class="axis" x1="{label_w}" x2="{label_w}" y1="0" y2="{height}"></line></svg>'
+        out.append("</ul></li>")
+    out.append("</ol></figure>")
+    return Markup("".join(out))
+
+
+def _legend(series: list[Series]) -> str:
+    items = "".join(
+        f'<li><span class="swatch sw-{s.css}" aria-hidden="true"></span>{escape(s.label)}</li>'
+        for s in series
     )
-    return Markup("".join(parts))
+    return f'<ul class="legend" aria-hidden="true">{items}</ul>'
 
 
 def sparkline(
     points: list[tuple[str, Cell]],
     denominators: dict[str, Cell],
-    k: int,
     title: str,
     chart_id: str,
+    noun: str = "session",
 ) -> Markup:
-    """A small trend over sessions: share of that session's participants when known, else
-    the count. The line breaks at suppressed sessions rather than dipping to zero."""
-    width, height, pad = 260, 56, 6
+    """A small trend over sessions: the share of that session's writers when known, else the
+    count. The line breaks at withheld sessions rather than dipping to zero; the first and
+    last shown values are written out under it."""
+    width, height, pad = 240, 48, 6
     values = [_share_or_count(v, denominators.get(s)) for s, v in points]
+    as_share = all(denominators.get(s) for s, _ in points)
     shown = [v for v in values if v is not None]
     peak = max(shown + [1e-9])
     n = len(points)
     step = (width - 2 * pad) / max(n - 1, 1)
 
     def xy(i: int, v: float) -> tuple[float, float]:
-        return pad + i * step, height - pad - 14 - (v / peak) * (height - 2 * pad - 18)
+        return pad + i * step, height - pad - (v / peak) * (height - 2 * pad)
 
-    described = "; ".join(f"session {s}: {_fewer(k) if v is None else v}" for s, v in points)
+    def shown_value(s: str, count: Cell, v: float | None) -> str:
+        if v is None:
+            return WITHHELD
+        return f"{v:.0%}" if as_share else str(count)
+
+    described = "; ".join(
+        f"{noun} {s}: {shown_value(s, c, v)}" for (s, c), v in zip(points, values, strict=True)
+    )
     parts = [
-        f'<svg class="spark" role="img" viewBox="0 0 {width} {height}" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d">',
+        f'<svg class="spark" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" aria-labelledby="{chart_id}-t {chart_id}-d">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">Distinct participants by session: {escape(described)}.</desc>',
-        f'<line class="axis" x1="{pad}" x2="{width - pad}" y1="{height - 18}" '
-        f'y2="{height - 18}"></line>',
+        f'<desc id="{chart_id}-d">{escape(described)}.</desc>',
+        f'<line class="axis" x1="{pad}" x2="{width - pad}" y1="{height - 1}" '
+        f'y2="{height - 1}"></line>',
     ]
     run: list[tuple[float, float]] = []
-    segments: list[list[tuple[float, float]]] = []
-    for i, v in enumerate(values):
-        if v is None:
-            if run:
-                segments.append(run)
-            run = []
-        else:
+    for i, v in enumerate([*values, None]):
+        if v is not None:
             run.append(xy(i, v))
-    if run:
-        segments.append(run)
-    for seg in segments:
-        if len(seg) > 1:
-            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in seg)
+            continue
+        if len(run) > 1:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
             parts.append(f'<polyline class="trend" points="{path}"></polyline>')
-    for i, ((session, count), v) in enumerate(zip(points, values, strict=True)):
-        x = pad + i * step
-        parts.append(
-            f'<text class="tick" x="{x:.1f}" y="{height - 4}" text-anchor="middle">'
-            f"{escape(_short_session(session))}</text>"
-        )
+        run = []
+    for i, v in enumerate(values):
         if v is not None:
             cx, cy = xy(i, v)
-            parts.append(
-                f'<circle class="dot" cx="{cx:.1f}" cy="{cy:.1f}" r="3">'
-                f"<title>session {escape(session)}: {count}</title></circle>"
-            )
+            parts.append(f'<circle class="dot" cx="{cx:.1f}" cy="{cy:.1f}" r="3"></circle>')
     parts.append("</svg>")
-    return Markup("".join(parts))
+    ends = [(s, c, v) for (s, c), v in zip(points, values, strict=True) if v is not None]
+    caption = ""
+    if ends:
+        (s0, c0, v0), (s1, c1, v1) = ends[0], ends[-1]
+        first = f"{noun.capitalize()} {s0}: {shown_value(s0, c0, v0)}"
+        last = f"{noun} {s1}: {shown_value(s1, c1, v1)}"
+        caption = first if s0 == s1 else f"{first} → {last}"
+    return Markup(
+        f'<div class="spark-wrap">{"".join(parts)}'
+        f'<p class="spark-ends" aria-hidden="true">{escape(caption)}</p></div>'
+    )
 
 
 def heat_level(value: Cell, total: Cell, peak: float) -> float | None:
     """Shade of a heatmap cell, 0..1, from the share of the group (or the count when the
-    group size is suppressed). ``None`` for suppressed cells: they get a pattern, not a shade."""
+    group size is withheld). ``None`` for withheld cells: they get a pattern, not a shade."""
     v = _share_or_count(value, total)
     if v is None:
         return None
@@ -168,11 +163,3 @@ def _share_or_count(value: Cell, total: Cell) -> float | None:
     if value is None:
         return None
     return value / total if total else float(value)
-
-
-def _short_session(label: str) -> str:
-    return label if len(label) <= 4 else label[:3] + "…"
-
-
-def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"

@@ -1,7 +1,14 @@
 """The executive summary in plain words, derived only from a ``SafeReport``.
 
-Every sentence is built from numbers the report already shows; a suppressed cell is only
-ever called "fewer than k", so the summary cannot disclose more than the tables do.
+Every sentence must be true in every mode (exact counts, differential privacy, quotes on or
+off, filtered views, tiny programmes), so the rules are strict:
+
+- a sentence uses only numbers the report shows, and compares two groups only where both
+  numbers are shown;
+- it never says what a withheld number implies (withheld is not zero, and not necessarily
+  small: it may protect another cell, or keep two releases from being differenced);
+- it names groups by the programme's own words (``reflect.report.view``) and assumes no
+  number of roles, cohorts or sessions.
 """
 
 from __future__ import annotations
@@ -9,6 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reflect.privacy.model import SafeReport, SafeTheme
+from reflect.report.view import (
+    Dimension,
+    dimensions,
+    is_named,
+    people,
+    plural,
+    share,
+)
 
 TOP_THEMES = 3
 # A change of share smaller than this (in percentage points) is not worth a sentence.
@@ -21,69 +36,43 @@ class Finding:
     text: str
 
 
-def role_pair(report: SafeReport) -> tuple[str, str] | None:
-    """The two roles to contrast: mentor/mentee when present, else the first two."""
-    roles = [r for r in report.participants_by_role if r != "unknown"]
-    if "mentor" in roles and "mentee" in roles:
-        return "mentor", "mentee"
-    return (roles[0], roles[1]) if len(roles) >= 2 else None
-
-
-def first_last_sessions(report: SafeReport) -> tuple[str, str] | None:
-    sessions = list(report.participants_by_session)
-    return (sessions[0], sessions[-1]) if len(sessions) >= 2 else None
-
-
-def _people_and_share(theme) -> str:
-    # The share is withheld with the total it divides by (e.g. in a filtered view).
-    if theme.share is None:
-        return _people(theme.participants)
-    return f"{_people(theme.participants)}, {theme.share:.0%}"
-
-
-def share(value: int | None, total: int | None) -> float | None:
-    if value is None or not total:
-        return None
-    return value / total
-
-
 def executive_summary(report: SafeReport) -> list[Finding]:
     k = report.min_group_size
-    findings: list[Finding] = []
     reported = [t for t in report.themes if t.participants is not None]
-    # Emerging themes without a reportable phrase have only a placeholder name.
-    shown = [t for t in reported if t.kind != "emerging" or t.phrases]
+    shown = [t for t in reported if is_named(t)]
     unnamed = len(reported) - len(shown)
     if not shown:
         return [
             Finding(
-                "Too few people to report",
-                f"No theme was raised by at least {k} people, so no theme can be reported "
-                "without risking that someone is recognised.",
+                "No theme can be reported",
+                f"No theme can be shown with at least {k} people behind it, so none is "
+                "reported: anything smaller could let someone be recognised.",
             )
         ]
+    dims = dimensions(report)
     top = sorted(shown, key=lambda t: -(t.participants or 0))[:TOP_THEMES]
-    findings.append(
+    findings = [
         Finding(
             "What people wrote about most",
             "The most widely shared themes were "
-            + _join([f"{_lower(t.label)} ({_people_and_share(t)})" for t in top])
+            + join([f"{lower(t.label)} ({_people_and_share(t)})" for t in top])
             + ".",
         )
-    )
-    change = _change_over_sessions(report, shown)
-    if change:
-        findings.append(change)
-    contrast = _role_contrast(report, shown)
-    if contrast:
-        findings.append(contrast)
+    ]
+    for finding in (
+        _by_prompt(report, shown, dims.get("prompt")),
+        _change_over_sessions(shown, dims.get("session")),
+        _contrast(shown, dims.get("role")),
+    ):
+        if finding:
+            findings.append(finding)
     emerging = [t for t in shown if t.kind == "emerging"]
     sentences = []
     if emerging:
         sentences.append(
             f"{len(emerging)} theme{'s' if len(emerging) > 1 else ''} outside the programme "
             f"taxonomy came up, named here by {'their' if len(emerging) > 1 else 'its'} most "
-            "common phrase: " + _join([f"“{t.label}”" for t in emerging[:4]]) + "."
+            "common phrase: " + join([f"“{t.label}”" for t in emerging[:4]]) + "."
         )
     if unnamed:
         sentences.append(
@@ -95,115 +84,138 @@ def executive_summary(report: SafeReport) -> list[Finding]:
     return findings
 
 
-def _change_over_sessions(report: SafeReport, themes: list[SafeTheme]) -> Finding | None:
-    pair = first_last_sessions(report)
-    if not pair:
+def _people_and_share(theme: SafeTheme) -> str:
+    # The share is withheld with the total it divides by (e.g. in a filtered view).
+    if theme.share is None:
+        return people(theme.participants)
+    return f"{people(theme.participants)}, {theme.share:.0%}"
+
+
+def _by_prompt(
+    report: SafeReport, themes: list[SafeTheme], prompts: Dimension | None
+) -> Finding | None:
+    """For each question, the theme most people raised in their answers to it."""
+    if prompts is None:
         return None
-    first, last = pair
-    k = report.min_group_size
-    n_first = report.participants_by_session.get(first)
-    n_last = report.participants_by_session.get(last)
-    rises, falls, arrivals = [], [], []
+    parts = []
+    for prompt in prompts.groups:
+        ranked = [
+            (n, t)
+            for t in themes
+            if (n := (getattr(t, "by_prompt", None) or {}).get(prompt)) is not None
+        ]
+        if ranked:
+            n, theme = max(ranked, key=lambda r: (r[0], r[1].label))
+            parts.append(
+                f"answers to “{prompt}” most often raised {lower(theme.label)} ({people(n)})"
+            )
+    if not parts:
+        return None
+    return Finding("Question by question", capital_first("; ".join(parts)) + ".")
+
+
+def _change_over_sessions(themes: list[SafeTheme], sessions: Dimension | None) -> Finding | None:
+    """First against last session, in shares of the people who wrote after each; only
+    where both cells and both group sizes are shown."""
+    if sessions is None:
+        return None
+    first, last = sessions.groups[0], sessions.groups[-1]
+    n_first, n_last = sessions.totals.get(first), sessions.totals.get(last)
+    noun = sessions.noun
+    heading = f"What changed from {noun} {first} to {noun} {last}"
+    if not n_first or not n_last:
+        return None
+    rises, falls = [], []
     for t in themes:
-        a, b = t.by_session.get(first), t.by_session.get(last)
-        if a is None and b is not None:
-            arrivals.append((b, t))
+        a = share(t.by_session.get(first), n_first)
+        b = share(t.by_session.get(last), n_last)
+        if a is None or b is None:
             continue
-        sa, sb = share(a, n_first), share(b, n_last)
-        if sa is None or sb is None:
-            continue
-        if sb - sa >= NOTABLE_SHIFT:
-            rises.append((sb - sa, t, sa, sb))
-        elif sa - sb >= NOTABLE_SHIFT:
-            falls.append((sa - sb, t, sa, sb))
+        if b - a >= NOTABLE_SHIFT:
+            rises.append((b - a, t, a, b))
+        elif a - b >= NOTABLE_SHIFT:
+            falls.append((a - b, t, a, b))
     rises.sort(key=lambda r: -r[0])
     falls.sort(key=lambda r: -r[0])
-    arrivals.sort(key=lambda r: -r[0])
-    arrivals = arrivals[:3]
     sentences = []
     if rises:
         sentences.append(
             "Rising: "
-            + _join([f"{_lower(t.label)} (from {a:.0%} to {b:.0%})" for _, t, a, b in rises[:3]])
-            + " of those reflecting."
-        )
-    if arrivals:
-        sentences.append(
-            "Hardly mentioned at first (fewer than "
-            f"{k} people in session {first}) but raised by more later: "
-            + _join([f"{_lower(t.label)} ({_people(n)} in session {last})" for n, t in arrivals])
-            + "."
+            + join([f"{lower(t.label)} (from {a:.0%} to {b:.0%})" for _, t, a, b in rises[:3]])
+            + f" of those who wrote after the {noun}."
         )
     if falls:
         sentences.append(
             "Fading: "
-            + _join([f"{_lower(t.label)} (from {a:.0%} to {b:.0%})" for _, t, a, b in falls[:3]])
+            + join([f"{lower(t.label)} (from {a:.0%} to {b:.0%})" for _, t, a, b in falls[:3]])
             + "."
         )
     if not sentences:
         sentences.append(
-            f"The mix of themes was broadly stable between session {first} and session {last}."
+            f"Among the themes whose numbers are shown for both, none rose or fell by "
+            f"{NOTABLE_SHIFT:.0%} of those writing or more."
         )
-    return Finding(
-        f"What changed from session {first} to session {last}",
-        " ".join(sentences),
-    )
+    return Finding(heading, " ".join(sentences))
 
 
-def _role_contrast(report: SafeReport, themes: list[SafeTheme]) -> Finding | None:
-    pair = role_pair(report)
-    if not pair:
+def _contrast(themes: list[SafeTheme], roles: Dimension | None) -> Finding | None:
+    """The two largest roles whose sizes are shown, compared by share, in both directions,
+    only where both of a theme's cells are shown."""
+    if roles is None:
         return None
-    a_role, b_role = pair
-    n_a = report.participants_by_role.get(a_role)
-    n_b = report.participants_by_role.get(b_role)
-    gaps, only_a = [], []
+    sized = [g for g in roles.groups if roles.totals.get(g)]
+    if len(sized) < 2:
+        return None
+    a_role, b_role = sized[0], sized[1]
+    n_a, n_b = roles.totals[a_role], roles.totals[b_role]
+    gaps = []
     for t in themes:
-        a, b = t.by_role.get(a_role), t.by_role.get(b_role)
-        if a is not None and b is None:
-            only_a.append((a, t))
-            continue
-        sa, sb = share(a, n_a), share(b, n_b)
-        if sa is not None and sb is not None and sa - sb >= NOTABLE_SHIFT:
-            gaps.append((sa - sb, t, sa, sb))
+        sa = share(t.by_role.get(a_role), n_a)
+        sb = share(t.by_role.get(b_role), n_b)
+        if sa is not None and sb is not None and abs(sa - sb) >= NOTABLE_SHIFT:
+            gaps.append((abs(sa - sb), t, sa, sb))
     gaps.sort(key=lambda g: -g[0])
-    only_a.sort(key=lambda g: -g[0])
+    a_name, b_name = plural(a_role), plural(b_role)
     sentences = []
-    if gaps:
-        sentences.append(
-            f"{a_role.capitalize()}s raised "
-            + _join(
-                [
-                    f"{_lower(t.label)} more often ({sa:.0%} of {a_role}s against {sb:.0%} of "
-                    f"{b_role}s)"
-                    for _, t, sa, sb in gaps[:3]
-                ]
+    for more, less, sign in ((a_name, b_name, 1), (b_name, a_name, -1)):
+        picked = [(t, sa, sb) for _, t, sa, sb in gaps if (sa - sb) * sign > 0][:3]
+        if picked:
+            sentences.append(
+                f"{capital_first(more)} raised "
+                + join(
+                    [
+                        f"{lower(t.label)} more often ({_pair(sa, sb, sign, more, less)})"
+                        for t, sa, sb in picked
+                    ]
+                )
+                + "."
             )
-            + "."
-        )
-    if only_a:
-        sentences.append(
-            _join([f"{t.label} was raised by {a} {a_role}s" for a, t in only_a[:2]])
-            + f"; the number of {b_role}s is withheld to protect individuals."
-        )
     if not sentences:
         sentences.append(
-            f"No theme stood out as raised by {a_role}s much more often than by {b_role}s."
+            f"Among the themes whose numbers are shown for both, none was raised by a share of "
+            f"{a_name} {NOTABLE_SHIFT:.0%} or more higher or lower than of {b_name}."
         )
-    return Finding(f"What {a_role}s raise that {b_role}s do not", " ".join(sentences))
+    if roles.all_groups > 2:
+        sentences.insert(0, f"Comparing the two largest roles, {a_name} and {b_name}:")
+    return Finding(f"Where {a_name} and {b_name} differ", " ".join(sentences))
 
 
-def _people(n: int | None) -> str:
-    return f"{n} people" if n is not None else "too few people"
+def _pair(sa: float, sb: float, sign: int, more: str, less: str) -> str:
+    high, low = (sa, sb) if sign > 0 else (sb, sa)
+    return f"{high:.0%} of {more} against {low:.0%} of {less}"
 
 
-def _join(items: list[str]) -> str:
+def join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _lower(label: str) -> str:
+def capital_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower(label: str) -> str:
     """Lower-case a label for use mid-sentence, keeping acronyms ("AI at work")."""
     words = label.split(" ")
     head = words[0]

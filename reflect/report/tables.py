@@ -1,7 +1,8 @@
 """Flat tables of a ``SafeReport`` for CSV/Parquet and for the Python API.
 
 ``themes_table`` columns: id, label, kind, participants, share, phrases (``"; "``-joined),
-then one column per breakdown cell: ``role:<name>``, ``session:<label>``, ``cohort:<name>``.
+then one column per breakdown cell: ``role:<name>``, ``session:<label>``, ``cohort:<name>``,
+``prompt:<question>``.
 Suppressed values are empty (NA), never a small number.
 """
 
@@ -23,11 +24,7 @@ def themes_table(report: SafeReport) -> pd.DataFrame:
             "share": theme.share,
             "phrases": "; ".join(theme.phrases),
         }
-        for prefix, cells in (
-            ("role", theme.by_role),
-            ("session", theme.by_session),
-            ("cohort", theme.by_cohort),
-        ):
+        for prefix, cells in _breakdowns(theme):
             for name, value in cells.items():
                 row[f"{prefix}:{name}"] = value
         rows.append(row)
@@ -40,7 +37,8 @@ def themes_table(report: SafeReport) -> pd.DataFrame:
 
 def breakdowns_table(report: SafeReport) -> pd.DataFrame:
     """Long format, one row per theme and breakdown cell: ``theme_id``, ``theme``,
-    ``dimension`` (role/session/cohort), ``group``, ``participants`` (empty when suppressed).
+    ``dimension`` (role/session/cohort/prompt), ``group``, ``participants`` (empty when
+    suppressed).
     Easier than the wide table for BI tools and pivoting."""
     rows = [
         {
@@ -51,14 +49,19 @@ def breakdowns_table(report: SafeReport) -> pd.DataFrame:
             "participants": value,
         }
         for theme in report.themes
-        for dimension, cells in (
-            ("role", theme.by_role),
-            ("session", theme.by_session),
-            ("cohort", theme.by_cohort),
-        )
+        for dimension, cells in _breakdowns(theme)
         for group, value in cells.items()
     ]
     columns = ["theme_id", "theme", "dimension", "group", "participants"]
     table = pd.DataFrame(rows, columns=columns)
     table["participants"] = table["participants"].astype("Int64")
     return table
+
+
+def _breakdowns(theme) -> list[tuple[str, dict[str, int | None]]]:
+    return [
+        ("role", theme.by_role),
+        ("session", theme.by_session),
+        ("cohort", theme.by_cohort),
+        ("prompt", getattr(theme, "by_prompt", None) or {}),
+    ]

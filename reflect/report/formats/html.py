@@ -1,5 +1,6 @@
 """``report.html``: one self-contained page for programme leads — no script, no CDN, no web
-fonts; charts are inline SVG drawn here, each with a table of the same numbers."""
+fonts; charts are drawn here (``charts.py``), each next to a table of the same numbers. It
+reads on a 360-px phone and prints on A4 (see the template's CSS)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,21 @@ from markupsafe import Markup
 
 from reflect.privacy.model import SafeReport, SafeTheme
 from reflect.report import ReportFormat, report_formats
-from reflect.report.charts import Series, grouped_bars, heat_level, sparkline
-from reflect.report.summary import executive_summary, first_last_sessions, role_pair
+from reflect.report.charts import Series, bar_chart, heat_level, sparkline
+from reflect.report.summary import executive_summary
+from reflect.report.view import (
+    OTHER,
+    SHOWN_GROUPS,
+    WITHHELD,
+    Dimension,
+    dimensions,
+    is_named,
+    named_themes,
+    plural,
+    small_programme,
+    title,
+    withheld_legend,
+)
 
 _env = Environment(
     loader=PackageLoader("reflect.report", "templates"),
@@ -19,12 +33,8 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-MAX_SERIES = 4  # colours defined in the template (s0..s3)
 MAX_CHART_ROWS = 16  # more bars than this stop being readable; the tables hold the rest
-# Role and cohort cells add up to a shown total, so a hidden one may be protecting another
-# cell rather than being small itself: "fewer than k" would then be untrue.
-WITHHELD = "withheld"
-TITLE = "Reverse-mentoring programme: what participants reflected on"
+PROMPT_THEMES = 8  # themes listed under each question
 # Plain words for the redaction labels of the anonymise stage (others are title-cased).
 REDACTION_NAMES = {
     "PERSON": "Names",
@@ -60,57 +70,48 @@ class HeatCell:
 class Card:
     theme: SafeTheme
     anchor: str
+    groups: list[tuple[str, int | None]]  # (group label, people) for roles and cohorts
     trend: Markup | None
 
 
 def render_html(report: SafeReport) -> str:
-    k = report.min_group_size
+    shown = named_themes(report)
     reported = [t for t in report.themes if t.participants is not None]
-    shown = [t for t in reported if is_named(t)]
-    unnamed = [t for t in reported if not is_named(t)]
-    hidden = [t for t in report.themes if t.participants is None]
-    roles = _roles(report)
-    sessions = list(report.participants_by_session)
-    cohorts = [c for c in report.participants_by_cohort if c]
-    session_totals = _complete(report.participants_by_session)
+    dims = dimensions(report)
+    anchors = {t.id: f"theme-{i}" for i, t in enumerate(shown)}
+    sessions = dims.get("session")
+    session_totals = _complete(sessions.totals) if sessions else None
     return _env.get_template("report.html.j2").render(
-        title=TITLE,
+        title=title(report),
         report=report,
-        k=k,
+        k=report.min_group_size,
         shown=shown,
-        unnamed=unnamed,
-        hidden=hidden,
-        chart_rows=MAX_CHART_ROWS,
-        withheld=WITHHELD,
-        roles=roles,
+        anchors=anchors,
+        unnamed=[t for t in reported if not is_named(t)],
+        hidden=[t for t in report.themes if t.participants is None],
+        dims=dims,
+        roles=dims.get("role"),
+        cohorts=dims.get("cohort"),
         sessions=sessions,
-        cohorts=cohorts,
+        prompts=_prompt_columns(report, shown, dims.get("prompt"), anchors),
+        chart_rows=MAX_CHART_ROWS,
+        shown_groups=SHOWN_GROUPS,
+        withheld=WITHHELD,
+        legend=withheld_legend(report.min_group_size),
+        small=small_programme(report),
         findings=executive_summary(report),
-        first_last=first_last_sessions(report),
-        overview=_overview_chart(report, shown, roles),
-        heatmap=_heatmap(shown, sessions, session_totals),
+        role_chart=_group_chart(report, shown, dims.get("role"), anchors, "overview"),
+        cohort_chart=_group_chart(report, shown, dims.get("cohort"), anchors, "by-cohort"),
+        heatmap=_heatmap(shown, sessions, session_totals) if sessions else [],
         heat_uses_share=session_totals is not None,
-        cohort_chart=_cohort_chart(report, shown, cohorts) if len(cohorts) >= 2 else None,
-        cards=[_card(t, i, sessions, session_totals or {}, k) for i, t in enumerate(shown)],
+        cards=[_card(t, anchors[t.id], dims, session_totals) for t in shown],
         epsilon=report.privacy.get("dp_epsilon"),
         suppressed=report.privacy.get("suppressed", {}),
         redactions=report.privacy.get("redactions", {}),
-        fewer=f"fewer than {k}",
         redaction_name=redaction_name,
+        plural=plural,
+        OTHER=OTHER,
     )
-
-
-def is_named(theme: SafeTheme) -> bool:
-    """Emerging themes left without a reportable phrase have only a placeholder name
-    ("Emerging theme 12"): listed compactly, not given a chart row or a card."""
-    return theme.kind != "emerging" or bool(theme.phrases)
-
-
-def _roles(report: SafeReport) -> list[str]:
-    pair = role_pair(report)
-    if pair:
-        return list(pair)
-    return [r for r in report.participants_by_role if r != "unknown"][:MAX_SERIES]
 
 
 def _complete(totals: dict[str, int | None]) -> dict[str, int | None] | None:
@@ -118,75 +119,99 @@ def _complete(totals: dict[str, int | None]) -> dict[str, int | None] | None:
     return totals if totals and all(v for v in totals.values()) else None
 
 
-def _overview_chart(report: SafeReport, themes: list[SafeTheme], roles: list[str]):
-    if not themes or not roles:
+def _series(dimension: Dimension) -> list[Series]:
+    return [Series(g, dimension.label(g), f"s{i}") for i, g in enumerate(dimension.columns)]
+
+
+def _group_chart(report, themes, dimension: Dimension | None, anchors, chart_id):
+    """Themes by role or cohort: the largest groups and "other", as bars."""
+    if dimension is None or not themes:
         return None
-    series = [Series(r, f"s{i}") for i, r in enumerate(roles)]
-    rows = [(t.label, {r: t.by_role.get(r) for r in roles}) for t in themes[:MAX_CHART_ROWS]]
-    return grouped_bars(
+    rows = [(t.label, anchors[t.id], dimension.cells(t)) for t in themes[:MAX_CHART_ROWS]]
+    names = ", ".join(dimension.label(g) for g in dimension.columns)
+    return bar_chart(
         rows,
-        series,
-        report.min_group_size,
-        title="Themes by role: distinct participants",
-        desc="For each theme, how many "
-        + " and ".join(f"{r}s" for r in roles)
-        + " raised it; the table after the chart gives the same numbers.",
-        chart_id="overview",
-        denominators=_complete({r: report.participants_by_role.get(r) for r in roles}),
-        hidden_text=WITHHELD,
+        _series(dimension),
+        title=f"Themes by {dimension.noun}: distinct participants ({names})",
+        desc=f"For each theme, how many people in each {dimension.noun} raised it; the "
+        "table has the same numbers.",
+        chart_id=chart_id,
+        denominators=_complete(dimension.totals),
     )
 
 
-def _cohort_chart(report: SafeReport, themes: list[SafeTheme], cohorts: list[str]):
-    chosen = cohorts[:MAX_SERIES]
-    series = [Series(c, f"s{i}") for i, c in enumerate(chosen)]
-    rows = [(t.label, {c: t.by_cohort.get(c) for c in chosen}) for t in themes[:MAX_CHART_ROWS]]
-    return grouped_bars(
-        rows,
-        series,
-        report.min_group_size,
-        title="Themes by cohort: distinct participants",
-        desc="For each theme, how many people in each cohort raised it; "
-        "the table after the chart gives the same numbers.",
-        chart_id="cohorts",
-        denominators=_complete({c: report.participants_by_cohort.get(c) for c in chosen}),
-        hidden_text=WITHHELD,
-    )
+@dataclass(frozen=True)
+class PromptColumn:
+    prompt: str
+    people: int | None
+    chart: Markup
 
 
-def _heatmap(themes, sessions, totals) -> list[tuple[SafeTheme, list[HeatCell]]]:
+def _prompt_columns(report, themes, prompts: Dimension | None, anchors) -> list[PromptColumn]:
+    """One column per question: the themes most people raised in their answers to it."""
+    if prompts is None:
+        return []
+    columns = []
+    for i, prompt in enumerate(prompts.groups):
+        ranked = sorted(
+            (
+                (n, t)
+                for t in themes
+                if (n := (getattr(t, "by_prompt", None) or {}).get(prompt)) is not None
+            ),
+            key=lambda r: (-r[0], r[1].label),
+        )[:PROMPT_THEMES]
+        total = prompts.totals.get(prompt)
+        chart = bar_chart(
+            [(t.label, anchors[t.id], {prompt: n}) for n, t in ranked],
+            [Series(prompt, prompt, f"s{i % 4}")],
+            title=f"Themes in answers to “{prompt}”",
+            desc="How many people raised each theme in their answers to this question.",
+            chart_id=f"prompt-{i}",
+            denominators={prompt: total} if total else None,
+        )
+        columns.append(PromptColumn(prompt, total, chart))
+    return columns
+
+
+def _heatmap(themes, sessions: Dimension, totals) -> list[tuple[SafeTheme, list[HeatCell]]]:
     def level_input(t, s):
         v = t.by_session.get(s)
         if v is None:
             return None
         return v / totals[s] if totals else float(v)
 
-    peak = max(
-        [x for t in themes for s in sessions if (x := level_input(t, s)) is not None] + [1e-9]
-    )
+    groups = sessions.groups
+    peak = max([x for t in themes for s in groups if (x := level_input(t, s)) is not None] + [1e-9])
     return [
         (
             t,
             [
                 HeatCell(s, t.by_session.get(s), heat_level(level_input(t, s), None, peak))
-                for s in sessions
+                for s in groups
             ],
         )
         for t in themes
     ]
 
 
-def _card(theme: SafeTheme, i: int, sessions, totals, k: int) -> Card:
+def _card(theme: SafeTheme, anchor: str, dims: dict[str, Dimension], session_totals) -> Card:
+    groups = []
+    for key in ("role", "cohort"):
+        if key in dims:
+            dim = dims[key]
+            groups += [(dim.label(g), v) for g, v in dim.cells(theme).items()]
     trend = None
-    if len(sessions) >= 2:
+    sessions = dims.get("session")
+    if sessions is not None:
         trend = sparkline(
-            [(s, theme.by_session.get(s)) for s in sessions],
-            totals,
-            k,
-            title=f"{theme.label}: trend over the sessions",
-            chart_id=f"trend-{i}",
+            [(s, theme.by_session.get(s)) for s in sessions.groups],
+            session_totals or {},
+            title=f"{theme.label}: over the {sessions.plural}",
+            chart_id=f"{anchor}-trend",
+            noun=sessions.noun,
         )
-    return Card(theme, f"theme-{i}", trend)
+    return Card(theme, anchor, groups, trend)
 
 
 report_formats.register("html")(ReportFormat("report.html", render_html))

@@ -1,4 +1,6 @@
-"""``report.md``: the report as Markdown, for wikis and emails."""
+"""``report.md``: the report as Markdown, for wikis and emails — the same title, summary,
+breakdowns and wording as report.html (``reflect.report.view``), every text from the data
+escaped (``reflect.report.escape``)."""
 
 from __future__ import annotations
 
@@ -6,27 +8,42 @@ from reflect.privacy.model import SafeReport
 from reflect.report import ReportFormat, report_formats
 from reflect.report.escape import markdown
 from reflect.report.summary import executive_summary
-
-
-def cell(value: int | None, k: int) -> str:
-    return f"fewer than {k}" if value is None else str(value)
-
-
-def part(value: int | None) -> str:
-    """A role or cohort cell: hidden ones may protect another cell, so not "fewer than k"."""
-    return "withheld" if value is None else str(value)
+from reflect.report.view import (
+    Dimension,
+    count,
+    dimensions,
+    named_themes,
+    percent,
+    small_programme,
+    title,
+    withheld_legend,
+)
 
 
 def render_markdown(report: SafeReport) -> str:
     k = report.min_group_size
+    dims = dimensions(report)
+    shown = named_themes(report)
+    hidden = [t for t in report.themes if t.participants is None]
+    quotes = report.privacy.get("quotes")
     lines = [
-        "# Reverse-mentoring reflections: themes",
+        f"# {markdown(title(report))}",
         "",
-        f"{cell(report.n_participants, k)} participants wrote "
-        f"{cell(report.n_reflections, k)} reflections. Every number below counts distinct "
-        f"people and is shown only when at least {k} stand behind it; a role or cohort "
-        "number that would let someone work out a smaller one by subtraction is withheld.",
+        f"{count(report.n_participants)} participants, {count(report.n_reflections)} "
+        f"reflections. Every number counts distinct people and is shown only when at least {k} "
+        f"stand behind it; any other number reads “withheld” ({withheld_legend(k)}). "
+        + (
+            "Quotes are short sentences that passed a screen for identifying details."
+            if quotes
+            else "No one’s words are quoted."
+        ),
         "",
+    ]
+    if report.privacy.get("filter"):
+        lines += [f"**Filtered view:** {markdown(report.privacy['filter'].get('expression'))}.", ""]
+    if note := small_programme(report):
+        lines += [f"**A small programme:** {note}", ""]
+    lines += [
         "## Summary",
         "",
         *[f"- **{markdown(f.heading)}.** {markdown(f.text)}" for f in executive_summary(report)],
@@ -34,69 +51,84 @@ def render_markdown(report: SafeReport) -> str:
         "## Themes",
         "",
     ]
-    roles = list(report.participants_by_role)
-    header = [
-        "Theme",
-        "Kind",
-        "People",
-        "Share",
-        *[markdown(r.capitalize()) for r in roles],
-        "Phrases",
-    ]
-    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for theme in report.themes:
-        share = "" if theme.share is None else f"{theme.share:.0%}"
-        lines.append(
-            "| "
-            + " | ".join(
-                [
-                    markdown(theme.label),
-                    theme.kind,
-                    cell(theme.participants, k),
-                    share,
-                    *[part(theme.by_role.get(r)) for r in roles],
-                    markdown("; ".join(_facets(theme) or theme.phrases)),
-                ]
-            )
-            + " |"
-        )
-    sessions = list(report.participants_by_session)
-    if sessions:
-        lines += [
-            "",
-            "## Themes by session",
-            "",
-            "| Theme | " + " | ".join(f"S{markdown(s)}" for s in sessions) + " |",
-            "|---|" + "---|" * len(sessions),
+    roles = dims.get("role")
+    header = ["Theme", "Kind", "People", "Share"]
+    header += [markdown(roles.label(g)) for g in roles.columns] if roles else []
+    header += ["Facets and phrases"]
+    rows = []
+    for theme in shown:
+        cells = [
+            markdown(theme.label),
+            theme.kind,
+            count(theme.participants),
+            percent(theme.share),
         ]
-        for theme in report.themes:
-            lines.append(
-                f"| {markdown(theme.label)} | "
-                + " | ".join(cell(theme.by_session.get(s), k) for s in sessions)
-                + " |"
-            )
+        cells += [count(v) for v in roles.cells(theme).values()] if roles else []
+        cells += [markdown("; ".join(_facets(theme) or theme.phrases))]
+        rows.append(cells)
+    lines += _table(header, rows)
+    if hidden:
+        names = ", ".join(markdown(t.label) for t in hidden)
+        lines += ["", f"Programme themes whose number is withheld: {names}."]
+    if "prompt" in dims:
+        lines += ["", "## Question by question", ""]
+        lines += _breakdown_table(dims["prompt"], shown, lambda t, p: _by_prompt(t).get(p))
+    if "session" in dims:
+        sessions = dims["session"]
+        lines += ["", f"## Themes over the {sessions.plural}", ""]
+        lines += _breakdown_table(sessions, shown, lambda t, s: t.by_session.get(s))
+    if "cohort" in dims:
+        cohorts = dims["cohort"]
+        lines += ["", f"## Themes by {cohorts.noun}", ""]
+        lines += _breakdown_table(cohorts, shown, lambda t, g: cohorts.cells(t).get(g))
     privacy = report.privacy
+    suppressed = privacy.get("suppressed", {})
     lines += [
         "",
-        "## Privacy",
+        "## How people are protected",
         "",
-        *[f"- {rule}" for rule in privacy["rules"]],
-        "- redacted before analysis: "
-        + (", ".join(f"{n} {label}" for label, n in privacy["redactions"].items()) or "nothing"),
-        f"- suppressed: {privacy['suppressed']['themes']} themes, "
-        f"{privacy['suppressed']['theme_cells']} breakdown cells, "
-        f"{privacy['suppressed']['phrases']} phrases",
+        *[f"- {markdown(rule)}" for rule in privacy.get("rules", [])],
+        "- removed before analysis: "
+        + (
+            ", ".join(f"{n} {label}" for label, n in privacy.get("redactions", {}).items())
+            or "nothing"
+        ),
+        f"- withheld: {suppressed.get('themes', 0)} themes, "
+        f"{suppressed.get('theme_cells', 0) + suppressed.get('total_cells', 0)} breakdown "
+        f"cells, {suppressed.get('phrases', 0)} phrases",
         "",
     ]
     return "\n".join(lines)
-
-
-report_formats.register("md")(ReportFormat("report.md", render_markdown))
 
 
 def _facets(theme) -> list[str]:
     """A theme's facets as "label (n)" (no number under differential privacy)."""
     return [
         f["label"] + ("" if f["participants"] is None else f" ({f['participants']})")
-        for f in theme.facets
+        for f in getattr(theme, "facets", None) or []
     ]
+
+
+def _by_prompt(theme) -> dict:
+    return getattr(theme, "by_prompt", None) or {}
+
+
+def _breakdown_table(dimension: Dimension, themes, value) -> list[str]:
+    columns = dimension.columns
+    header = ["Theme", *[markdown(dimension.label(g)) for g in columns]]
+    rows = [[markdown(t.label), *[count(value(t, g)) for g in columns]] for t in themes]
+    rows.append(
+        ["People in all", *[count(dimension.totals.get(g)) for g in columns]],
+    )
+    return _table(header, rows)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    return [
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+        *["| " + " | ".join(row) + " |" for row in rows],
+    ]
+
+
+report_formats.register("md")(ReportFormat("report.md", render_markdown))
