@@ -12,16 +12,8 @@ from typing import Annotated
 import typer
 
 from reflect.cli.app import app_typer
-from reflect.review import (
-    DEFAULT_REVIEW_FILE,
-    Review,
-    RunTheme,
-    load_report,
-    load_review,
-    resolve,
-    run_themes,
-    save_review,
-)
+from reflect.defaults import REVIEW_FILE as DEFAULT_REVIEW_FILE
+from reflect.review import Review, RunTheme, load_report, resolve, run_themes
 
 themes_app = typer.Typer(
     name="themes",
@@ -48,12 +40,16 @@ DEFAULT_RUN = Path("out")
 
 
 def _load(run: Path, review_path: Path) -> tuple[list[RunTheme], Review]:
+    from reflect.review.files import load_review  # typed decoding: imported when needed
+
     review = load_review(review_path)
     review.record_programme(load_report(run))  # what the review is made for, when saved
     return run_themes(run), review
 
 
 def _save(review: Review, path: Path, what: str) -> None:
+    from reflect.review.files import save_review
+
     save_review(review, path)
     typer.echo(f"{what} (saved in {path}; re-run `reflect analyse` to apply)", err=True)
 

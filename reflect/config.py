@@ -27,6 +27,7 @@ from pydantic import (
     field_validator,
 )
 
+from reflect import defaults
 from reflect.errors import ConfigError
 
 # The int8 ONNX export of the packaged weights: benchmarks/speed.py measures it several times
@@ -34,10 +35,9 @@ from reflect.errors import ConfigError
 # benchmarks/reflectsumm.py scores it within 0.15 ROUGE of fp32 (README "Speed").
 # REFLECT_EMBEDDING_BACKEND overrides it ("sentence-transformers" is the fp32 reference).
 DEFAULT_EMBEDDING_BACKEND = "onnx-int8"
-# The analyst's theme review in the working folder (``reflect themes ...`` edits it).
-DEFAULT_REVIEW_FILE = Path("reflect-review.toml")
-DEFAULT_FORMATS = ("html", "md", "json", "csv")
-DEFAULT_MIN_GROUP_SIZE = 5
+DEFAULT_REVIEW_FILE = defaults.REVIEW_FILE
+DEFAULT_FORMATS = defaults.FORMATS
+DEFAULT_MIN_GROUP_SIZE = defaults.MIN_GROUP_SIZE
 
 
 def default_embedding_backend() -> str:
@@ -84,7 +84,7 @@ class Config(_Settings):
     out: Path | None = None  # where the CLI writes reports (default: out/)
     roster: Path | None = None
     taxonomy: Path | None = None  # None: the programme taxonomy shipped in models/
-    workspace: Path = Path(".reflect")
+    workspace: Path = defaults.WORKSPACE
     review: Path | None = None  # the analyst's theme review (reflect-review.toml)
     # How the report names things: the programme, what one "session" is (a workshop, a
     # module, a week...) and one "cohort" (a class, a workshop...), and display names for the

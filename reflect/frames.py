@@ -24,8 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    # Only for annotations: importing pandas here would cost every caller that needs a
+    # column name alone, such as the command line's error paths.
+    import pandas as pd
 
 # Redacted text marks what was removed as an upper-case label in brackets: "[EMAIL]".
 PLACEHOLDER = "[{label}]"

@@ -20,6 +20,7 @@ from reflect import frames as F
 from reflect.config import ColumnMap
 from reflect.errors import InputError
 from reflect.registry import Registry
+from reflect.source import check_file
 
 # A reader returns every cell as a string plus each record's row number in the source.
 Reader = Callable[[Path, str], tuple[pd.DataFrame, list[int]]]
@@ -198,11 +199,7 @@ def read_roster(path: Path, encoding: str = "utf-8") -> Roster:
 
 
 def read_table(path: Path, encoding: str = "utf-8") -> tuple[pd.DataFrame, list[int]]:
-    path = Path(path)
-    if not path.exists():
-        raise InputError("file not found", file=path)
-    if path.is_dir():
-        raise InputError("is a folder, expected a file", file=path)
+    path = check_file(path)
     suffix = path.suffix.lower().lstrip(".")
     fmt = {
         "tsv": "csv",

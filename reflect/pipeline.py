@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from reflect import frames as F
 from reflect.config import Config, load_config
 from reflect.progress import Progress, Silent
+from reflect.source import check_file
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,6 +75,8 @@ def analyse(
     """Run the pipeline on a reflections export: a file, or a data frame shaped like one
     (its columns are mapped as a file's are: guessed from the headers, or named in
     ``config.columns``). ``config``: a ``Config``, or the path of a ``reflect.toml``."""
+    if isinstance(source, str | Path):
+        source = check_file(source)  # before pandas and the models are imported
     from reflect.ingest import describe_columns, group_nouns, read_export, read_roster
 
     if isinstance(config, str | Path):
@@ -91,7 +94,7 @@ def analyse(
         log.info("%s done in %.2fs", stage, timings[stage])
 
     export = read_export(
-        source if not isinstance(source, str) else Path(source),
+        source,
         config.columns,
         encoding=config.encoding,
         max_cell_chars=config.max_cell_chars,

@@ -132,3 +132,37 @@ print("done")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout == "done\n"
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "allowed"),
+    [
+        (["--help"], set()),
+        # typer itself converts a command's options with pydantic
+        (["analyse", "--help"], {"pydantic"}),
+        (["analyse", "missing.csv"], {"pydantic"}),
+        (["themes", "list", "--run", "nowhere"], {"pydantic"}),
+    ],
+)
+def test_when_help_or_an_early_error_then_no_heavy_library_is_imported(tmp_path, args, allowed):
+    # Start-up cost is what a user waits for on every typo: help and errors found before
+    # the data is read must not load the models' libraries, nor pandas.
+    import subprocess
+
+    script = f"""
+import sys
+from reflect.cli.main import app
+sys.argv = ["reflect", *{args!r}]
+try:
+    app()
+except SystemExit:
+    pass
+heavy = ("torch", "spacy", "sklearn", "transformers", "onnxruntime", "pandas", "pydantic")
+print("LOADED:" + ",".join(m for m in heavy if m in sys.modules))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path
+    )
+    line = done.stdout.rsplit("LOADED:", 1)[1].strip()
+    loaded = set(filter(None, line.split(",")))
+    assert loaded <= allowed, done.stdout

@@ -60,7 +60,7 @@ def bar_chart(
             who = f'<span class="sr-only">{escape(s.label)}: </span>'
             if value is None:
                 out.append(
-                    f'<li class="bar-item">{who}<span class="bar-none">{WITHHELD}</span></li>'
+                    f'<li class="bar-item none">{who}<span class="bar-none">{WITHHELD}</span></li>'
                 )
                 continue
             text = str(value)

@@ -123,13 +123,23 @@ def _series(dimension: Dimension) -> list[Series]:
     return [Series(g, dimension.label(g), f"s{i}") for i, g in enumerate(dimension.columns)]
 
 
+@dataclass(frozen=True)
+class GroupChart:
+    chart: Markup
+    blank: list[str]  # themes left out of the chart: every one of their groups is withheld
+
+
 def _group_chart(report, themes, dimension: Dimension | None, anchors, chart_id):
-    """Themes by role or cohort: the largest groups and "other", as bars."""
+    """Themes by role or cohort: the largest groups and "other", as bars. A theme whose
+    every group is withheld has nothing to draw; it is named under the chart instead."""
     if dimension is None or not themes:
         return None
-    rows = [(t.label, anchors[t.id], dimension.cells(t)) for t in themes[:MAX_CHART_ROWS]]
+    cells = {t.id: dimension.cells(t) for t in themes}
+    drawn = [t for t in themes if any(v is not None for v in cells[t.id].values())]
+    blank = [t.label for t in themes if t not in drawn]
+    rows = [(t.label, anchors[t.id], cells[t.id]) for t in drawn[:MAX_CHART_ROWS]]
     names = ", ".join(dimension.label(g) for g in dimension.columns)
-    return bar_chart(
+    chart = bar_chart(
         rows,
         _series(dimension),
         title=f"Themes by {dimension.noun}: distinct participants ({names})",
@@ -138,6 +148,7 @@ def _group_chart(report, themes, dimension: Dimension | None, anchors, chart_id)
         chart_id=chart_id,
         denominators=_complete(dimension.totals),
     )
+    return GroupChart(chart, blank)
 
 
 @dataclass(frozen=True)
