@@ -11,8 +11,9 @@ Every writer in reflect goes through here, so the rule lives in one place:
 * on any error the temporary file is removed and the target is left as it was.
 
 ``write_text`` / ``write_bytes`` for content in memory, ``open_atomic`` for writers that
-stream (``DataFrame.to_csv(handle)``), ``replace_folder`` for a set of files that must be
-replaced together (the reports of one run).
+stream (``DataFrame.to_csv(handle)``), ``move_into_place`` for a file a library wrote to a
+temporary path, ``replace_folder`` for a set of files that must be replaced together (the
+reports of one run).
 """
 
 from __future__ import annotations
@@ -27,7 +28,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["fsync_folder", "open_atomic", "replace_folder", "write_bytes", "write_text"]
+__all__ = [
+    "fsync_folder",
+    "move_into_place",
+    "open_atomic",
+    "replace_folder",
+    "write_bytes",
+    "write_text",
+]
 
 
 def write_text(
@@ -77,6 +85,21 @@ def open_atomic(
         Path(tmp).unlink(missing_ok=True)
         raise
     fsync_folder(path.parent)
+
+
+def move_into_place(source: Path | str, target: Path | str) -> Path:
+    """Rename a finished file (written by a library to a temporary path in the target's
+    folder, such as an ONNX export) over ``target``, durably: the file is fsync'd first and
+    the folder after."""
+    source, target = Path(source), Path(target)
+    fd = os.open(source, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(source, target)
+    fsync_folder(target.parent)
+    return target
 
 
 def fsync_folder(folder: Path | str) -> None:

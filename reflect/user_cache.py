@@ -20,6 +20,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from reflect.atomic import write_text
+
 log = logging.getLogger("reflect")
 
 
@@ -65,9 +67,5 @@ def cached_json(name: str, build: Callable[[], object]) -> object:
     except (OSError, ValueError):
         pass
     value = build()
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=folder, prefix=f".{name}-", delete=False
-    ) as handle:
-        json.dump(value, handle)
-    os.replace(handle.name, path)
+    write_text(path, json.dumps(value))
     return value

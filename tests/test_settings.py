@@ -166,3 +166,17 @@ print("LOADED:" + ",".join(m for m in heavy if m in sys.modules))
     line = done.stdout.rsplit("LOADED:", 1)[1].strip()
     loaded = set(filter(None, line.split(",")))
     assert loaded <= allowed, done.stdout
+
+
+def test_when_fewer_than_2k_people_take_part_then_a_warning_line_says_so(caplog):
+    import pandas as pd
+
+    from reflect import frames as F
+    from reflect.pipeline import _warn_if_small
+
+    frame = pd.DataFrame({F.PARTICIPANT: [f"P{i}" for i in range(7)]})
+    _warn_if_small(frame, 5)
+    assert "fewer than 10 participants" in caplog.text and "7" not in caplog.text
+    caplog.clear()
+    _warn_if_small(pd.DataFrame({F.PARTICIPANT: [f"P{i}" for i in range(10)]}), 5)
+    assert caplog.text == ""

@@ -16,16 +16,14 @@ never leaves half a file.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reflect.anonymise.analyzer import Analyzer
 from reflect.anonymise.redactor import KEEP_BY_DEFAULT, redact
 from reflect.anonymise.spans import SCREEN_ONLY, Span
+from reflect.atomic import open_atomic
 from reflect.config import ColumnMap
 from reflect.errors import InputError
 from reflect.ingest import Roster, map_columns, read_table
@@ -110,7 +108,7 @@ def _redact_jsonl(
     analyzer = Analyzer(roster, names)
     found = _analyze(analyzer, texts, progress)
     others = {c: _redacted_values(analyzer, [r.get(c) for r in records], keep) for c in kept}
-    with _atomic(out) as handle:
+    with open_atomic(out, newline="") as handle:
         for i, (record, text, spans) in enumerate(zip(records, texts, found, strict=True)):
             shown = [s for s in spans if s.label not in keep]
             line = {k: record[k] for k in ("id",) if k in record}
@@ -194,7 +192,7 @@ def _redact_table(
     if participant:
         redacted[participant] = [pseudonym(v, key) if v else "" for v in table[participant]]
     suffix = out.suffix.lower()
-    with _atomic(out) as handle:
+    with open_atomic(out, newline="") as handle:
         if suffix in _JSONL_SUFFIXES:
             for record in redacted.to_dict(orient="records"):
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -202,17 +200,3 @@ def _redact_table(
             redacted.to_csv(handle, index=False, sep="\t" if suffix == ".tsv" else ",")
     dropped = tuple(c for c in table.columns if c not in kept)
     return RedactFileResult(len(table), len(texts), _count(found, keep), dropped)
-
-
-@contextmanager
-def _atomic(out: Path) -> Iterator:
-    """A text handle on a temporary file beside ``out``, renamed over it only on success."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

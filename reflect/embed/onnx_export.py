@@ -13,13 +13,13 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
 import tempfile
 import warnings
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from reflect.atomic import move_into_place
 from reflect.embed.model_files import manifest, verified_model_dir
 from reflect.user_cache import cache_root, writable
 
@@ -64,7 +64,7 @@ def onnx_model_path(settings: ExportSettings) -> Path:
             _fuse(fp32, final)
         else:
             final = fp32
-        os.replace(final, target)
+        move_into_place(final, target)
     return target
 
 
