@@ -165,6 +165,14 @@ def analyse(
             show_default=False,
         ),
     ] = None,
+    dp_budget: Annotated[
+        float | None,
+        typer.Option(
+            "--dp-budget",
+            help="The total ε all --dp-epsilon reports of this workspace may spend; a report "
+            "that would exceed it is refused. Kept once given (it can be lowered, not raised).",
+        ),
+    ] = None,
     filter: Annotated[
         str | None,
         typer.Option(
@@ -209,6 +217,7 @@ def analyse(
         quiet=quiet or None,
         quotes=quotes or None,
         dp_epsilon=dp_epsilon,
+        dp_budget=dp_budget,
         filter=filter,
         review=review,
         input=input,

@@ -41,14 +41,15 @@ def compare(
             '(or -g "cohort=Cohort A" -g "cohort=Cohort B").',
         ),
     ] = None,
-    independent: Annotated[
-        bool,
+    workspace: Annotated[
+        Path,
         typer.Option(
-            "--independent",
-            help="The two runs cover different people (allows runs whose sizes differ by "
-            "fewer than k).",
+            "--workspace",
+            metavar="DIR",
+            help="The workspace both runs were released from: only reports its release ledger "
+            "recorded (and that were not edited since) are compared.",
         ),
-    ] = False,
+    ] = Path(".reflect"),
     format: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="text, md or json.")
     ] = "text",
@@ -59,7 +60,8 @@ def compare(
 ) -> None:
     """Contrast two runs or two groups: which themes grew, shrank, appeared or faded.
 
-    Only numbers the reports already show are used; "fewer than k" stays hidden.
+    Only numbers the reports already show are used; withheld numbers stay withheld. Two runs
+    are compared only if both were released from the same workspace (its release ledger).
 
     Example: reflect compare out/ --by cohort ; reflect compare before/ after/
     """
@@ -82,7 +84,7 @@ def compare(
             load_report(runs[1]),
             _name(runs[0]),
             _name(runs[1]),
-            independent=independent,
+            released=_released_from(workspace),
         )
     elif len(runs) == 1:
         report = load_report(runs[0])
@@ -112,3 +114,18 @@ def compare(
 def _name(path: Path) -> str:
     path = Path(path)
     return (path.parent if path.name == "report.json" else path).name or str(path)
+
+
+def _released_from(folder: Path):
+    """The ledger check for reports of the workspace in ``folder`` (read when called)."""
+    if not (folder / "cache.duckdb").exists():
+        raise ConfigError(f"{folder}: no reflect workspace here (give the runs' --workspace)")
+
+    def released(report: dict) -> bool:
+        from reflect.privacy.ledger import released as in_ledger
+        from reflect.workspace import Workspace
+
+        with Workspace(folder) as ws:
+            return in_ledger(ws.db, report)
+
+    return released

@@ -96,6 +96,8 @@ class Config(_Settings):
     min_group_size: Annotated[StrictInt, Field(ge=2)] = DEFAULT_MIN_GROUP_SIZE
     quotes: StrictBool = False
     dp_epsilon: Annotated[StrictFloat, Field(gt=0)] | None = None  # strict floats take ints
+    # total ε the workspace's DP reports may spend (the release ledger keeps the account)
+    dp_budget: Annotated[StrictFloat, Field(gt=0)] | None = None
     filter: str | None = None  # e.g. 'cohort=Cohort A', 'session=1..3' (privacy.Filter)
     embedding_backend: str = Field(default_factory=default_embedding_backend)
     formats: Annotated[tuple[str, ...], Field(min_length=1)] = DEFAULT_FORMATS

@@ -49,6 +49,13 @@ class InputError(ReflectError):
         return f"{prefix}: {self.message}" if prefix else self.message
 
 
+class DisclosureRefused(ReflectError):
+    """A report that would expose individuals: a programme below the minimum group size, a
+    report differing from an earlier one by a few people, a spent privacy budget."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
 class ConfigError(ReflectError):
     """An option, config file, taxonomy or registry name is wrong."""
 

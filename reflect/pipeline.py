@@ -103,6 +103,11 @@ def analyse(
     progress.note(describe_columns(export.columns))
     frame = _display_roles(export.frame, config.role_names)
     _warn_if_small(frame, config.min_group_size)
+    from reflect.privacy.counts import one_label_per_person
+    from reflect.privacy.stage import refuse_too_small
+
+    # Too small to report on: refused now, before any model loads (and again in disclose).
+    refuse_too_small(one_label_per_person(frame), config.min_group_size)
     roster = read_roster(config.roster, config.encoding) if config.roster else None
 
     # The heavy stages, imported only now (see the module docstring).
@@ -110,6 +115,7 @@ def analyse(
     from reflect.embed import embed_texts
     from reflect.keys import load_key
     from reflect.privacy import Filter, disclose
+    from reflect.privacy.ledger import Ledger
     from reflect.privacy.screening import taxonomy_terms
     from reflect.review import apply_review, rename_report
     from reflect.review.files import programme_fingerprint
@@ -154,18 +160,21 @@ def analyse(
         review = _review_for(config, fingerprint, progress)
         themes = apply_review(themes, review, redacted)
         lap("themes")
-        workspace.finish_run(run_id, len(redacted))
 
-    report = disclose(
-        themes,
-        redacted,
-        config.min_group_size,
-        stats,
-        filter=Filter.parse(config.filter) if config.filter else None,
-        quotes=config.quotes,
-        dp_epsilon=config.dp_epsilon,
-        vocabulary=taxonomy_terms(taxonomy),
-    )
+        report = disclose(
+            themes,
+            redacted,
+            config.min_group_size,
+            stats,
+            filter=Filter.parse(config.filter) if config.filter else None,
+            quotes=config.quotes,
+            dp_epsilon=config.dp_epsilon,
+            dp_budget=config.dp_budget,
+            vocabulary=taxonomy_terms(taxonomy),
+            ledger=Ledger(workspace.db, key),  # what this workspace already released
+            printable=_group_value_screen(redacted, roster, key, workspace),
+        )
+        workspace.finish_run(run_id, len(redacted))
     report = rename_report(report, review, themes)
     nouns = group_nouns(export.columns)
     report = replace(
@@ -203,6 +212,25 @@ def _review_for(config: Config, fingerprint: str, progress: Progress):
     else:
         progress.note(f"applying the theme review in {path}")
     return review
+
+
+def _group_value_screen(frame: pd.DataFrame, roster, key: bytes, workspace):
+    """The group-value screen (``reflect.privacy.group_values``) with the redaction stage
+    itself: a role, cohort, session or prompt is printable if redaction, with the programme's
+    roster, leaves it unchanged (cached in the workspace like any answer) and it names no
+    sensitive topic."""
+    import pandas as pd
+
+    from reflect.anonymise import anonymise
+    from reflect.privacy.group_values import GROUP_COLUMNS
+    from reflect.privacy.screening import mentions_sensitive_topic
+
+    values = sorted({str(v) for c in GROUP_COLUMNS for v in frame[c].unique() if str(v)})
+    probe = pd.DataFrame({column: "" for column in F.INGESTED_COLUMNS}, index=range(len(values)))
+    probe[F.ROW], probe[F.PARTICIPANT], probe[F.TEXT] = range(len(values)), "group value", values
+    redacted, _ = anonymise(probe, roster, key, workspace)
+    personal = {v for v, r in zip(values, redacted[F.TEXT], strict=True) if r != v}
+    return lambda value: value not in personal and not mentions_sensitive_topic(value)
 
 
 def _display_roles(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:

@@ -213,6 +213,10 @@ class Workspace:
                 self.db.execute(f"DELETE FROM {table} WHERE {where}", params)
                 deleted[table if table in deleted else "other_rows"] += n
         self.db.execute("INSERT OR REPLACE INTO erased VALUES (?, ?)", [pseudonym, _now()])
+        # The release ledger keeps the sizes of what was released, not the person in them.
+        from reflect.privacy.ledger import erase_person
+
+        erase_person(self.db, key, pseudonym)
         self._rewrite()
         write_text(
             self.folder / STALE,

@@ -109,8 +109,10 @@ def test_when_a_sentence_is_about_health_or_uniqueness_then_never_quoted(sentenc
 
 
 def test_quotes_are_off_by_default_and_on_with_the_option():
-    frame = _frame()
-    theme = Theme("hybrid_work", "Hybrid working", "taxonomy", members=list(range(len(frame))))
+    frame = _frame(20)
+    everyone_but = set(frame[F.PARTICIPANT].unique()[:5])  # not near the total: an exact count
+    members = [i for i, p in enumerate(frame[F.PARTICIPANT]) if p not in everyone_but]
+    theme = Theme("hybrid_work", "Hybrid working", "taxonomy", members=members)
     off = disclose([theme], frame, 5)
     on = disclose([theme], frame, 5, quotes=True, vocabulary=["Teams"])
     assert off.themes[0].quotes == [] and off.privacy["quotes"] is False

@@ -1,16 +1,15 @@
 """Contrast two runs, or two groups of one run: which themes grew, shrank, appeared or faded.
 
 Only numbers that already passed disclosure control are used — the cells of ``report.json``
-files — so a comparison can never show a count the reports hide: a suppressed cell stays
-"fewer than k" on both sides, and a change is only computed between two shown numbers.
+files — so a comparison can never show a count the reports hide: a withheld cell stays
+withheld on both sides, and a change is only computed between two shown numbers.
 
 Two runs (``compare_runs``): the danger is differencing. If one run is the other minus a few
-people (a re-run after someone left, or a hand-filtered export), subtracting their counts
-exposes those few. So, like the privacy stage's rule for filtered views
-(``reflect.privacy.filters.check_filter``: group and complement both at least k), runs whose
-participant totals differ by 1 to k-1 are refused unless the caller states they cover
-different people (``independent=True``). Filtered views made by ``reflect analyse --filter``
-were checked against the full programme when they were made, so they pass.
+people (a withdrawal, a re-run after ``reflect forget``, a hand-edited export), subtracting
+their counts exposes those few. The workspace's release ledger (``reflect.privacy.ledger``)
+already refused any report whose counts differ from an earlier one's by 1 to k−1 people, so
+two runs are compared only if both are unedited reports released from that workspace
+(``released``); there is no way around it, however the runs were made.
 
 Two groups of one run (``compare_groups``): cohorts, roles or sessions, named as the privacy
 stage's filters are (``cohort=Cohort A``, ``role=mentor``, ``session=1``). The cells come
@@ -22,9 +21,10 @@ those.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
-from reflect.errors import ConfigError
+from reflect.errors import ConfigError, DisclosureRefused
 from reflect.groups import Filter
 from reflect.review.refs import SIGNATURE_SIZE, report_ref
 
@@ -42,7 +42,7 @@ _TOTALS = {
 class Change:
     ref: str
     label: str
-    a: int | None  # distinct participants; None: fewer than k or not in that run/group
+    a: int | None  # distinct participants; None: withheld, or not in that run/group
     b: int | None
     share_a: float | None
     share_b: float | None
@@ -61,33 +61,36 @@ class Comparison:
     total_b: int | None
     changes: list[Change]
     notes: list[str] = field(default_factory=list)
-    # How a hidden cell reads: "fewer than k", or "withheld" for role and cohort cells,
-    # which may be hidden to protect another cell rather than being small themselves.
-    hidden: str = ""
+    # How a hidden cell reads. Never "fewer than k": a cell may be hidden to protect another
+    # one, or because it is near its group's total, or differs from an earlier report.
+    hidden: str = "withheld"
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
 def compare_runs(
-    a: dict, b: dict, a_name: str = "A", b_name: str = "B", independent: bool = False
+    a: dict,
+    b: dict,
+    a_name: str = "A",
+    b_name: str = "B",
+    released: Callable[[dict], bool] | None = None,
 ) -> Comparison:
+    """``released``: whether a report.json is an unedited report of the workspace's release
+    ledger (``reflect.privacy.ledger.released``); without it, nothing is compared."""
+    for name, report in ((a_name, a), (b_name, b)):
+        if released is None or not released(report):
+            raise DisclosureRefused(
+                f"{name} is not a report released from this workspace (or it was edited): "
+                "only reports checked against each other by the workspace's release ledger "
+                "are compared. Run both with `reflect analyse --workspace` on one workspace"
+            )
     k = max(int(a["min_group_size"]), int(b["min_group_size"]))
     n_a, n_b = a.get("n_participants"), b.get("n_participants")
     notes = []
-    filtered = [_filter_of(r) for r in (a, b)]
-    if not independent and not any(filtered):
-        if n_a is not None and n_b is not None and 0 < abs(n_a - n_b) < k:
-            raise ConfigError(
-                f"the two runs differ by fewer than {k} participants: if one holds the other's "
-                "people plus a few, comparing them would expose those few. Use --independent "
-                "only if the runs cover different people"
-            )
-        if n_a is None or n_b is None:
-            notes.append("a run has fewer than k participants; only shown numbers are compared")
-    for name, expression in zip((a_name, b_name), filtered, strict=True):
+    for name, expression in zip((a_name, b_name), [_filter_of(r) for r in (a, b)], strict=True):
         if expression:
-            notes.append(f"{name} is a filtered view ({expression}), checked when it was made")
+            notes.append(f"{name} is a filtered view ({expression})")
     themes_a, themes_b = _themes_by_ref(a), _themes_by_ref(b)
     _match_emerging(themes_a, themes_b)
     changes = []
@@ -133,7 +136,6 @@ def compare_groups(report: dict, group_a: str, group_b: str) -> Comparison:
         n_b,
         changes,
         notes,
-        "" if column == "session" else "withheld",
     )
 
 

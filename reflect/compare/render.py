@@ -17,7 +17,7 @@ def _listed(comparison: Comparison) -> tuple[list[Change], list[str]]:
 
 def render_text(comparison: Comparison) -> str:
     k = comparison.min_group_size
-    hidden = comparison.hidden or f"<{k}"
+    hidden = comparison.hidden
 
     def cell(value: int | None, share: float | None) -> str:
         if value is None:
@@ -31,12 +31,8 @@ def render_text(comparison: Comparison) -> str:
     lines = [
         f"{comparison.a}: {_people(comparison.total_a, k)}; "
         f"{comparison.b}: {_people(comparison.total_b, k)}. "
-        "Counts are distinct people; "
-        + (
-            f"withheld: fewer than {k}, or hidden to protect such a number."
-            if comparison.hidden
-            else f"<{k} means fewer than {k} (not shown)."
-        ),
+        f"Counts are distinct people; withheld: a number that could single people out (fewer "
+        f"than {k}, or one from which such a number could be worked out).",
         "",
         "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip(),
     ]
@@ -55,7 +51,7 @@ def render_markdown(comparison: Comparison) -> str:
 
     def cell(value: int | None, share: float | None) -> str:
         if value is None:
-            return comparison.hidden or f"fewer than {k}"
+            return comparison.hidden
         return f"{value} ({share:.0%})" if share is not None else str(value)
 
     listed, notes = _listed(comparison)
@@ -77,4 +73,4 @@ def render_markdown(comparison: Comparison) -> str:
 
 
 def _people(n: int | None, k: int) -> str:
-    return f"{n} people" if n is not None else f"fewer than {k} people"
+    return f"{n} people" if n is not None else "number withheld"

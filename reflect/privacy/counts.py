@@ -9,9 +9,10 @@ import pandas as pd
 from reflect import frames as F
 
 ALL = "*"  # the unit that stands for every participant of the report
-# Breakdowns whose groups partition the participants (one role, one cohort per person);
-# sessions do not: a person writes after several sessions.
-PARTITIONS = {F.ROLE: True, F.SESSION: False, F.COHORT: True}
+# The breakdowns, and whether their groups partition the participants (one role, one cohort
+# per person); sessions and prompts do not: a person writes after several sessions, and
+# answers several prompts.
+PARTITIONS = {F.ROLE: True, F.SESSION: False, F.COHORT: True, F.PROMPT: False}
 
 
 @dataclass

@@ -2,26 +2,32 @@
 mechanism.
 
 What is released: for the whole programme and for each theme ("units"), the number of
-distinct participants, and the per-group counts by role, cohort and session. All of them are
-noised in one joint release, *before* suppression, and suppression then works on the noisy
-counts (so a shown noisy count is still ≥ k, and a small true count is usually hidden).
+distinct participants, and the per-group counts by role, cohort, session and prompt. All of
+them are noised in one joint release, *before* suppression, and suppression then works on the
+noisy counts (so a shown noisy count is still ≥ k, and a small true count is usually hidden).
+Every other number of a DP report is withheld: the number of reflections and the redaction
+counts (one person can write any number of either), and the privacy section's counts of
+rejected phrases and quotes. Emerging themes are left out of a DP report: which of them exist
+depends on who wrote what, so the units of the release would not be fixed in advance.
 
 Accounting (pure ε-DP, add/remove one participant):
 - one participant changes a unit's total by at most 1, its role cells by at most 1 and its
   cohort cells by at most 1 (the privacy stage gives each person a single role and cohort —
-  contribution bounding), and its session cells by at most S, the number of sessions;
-- so the L1 sensitivity of the whole vector is Δ = U × (1 + [roles] + [cohorts] + S) for U
-  units (1 + number of themes shown or hidden);
+  contribution bounding), its session cells by at most S, the number of sessions, and its
+  prompt cells by at most P, the number of prompts;
+- so the L1 sensitivity of the whole vector is Δ = U × (1 + [roles] + [cohorts] + S + P) for
+  U units (1 + the number of taxonomy and reviewed themes, shown or hidden: fixed by the
+  taxonomy and the review, not by the data);
 - every count gets discrete Laplace noise of scale Δ/ε, which OpenDP's privacy map confirms
   is ε-DP for a vector of L1 sensitivity Δ. Equivalently, each block of counts spends the
   share of ε given by its share of Δ (reported as ``split``).
 Derived figures (shares, zero-clipping, suppression) are post-processing and cost nothing.
 
-Not covered by ε (treated as public programme design): the list of roles, cohorts, sessions
-and taxonomy themes; which emerging themes exist and their labels; phrases and quotes (they
-are screened by the k rules instead); the number of reflections is withheld under DP, since
-one person can write any number of them. Each report spends its own ε: two reports of the
-same data spend 2ε.
+Not covered by ε (treated as public programme design): the list of roles, cohorts, sessions,
+prompts and taxonomy themes, and which group values are printed (the group-value rule counts
+people); phrases and quotes (they are screened by the k rules instead). Each report spends its
+own ε: two reports of the same data spend 2ε, and the workspace's release ledger adds up what
+its reports spent and refuses one that would exceed ``--dp-budget``.
 """
 
 from __future__ import annotations
@@ -64,14 +70,20 @@ class Budget:
             },
             "verified_epsilon": verified_epsilon,
             "not_covered": [
-                "group labels and taxonomy themes (public programme design)",
-                "which emerging themes exist and their labels",
+                "group labels and taxonomy themes (public programme design), and which group "
+                "values are printed",
                 "phrases and quotes (screened by the minimum group size instead)",
+            ],
+            "withheld": [
+                "the number of reflections and the redaction counts",
+                "emerging themes (which exist depends on the data)",
             ],
         }
 
 
-def budget(epsilon: float, units: int, roles: int, cohorts: int, sessions: int) -> Budget:
+def budget(
+    epsilon: float, units: int, roles: int, cohorts: int, sessions: int, prompts: int = 0
+) -> Budget:
     if epsilon <= 0:
         raise ConfigError("--dp-epsilon must be positive")
     blocks = {
@@ -79,6 +91,7 @@ def budget(epsilon: float, units: int, roles: int, cohorts: int, sessions: int) 
         "by_role": units * (1 if roles else 0),
         "by_cohort": units * (1 if cohorts else 0),
         "by_session": units * sessions,
+        "by_prompt": units * prompts,
     }
     return Budget(epsilon, sum(blocks.values()), blocks)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass
@@ -23,6 +23,7 @@ class SafeTheme:
     quotes: list[str] = field(default_factory=list)
     # Sub-topics, each {"label": str, "participants": int | None} (``privacy/facets.py``).
     facets: list[dict] = field(default_factory=list)
+    by_prompt: dict[str, int | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -35,6 +36,8 @@ class SafeReport:
     participants_by_cohort: dict[str, int | None]
     themes: list[SafeTheme]
     privacy: dict
+    # Who answered each prompt (question); like sessions, people answer several.
+    participants_by_prompt: dict[str, int | None] = field(default_factory=dict)
     schema_version: str = SCHEMA_VERSION
     # How the report names things (reflect.toml ``programme``, ``session_name``,
     # ``cohort_name``, else the column headers) and which source column was used for what

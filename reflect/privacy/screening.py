@@ -55,6 +55,12 @@ QUOTE_WORDS = (6, 30)
 QUOTE_MAX_CHARS = 220
 
 
+def mentions_sensitive_topic(text: str) -> bool:
+    """Whether a text touches health, disability, sexuality, religion, ethnicity, family life
+    or pay (the topics a quote or a group value must not print)."""
+    return bool(_SENSITIVE.search(text))
+
+
 def _quasi_identifier_check():
     """The redaction stage's quasi-identifier detector, when it offers one."""
     try:

@@ -3,21 +3,27 @@ were applied and what they withheld, in words a programme lead and a privacy rev
 
 - ``min_group_size``: k. ``unit``: "distinct participants". ``generated_at``: UTC time.
 - ``rules``: the rules applied, in plain words (for the report's privacy section).
-- ``redactions``: redacted spans by label, e.g. ``{"PERSON": 41, "EMAIL": 9}``;
-  ``redacted_texts``: ``{"texts", "texts_with_redactions", "texts_with_quasi_identifiers"}``
-  (answers analysed, answers with something redacted, answers with an identifying
-  description flagged) or null when only label counts were given.
+- ``redactions``: redacted spans by label, e.g. ``{"PERSON": 41, "EMAIL": 9}`` — labels
+  redacted fewer than k times are left out; ``redacted_texts``: ``{"texts",
+  "texts_with_redactions", "texts_with_quasi_identifiers"}`` (answers analysed, answers with
+  something redacted, answers with an identifying description flagged; each null below k),
+  or null when only label counts were given. Both null in a DP report.
 - ``suppressed``: ``themes`` (themes shown without numbers), ``theme_cells`` (hidden
   breakdown cells of shown themes), ``total_cells`` (hidden report-level breakdown cells),
-  ``phrases`` and ``quotes`` (candidates the screen rejected), ``emerging_not_listed``
-  (emerging themes below k, left out with their labels), and ``by_reason``:
-  ``primary`` (below k), ``complementary`` (hidden so another cannot be recovered),
-  ``difference`` (filtered views: the full report minus this one would be below k).
+  ``phrases`` and ``quotes`` (candidates the screen rejected; null in a DP report),
+  ``emerging_not_listed`` (emerging themes below k, left out with their labels), and
+  ``by_reason``: ``primary`` (below k), ``complementary`` (hidden so another cannot be
+  recovered), ``difference`` (filtered views: the full report minus this one would be below
+  k), ``near_total`` (fewer than k of the group left out, see ``differences.py``),
+  ``earlier_release`` (differs from a count already released by fewer than k people).
+- ``release``: ``id`` (this report in the workspace's release ledger, which ``reflect
+  compare`` checks) and ``ledger`` (whether one was kept), or null.
 - ``totals_shown``: which totals a reader can subtract from (see ``stage.py``).
 - ``dp_epsilon``: ε or null; ``dp``: null or the budget — ``epsilon``, ``mechanism``,
   ``library``, ``unit``, ``sensitivity_l1``, ``noise_scale``, ``released_counts``,
   ``split`` (ε per block of counts), ``verified_epsilon`` (OpenDP's privacy map),
-  ``not_covered``.
+  ``not_covered``, ``withheld``, ``workspace_epsilon_spent`` and ``workspace_budget`` (the
+  ledger's account, null without a workspace).
 - ``quotes``: whether ``--quotes`` was on; ``quotes_shown``: how many are shown.
 - ``filter``: null or ``{"expression", "group": "≥ k", "complement": "≥ k", "rule"}`` —
   sizes only as "≥ k", never the numbers.
@@ -27,37 +33,55 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from reflect.privacy.counts import ALL
+
+REASONS = ("primary", "complementary", "difference", "near_total", "earlier_release")
+
 
 class Tally:
-    """What was withheld, counted while the stage suppresses (for ``suppressed``)."""
+    """What was withheld (for ``suppressed``)."""
 
     def __init__(self) -> None:
-        self.counts = {"themes": 0, "theme_cells": 0, "total_cells": 0, "phrases": 0}
-        self.counts["quotes"] = self.counts["emerging_not_listed"] = self.counts["facets"] = 0
-        self.reasons = {"primary": 0, "complementary": 0, "difference": 0}
+        self.counts: dict[str, int | None] = dict.fromkeys(
+            ("themes", "theme_cells", "total_cells", "phrases", "quotes", "emerging_not_listed",
+             "facets"),
+            0,
+        )
+        self.reasons = dict.fromkeys(REASONS, 0)
 
-    def cells(self, where: str, values: dict, shown: dict, k: int, diff: dict | None = None):
-        for cell, value in shown.items():
-            if value is not None:
+    def cells(self, shown: dict, view: dict, k: int, reasons: dict) -> None:
+        """Count the hidden cells of every shown unit, each under the reason that hid it
+        (``reasons``: cell -> reason, for the rules that keep track; a cell below k is
+        primary, any other hidden cell complementary)."""
+        for unit, (total, cells) in shown.items():
+            if total is None:
                 continue
-            self.counts[where] += 1
-            if values[cell] < k:
-                self.reasons["primary"] += 1
-            elif diff is not None and diff.get(cell, k) < k:
-                self.reasons["difference"] += 1
-            else:
-                self.reasons["complementary"] += 1
+            where = "total_cells" if unit == ALL else "theme_cells"
+            for column, line in cells.items():
+                for group, value in line.items():
+                    if value is not None:
+                        continue
+                    self.counts[where] += 1
+                    small = view[unit].cells[column][group] < k
+                    reason = "primary" if small else reasons.get((unit, column, group))
+                    self.reasons[reason or "complementary"] += 1
 
     def to_dict(self) -> dict:
         return {**self.counts, "by_reason": dict(self.reasons)}
 
 
-def privacy_section(k, redactions, tally: Tally, dp_info, quotes, quotes_shown, group) -> dict:
+def privacy_section(
+    k, redactions, tally: Tally, dp_info, quotes, quotes_shown, group, release=None
+) -> dict:
     rules = [
         f"every count, share and phrase is backed by at least {k} distinct participants; "
         "smaller counts, zero included, are hidden",
         "where the cells of a breakdown add up to a shown total (roles, cohorts), further "
         "cells are hidden so that no hidden cell can be recovered by subtraction",
+        f'a count that leaves out fewer than {k} people of its group ("63 of 64", or all '
+        "of them) is hidden",
+        f"a role, cohort, session or prompt is named only if at least {k} participants share "
+        'it and it names no person and no sensitive topic; others are pooled as "other …"',
         "phrases contain no redaction placeholder, no number, name or identifying "
         f"description, and only words used by at least {k} distinct participants",
         "full-sentence quotes are on: at most 2 per theme, screened like phrases"
@@ -68,6 +92,11 @@ def privacy_section(k, redactions, tally: Tally, dp_info, quotes, quotes_shown, 
         rules.append(
             f"counts carry differentially private noise (ε = {dp_info['epsilon']}) added before "
             "suppression; the number of reflections is withheld"
+        )
+    if release is not None and release.get("ledger"):
+        rules.append(
+            f"no count differs by 1 to {k - 1} people from a count this workspace has already "
+            "released (re-runs, filtered views, reviewed themes, comparisons)"
         )
     filter_info = None
     if group is not None:
@@ -91,21 +120,31 @@ def privacy_section(k, redactions, tally: Tally, dp_info, quotes, quotes_shown, 
         "totals_shown": [
             "n_participants, split by role and by cohort (each person has one of each)",
             "each theme's participants, split by role and by cohort",
-            "sessions, themes and theme × session cells do not add up to any shown total",
+            "sessions, prompts, themes and their theme × session / theme × prompt cells do "
+            "not add up to any shown total",
         ],
-        "redactions": dict(getattr(redactions, "by_label", redactions) or {}),
-        "redacted_texts": _redacted_texts(redactions),
+        "redactions": None if dp_info else _redaction_counts(redactions, k),
+        "redacted_texts": None if dp_info else _redacted_texts(redactions, k),
         "dp_epsilon": dp_info["epsilon"] if dp_info else None,
         "dp": dp_info,
         "quotes": quotes,
         "quotes_shown": quotes_shown,
         "filter": filter_info,
+        "release": release,
     }
 
 
-def _redacted_texts(stats) -> dict[str, int] | None:
-    """How many answers had something redacted or flagged (from ``RedactionStats``)."""
+def _redaction_counts(redactions, k: int) -> dict[str, int]:
+    """Redacted spans by label; a label redacted fewer than k times is left out."""
+    counts = dict(getattr(redactions, "by_label", redactions) or {})
+    return {label: n for label, n in counts.items() if n >= k}
+
+
+def _redacted_texts(stats, k: int) -> dict[str, int | None] | None:
+    """How many answers had something redacted or flagged (from ``RedactionStats``); null
+    below k."""
     if stats is None or isinstance(stats, dict):
         return None
     names = ("texts", "texts_with_redactions", "texts_with_quasi_identifiers")
-    return {name: int(getattr(stats, name)) for name in names if hasattr(stats, name)}
+    counts = {name: int(getattr(stats, name)) for name in names if hasattr(stats, name)}
+    return {name: (n if n >= k else None) for name, n in counts.items()}

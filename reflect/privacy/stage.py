@@ -20,8 +20,12 @@ in lines whose other hidden cells hold, together with it, at least k people.
 Zero is a small cell like any other. A unit below k shows no number at all (an emerging
 theme below k is not listed, since its label comes from its few writers).
 
-Filtered views (``filter=``) follow the rules in ``views.py``; the ``privacy`` section is
-described in ``section.py``.
+Before counting, group values that may not be printed are pooled (``group_values.py``), and a
+programme too small to report on is refused (fewer than k participants, or fewer than k in
+every role and every cohort). After suppression, counts that leave out fewer than k people of
+their group, and counts that differ by a few people from what the workspace already released,
+are withheld (``differences.py``, ``ledger.py``). Filtered views (``filter=``) follow the
+rules in ``views.py``; the ``privacy`` section is described in ``section.py``.
 """
 
 from __future__ import annotations
@@ -32,8 +36,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from reflect import frames as F
-from reflect.errors import ConfigError
-from reflect.privacy import dp
+from reflect.errors import ConfigError, DisclosureRefused
+from reflect.privacy import differences, dp
 from reflect.privacy.counts import (
     ALL,
     PARTITIONS,
@@ -44,11 +48,13 @@ from reflect.privacy.counts import (
 )
 from reflect.privacy.facets import safe_facets
 from reflect.privacy.filters import Filter, check_filter
+from reflect.privacy.group_values import Printable, pool_group_values
+from reflect.privacy.ledger import Ledger, bitset, numbers_digest
 from reflect.privacy.model import SafeReport, SafeTheme
 from reflect.privacy.screening import Vocabulary, phrase_is_safe, pick_quotes
 from reflect.privacy.section import Tally, privacy_section
 from reflect.privacy.suppression import suppress
-from reflect.privacy.views import Shown, filtered_unit
+from reflect.privacy.views import filtered_unit
 from reflect.review.refs import EMERGING_PREFIX, emerging_ref
 
 if TYPE_CHECKING:
@@ -68,10 +74,15 @@ def disclose(
     filter: Filter | None = None,  # noqa: A002 - the CLI option's name
     quotes: bool = False,
     dp_epsilon: float | None = None,
+    dp_budget: float | None = None,
     vocabulary: Iterable[str] = (),
+    ledger: Ledger | None = None,
+    printable: Printable | None = None,
     dp_noise: dp.Noise | None = None,
 ) -> SafeReport:
     """``vocabulary``: taxonomy words that may appear capitalised in phrases ("Teams").
+    ``ledger``: the workspace's release ledger (without one, each report is checked alone).
+    ``printable``: the screen for group values' words (default: the redaction analyzer).
     ``dp_noise``: tests only, a seeded noise function in place of OpenDP's."""
     k = min_group_size
     F.check_columns(frame, F.REDACTED_COLUMNS, "privacy")
@@ -79,39 +90,59 @@ def disclose(
         raise ConfigError("--dp-epsilon and --filter cannot be combined yet")
     # Positions are what theme members refer to; a clean index lets masks align with them.
     frame = one_label_per_person(frame).reset_index(drop=True)
+    refuse_too_small(frame, k)
+    frame, _ = pool_group_values(frame, k, printable)
+    if dp_epsilon is not None:
+        themes = [t for t in themes if t.kind != "emerging"]  # see dp.py
     groups = {col: ordered_groups(frame[col]) for col in PARTITIONS}
     units = {ALL: frame, **{t.id: frame.iloc[t.members] for t in themes}}
     counts = {u: count_unit(rows, groups) for u, rows in units.items()}
 
-    budget = verified = None
+    budget = verified = account = None
     released = len(units) * (1 + sum(len(labels) for labels in groups.values()))
     if dp_epsilon is not None:
+        sizes = {col: len(labels) for col, labels in groups.items()}
         budget = dp.budget(
-            dp_epsilon, len(units), len(groups[F.ROLE]), len(groups[F.COHORT]),
-            len(groups[F.SESSION]),
+            dp_epsilon, len(units), sizes[F.ROLE], sizes[F.COHORT], sizes[F.SESSION],
+            sizes[F.PROMPT],
         )  # fmt: skip
+        account = ledger.check_budget(dp_epsilon, dp_budget) if ledger else (None, None)
         verified = dp.verify(budget) if dp_noise is None else None
         counts = _noised(counts, groups, budget, dp_noise)
 
-    tally = Tally()
+    reasons: dict = {}
     enough = counts[ALL].total >= k
     full = {u: _suppress_unit(c, k, enough) for u, c in counts.items()}
     if filter is None:
-        shown, group_frame, people = full, frame, None
-        for u, (total, cells) in full.items():
-            if total is not None:
-                for col, values in cells.items():
-                    where = "total_cells" if u == ALL else "theme_cells"
-                    tally.cells(where, counts[u].cells[col], values, k)
+        mask, shown, view = None, full, counts
     else:
         mask = check_filter(frame, filter, k)
-        group_frame = frame[mask]
-        people = frozenset(group_frame[F.PARTICIPANT])
         shown = {
-            u: filtered_unit(rows, mask, filter, counts[u], full[u], groups, k, tally, u == ALL)
+            u: filtered_unit(
+                rows, mask, filter, counts[u], full[u], groups, k, u == ALL, reasons, u
+            )
             for u, rows in units.items()
         }
+        units = {u: rows[mask.loc[rows.index].to_numpy()] for u, rows in units.items()}
+        view = {u: count_unit(rows, groups) for u, rows in units.items()}
+    shown = {u: [total, {c: dict(line) for c, line in cells.items()}] for u, (total, cells) in
+             shown.items()}  # fmt: skip
+    reasons |= dict.fromkeys(differences.withhold_near_totals(shown, view, k), "near_total")
+    sets = bits = threshold = None
+    facet_sets: list[int] = []
+    if ledger is not None and dp_epsilon is None:
+        threshold = ledger.threshold(k)
+        bits = ledger.bits(frame)
+        sets = differences.released_sets(units, groups, bits)
+        ledger.check_population(sets[(ALL, None, None)], threshold)
+        withheld = differences.withhold_released(shown, sets, ledger, threshold)
+        reasons |= dict.fromkeys(withheld, "earlier_release")
+    differences.make_consistent(shown, view, k)
+    tally = Tally()
+    tally.cells(shown, view, k, reasons)
 
+    group_frame = frame if mask is None else frame[mask]
+    people = None if mask is None else frozenset(group_frame[F.PARTICIPANT])
     words = Vocabulary(
         group_frame[F.TEXT].tolist(), group_frame[F.PARTICIPANT].tolist(), vocabulary
     )
@@ -136,7 +167,8 @@ def disclose(
             empty = {col: dict.fromkeys(cells[col]) for col in PARTITIONS}
             safe_themes.append(
                 SafeTheme(public_id, label, theme.kind, theme.description, None, None,
-                          empty[F.ROLE], empty[F.SESSION], empty[F.COHORT])
+                          empty[F.ROLE], empty[F.SESSION], empty[F.COHORT],
+                          by_prompt=empty[F.PROMPT])
             )  # fmt: skip
             continue
         phrases = [p.text for p in theme.phrases if phrase_is_safe(p, k, words, people)]
@@ -145,8 +177,6 @@ def disclose(
         chosen: list[str] = []
         if quotes:
             rows = units[theme.id]
-            if filter is not None:
-                rows = rows[rows[F.PARTICIPANT].isin(people) & filter.mask(rows)]
             chosen, rejected = pick_quotes(
                 rows[F.TEXT].tolist(), rows[F.PARTICIPANT].tolist(), k, words, phrases, MAX_QUOTES
             )
@@ -154,31 +184,67 @@ def disclose(
             quotes_shown += len(chosen)
         share = round(total / n_shown, 3) if n_shown else None
         facets, withheld = safe_facets(theme, total, k, words, people, budget is not None)
+        if sets is not None:  # facet counts are released counts too: the ledger checks them
+            withheld += _facets_against_ledger(theme, facets, people, bits, ledger, threshold)
+            facet_sets += [s for _, s in _facet_sets(theme, facets, people, bits)]
         tally.counts["facets"] += withheld
         safe_themes.append(
             SafeTheme(public_id, label, theme.kind, theme.description, total, share,
                       cells[F.ROLE], cells[F.SESSION], cells[F.COHORT], phrases, chosen,
-                      facets)
+                      facets, by_prompt=cells[F.PROMPT])
         )  # fmt: skip
     safe_themes.sort(key=lambda t: (t.participants is None, -(t.participants or 0), t.label))
+    if budget is not None:  # data-dependent counts of the privacy section: withheld under DP
+        tally.counts.update(phrases=None, quotes=None)
 
     report_total, report_cells = shown[ALL]
     dp_info = budget.to_dict(released, verified) if budget else None
-    privacy = privacy_section(k, redactions, tally, dp_info, quotes, quotes_shown, filter)
-    n_reflections = len(group_frame) if report_total is not None and budget is None else None
-    return SafeReport(
+    if dp_info is not None:
+        dp_info["workspace_epsilon_spent"], dp_info["workspace_budget"] = account
+    report = SafeReport(
         min_group_size=k,
         n_participants=report_total,
-        n_reflections=n_reflections,
+        n_reflections=len(group_frame) if report_total is not None and budget is None else None,
         participants_by_role=report_cells[F.ROLE],
         participants_by_session=report_cells[F.SESSION],
         participants_by_cohort=report_cells[F.COHORT],
+        participants_by_prompt=report_cells[F.PROMPT],
         themes=safe_themes,
-        privacy=privacy,
+        privacy={},
     )
+    release = None
+    if ledger is not None:
+        released_sets = differences.shown_sets(shown, sets) + facet_sets if sets else []
+        kind = "dp" if budget else "filtered" if filter else "report"
+        numbers = numbers_digest(report.to_dict())
+        release_id = ledger.record(kind, k, released_sets, numbers, epsilon=dp_epsilon)
+        release = {"id": release_id, "ledger": True}
+    report.privacy = privacy_section(
+        k, redactions, tally, dp_info, quotes, quotes_shown, filter, release
+    )
+    return report
 
 
-def _suppress_unit(counts: UnitCounts, k: int, enough: bool) -> Shown:
+def refuse_too_small(frame: pd.DataFrame, k: int) -> None:
+    """A programme below k, or with fewer than k people in every role and every cohort, has
+    nothing to report that would not be about individuals."""
+    if frame[F.PARTICIPANT].nunique() < k:
+        raise DisclosureRefused(
+            f"fewer than {k} participants: a report could only describe individuals "
+            f"(the minimum group size is {k})"
+        )
+    sizes = [
+        frame[frame[col] != ""].groupby(col)[F.PARTICIPANT].nunique() for col in (F.ROLE, F.COHORT)
+    ]
+    sizes = [s for s in sizes if len(s)]
+    if sizes and all((s < k).all() for s in sizes):
+        raise DisclosureRefused(
+            f"every role and every cohort has fewer than {k} participants: no count could be "
+            "broken down without describing individuals"
+        )
+
+
+def _suppress_unit(counts: UnitCounts, k: int, enough: bool):
     if not enough or counts.total < k:
         return None, {col: dict.fromkeys(cells) for col, cells in counts.cells.items()}
     cells = {col: suppress(values, k, PARTITIONS[col]) for col, values in counts.cells.items()}
@@ -200,6 +266,28 @@ def _noised(
         else:
             out[u].cells[col][g] = value
     return out
+
+
+def _facet_sets(theme: Theme, facets: list[dict], people, bits) -> list[tuple[dict, int]]:
+    """Each shown facet count with the people behind it (as a ledger bitset)."""
+    writers = {f.text: f.participants for f in theme.facets}
+    out = []
+    for facet in facets:
+        if facet["participants"] is None:
+            continue
+        who = writers[facet["label"]] if people is None else writers[facet["label"]] & people
+        out.append((facet, bitset(bits.loc[sorted(who)].to_numpy())))
+    return out
+
+
+def _facets_against_ledger(theme, facets, people, bits, ledger, k) -> int:
+    """Withhold facet counts whose people differ from a released set by 1 to k−1."""
+    withheld = 0
+    for facet, people_set in _facet_sets(theme, facets, people, bits):
+        if ledger.differs_by_a_few(people_set, k):
+            facet["participants"] = None
+            withheld += 1
+    return withheld
 
 
 def _public_id(theme: Theme, k: int, words: Vocabulary) -> str | None:

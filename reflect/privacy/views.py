@@ -22,14 +22,13 @@ import pandas as pd
 from reflect import frames as F
 from reflect.privacy.counts import PARTITIONS, UnitCounts, count_unit, cross_counts
 from reflect.privacy.filters import PARTITION_COLUMNS, Filter
-from reflect.privacy.section import Tally
 from reflect.privacy.suppression import protect_line, suppress_table
 
 Shown = tuple[int | None, dict[str, dict[str, int | None]]]  # (total, cells)
 
 # Orientation of two-way tables, fixed so that a role filter and a cohort filter suppress the
 # very same role × cohort table (the pattern could otherwise depend on the orientation).
-_TABLE_ORDER = (F.ROLE, F.COHORT, F.SESSION)
+_TABLE_ORDER = (F.ROLE, F.COHORT, F.SESSION, F.PROMPT)
 
 
 def filtered_unit(
@@ -40,12 +39,13 @@ def filtered_unit(
     full: Shown,
     groups: dict[str, list[str]],
     k: int,
-    tally: Tally,
     is_all: bool,
+    reasons: dict,
+    unit: str,
 ) -> Shown:
     """One unit's numbers in a filtered view; ``counts``/``full`` are its full-report counts
-    and shown cells (see the module docstring for the rules)."""
-    where = "total_cells" if is_all else "theme_cells"
+    and shown cells (see the module docstring for the rules). Cells hidden because of their
+    difference from the full report are noted in ``reasons``."""
     full_total, full_cells = full
     inside = rows[mask.loc[rows.index].to_numpy()]
     if group.column in PARTITION_COLUMNS:
@@ -59,9 +59,6 @@ def filtered_unit(
             rows_first = _TABLE_ORDER.index(group.column) < _TABLE_ORDER.index(col)
             keys = {c: (value, c) if rows_first else (c, value) for c in groups[col]}
             cells[col] = {c: result[key] for c, key in keys.items()}
-            if total is not None:
-                own = {c: table[key] for c, key in keys.items()}
-                tally.cells(where, own, cells[col], k)
         return total, cells
 
     # Session filter: new counts, each checked against its difference from the full report.
@@ -75,15 +72,17 @@ def filtered_unit(
     if full_total is None or total < k or not difference_ok:
         total = None
     cells = {F.SESSION: {s: full_cells[F.SESSION][s] for s in in_range}}
-    for col in (F.ROLE, F.COHORT):
+    for col in (F.ROLE, F.COHORT, F.PROMPT):
         values = own.cells[col]
         diff = {g: counts.cells[col][g] - values[g] for g in values}
         line = {g: (v if v >= k and diff[g] >= k and total is not None else None)
                 for g, v in values.items()}  # fmt: skip
-        protect_line(values, line, list(values), k)
+        reasons.update(
+            {(unit, col, g): "difference" for g, v in values.items() if v >= k > diff[g]}
+        )
+        if PARTITIONS[col]:
+            protect_line(values, line, list(values), k)
         cells[col] = line
-        if total is not None:
-            tally.cells(where, values, line, k, diff)
     return total, cells
 
 

@@ -1,0 +1,80 @@
+"""Group values — the roles, cohorts, sessions and prompts a report breaks its counts down by —
+are printed only when printing them is safe.
+
+A group value is typed by whoever built the export ("Cohort A (Jo - on sick leave)", "mentee -
+pregnant, returning Jan", "3 - Jo off sick"), so it is data like any answer, and it is printed
+where no count protects it: as a key of report.json, a column of themes.csv, a heading of the
+HTML and Markdown reports, a line of ``reflect compare``. So a value is printed only if
+
+1. at least k distinct participants share it — a value one person holds names that person's
+   group even when every count beside it is withheld; and
+2. the redaction analyzer finds no personal data in it (a name, an email, an id...); and
+3. the sensitive-topic screen finds no health, family, religion, pay... topic in it.
+
+Every other value of a breakdown is pooled under one neutral label ("other cohorts"), and the
+pooled group is then counted and suppressed like any group. The rule runs first in the privacy
+stage, so nothing after it ever sees the original value. Filters (``--filter``) and
+``reflect compare`` name groups by their printed value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+import pandas as pd
+
+from reflect import frames as F
+from reflect.privacy.screening import mentions_sensitive_topic
+
+GROUP_COLUMNS = (F.ROLE, F.SESSION, F.COHORT, F.PROMPT)
+POOLED = {
+    F.ROLE: "other roles",
+    F.SESSION: "other sessions",
+    F.COHORT: "other cohorts",
+    F.PROMPT: "other prompts",
+}
+
+# Whether a value's words may be printed (rule 2 and 3); the pipeline passes one built on
+# the redaction stage's own analyzer, with the programme's roster.
+Printable = Callable[[str], bool]
+
+
+def pool_group_values(
+    frame: pd.DataFrame, k: int, printable: Printable | None = None
+) -> tuple[pd.DataFrame, dict[str, int]]:
+    """The frame with every unprintable group value replaced by its column's neutral label,
+    and how many distinct values each column pooled. ``""`` (no value) stays as it is."""
+    printable = printable or default_printable
+    out = frame.copy()
+    pooled: dict[str, int] = {}
+    for column in GROUP_COLUMNS:
+        people = frame.groupby(column)[F.PARTICIPANT].nunique()
+        hidden = {
+            value
+            for value, n in people.items()
+            if value != "" and value != POOLED[column] and (n < k or not printable(str(value)))
+        }
+        if hidden:
+            out[column] = frame[column].where(~frame[column].isin(hidden), POOLED[column])
+            pooled[column] = len(hidden)
+    return out, pooled
+
+
+def default_printable(value: str) -> bool:
+    """Rules 2 and 3 with the redaction analyzer's default recognizers (no roster)."""
+    return _printable(value)
+
+
+@lru_cache(maxsize=4096)
+def _printable(value: str) -> bool:
+    if mentions_sensitive_topic(value):
+        return False
+    return not _analyzer().analyze([value])[0]
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    from reflect.anonymise.analyzer import Analyzer
+
+    return Analyzer()

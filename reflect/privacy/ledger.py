@@ -1,0 +1,282 @@
+"""The release ledger: what a workspace has already published, so that no new report can be
+set against an earlier one to single somebody out.
+
+Each report is small-cell safe on its own. The danger is the second report: a re-run on an
+export with one person fewer (a withdrawal, a re-run after ``reflect forget``) or more (a late
+joiner), a filtered view next to another (``session=1,5`` and ``session=5``), a reviewed theme
+next to the unreviewed one (split on "senior", then on "senior" + a rare word; a small emerging
+theme merged into another), or any of these through ``reflect compare``. Subtracting the two
+reports gives the few people who differ. So every count a report shows is recorded here with
+the set of people behind it, and every later report is checked against all of them
+(k = the largest minimum group size any report of this workspace used):
+
+1. **Cells.** A count is withheld if its people differ from the people behind any count
+   already released by 1 to k−1 — nested or not, same cell or another. The very same people
+   again (a difference of 0) is the same number again, and is shown.
+2. **Whole reports.** If the people of the whole report (the programme, or a filtered view's
+   group) differ from a released set by 1 to k−1, the report is refused: withholding only the
+   cells those few people are in would show, by its pattern, which cells they are in.
+
+What is stored (tables of the workspace's DuckDB file, which is private to its owner):
+
+- ``ledger_people(tag, bit)``: tag = keyed HMAC of a pseudonym (``reflect.keys.keyed_tag``),
+  meaningless without the key; ``bit`` = its position in the sets. Never a raw id.
+- ``ledger_sets(digest, people, erased, members)``: one row per distinct released set of
+  people; ``members`` is a bitset over ``bit``; ``erased`` counts members since erased.
+- ``ledger_releases(release_id, released_at, k, kind, numbers)``: one row per report; its
+  ``numbers`` digest lets ``reflect compare`` recognise an unedited report of this workspace.
+- ``ledger_dp(release_id, epsilon, released_at)`` and ``ledger_settings``: ε spent by
+  ``--dp-epsilon`` reports and the ``--dp-budget`` they may not exceed (see ``spend``).
+
+Copies. Participants whose answers are identical (lower-cased, punctuation dropped) are one
+member, tagged by their shared answers and how many share them: six copies of someone added
+to an export change that one member, they cannot make a difference of one look like seven.
+
+Erasure. ``reflect forget`` deletes the person's tag and clears their bit in every set,
+counting them in ``erased`` instead: sets keep their sizes, so a re-run without the person
+still differs from what was released by one and is refused, but nothing here points at them.
+
+Growth. One row per distinct set: an identical re-run adds nothing, a changed one at most one
+set per count it shows; one bit per person ever reported. A fresh workspace starts an empty
+ledger, and with it loses this protection (README, "Privacy").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import numpy as np
+import pandas as pd
+
+from reflect import frames as F
+from reflect.errors import DisclosureRefused
+from reflect.keys import keyed_tag
+
+_PURPOSE = "release ledger v1"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS ledger_people (tag VARCHAR PRIMARY KEY, bit INTEGER);
+CREATE TABLE IF NOT EXISTS ledger_sets (
+    digest VARCHAR PRIMARY KEY, people INTEGER, erased INTEGER, members BLOB);
+CREATE TABLE IF NOT EXISTS ledger_releases (
+    release_id VARCHAR PRIMARY KEY, released_at VARCHAR, k INTEGER, kind VARCHAR,
+    numbers VARCHAR);
+CREATE TABLE IF NOT EXISTS ledger_dp (release_id VARCHAR, epsilon DOUBLE, released_at VARCHAR);
+CREATE TABLE IF NOT EXISTS ledger_settings (name VARCHAR PRIMARY KEY, value VARCHAR);
+"""
+_WORDS = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True, order=True)
+class _Released:
+    people: int  # members + erased
+    members: int  # bitset
+    erased: int
+
+
+class Ledger:
+    """The ledger of one workspace (``db``: its DuckDB connection; ``key``: the run's key)."""
+
+    def __init__(self, db, key: bytes) -> None:
+        self.db = db
+        self.key = key
+        db.execute(_SCHEMA)
+        self._bits = dict(db.execute("SELECT tag, bit FROM ledger_people").fetchall())
+        self._new_bits: dict[str, int] = {}
+        rows = db.execute("SELECT people, members, erased FROM ledger_sets").fetchall()
+        released = sorted(_Released(p, _to_int(m), e) for p, m, e in rows)
+        self._released = released
+        self._sizes = [r.people for r in released]
+
+    # -- who is who ------------------------------------------------------------------------
+    def bits(self, frame: pd.DataFrame) -> pd.Series:
+        """Each participant's bit in the sets (new people get new bits, stored on record)."""
+        tags = member_tags(frame, self.key)
+        out = {}
+        for participant, tag in tags.items():
+            bit = self._bits.get(tag)
+            if bit is None:
+                bit = self._new_bits.setdefault(tag, len(self._bits) + len(self._new_bits))
+            out[participant] = bit
+        return pd.Series(out, dtype="int64")
+
+    # -- the rules -------------------------------------------------------------------------
+    def threshold(self, k: int) -> int:
+        (largest,) = self.db.execute("SELECT max(k) FROM ledger_releases").fetchall()[0]
+        return max(k, largest or 0)
+
+    def differs_by_a_few(self, people: int, k: int) -> bool:
+        """Whether a set of people (a bitset) differs from a released one by 1 to k−1 and
+        equals none of them."""
+        size = people.bit_count()
+        lo, hi = bisect_left(self._sizes, size - k + 1), bisect_right(self._sizes, size + k - 1)
+        near = False
+        for released in self._released[lo:hi]:
+            if released.erased == 0 and released.members == people:
+                return False  # released before: nothing new
+            difference = (released.members ^ people).bit_count() + released.erased
+            near = near or 0 < difference < k
+        return near
+
+    def check_population(self, people: int, k: int) -> None:
+        if self.differs_by_a_few(people, k):
+            raise DisclosureRefused(
+                f"this report's participants differ from those of a report already released "
+                f"from this workspace by fewer than {k} people (a withdrawal, a late joiner, a "
+                "re-run after `reflect forget`, or an overlapping filter): the two reports "
+                f"side by side would expose them. Report again once at least {k} participants "
+                "have changed, or with --dp-epsilon"
+            )
+
+    # -- recording -------------------------------------------------------------------------
+    def record(
+        self, kind: str, k: int, sets: list[int], numbers: str, epsilon: float | None = None
+    ) -> str:
+        """Store a report's released sets (and the ε it spent); returns its release id."""
+        release_id = uuid.uuid4().hex
+        if epsilon is not None:
+            self.db.execute("INSERT INTO ledger_dp VALUES (?, ?, ?)", [release_id, epsilon, _now()])
+        if self._new_bits:
+            new = pd.DataFrame({"tag": list(self._new_bits), "bit": list(self._new_bits.values())})
+            self.db.register("ledger_new", new)
+            try:
+                self.db.execute("INSERT OR IGNORE INTO ledger_people SELECT * FROM ledger_new")
+            finally:
+                self.db.unregister("ledger_new")
+            self._bits.update(self._new_bits)
+            self._new_bits = {}
+        new_sets = set(sets) - {r.members for r in self._released if r.erased == 0}
+        for people in new_sets:
+            data = _to_bytes(people)
+            self.db.execute(
+                "INSERT OR IGNORE INTO ledger_sets VALUES (?, ?, 0, ?)",
+                [_digest(data, 0), people.bit_count(), data],
+            )
+        self._released = sorted(
+            [*self._released, *(_Released(p.bit_count(), p, 0) for p in new_sets)]
+        )
+        self._sizes = [r.people for r in self._released]
+        self.db.execute(
+            "INSERT INTO ledger_releases VALUES (?, ?, ?, ?, ?)",
+            [release_id, _now(), k, kind, numbers],
+        )
+        return release_id
+
+    # -- differential privacy ------------------------------------------------------------------
+    def check_budget(self, epsilon: float, budget: float | None) -> tuple[float, float | None]:
+        """Refuse a ``--dp-epsilon`` report that would take this workspace past its budget;
+        returns (ε spent with this report, the budget). A budget is kept once given: a later
+        run may lower it, never raise it. The ε is charged when the report is recorded."""
+        kept = self.db.execute("SELECT value FROM ledger_settings WHERE name = 'dp_budget'")
+        rows = kept.fetchall()
+        kept_budget = float(rows[0][0]) if rows else None
+        if budget is not None and kept_budget is not None and budget > kept_budget:
+            raise DisclosureRefused(
+                f"this workspace's differential-privacy budget is {kept_budget:g}; it cannot be "
+                "raised (every report spends part of it for good)"
+            )
+        if budget is not None:
+            self.db.execute(
+                "INSERT OR REPLACE INTO ledger_settings VALUES ('dp_budget', ?)", [str(budget)]
+            )
+            kept_budget = budget
+        (spent,) = self.db.execute("SELECT coalesce(sum(epsilon), 0) FROM ledger_dp").fetchall()[0]
+        if kept_budget is not None and spent + epsilon > kept_budget + 1e-9:
+            raise DisclosureRefused(
+                f"--dp-epsilon {epsilon:g} would exceed this workspace's budget: {spent:g} of "
+                f"{kept_budget:g} already spent by earlier reports"
+            )
+        return spent + epsilon, kept_budget
+
+
+def released(db, report: dict) -> bool:
+    """Whether ``report`` (a report.json) is an unedited report of the workspace ``db``."""
+    db.execute(_SCHEMA)
+    release = (report.get("privacy") or {}).get("release") or {}
+    rows = db.execute(
+        "SELECT numbers FROM ledger_releases WHERE release_id = ?", [str(release.get("id"))]
+    ).fetchall()
+    return bool(rows) and rows[0][0] == numbers_digest(report)
+
+
+def erase_person(db, key: bytes, pseudonym: str) -> bool:
+    """``reflect forget``: clear the person's bit in every set (counted as erased instead)
+    and delete their tag. Returns whether the ledger knew them."""
+    db.execute(_SCHEMA)
+    tag = keyed_tag(key, _PURPOSE, "person", pseudonym)
+    rows = db.execute("SELECT bit FROM ledger_people WHERE tag = ?", [tag]).fetchall()
+    if not rows:
+        return False
+    mask = 1 << rows[0][0]
+    for digest, members, erased in db.execute(
+        "SELECT digest, members, erased FROM ledger_sets"
+    ).fetchall():
+        people = _to_int(members)
+        if people & mask:
+            people &= ~mask
+            data = _to_bytes(people)
+            db.execute("DELETE FROM ledger_sets WHERE digest = ?", [digest])
+            db.execute(
+                "INSERT OR IGNORE INTO ledger_sets VALUES (?, ?, ?, ?)",
+                [_digest(data, erased + 1), people.bit_count() + erased + 1, erased + 1, data],
+            )
+    db.execute("DELETE FROM ledger_people WHERE tag = ?", [tag])
+    return True
+
+
+def member_tags(frame: pd.DataFrame, key: bytes) -> dict[str, str]:
+    """Each participant's ledger tag: keyed on the pseudonym, or — for participants whose
+    answers are all identical to others' — on the shared answers and their number."""
+    normalised = frame[F.TEXT].map(lambda t: _WORDS.sub(" ", str(t).lower()).strip())
+    answers = normalised.groupby(frame[F.PARTICIPANT]).agg(lambda s: "\x1e".join(sorted(set(s))))
+    sharing = answers.map(answers.value_counts())
+    return {
+        participant: keyed_tag(key, _PURPOSE, "copies", text, str(n))
+        if n > 1
+        else keyed_tag(key, _PURPOSE, "person", participant)
+        for participant, text, n in zip(answers.index, answers, sharing, strict=True)
+    }
+
+
+def bitset(bits: np.ndarray) -> int:
+    """The set of people at ``bits`` as one integer (bit i set: person i is in the set)."""
+    if len(bits) == 0:
+        return 0
+    flags = np.zeros(int(bits.max()) + 1, dtype=np.uint8)
+    flags[bits] = 1
+    return int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little")
+
+
+def numbers_digest(report: dict) -> str:
+    """A digest of every count a report.json shows (labels aside: renames are allowed)."""
+    numbers = [("n", report.get("n_participants"))]
+    for name, value in sorted(report.items()):
+        if name.startswith("participants_by_") and isinstance(value, dict):
+            numbers += [(f"{name}.{g}", v) for g, v in sorted(value.items())]
+    for theme in sorted(report.get("themes", []), key=lambda t: str(t.get("id"))):
+        numbers.append((f"{theme.get('id')}", theme.get("participants")))
+        for name, value in sorted(theme.items()):
+            if name.startswith("by_") and isinstance(value, dict):
+                numbers += [(f"{theme.get('id')}.{name}.{g}", v) for g, v in sorted(value.items())]
+    return hashlib.sha256(json.dumps(numbers).encode("utf-8")).hexdigest()
+
+
+def _digest(data: bytes, erased: int) -> str:
+    return hashlib.sha256(data + f"|{erased}".encode()).hexdigest()
+
+
+def _to_bytes(people: int) -> bytes:
+    return people.to_bytes((people.bit_length() + 7) // 8, "little")
+
+
+def _to_int(data: bytes) -> int:
+    return int.from_bytes(bytes(data), "little")
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

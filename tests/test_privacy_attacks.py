@@ -1,0 +1,369 @@
+"""Issue 14, attacked the way a curious analyst with the export and the tool would: group
+values printed verbatim, tiny programmes, re-runs / filters / reviews / compare set against
+each other, and numbers released under DP. Each test is one class of attack."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from attacks import (
+    KEY,
+    K,
+    counts_of,
+    frame_of,
+    ledger,
+    person,
+    printable,
+    programme,
+    small_differences,
+    themes_of,
+)
+from scan import numbers_in
+
+from reflect import frames as F
+from reflect.errors import DisclosureRefused, InputError
+from reflect.privacy import Filter, disclose
+from reflect.review import Review, apply_review, emerging_ref
+from reflect.themes.model import Phrase, Theme
+
+
+def report(rows, themes=None, **options) -> dict:
+    frame = frame_of(rows)
+    options.setdefault("printable", printable)
+    safe = disclose(themes or themes_of(frame), frame, K, **options)
+    return safe.to_dict()
+
+
+def printed(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+# -- group values ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        (F.COHORT, "Cohort A (Helen Marsh - on sick leave)"),
+        (F.ROLE, "mentee - pregnant, returning Jan"),
+        (F.SESSION, "3 - Helen off sick (cancer)"),
+        (F.PROMPT, "Anything for Helen Marsh?"),
+    ],
+)
+def test_a_group_value_held_by_one_person_is_never_printed(column, value):
+    rows = programme(40)
+    rows += [dict(r, **{column: value}) for r in person("P-999", "mentor", "Cohort A", ["hybrid"])]
+    data = report(rows)
+    assert value not in printed(data) and "Helen" not in printed(data)
+    pooled = {F.ROLE: "other roles", F.COHORT: "other cohorts", F.SESSION: "other sessions"}
+    pooled[F.PROMPT] = "other prompts"
+    assert pooled[column] in data[f"participants_by_{column}"]
+
+
+@pytest.mark.parametrize(
+    "value", ["Team of Priya Shah", "Returners after maternity leave", "Staff on long-term sick"]
+)
+def test_a_group_value_shared_by_k_people_but_naming_a_person_or_topic_is_pooled(value):
+    rows = programme(40)
+    for i in range(6):
+        rows += person(f"P-9{i:02d}", "mentor", value, ["hybrid", "tools"])
+    data = report(rows)
+    assert value not in printed(data)
+    assert data["participants_by_cohort"]["other cohorts"] == 6
+
+
+def test_a_one_person_programme_is_refused_without_naming_its_groups():
+    rows = person("P-001", "mentee - pregnant", "Cohort of one", ["hybrid", "tools"])
+    with pytest.raises(DisclosureRefused, match="fewer than 5 participants") as refused:
+        report(rows)
+    assert "pregnant" not in str(refused.value) and "Cohort of one" not in str(refused.value)
+
+
+def test_a_programme_with_fewer_than_k_in_every_role_and_cohort_is_refused():
+    rows = []
+    for i in range(8):  # four roles and four cohorts of two people each
+        rows += person(f"P-{i}", f"role {i % 4}", f"cohort {i % 4}", ["hybrid", "tools"])
+    with pytest.raises(DisclosureRefused, match="every role and every cohort"):
+        report(rows)
+
+
+def test_the_privacy_section_never_shows_a_count_below_k():
+    from reflect.anonymise import RedactionStats
+
+    stats = RedactionStats(160, 3, {"HANDLE": 4, "PERSON": 40, "EMAIL": 1}, 2)
+    privacy = report(programme(40), redactions=stats)["privacy"]
+    assert privacy["redactions"] == {"PERSON": 40}
+    assert privacy["redacted_texts"] == {
+        "texts": 160,
+        "texts_with_redactions": None,
+        "texts_with_quasi_identifiers": None,
+    }
+
+
+# -- prompts as a dimension --------------------------------------------------------------------
+
+
+def test_prompts_are_a_breakdown_counted_and_suppressed_like_sessions():
+    rows = [  # ten people skipped each prompt; one answered a prompt of their own
+        r
+        for r in programme(40)
+        if not (int(r[F.PARTICIPANT][2:]) < 10 and r[F.PROMPT] == "What was hard?")
+        and not (int(r[F.PARTICIPANT][2:]) >= 30 and r[F.PROMPT] == "What worked?")
+    ]
+    rows += [dict(r, **{F.PROMPT: "Rarely answered?"}) for r in person("P-9", "mentor", "Cohort A",
+                                                                        ["hybrid"])]  # fmt: skip
+    data = report(rows)
+    by_prompt = data["participants_by_prompt"]
+    assert set(by_prompt) == {"What worked?", "What was hard?", "other prompts"}
+    assert by_prompt["other prompts"] is None  # one person: hidden, and pooled
+    # People answer several prompts: prompt cells add up to more than the total.
+    assert sum(v for v in by_prompt.values() if v) > data["n_participants"]
+    hybrid = next(t for t in data["themes"] if t["id"] == "hybrid")
+    assert set(hybrid["by_prompt"]) == set(by_prompt)
+    assert all(v is None or v >= K for v in hybrid["by_prompt"].values())
+
+
+# -- counts near their group total ---------------------------------------------------------------
+
+
+def test_a_count_that_leaves_out_fewer_than_k_of_its_group_is_not_exact():
+    rows = programme(40)
+    frame = frame_of(rows)
+    mentees = set(frame.loc[frame[F.ROLE] == "mentee", F.PARTICIPANT])
+    mentors = set(frame.loc[frame[F.ROLE] == "mentor", F.PARTICIPANT])
+    almost = sorted(mentees)[1:] + sorted(mentors)[:10]  # every mentee but one: "19 of 20"
+    members = [i for i, p in enumerate(frame[F.PARTICIPANT]) if p in almost]
+    everyone = [i for i in range(len(frame)) if frame[F.PARTICIPANT][i] != "P-000"]
+    themes = [Theme("almost", "Almost all mentees", "taxonomy", members=members),
+              Theme("everyone", "All but one", "taxonomy", members=everyone)]  # fmt: skip
+    data = report(rows, themes)
+    by_id = {t["id"]: t for t in data["themes"]}
+    assert by_id["almost"]["by_role"]["mentee"] is None
+    assert by_id["everyone"]["participants"] is None  # 39 of 40
+
+
+# -- the release ledger: re-runs, filters, reviews ------------------------------------------------
+
+
+@pytest.mark.parametrize("change", ["withdrawal", "late joiner"])
+def test_a_re_run_on_an_export_differing_by_one_person_is_refused(change):
+    book = ledger()
+    rows = programme(40)
+    first = report(rows, ledger=book)
+    if change == "withdrawal":
+        second_rows = [r for r in rows if r[F.PARTICIPANT] != "P-007"]
+    else:
+        second_rows = rows + person("P-100", "mentor", "Cohort B", ["senior", "career"])
+    with pytest.raises(DisclosureRefused, match="differ"):
+        report(second_rows, ledger=book)
+    assert counts_of(first)  # the first report was fine on its own
+
+
+def test_an_identical_re_run_shows_the_same_numbers():
+    book = ledger()
+    first, second = report(programme(40), ledger=book), report(programme(40), ledger=book)
+    assert counts_of(first) == counts_of(second)
+
+
+def test_a_re_run_with_k_late_joiners_shows_no_count_that_moved_by_fewer_than_k():
+    book = ledger()
+    rows = programme(40)
+    first = report(rows, ledger=book)
+    joined = list(rows)
+    for i, topics in enumerate([["hybrid", "career"]] * 3 + [["tools", "senior"]] * 3):
+        joined += person(f"P-2{i:02d}", ["mentee", "mentor"][i % 2], "Cohort A", topics)
+    second = report(joined, ledger=book)
+    assert second["n_participants"] == 46
+    assert not small_differences(first, second)
+
+
+def test_overlapping_session_filters_cannot_be_subtracted():
+    rows = []  # everyone wrote after session 3; 40 after session 5; 8 after session 1, of
+    for i in range(50):  # whom 3 did not write after session 5
+        sessions = ["3"] + ["5"] * (i < 40) + ["1"] * (35 <= i < 43)
+        rows += person(f"P-{i:03d}", "mentor" if i % 2 else "mentee", "A", ["hybrid"], sessions)
+    book = ledger()
+    wide = report(rows, filter=Filter.parse("session=1,5"), ledger=book)
+    assert wide["n_participants"] == 43
+    with pytest.raises(DisclosureRefused):  # 40 of them: three people apart
+        report(rows, filter=Filter.parse("session=5"), ledger=book)
+
+
+def test_a_split_on_a_phrase_and_on_that_phrase_plus_a_rare_word_cannot_be_subtracted():
+    rows = programme(60)  # and one person who wrote about seniority with a rare word
+    rows += [dict(r, **{F.TEXT: "it was odd to coach someone with an allotment " + r[F.SESSION]})
+             for r in person("P-ALL", "mentor", "Cohort B", ["senior"])]  # fmt: skip
+    frame = frame_of(rows)
+    book = ledger()
+    releases = []
+    for phrases in (["senior"], ["senior", "allotment"]):
+        review = Review()
+        review.split("senior", phrases, "About seniority")
+        themes = apply_review(themes_of(frame), review, frame)
+        releases.append(report(rows, themes, ledger=book))
+    assert not small_differences(*releases)
+
+
+def test_merging_a_small_hidden_theme_cannot_be_diffed_against_the_unreviewed_report():
+    rows = programme(60)
+    frame = frame_of(rows)
+    few = sorted(set(frame[F.PARTICIPANT]))[:3]
+    small = [i for i, p in enumerate(frame[F.PARTICIPANT]) if p in few]
+    emerging = Theme("emerging_1", "allotments", "emerging", members=small,
+                     phrases=[Phrase("allotment", frozenset(few))])  # fmt: skip
+    book = ledger()
+    unreviewed = report(rows, [*themes_of(frame), emerging], ledger=book)
+    assert "emerging_1" not in {t["id"] for t in unreviewed["themes"]}  # below k: not listed
+    ref = emerging_ref(["allotment"])
+    review = Review(signatures={ref: ["allotment"]})
+    review.merge(["career", ref])
+    themes = apply_review([*themes_of(frame), emerging], review, frame)
+    merged = report(rows, themes, ledger=book)
+    assert not small_differences(unreviewed, merged)
+
+
+def test_six_copied_participants_do_not_turn_a_difference_of_one_into_seven():
+    rows = programme(40)
+    book = ledger()
+    report(rows, ledger=book)
+    source = [r for r in rows if r[F.PARTICIPANT] == "P-010"]
+    attack = [r for r in rows if r[F.PARTICIPANT] != "P-007"]
+    for copy in range(6):
+        attack += [dict(r, **{F.PARTICIPANT: f"P-C{copy}"}) for r in source]
+    with pytest.raises(DisclosureRefused):
+        report(attack, ledger=book)
+
+
+def test_the_ledger_stores_keyed_tags_only_and_forget_cleans_it(tmp_path):
+    from reflect.keys import pseudonym
+    from reflect.workspace import Workspace
+
+    rows = [dict(r, **{F.PARTICIPANT: pseudonym(r[F.PARTICIPANT], KEY)}) for r in programme(40)]
+    gone = pseudonym("P-007", KEY)
+    with Workspace(tmp_path / "ws") as ws:
+        report(rows, ledger=ledger(ws.db))
+        tables = ws.db.execute("SELECT * FROM ledger_people").fetchall()
+        assert all(gone not in str(row) and "P-007" not in str(row) for row in tables)
+        sizes = ws.db.execute("SELECT sum(people) FROM ledger_sets").fetchone()
+        ws.forget(gone, KEY)
+        assert ws.db.execute("SELECT sum(people) FROM ledger_sets").fetchone() == sizes
+        assert ws.db.execute("SELECT sum(erased) FROM ledger_sets").fetchone()[0] > 0
+        before = ws.db.execute("SELECT count(*) FROM ledger_people").fetchone()[0]
+        assert before == 39  # the erased person's tag is gone
+        # A re-run without them would expose them next to the earlier report: refused.
+        with pytest.raises(DisclosureRefused):
+            report([r for r in rows if r[F.PARTICIPANT] != gone], ledger=ledger(ws.db))
+
+
+def test_lowering_k_does_not_lower_the_ledger_threshold():
+    book = ledger()
+    rows = programme(40)
+    report(rows, ledger=book)
+    frame = frame_of([r for r in rows if r[F.PARTICIPANT] not in {"P-001", "P-002"}])
+    with pytest.raises(DisclosureRefused):
+        disclose(themes_of(frame), frame, 2, ledger=book, printable=printable)
+
+
+# -- differential privacy -----------------------------------------------------------------------
+
+CONSTANTS = ("min_group_size", "privacy.min_group_size", "privacy.dp", "privacy.suppressed",
+             "privacy.quotes_shown")  # fmt: skip
+
+
+def test_every_number_of_a_dp_report_is_noised_or_withheld():
+    from reflect.anonymise import RedactionStats
+
+    def far_away(values, scale):  # noise that moves every count out of reach of the truth
+        return [v + 10_000 for v in values]
+
+    rows = programme(40)
+    frame = frame_of(rows)
+    emerging = Theme("emerging_1", "tools talk", "emerging", members=list(range(40)),
+                     phrases=[Phrase("chat tool", frozenset(frame[F.PARTICIPANT]))])  # fmt: skip
+    stats = RedactionStats(160, 30, {"PERSON": 40, "EMAIL": 9}, 6)
+    data = report(rows, [*themes_of(frame), emerging], redactions=stats, dp_epsilon=1.0,
+                  dp_noise=far_away)  # fmt: skip
+    for where, value in numbers_in(data):
+        if where.lstrip(".").startswith(CONSTANTS) or where.endswith(".share"):
+            continue
+        assert value >= 10_000, where  # an exact count slipped through
+    assert data["privacy"]["redactions"] is None and data["privacy"]["redacted_texts"] is None
+    assert "emerging_1" not in {t["id"] for t in data["themes"]}
+
+
+def test_epsilon_is_tracked_per_workspace_and_a_run_over_budget_is_refused():
+    book = ledger()
+    rows = programme(40)
+    first = report(rows, ledger=book, dp_epsilon=0.6, dp_budget=1.0)
+    assert first["privacy"]["dp"]["workspace_epsilon_spent"] == pytest.approx(0.6)
+    with pytest.raises(DisclosureRefused, match="budget"):
+        report(rows, ledger=book, dp_epsilon=0.6)
+    with pytest.raises(DisclosureRefused, match="cannot be raised"):
+        report(rows, ledger=book, dp_epsilon=0.3, dp_budget=5.0)
+    assert report(rows, ledger=book, dp_epsilon=0.3)["privacy"]["dp"]["workspace_budget"] == 1.0
+
+
+def test_a_filter_naming_a_pooled_value_matches_nothing():
+    rows = programme(40) + person("P-9", "mentor", "Cohort C (Helen)", ["hybrid"])
+    with pytest.raises(InputError, match="no reflections match"):
+        report(rows, filter=Filter.parse("cohort=Cohort C (Helen)"))
+
+
+# -- reflect compare ---------------------------------------------------------------------------
+
+
+def test_compare_takes_runs_only_from_the_ledger_and_never_from_an_edited_report():
+    from reflect.compare import compare_runs
+    from reflect.privacy.ledger import released
+
+    book = ledger()
+    rows = programme(40)
+    full = report(rows, ledger=book)
+    mentors = report(rows, filter=Filter.parse("role=mentor"), ledger=book)
+    check = lambda data: released(book.db, data)  # noqa: E731
+    assert compare_runs(full, mentors, released=check).changes
+    edited = json.loads(json.dumps(mentors))
+    edited["themes"][0]["participants"] -= 1
+    with pytest.raises(DisclosureRefused, match="edited"):
+        compare_runs(full, edited, released=check)
+    elsewhere = report(rows, ledger=ledger())  # another workspace's report
+    with pytest.raises(DisclosureRefused):
+        compare_runs(full, elsewhere, released=check)
+
+
+def test_compare_has_no_independent_bypass(capsys, monkeypatch, tmp_path):
+    import sys
+
+    from reflect.cli.main import app
+
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "report.json").write_text(json.dumps(report(programme(40))))
+    argv = ["reflect", "compare", str(tmp_path / "a"), str(tmp_path / "b"), "--independent"]
+    monkeypatch.setattr(sys, "argv", argv)
+    with pytest.raises(SystemExit) as done:
+        app()
+    assert done.value.code == 2 and "--independent" in capsys.readouterr().err
+    from reflect.workspace import Workspace
+
+    Workspace(tmp_path / "ws").close()
+    monkeypatch.setattr(sys, "argv", argv[:-1] + ["--workspace", str(tmp_path / "ws")])
+    with pytest.raises(SystemExit) as done:
+        app()
+    assert done.value.code == 1  # not released from this workspace
+
+
+def test_compare_calls_a_cohort_hidden_to_protect_another_withheld_not_small():
+    from reflect.compare import compare_groups, render_markdown, render_text
+
+    rows = []
+    for i in range(61):
+        rows += person(f"P-{i:03d}", "mentor" if i % 2 else "mentee", "Cohort A", ["hybrid"])
+    for i in range(3):
+        rows += person(f"P-B{i}", "mentor", "Cohort B", ["tools"])
+    data = report(rows)
+    assert data["participants_by_cohort"] == {"Cohort A": None, "other cohorts": None}
+    comparison = compare_groups(data, "cohort=Cohort A", "cohort=other cohorts")
+    for text in (render_text(comparison), render_markdown(comparison)):
+        assert "fewer than 5 people" not in text and "withheld" in text
