@@ -169,8 +169,10 @@ def analyse(
         float | None,
         typer.Option(
             "--dp-budget",
+            metavar="EPSILON",
             help="The total ε all --dp-epsilon reports of this workspace may spend; a report "
             "that would exceed it is refused. Kept once given (it can be lowered, not raised).",
+            show_default=False,
         ),
     ] = None,
     filter: Annotated[

@@ -182,7 +182,7 @@ def analyse(
         programme=config.programme,
         session_name=config.session_name or nouns["session"],
         cohort_name=config.cohort_name or nouns["cohort"],
-        columns=export.columns,
+        columns=_printed_prompts(export.columns, report.participants_by_prompt),
         programme_fingerprint=fingerprint,
     )
     lap("privacy")
@@ -231,6 +231,15 @@ def _group_value_screen(frame: pd.DataFrame, roster, key: bytes, workspace):
     redacted, _ = anonymise(probe, roster, key, workspace)
     personal = {v for v, r in zip(values, redacted[F.TEXT], strict=True) if r != v}
     return lambda value: value not in personal and not mentions_sensitive_topic(value)
+
+
+def _printed_prompts(columns: dict, printed: dict) -> dict:
+    """The column record with the text columns' headers (the prompts, in a wide export) as
+    the report prints prompts: one the group-value rule pooled reads "other prompts"."""
+    from reflect.privacy.group_values import POOLED
+
+    texts = [t if t in printed else POOLED[F.PROMPT] for t in columns.get("text") or []]
+    return {**columns, "text": list(dict.fromkeys(texts))}
 
 
 def _display_roles(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:

@@ -33,6 +33,11 @@ def _typed_by_hand(row: dict) -> dict:
         row["Role"] = "mentee - pregnant, returning Jan"
     if row["Participant ID"] == "E10004" and row["Session"] == "3":
         row["Session"] = "3 - Helen off sick (cancer)"
+    # A question only one person was asked (a prompt is a group value too).
+    asked = row["Participant ID"] == "E10005" and row["Session"] == "1"
+    row["Anything for Helen Marsh?"] = (
+        "We talked about the rota and the office days." if asked else ""
+    )
     return row
 
 
