@@ -367,3 +367,29 @@ def test_compare_calls_a_cohort_hidden_to_protect_another_withheld_not_small():
     comparison = compare_groups(data, "cohort=Cohort A", "cohort=other cohorts")
     for text in (render_text(comparison), render_markdown(comparison)):
         assert "fewer than 5 people" not in text and "withheld" in text
+
+
+def test_a_facet_count_that_moved_by_fewer_than_k_people_is_withheld():
+    def with_facet(rows):
+        frame = frame_of(rows)
+        themes = themes_of(frame)
+        hybrid = next(t for t in themes if t.id == "hybrid")
+        writers = sorted({frame[F.PARTICIPANT][i] for i in hybrid.members})
+        hybrid.facets = [Phrase("office days", frozenset(writers[: len(writers) // 2]))]
+        return report(rows, themes, ledger=book)
+
+    book = ledger()
+    rows = programme(40)
+    first = with_facet(rows)
+    joined = list(rows)  # six late joiners, of whom the facet gains some
+    for i in range(6):
+        joined += person(f"P-0{i}a", "mentee", "Cohort A", ["hybrid", "tools"])
+    second = with_facet(joined)
+
+    def facet(data):
+        hybrid = next(t for t in data["themes"] if t["id"] == "hybrid")
+        return hybrid["facets"][0]["participants"] if hybrid["facets"] else None
+
+    a, b = facet(first), facet(second)
+    assert a is not None
+    assert b is None or not 0 < abs(a - b) < K

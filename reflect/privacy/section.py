@@ -42,11 +42,8 @@ class Tally:
     """What was withheld (for ``suppressed``)."""
 
     def __init__(self) -> None:
-        self.counts: dict[str, int | None] = dict.fromkeys(
-            ("themes", "theme_cells", "total_cells", "phrases", "quotes", "emerging_not_listed",
-             "facets"),
-            0,
-        )
+        names = "themes theme_cells total_cells phrases quotes emerging_not_listed facets"
+        self.counts: dict[str, int | None] = dict.fromkeys(names.split(), 0)
         self.reasons = dict.fromkeys(REASONS, 0)
 
     def cells(self, shown: dict, view: dict, k: int, reasons: dict) -> None:
