@@ -13,11 +13,14 @@ TEXT = "we talked about office days and desk booking and hybrid work"
 
 
 def _frame(n_people: int) -> pd.DataFrame:
+    """``n_people`` who raise the theme, and ten who do not (a theme everyone raised would
+    show no count at all: it would tell what each of them wrote)."""
     rows = []
-    for p in range(n_people):
+    people = [f"P-{p}" for p in range(n_people)] + [f"P-other{p}" for p in range(10)]
+    for person in people:
         for session in ("1", "2"):
             rows.append(
-                {F.ROW: len(rows) + 2, F.PARTICIPANT: f"P-{p}", F.ROLE: "mentee",
+                {F.ROW: len(rows) + 2, F.PARTICIPANT: person, F.ROLE: "mentee",
                  F.SESSION: session, F.COHORT: "A", F.DATE: "", F.PROMPT: "q", F.TEXT: TEXT}
             )  # fmt: skip
     frame = pd.DataFrame(rows)
@@ -26,9 +29,11 @@ def _frame(n_people: int) -> pd.DataFrame:
 
 
 def _theme(frame, facets: dict[str, int]) -> Theme:
-    people = sorted(set(frame[F.PARTICIPANT]), key=lambda p: int(p.split("-")[1]))
+    raised = [p for p in set(frame[F.PARTICIPANT]) if "other" not in p]
+    people = sorted(raised, key=lambda p: int(p.split("-")[1]))
+    members = [i for i, p in enumerate(frame[F.PARTICIPANT]) if p in raised]
     return Theme(
-        "hybrid_work", "Hybrid working", "taxonomy", "", list(range(len(frame))),
+        "hybrid_work", "Hybrid working", "taxonomy", "", members,
         [Phrase("office days", frozenset(people))],
         [Phrase(label, frozenset(people[:n])) for label, n in facets.items()],
     )  # fmt: skip
