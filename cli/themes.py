@@ -60,13 +60,6 @@ def _remember(review: Review, themes: list[RunTheme], refs: list[str]) -> None:
             review.remember(t.ref, t.phrases)
 
 
-def _hidden(value: int | None, key: str, k: int) -> str:
-    # Role and cohort cells may be hidden to protect another cell, not only for being small.
-    if value is None and key in ("by_role", "by_cohort"):
-        return "withheld"
-    return _people(value, k)
-
-
 def _status(review: Review, theme: RunTheme) -> str:
     return review.status(theme.ref) or _note(theme)
 
@@ -79,7 +72,10 @@ def _note(theme: RunTheme) -> str:
 
 
 def _people(value: int | None, k: int) -> str:
-    return f"fewer than {k}" if value is None else str(value)
+    # One word for every hidden number, as in the reports: a number may be hidden for being
+    # small, to protect another, or to keep two releases from being differenced, so "fewer
+    # than k" would often be untrue (reflect.report.view).
+    return "withheld" if value is None else str(value)
 
 
 @themes_app.command("list", short_help="List the run's themes, their refs and review edits.")
@@ -148,7 +144,7 @@ def show(
         for key in ("by_role", "by_session", "by_cohort"):
             cells = data.get(key) or {}
             if cells:
-                shown = ", ".join(f"{g}: {_hidden(v, key, k)}" for g, v in cells.items())
+                shown = ", ".join(f"{g}: {_people(v, k)}" for g, v in cells.items())
                 typer.echo(f"  {key.replace('_', ' ')}: {shown}")
         if found.phrases:
             typer.echo(f"  phrases: {'; '.join(found.phrases)}")

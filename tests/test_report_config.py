@@ -42,20 +42,6 @@ def test_when_a_result_is_read_from_python_then_tables_json_and_html_agree():
     assert result.to_html().startswith("<!doctype html>")
 
 
-def _cli(capsys, monkeypatch, *args):
-    import sys
-
-    from reflect.cli.main import app
-
-    monkeypatch.setattr(sys, "argv", ["reflect", *args])
-    try:
-        app()
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code
-    return (code, *capsys.readouterr())
-
-
 def _fake_pipeline(monkeypatch) -> list:
     """The CLI without the model: the pipeline returns the sample report."""
     import reflect.pipeline
@@ -70,26 +56,26 @@ def _fake_pipeline(monkeypatch) -> list:
     return calls
 
 
-def test_when_json_goes_to_stdout_then_it_is_the_only_output(capsys, monkeypatch, tmp_path):
+def test_when_json_goes_to_stdout_then_it_is_the_only_output(reflect_cli, monkeypatch, tmp_path):
     _fake_pipeline(monkeypatch)
     monkeypatch.chdir(tmp_path)
-    code, out, err = _cli(
-        capsys, monkeypatch, "analyse", "x.csv", "--format", "json", "--out", "-", "--quiet"
-    )
+    code, out, err = reflect_cli("analyse", "x.csv", "--format", "json", "--out", "-", "--quiet")
     assert code == 0 and err == ""
     schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text())
     jsonschema.validate(json.loads(out), schema)
     assert list(tmp_path.iterdir()) == []  # nothing written to disk
-    code, _, err = _cli(capsys, monkeypatch, "analyse", "x.csv", "--out", "-")
+    code, _, err = reflect_cli("analyse", "x.csv", "--out", "-")
     assert code == 2 and "--format json" in err
 
 
-def test_when_the_config_names_the_input_then_no_argument_is_needed(capsys, monkeypatch, tmp_path):
+def test_when_the_config_names_the_input_then_no_argument_is_needed(
+    reflect_cli, monkeypatch, tmp_path
+):
     calls = _fake_pipeline(monkeypatch)
     (tmp_path / "reflect.toml").write_text('input = "data/export.csv"\nout = "reports"\n')
-    code, _, err = _cli(capsys, monkeypatch, "analyse", "--config", str(tmp_path / "reflect.toml"))
+    code, _, err = reflect_cli("analyse", "--config", str(tmp_path / "reflect.toml"))
     assert code == 0, err
     assert calls[0][0] == tmp_path / "data" / "export.csv"
     assert (tmp_path / "reports" / "report.html").exists()
-    code, _, err = _cli(capsys, monkeypatch, "analyse")
+    code, _, err = reflect_cli("analyse")
     assert code == 2 and "no input" in err

@@ -4,7 +4,6 @@ stored in a readable TOML file, and survive a re-run."""
 from __future__ import annotations
 
 import json
-import sys
 import tomllib
 
 import pandas as pd
@@ -12,7 +11,6 @@ import pytest
 from report_samples import sample_report
 
 from reflect import frames as F
-from reflect.cli.main import app
 from reflect.privacy import disclose
 from reflect.report import write_reports
 from reflect.review import (
@@ -179,35 +177,22 @@ def test_when_the_review_file_is_malformed_then_one_clear_error(tmp_path, conten
     assert "\n" not in str(info.value)
 
 
-def _cli(capsys, monkeypatch, *args):
-    monkeypatch.setattr(sys, "argv", ["reflect", *args])
-    try:
-        app()
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_when_edited_from_the_cli_then_the_review_file_names_themes_by_ref(
-    capsys, monkeypatch, tmp_path
+    reflect_cli, monkeypatch, tmp_path
 ):
     write_reports(sample_report(), tmp_path / "out", ["json"])
     review = tmp_path / "reflect-review.toml"
     common = ["--run", str(tmp_path / "out"), "--review", str(review)]
-    assert (
-        _cli(capsys, monkeypatch, "themes", "rename", "Hybrid working", "Hybrid", *common)[0] == 0
-    )
-    code, _, err = _cli(capsys, monkeypatch, "themes", "hide", "parking permits", *common)
+    assert reflect_cli("themes", "rename", "Hybrid working", "Hybrid", *common)[0] == 0
+    code, _, err = reflect_cli("themes", "hide", "parking permits", *common)
     assert code == 0 and "hid emerging:" in err
-    code, _, err = _cli(capsys, monkeypatch, "themes", "rename", "nonexistent", "X", *common)
+    code, _, err = reflect_cli("themes", "rename", "nonexistent", "X", *common)
     assert code == 2 and "no single theme" in err
     saved = tomllib.loads(review.read_text())
     ref = saved["hide"][0]
     assert saved["rename"] == {"hybrid_work": "Hybrid"}
     assert saved["emerging"][ref]["phrases"] == ["parking permits"]
-    code, out, _ = _cli(capsys, monkeypatch, "themes", "list", "--json", *common)
+    code, out, _ = reflect_cli("themes", "list", "--json", *common)
     listed = {row["ref"]: row for row in map(json.loads, out.splitlines())}
     assert listed[ref]["review"] == "hidden"
     assert listed["hybrid_work"]["review"] == "renamed to 'Hybrid'"
@@ -331,13 +316,13 @@ def test_when_saved_then_the_review_records_its_programme(tmp_path):
 
 
 def test_when_analyse_fails_then_no_review_message_precedes_the_error(
-    capsys, monkeypatch, tmp_path
+    reflect_cli, monkeypatch, tmp_path
 ):
     monkeypatch.chdir(tmp_path)
     _review_made_for(tmp_path / "reflect-review.toml", "x", "aaaa")
-    code, _, err = _cli(capsys, monkeypatch, "analyse", "missing.csv")
+    code, _, err = reflect_cli("analyse", "missing.csv")
     assert code == 1 and err == "reflect: error: missing.csv: file not found\n"
-    code, _, err = _cli(capsys, monkeypatch, "analyse", "x.csv", "--review", "nope.toml")
+    code, _, err = reflect_cli("analyse", "x.csv", "--review", "nope.toml")
     assert code == 2 and err == "reflect: error: nope.toml: review file not found\n"
 
 
