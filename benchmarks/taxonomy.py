@@ -1,16 +1,24 @@
-"""Taxonomy assignment on the demo corpus: the themes reflect assigns to each answer against
-the themes its writer meant (``corpora/demo/gold.csv``, ``themes`` column, ';'-separated ids;
-``emerging:*`` entries are not taxonomy themes). Runs the product's own stages (ingest,
-anonymise, embed, assign) and prints precision, recall and F1 per theme, macro averages, and
-the same for whole-text assignment (no sentence splitting) as the baseline row. Two ceilings
-follow, to read the figure against: classifiers trained on this very gold (cross-validated)
-over the same embeddings — how much of the gold these embeddings can separate at all (C=4
-with balanced classes was the best of C in 1/4/16, balanced or not: F1 0.510/0.516/0.508
-balanced, 0.302/0.435/0.473 not) — and the same per sentence on the demo's hand-written bank
-(``bank/<theme>.txt``, one theme per line). The time in the RESULT line is the product's
-stages only.
+"""Taxonomy assignment on the demo corpus against its gold (``corpora/demo/gold.csv``:
+``themes`` column, ';'-separated ids per answer; ``emerging:*`` entries are not taxonomy
+themes). Runs the product's own stages (ingest, anonymise, embed, the themes stage's
+assigner) and compares what a programme lead reads — each theme's share of participants —
+with gold:
 
-usage: python benchmarks/taxonomy.py [corpora/demo] [--workspace DIR]
+- share MAE: mean absolute error of the themes' shares of participants, in points, and the
+  worst theme;
+- top three: are the three most shared themes the same, in the same order, as in gold;
+- trends: every theme whose gold share (of those reflecting in that session) moves by at least
+  10 points between the first and the last session must move the same way by at least 5 points
+  (the shift the report's summary calls rising or fading);
+- per theme precision/recall/F1 of the answers assigned, macro averaged.
+
+``--teach N`` simulates an analyst who judges N answers per theme (from the theme's members
+and the answers scored just below them, judged by gold; ``reflect themes teach``) and reports
+the same figures with that teaching. ``--ceilings`` adds two probes: classifiers trained on
+this gold (5-fold) over the same embeddings, and top-1 accuracy on the demo's sentence bank.
+The time in the RESULT line is the product's stages only.
+
+usage: python benchmarks/taxonomy.py [corpora/demo] [--teach N] [--ceilings] [--workspace DIR]
 """
 
 from __future__ import annotations
@@ -26,6 +34,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+BIG_MOVE = 10.0  # points of gold share between the first and last session
+SAME_WAY = 5.0  # points the report must move the same way (its summary's "notable" shift)
+
 
 def score(pred: np.ndarray, gold: np.ndarray, ids: list[str]) -> tuple[dict, dict]:
     per = {}
@@ -36,6 +47,48 @@ def score(pred: np.ndarray, gold: np.ndarray, ids: list[str]) -> tuple[dict, dic
         per[theme] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
     macro = {name: float(np.mean([v[k] for v in per.values()])) for k, name in enumerate("PRF")}
     return per, macro
+
+
+def shares(membership: np.ndarray, people: np.ndarray, rows: np.ndarray | None = None):
+    """Each theme's share of the participants (of ``rows`` only, if given), in points."""
+    rows = np.ones(len(people), dtype=bool) if rows is None else rows
+    total = len(set(people[rows]))
+    return np.array(
+        [100 * len(set(people[rows & membership[:, j]])) / max(total, 1)
+         for j in range(membership.shape[1])]
+    )  # fmt: skip
+
+
+def lead_view(membership, gold, people, sessions, ids) -> dict:
+    """What a lead reads, against gold: share MAE, worst theme, top three, big trends."""
+    got, want = shares(membership, people), shares(gold, people)
+    errors = np.abs(got - want)
+    order = sorted(set(sessions), key=lambda s: (len(s), s))
+    first, last = sessions == order[0], sessions == order[-1]
+    gold_move = shares(gold, people, last) - shares(gold, people, first)
+    our_move = shares(membership, people, last) - shares(membership, people, first)
+    big = [j for j in range(len(ids)) if abs(gold_move[j]) >= BIG_MOVE]
+    right = [j for j in big if np.sign(our_move[j]) == np.sign(gold_move[j])
+             and abs(our_move[j]) >= SAME_WAY]  # fmt: skip
+    top_gold, top_ours = (
+        list(np.argsort(-want, kind="stable")[:3]),
+        list(np.argsort(-got, kind="stable")[:3]),
+    )
+    return {
+        "got": got, "want": want, "errors": errors, "mae": float(errors.mean()),
+        "worst": (ids[int(errors.argmax())], float(errors.max())),
+        "top3": top_gold == top_ours, "top_gold": [ids[j] for j in top_gold],
+        "top_ours": [ids[j] for j in top_ours], "gold_move": gold_move,
+        "our_move": our_move, "big": big, "right": right,
+    }  # fmt: skip
+
+
+def lead_line(name: str, view: dict, macro: dict) -> str:
+    return (
+        f"{name}: share MAE={view['mae']:.1f} worst={view['worst'][0]} "
+        f"{view['worst'][1]:.1f} top3_in_gold_order={'yes' if view['top3'] else 'no'} "
+        f"big_trends_right={len(view['right'])}/{len(view['big'])} macro F1={macro['F']:.3f}"
+    )
 
 
 def _ceiling_features(texts, vectors, embed) -> np.ndarray:
@@ -52,11 +105,11 @@ def _ceiling_features(texts, vectors, embed) -> np.ndarray:
     return np.hstack([vectors, pooled])
 
 
-def supervised_ceiling(features: np.ndarray, gold: np.ndarray) -> np.ndarray:
+def supervised_probe(features: np.ndarray, gold: np.ndarray) -> np.ndarray:
     """What a classifier *trained on the gold labels themselves* reaches on the same
-    embeddings (5-fold cross-validated, one logistic regression per theme). Not a method reflect
-    could ship (it reads the answers' labels); it says how much of the gold any assigner built on
-    these embeddings can recover, so the taxonomy figure is read against a measured ceiling."""
+    embeddings (5-fold cross-validated, one logistic regression per theme, C=4, balanced).
+    Not a method reflect could ship (it reads the answers' labels), and not a ceiling either:
+    another learner could do better; it says how hard these labels are for these vectors."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import KFold
 
@@ -86,7 +139,7 @@ def bank_sentences(bank: Path, ids: list[str]) -> list[tuple[int, str]]:
 def sentence_accuracy(sentences, taxonomy, embed) -> tuple[float, float]:
     """Top-1 theme of each bank sentence (a sentence is known to raise exactly one theme):
     reflect's seed scores, and a logistic regression trained on the bank's own labels (5-fold)
-    over the same vectors — a per-sentence view of the same ceiling."""
+    over the same vectors."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import cross_val_predict
 
@@ -100,22 +153,40 @@ def sentence_accuracy(sentences, taxonomy, embed) -> tuple[float, float]:
     return zero_shot, float((trained == labels).mean())
 
 
+def simulated_teaching(found, gold, texts, taxonomy, embed, per_theme: int, seed: int = 0):
+    """An analyst judging ``per_theme`` answers per theme, drawn from its members and the
+    answers scored just below them, verdicts from gold."""
+    from reflect.themes.teach import Teaching
+
+    rng = np.random.default_rng(seed)
+    judged = []
+    for j, theme in enumerate(taxonomy):
+        members = np.flatnonzero(found.membership[:, j])
+        ranked = np.argsort(-found.scores[:, j])
+        pool = list(dict.fromkeys([*members, *ranked[: 2 * max(len(members), 1)]]))
+        for i in rng.permutation(pool)[:per_theme]:
+            judged.append((texts[int(i)], theme.id, bool(gold[int(i), j])))
+    return Teaching.from_judgements(judged, embed)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, nargs="?", default=Path("corpora/demo"))
+    parser.add_argument("--teach", type=int, default=0, help="answers judged per theme")
+    parser.add_argument("--ceilings", action="store_true", help="also print the two probes")
     parser.add_argument("--workspace", type=Path, default=None)
     args = parser.parse_args(argv)
     # A throwaway pseudonym key: the benchmark never needs to link runs.
-    os.environ.setdefault(
-        "REFLECT_KEY", "7aa51dfe4843107d26b54c81a7773168dc0cf0e8c2233d63dac795f38a35b60a"
-    )
+    os.environ.setdefault("REFLECT_KEY", "0123456789abcdef" * 4)
 
     from reflect import frames as F
-    from reflect.anonymise import anonymise, load_key
+    from reflect.anonymise import anonymise
     from reflect.embed import embed_texts
     from reflect.ingest import read_reflections, read_roster
+    from reflect.keys import load_key
     from reflect.themes import load_taxonomy
-    from reflect.themes.assign import assign_taxonomy
+    from reflect.themes.assign import assign_themes
+    from reflect.themes.fit import measure_fit
     from reflect.workspace import Workspace
 
     start = time.perf_counter()
@@ -124,56 +195,84 @@ def main(argv: list[str] | None = None) -> int:
     roster = read_roster(args.corpus / "roster.csv")
     taxonomy = load_taxonomy()
     ids = [t.id for t in taxonomy]
-    with tempfile.TemporaryDirectory() as tmp, Workspace(args.workspace or Path(tmp)) as ws:
-        redacted, _ = anonymise(frame, roster, load_key(), ws)
+    key = load_key()
+    with tempfile.TemporaryDirectory() as tmp, Workspace(args.workspace or Path(tmp), key) as ws:
+        redacted, _ = anonymise(frame, roster, key, ws)
 
         def embed(texts):
             return embed_texts(list(texts), None, ws)  # the product default
 
-        texts = redacted[F.TEXT].tolist()
+        texts, prompts = redacted[F.TEXT].tolist(), redacted[F.PROMPT].tolist()
         vectors = embed(texts)
-        sentence_level = assign_taxonomy(vectors, taxonomy, embed, texts)
-        whole_text = assign_taxonomy(vectors, taxonomy, embed)
+        found = assign_themes(vectors, taxonomy, embed, texts, prompts)
         seconds = time.perf_counter() - start
-        features = _ceiling_features(texts, vectors, embed)
-        sentences = bank_sentences(args.corpus / "bank", ids)
-        top1 = sentence_accuracy(sentences, taxonomy, embed) if sentences else None
+        gold = _gold(args.corpus, source, redacted, ids, F)
+        taught = None
+        if args.teach:
+            teaching = simulated_teaching(found, gold, texts, taxonomy, embed, args.teach)
+            taught = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching)
+        if args.ceilings:
+            features = _ceiling_features(texts, vectors, embed)
+            sentences = bank_sentences(args.corpus / "bank", ids)
+            top1 = sentence_accuracy(sentences, taxonomy, embed) if sentences else None
 
+    people = redacted[F.PARTICIPANT].to_numpy()
+    sessions = redacted[F.SESSION].astype(str).to_numpy()
+    per, macro = score(found.membership, gold, ids)
+    view = lead_view(found.membership, gold, people, sessions, ids)
+    fit = measure_fit(found.membership, found.topical, [t.kind for t in taxonomy])
+    print(f"{'theme':<16} {'gold%':>6} {'ours%':>6} {'move gold':>9} {'ours':>6}  "
+          f"{'P':>5} {'R':>5} {'F1':>5}")  # fmt: skip
+    for j, theme in enumerate(ids):
+        p, r, f = per[theme]
+        print(
+            f"{theme:<16} {view['want'][j]:6.1f} {view['got'][j]:6.1f} "
+            f"{view['gold_move'][j]:+9.1f} {view['our_move'][j]:+6.1f}  {p:5.2f} {r:5.2f} {f:5.2f}"
+        )
+    print(f"top three: gold {view['top_gold']}; ours {view['top_ours']}")
+    print(lead_line("untaught", view, macro))
+    if taught is not None:
+        _, tmacro = score(taught.membership, gold, ids)
+        tview = lead_view(taught.membership, gold, people, sessions, ids)
+        print(lead_line(f"taught {args.teach}/theme", tview, tmacro))
+    if args.ceilings:
+        _, probe = score(supervised_probe(features, gold), gold, ids)
+        print(f"probe: classifiers trained on this gold (5-fold): macro F1={probe['F']:.3f}")
+        if top1:
+            print(
+                f"probe: bank sentences (n={len(sentences)}), top-1 accuracy: seeds "
+                f"{top1[0]:.3f}; trained on the bank's labels (5-fold) {top1[1]:.3f}"
+            )
+    taught_note = (
+        f"; taught {args.teach}/theme: MAE={tview['mae']:.1f} worst={tview['worst'][1]:.1f} "
+        f"top3={'yes' if tview['top3'] else 'no'} trends={len(tview['right'])}/"
+        f"{len(tview['big'])} F1={tmacro['F']:.3f}"
+        if taught is not None
+        else ""
+    )
+    print(
+        f"RESULT taxonomy demo: share MAE={view['mae']:.1f} points (target <=4), worst "
+        f"{view['worst'][0]} {view['worst'][1]:.1f} (target <=10), top3 in gold order="
+        f"{'yes' if view['top3'] else 'no'}, big trends right={len(view['right'])}/"
+        f"{len(view['big'])}, macro F1={macro['F']:.3f}, explained={fit.explained_share:.2f} "
+        f"(n={len(texts)} answers, {len(ids)} themes, {seconds:.1f}s){taught_note}"
+    )
+    return 0
+
+
+def _gold(corpus: Path, source: Path, redacted, ids, F) -> np.ndarray:
     # gold: one row per (response id, column); the frame keeps the source row and prompt
     source_ids = pd.read_csv(source, dtype=str)["Response ID"].tolist()
-    gold_table = pd.read_csv(args.corpus / "gold.csv", dtype=str).fillna("")
+    table = pd.read_csv(corpus / "gold.csv", dtype=str).fillna("")
     wanted = {
         (r.response_id, r.column): {t for t in r.themes.split(";") if t in ids}
-        for r in gold_table.itertuples()
+        for r in table.itertuples()
     }
-    gold = np.zeros_like(sentence_level)
+    gold = np.zeros((len(redacted), len(ids)), dtype=bool)
     for n, (row, prompt) in enumerate(zip(redacted[F.ROW], redacted[F.PROMPT], strict=True)):
         for theme in wanted.get((source_ids[int(row) - 2], prompt), ()):
             gold[n, ids.index(theme)] = True
-
-    per, macro = score(sentence_level, gold, ids)
-    _, base = score(whole_text, gold, ids)
-    _, ceiling = score(supervised_ceiling(features, gold), gold, ids)
-    print(f"{'theme':<16} {'P':>5} {'R':>5} {'F1':>5}  gold")
-    for j, theme in enumerate(ids):
-        p, r, f = per[theme]
-        print(f"{theme:<16} {p:5.2f} {r:5.2f} {f:5.2f}  {int(gold[:, j].sum())}")
-    print(f"whole-text (baseline): macro P={base['P']:.3f} R={base['R']:.3f} F1={base['F']:.3f}")
-    print(
-        f"supervised ceiling (trained on this gold, 5-fold): macro P={ceiling['P']:.3f} "
-        f"R={ceiling['R']:.3f} F1={ceiling['F']:.3f}"
-    )
-    if top1:
-        print(
-            f"bank sentences (n={len(sentences)}, one theme each), top-1 accuracy: "
-            f"reflect's seeds {top1[0]:.3f}; trained on the bank's labels, 5-fold {top1[1]:.3f}"
-        )
-    print(
-        f"RESULT taxonomy demo: macro P={macro['P']:.3f} R={macro['R']:.3f} F1={macro['F']:.3f} "
-        f"(n={len(redacted)} answers, {len(ids)} themes, {seconds:.1f}s; whole-text baseline "
-        f"F1={base['F']:.3f}; supervised ceiling F1={ceiling['F']:.3f})"
-    )
-    return 0
+    return gold
 
 
 if __name__ == "__main__":

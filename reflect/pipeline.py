@@ -120,6 +120,7 @@ def analyse(
     from reflect.review import apply_review, rename_report
     from reflect.review.files import programme_fingerprint
     from reflect.themes import find_themes, load_taxonomy
+    from reflect.themes.fit import fit_line
     from reflect.workspace import Workspace, drop_erased
 
     taxonomy = load_taxonomy(config.taxonomy)
@@ -155,6 +156,8 @@ def analyse(
             themes = find_themes(
                 redacted, vectors, taxonomy, embed, config.min_group_size, workspace=workspace
             )
+        fit = themes.fit
+        progress.note(fit_line(themes.fit))
         # The analyst's review changes themes before disclosure: merged or split themes
         # have new counts, which must pass the privacy rules like any other.
         review = _review_for(config, fingerprint, progress)
@@ -184,6 +187,7 @@ def analyse(
         cohort_name=config.cohort_name or nouns["cohort"],
         columns=_printed_prompts(export.columns, report.participants_by_prompt),
         programme_fingerprint=fingerprint,
+        taxonomy_fit=fit.to_dict(),
     )
     lap("privacy")
     return Result(report, timings)

@@ -122,7 +122,10 @@ def test_shipped_taxonomy_loads_with_unique_ids():
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ('[[theme]]\nid = "a"\nlabel = "A"\n', "lacks seeds"),
+        ('[[theme]]\nid = "a"\nseeds = ["x"]\n', "lacks label"),
+        ('[[theme]]\nid = "a"\nlabel = "A"\nkind = "misc"\n', "kind 'misc'"),
+        ('[[theme]]\nid = "a"\nlabel = "A"\nstance = "happy"\n', "stance 'happy'"),
+        ('[[theme]]\nid = "a"\nlabel = "A"\nseeds = "x"\n', "seeds must be a list"),
         ('[[theme]]\nid = "Bad Id"\nlabel = "A"\nseeds = ["x"]\n', "lower_snake_case"),
         ('[[theme]]\nid = "a"\nlabel = "A"\nseeds = ["x"]\n' * 2, "appears twice"),
         ("x = 1\n", "no \\[\\[theme\\]\\]"),

@@ -47,6 +47,9 @@ class SafeReport:
     cohort_name: str = "cohort"
     columns: dict = field(default_factory=dict)
     programme_fingerprint: str | None = None  # what a theme review records it was made for
+    # How much of the data the taxonomy explains (``reflect.themes.fit.TaxonomyFit.to_dict``):
+    # set by the pipeline from the themes stage.
+    taxonomy_fit: dict | None = None
 
     def to_dict(self) -> dict:
         data = asdict(self)

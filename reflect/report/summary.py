@@ -81,7 +81,35 @@ def executive_summary(report: SafeReport) -> list[Finding]:
         )
     if sentences:
         findings.append(Finding("Beyond the programme themes", " ".join(sentences)))
+    fit = taxonomy_fit_sentence(report.taxonomy_fit)
+    if fit:
+        # A taxonomy that does not fit changes how everything above is read: say it first.
+        findings.insert(0 if not report.taxonomy_fit["fits"] else len(findings), fit)
     return findings
+
+
+def taxonomy_fit_sentence(fit: dict | None) -> Finding | None:
+    """How much of the data the taxonomy explains (``SafeReport.taxonomy_fit``), in words."""
+    if not fit:
+        return None
+    if not fit.get("taxonomy_themes"):
+        return Finding(
+            "No taxonomy", "Every theme in this report was found in the answers themselves."
+        )
+    share = f"about {fit['explained_share']:.0%}"
+    if fit["fits"]:
+        return Finding(
+            "How well the taxonomy fits",
+            f"The programme's taxonomy explains {share} of the answers that raise a topic; "
+            "the other themes were found in the rest.",
+        )
+    return Finding(
+        "The taxonomy does not fit these answers",
+        f"It explains only {share} of the answers that raise a topic (at least "
+        f"{fit['min_explained_share']:.0%} would be expected), so its themes are a poor "
+        "summary of what people wrote: read the themes found in the answers themselves "
+        "first, and check that the right taxonomy was used (or run with --taxonomy none).",
+    )
 
 
 def _people_and_share(theme: SafeTheme) -> str:

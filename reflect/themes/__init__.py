@@ -3,7 +3,9 @@ emerging themes among the rest with the theme engine (``engine.py``), and attach
 its representative phrases with the distinct participants behind each. Support counts are
 computed later, by privacy, from ``Theme.members``.
 
-``find_themes(frame, vectors, taxonomy, embed) -> list[Theme]``
+``find_themes(frame, vectors, taxonomy, embed) -> FoundThemes`` (a list of ``Theme`` with
+``.fit``, the ``TaxonomyFit``: when the taxonomy explains too little of the data, emerging
+themes are found among all sentences, not only those it leaves unexplained; ``fit.py``).
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ import numpy as np
 import pandas as pd
 
 from reflect import frames as F
-from reflect.themes.assign import assign_taxonomy, theme_scores
+from reflect.themes.assign import assign_themes, theme_scores
 from reflect.themes.candidates import extract_candidates
 from reflect.themes.emerging import find_emerging
 from reflect.themes.empty import is_empty_answer
 from reflect.themes.engine import parsed_rows, theme_phrases
 from reflect.themes.facets import theme_facets
+from reflect.themes.fit import TaxonomyFit, measure_fit
 from reflect.themes.label import empty_answer_label
 from reflect.themes.model import Phrase, Theme
 from reflect.themes.parse_cache import parses_kept_in
@@ -28,6 +31,8 @@ from reflect.themes.taxonomy import TaxonomyTheme, load_taxonomy
 
 __all__ = [
     "PRESETS",
+    "FoundThemes",
+    "TaxonomyFit",
     "Phrase",
     "Preset",
     "TaxonomyTheme",
@@ -42,6 +47,14 @@ Embed = Callable[[Sequence[str]], np.ndarray]
 NO_CONCERNS_ID = "no_concerns"
 
 
+class FoundThemes(list):
+    """The themes found (a ``list[Theme]``) and ``fit``, how well the taxonomy fitted."""
+
+    def __init__(self, themes: list[Theme], fit: TaxonomyFit):
+        super().__init__(themes)
+        self.fit = fit
+
+
 def find_themes(
     frame: pd.DataFrame,
     vectors: np.ndarray,
@@ -50,8 +63,10 @@ def find_themes(
     min_support: int = 5,
     preset: str = "programme",
     workspace=None,
-) -> list[Theme]:
-    """``workspace``: keeps the reflections' parses between runs (``parse_cache.py``)."""
+    teaching=None,
+) -> FoundThemes:
+    """``workspace``: keeps the reflections' parses between runs (``parse_cache.py``);
+    ``teaching``: the analyst's judged answers (``teach.Teaching``)."""
     F.check_columns(frame, F.REDACTED_COLUMNS, "themes")
     settings = get_preset(preset)
     if settings.min_support != min_support:
@@ -62,7 +77,10 @@ def find_themes(
     participants = frame[F.PARTICIPANT].tolist()
     # The questions' own words ("what worked well in this session") name no theme.
     prompt = " ".join(sorted(set(frame[F.PROMPT].astype(str))))
-    membership = assign_taxonomy(vectors, taxonomy, embed, texts)
+    prompts = frame[F.PROMPT].astype(str).tolist()
+    found = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching)
+    membership = found.membership
+    fit = measure_fit(membership, found.topical, [t.kind for t in taxonomy])
     groups = [np.flatnonzero(membership[:, j]) for j in range(len(taxonomy))]
     groups.append(np.flatnonzero(~membership.any(axis=1)))
     # Every group's sample is parsed up front in one batch (spread over the cores when large),
@@ -73,14 +91,14 @@ def find_themes(
     sample = [texts[i] for i in sampled]
     with parses_kept_in(workspace, sample, prompt):
         extract_candidates(sample, prompt)
-    prompts = frame[F.PROMPT].astype(str).tolist()
-    return _themes(
-        texts, participants, vectors, taxonomy, membership, embed, settings, prompt, prompts
+    themes = _themes(
+        texts, participants, vectors, taxonomy, membership, embed, settings, prompt, prompts, fit
     )
+    return FoundThemes(themes, fit)
 
 
 def _themes(
-    texts, participants, vectors, taxonomy, membership, embed, settings, prompt, prompts
+    texts, participants, vectors, taxonomy, membership, embed, settings, prompt, prompts, fit
 ) -> list[Theme]:
     themes = []
     for j, spec in enumerate(taxonomy):
@@ -90,9 +108,12 @@ def _themes(
             prompt,
         )  # fmt: skip
         themes.append(Theme(spec.id, spec.label, "taxonomy", spec.description, members, phrases))
-    themes.extend(_no_concerns(texts, prompts))
+    if not any(t.kind == "nothing" for t in taxonomy):  # else that theme took those answers
+        themes.extend(_no_concerns(texts, prompts))
     explained = None
-    if taxonomy:
+    # A taxonomy that does not fit explains nothing reliably: topics are then found among all
+    # sentences, and the report leads with them (``fit.py``).
+    if taxonomy and fit.fits:
 
         def explained(v):  # noqa: E306 - each sentence's best taxonomy score
             return theme_scores(v, taxonomy, embed).max(axis=1)

@@ -1,4 +1,22 @@
-"""The programme taxonomy: themes an analyst expects, as data (``models/taxonomy.toml``)."""
+"""The programme taxonomy: themes an analyst expects, as data (``models/taxonomy.toml``).
+
+A theme needs an ``id`` and a ``label``; a ``description`` and ``seeds`` (short examples of how
+people write about it) make matching better but are optional, so a list of labels is already a
+taxonomy. Two optional keys say what kind of answer a theme is:
+
+- ``kind``: ``"topic"`` (the default), ``"nothing"`` — the answers saying there is nothing to
+  report ("No concerns", "N/A") — or ``"other"``, the catch-all for answers with a topic that no
+  other theme takes. Left out, a label that is itself a "nothing to report" answer ("No
+  confusion") makes a ``nothing`` theme and a label that only says "other" ("Other",
+  "Other comments", "Miscellaneous") an ``other`` theme: coding frames are written that way.
+- ``stance``: ``"any"`` (the default), ``"positive"`` (praise: "Clear explanations") or
+  ``"negative"`` (problems and requests for change: "Wants more depth"). An answer to a question
+  asking what went well is never counted for a negative theme, nor an answer to a question
+  asking what went wrong for a positive one (``stance.py``).
+
+``--taxonomy none`` (``load_taxonomy(Path("none"))``) is the empty taxonomy: every theme is then
+found in the answers themselves.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +25,53 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 from reflect.errors import ConfigError
+
+Kind = Literal["topic", "nothing", "other"]
+Stance = Literal["any", "positive", "negative"]
+KINDS: tuple[str, ...] = ("topic", "nothing", "other")
+STANCES: tuple[str, ...] = ("any", "positive", "negative")
+NO_TAXONOMY = "none"
+
+# A label that names only the rest: "Other", "Other statements", "Misc.", "Anything else".
+_CATCH_ALL = re.compile(
+    r"^\W*(?:other|others|misc\.?|miscellaneous|anything else|everything else|rest)"
+    r"(?:\s+(?:statements?|comments?|answers?|responses?|topics?|issues?|feedback|things?))?\W*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class TaxonomyTheme:
     id: str
     label: str
-    description: str
-    seeds: tuple[str, ...]
+    description: str = ""
+    seeds: tuple[str, ...] = ()
+    kind: Kind = "topic"
+    stance: Stance = "any"
+
+    @classmethod
+    def from_label(cls, id: str, label: str, **fields) -> TaxonomyTheme:
+        """A theme whose kind, when not given, is read from its label (see the module doc)."""
+        kind = fields.pop("kind", None) or label_kind(label)
+        return cls(id, label, kind=kind, **fields)
+
+
+def label_kind(label: str) -> Kind:
+    from reflect.themes.empty import is_empty_answer
+
+    if _CATCH_ALL.match(label):
+        return "other"
+    if is_empty_answer(label):
+        return "nothing"
+    return "topic"
 
 
 def load_taxonomy(path: Path | None = None) -> list[TaxonomyTheme]:
+    if path is not None and str(path).strip().lower() == NO_TAXONOMY:
+        return []
     if path is None:
         text = resources.files("reflect.models").joinpath("taxonomy.toml").read_text("utf-8")
         where = "models/taxonomy.toml"
@@ -27,7 +79,10 @@ def load_taxonomy(path: Path | None = None) -> list[TaxonomyTheme]:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise ConfigError(f"{path}: taxonomy file not found") from None
+            raise ConfigError(
+                f"{path}: taxonomy file not found (--taxonomy none finds every theme in the "
+                "answers)"
+            ) from None
         where = str(path)
     try:
         raw = tomllib.loads(text)
@@ -35,19 +90,35 @@ def load_taxonomy(path: Path | None = None) -> list[TaxonomyTheme]:
         raise ConfigError(f"{where}: not valid TOML ({err})") from None
     themes, seen = [], set()
     for number, item in enumerate(raw.get("theme", []), start=1):
-        missing = [k for k in ("id", "label", "seeds") if not item.get(k)]
-        if missing:
-            raise ConfigError(f"{where}: theme {number} lacks {', '.join(missing)}")
-        if not re.fullmatch(r"[a-z0-9_]+", item["id"]):
-            raise ConfigError(f"{where}: theme id {item['id']!r} must be lower_snake_case")
-        if item["id"] in seen:
-            raise ConfigError(f"{where}: theme id {item['id']!r} appears twice")
-        seen.add(item["id"])
-        themes.append(
-            TaxonomyTheme(
-                item["id"], item["label"], item.get("description", ""), tuple(item["seeds"])
-            )
-        )
+        themes.append(_theme(item, number, where, seen))
     if not themes:
         raise ConfigError(f"{where}: no [[theme]] entries")
     return themes
+
+
+def _theme(item: dict, number: int, where: str, seen: set[str]) -> TaxonomyTheme:
+    missing = [k for k in ("id", "label") if not item.get(k)]
+    if missing:
+        raise ConfigError(f"{where}: theme {number} lacks {', '.join(missing)}")
+    ident = item["id"]
+    if not isinstance(ident, str) or not re.fullmatch(r"[a-z0-9_]+", ident):
+        raise ConfigError(f"{where}: theme id {ident!r} must be lower_snake_case")
+    if ident in seen:
+        raise ConfigError(f"{where}: theme id {ident!r} appears twice")
+    seen.add(ident)
+    for key, allowed in (("kind", KINDS), ("stance", STANCES)):
+        if key in item and item[key] not in allowed:
+            raise ConfigError(
+                f"{where}: theme {ident!r} has {key} {item[key]!r}; use one of {', '.join(allowed)}"
+            )
+    seeds = item.get("seeds", [])
+    if not isinstance(seeds, list) or not all(isinstance(s, str) and s.strip() for s in seeds):
+        raise ConfigError(f"{where}: theme {ident!r}: seeds must be a list of phrases")
+    return TaxonomyTheme.from_label(
+        ident,
+        str(item["label"]),
+        description=str(item.get("description", "")),
+        seeds=tuple(seeds),
+        kind=item.get("kind"),
+        stance=item.get("stance", "any"),
+    )

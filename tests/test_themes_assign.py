@@ -1,0 +1,281 @@
+"""Taxonomy assignment on tiny invented data: what kind of answer may join which theme (nothing
+to report, catch-all, the question's stance), label-only taxonomies, taxonomy fit, and the
+analyst's teaching. Behaviour is checked with the real embedding model (marked ``model``)
+where meaning matters; the learners are checked on small arrays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+
+from reflect.themes.assign import assign_themes
+from reflect.themes.fit import MIN_EXPLAINED_SHARE, measure_fit
+from reflect.themes.stance import allows, prompt_stance
+from reflect.themes.taxonomy import TaxonomyTheme, label_kind, load_taxonomy
+from reflect.themes.teach import Judgement, Teaching, ThemeThresholds
+
+
+@pytest.fixture(scope="module")
+def embed():
+    from reflect.embed import embed_texts
+
+    def run(texts):
+        return embed_texts(list(texts))
+
+    return run
+
+
+# A workshop-evaluation taxonomy as an analyst would write it: label, description, two seeds.
+WORKSHOP = {
+    "Catering and food": (
+        "Lunch, coffee, snacks and dietary options.",
+        ("the lunch was cold", "no vegetarian option at the buffet"),
+    ),
+    "Venue and rooms": (
+        "The building, rooms, temperature, seating and access.",
+        ("the room was too hot", "hard to find the venue"),
+    ),
+    "Trainer's delivery": (
+        "How the trainer explained, paced and answered questions.",
+        ("the trainer explained clearly", "the facilitator rushed through the slides"),
+    ),
+}
+
+
+def themes(*labels: str, **fields) -> list[TaxonomyTheme]:
+    """Themes with the workshop taxonomy's description and seeds where it has them."""
+    out = []
+    for j, label in enumerate(labels):
+        description, seeds = WORKSHOP.get(label, ("", ()))
+        out.append(
+            TaxonomyTheme.from_label(f"t{j}", label, description=description, seeds=seeds, **fields)
+        )
+    return out
+
+
+def labels_of(result, taxonomy) -> list[set[str]]:
+    return [{taxonomy[j].label for j in np.flatnonzero(row)} for row in result.membership]
+
+
+# -- what a label says about its theme ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("No confusion", "nothing"),
+        ("Nothing", "nothing"),
+        ("N/A", "nothing"),
+        ("Other", "other"),
+        ("Other comments", "other"),
+        ("Miscellaneous", "other"),
+        ("Other people's opinions", "topic"),
+        ("Noise in the office", "topic"),
+        ("Blockchain", "topic"),
+    ],
+)
+def test_a_label_declares_a_nothing_or_catch_all_theme(label, kind):
+    assert label_kind(label) == kind
+
+
+def test_a_declared_kind_wins_over_the_label(tmp_path: Path):
+    path = tmp_path / "t.toml"
+    path.write_text('[[theme]]\nid = "a"\nlabel = "Other"\nkind = "topic"\n', encoding="utf-8")
+    assert load_taxonomy(path)[0].kind == "topic"
+
+
+def test_a_taxonomy_of_labels_only_loads_and_none_is_empty(tmp_path: Path):
+    path = tmp_path / "t.toml"
+    path.write_text('[[theme]]\nid = "pace"\nlabel = "Pace of the course"\n', encoding="utf-8")
+    (theme,) = load_taxonomy(path)
+    assert (theme.seeds, theme.kind, theme.stance) == ((), "topic", "any")
+    assert load_taxonomy(Path("none")) == []
+
+
+# -- the question's stance ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("prompt", "stance"),
+    [
+        ("What did you like most about the workshop?", "positive"),
+        ("Which part was most valuable to you?", "positive"),
+        ("What went well today?", "positive"),
+        ("What was the hardest part?", "negative"),
+        ("What should we change next time?", "negative"),
+        ("What did you not enjoy?", "negative"),
+        ("Which topics were least useful?", "negative"),
+        ("Any pain points we should know about?", "negative"),
+        ("Any other comments?", "neutral"),
+        ("What worked and what didn't?", "neutral"),
+        ("Your role", "neutral"),
+    ],
+)
+def test_the_stance_of_a_question_is_read_from_its_words(prompt, stance):
+    assert prompt_stance(prompt) == stance
+
+
+def test_a_theme_of_one_stance_takes_no_answers_to_questions_of_the_other():
+    assert allows("negative", "negative") and allows("negative", "neutral")
+    assert not allows("negative", "positive") and not allows("positive", "negative")
+    assert allows("any", "positive") and allows("any", "negative")
+
+
+# -- assignment with the real model ---------------------------------------------------------
+@pytest.mark.model
+def test_answers_join_the_label_they_talk_about(embed):
+    taxonomy = themes("Catering and food", "Venue and rooms", "Trainer's delivery")
+    texts = [
+        "The sandwiches at lunch were stale and the coffee ran out by ten.",
+        "The room was far too hot and we could not open the windows.",
+        "The trainer explained every step clearly and answered all our questions.",
+    ]
+    result = assign_themes(embed(texts), taxonomy, embed, texts)
+    assert labels_of(result, taxonomy) == [
+        {"Catering and food"},
+        {"Venue and rooms"},
+        {"Trainer's delivery"},
+    ]
+
+
+@pytest.mark.model
+def test_nothing_to_report_answers_join_only_the_nothing_theme(embed):
+    taxonomy = themes("Catering and food", "No concerns", "Other")
+    texts = ["nothing really", "N/A", "The coffee was cold again at lunch today."]
+    result = assign_themes(embed(texts), taxonomy, embed, texts)
+    assert labels_of(result, taxonomy) == [{"No concerns"}, {"No concerns"}, {"Catering and food"}]
+    assert result.topical.tolist() == [False, False, True]
+
+
+@pytest.mark.model
+def test_answers_no_theme_takes_go_to_the_catch_all_theme(embed):
+    taxonomy = themes("Catering and food", "Other comments")
+    texts = [
+        "Lunch was cold and there was no vegetarian option.",
+        "I would love a follow-up session on negotiation skills next spring.",
+        "none",
+    ]
+    result = assign_themes(embed(texts), taxonomy, embed, texts)
+    assert labels_of(result, taxonomy) == [{"Catering and food"}, {"Other comments"}, set()]
+
+
+@pytest.mark.model
+def test_praise_is_not_counted_as_a_request_for_change(embed):
+    taxonomy = [
+        TaxonomyTheme("more_depth", "Wants more depth", "Asks for more detail", stance="negative"),
+        TaxonomyTheme("depth_praised", "Depth appreciated", "Liked the detail", stance="positive"),
+    ]
+    text = "The depth of the technical detail in the afternoon module."
+    prompts = ["What did you like most?", "What should we change?", "Any other comments?"]
+    texts = [text] * 3
+    result = assign_themes(embed(texts), taxonomy, embed, texts, prompts)
+    liked, change, neutral = labels_of(result, taxonomy)
+    assert "Wants more depth" not in liked
+    assert "Depth appreciated" not in change
+    assert liked and change and neutral  # each counted somewhere it belongs
+
+
+# -- taxonomy fit ---------------------------------------------------------------------------
+def test_fit_is_the_share_of_topical_answers_a_topic_theme_explains():
+    membership = np.array([[1, 0], [0, 0], [0, 1], [0, 0]], dtype=bool)
+    topical = np.array([True, True, True, False])
+    fit = measure_fit(membership, topical, ["topic", "other"])
+    # the catch-all explains nothing: 1 of 3 topical answers is in a topic theme
+    assert fit.explained_share == pytest.approx(1 / 3)
+    assert not fit.fits and MIN_EXPLAINED_SHARE > 1 / 3
+    assert fit.to_dict()["emerging_from"] == "all answers"
+    assert fit.to_dict()["explained_share"] == 0.35  # reported in steps of 5 points
+
+
+def test_no_taxonomy_never_fits():
+    fit = measure_fit(np.zeros((3, 0), dtype=bool), np.ones(3, dtype=bool), [])
+    assert (fit.fits, fit.taxonomy_themes) == (False, 0)
+
+
+@pytest.mark.model
+def test_answers_from_another_domain_are_not_forced_into_the_programme_themes(embed):
+    taxonomy = load_taxonomy()  # the reverse-mentoring programme's taxonomy
+    texts = [
+        "The kernel dies whenever I load a large parquet file.",
+        "Autocomplete is slow in the notebook editor.",
+        "Please add a variable inspector like in other IDEs.",
+        "Exporting to PDF fails when the notebook has images.",
+        "Merge conflicts in notebook JSON are painful.",
+        "I run everything on a remote GPU server over SSH.",
+    ]
+    result = assign_themes(embed(texts), taxonomy, embed, texts)
+    fit = measure_fit(result.membership, result.topical, [t.kind for t in taxonomy])
+    assert not fit.fits
+
+
+# -- teaching -------------------------------------------------------------------------------
+def test_thresholds_move_towards_where_judged_answers_fall():
+    evidence = np.array([[0.34], [0.35], [0.36], [0.33], [0.37]])
+    rejected = np.zeros((5, 1), dtype=int)
+    confirmed = np.ones((5, 1), dtype=int)
+    up = ThemeThresholds(prior=0.30).fit(evidence, rejected).thresholds_[0]
+    down = ThemeThresholds(prior=0.30).fit(evidence - 0.08, confirmed).thresholds_[0]
+    assert up > 0.30 > down
+    unjudged = ThemeThresholds(prior=0.30).fit(evidence, np.full((5, 1), -1)).thresholds_[0]
+    assert unjudged == 0.30
+
+
+def test_more_judgements_move_a_threshold_further():
+    one = ThemeThresholds(prior=0.30).fit(np.array([[0.36]]), np.array([[0]])).thresholds_[0]
+    many = ThemeThresholds(prior=0.30).fit(np.full((20, 1), 0.36), np.zeros((20, 1), int))
+    assert 0.30 < one < many.thresholds_[0]
+
+
+def test_threshold_learner_follows_the_scikit_learn_contract():
+    model = ThemeThresholds(prior=0.25, slope=10.0)
+    assert clone(model).get_params() == model.get_params()
+    fitted = model.fit(np.array([[0.2, 0.5]]), np.array([[1, 0]]))
+    assert fitted is model
+    assert model.predict(np.array([[0.9, 0.9]])).shape == (1, 2)
+
+
+@pytest.mark.model
+def test_an_analysts_verdicts_decide_the_answers_judged(embed):
+    taxonomy = themes("Catering and food", "Venue and rooms")
+    texts = [
+        "Lunch was late and the soup was cold.",
+        "The room had no air conditioning.",
+        "We ate in the garden, which was lovely.",
+    ]
+    before = assign_themes(embed(texts), taxonomy, embed, texts)
+    teaching = Teaching.from_judgements(
+        [
+            Judgement(texts[2], "t1", True),  # the garden counts as the venue here
+            Judgement(texts[0], "t0", False),  # ...and this analyst rejects it for catering
+        ],
+        embed,
+    )
+    after = assign_themes(embed(texts), taxonomy, embed, texts, teaching=teaching)
+    assert before.membership[0, 0] and not after.membership[0, 0]
+    assert after.membership[2, 1]
+    assert after.membership[1, 1]  # an answer nobody judged keeps its theme
+
+
+# -- the fit in the report ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("fit", "heading", "first"),
+    [
+        ({"fits": True, "explained_share": 0.8, "min_explained_share": 0.5,
+          "taxonomy_themes": 11}, "How well the taxonomy fits", False),
+        ({"fits": False, "explained_share": 0.35, "min_explained_share": 0.5,
+          "taxonomy_themes": 11}, "The taxonomy does not fit these answers", True),
+        ({"fits": False, "explained_share": 0.0, "min_explained_share": 0.5,
+          "taxonomy_themes": 0}, "No taxonomy", True),
+    ],
+)  # fmt: skip
+def test_reports_say_in_words_how_well_the_taxonomy_fits(fit, heading, first):
+    from dataclasses import replace
+
+    from reflect.report.formats.markdown import render_markdown
+    from reflect.report.summary import executive_summary
+    from tests.report_samples import sample_report
+
+    report = replace(sample_report(), taxonomy_fit=fit)
+    findings = executive_summary(report)
+    assert heading in [f.heading for f in findings]
+    assert (findings[0].heading == heading) == first  # a misfit is said before anything else
+    assert heading in render_markdown(report)
