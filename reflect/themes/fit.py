@@ -7,7 +7,7 @@ refuses weak evidence. So the assigner's thresholds are set where answers from a
 mostly fall below them, and the fit is the share of answers with a topic (not "nothing to
 report") that some topic theme of the taxonomy takes. Below ``MIN_EXPLAINED_SHARE`` the
 taxonomy does not fit: the report says so, and emerging themes are found among all sentences,
-not only among those the taxonomy left over.
+not only among those the taxonomy leaves unexplained.
 
 Dev figures (``benchmarks/taxonomy.py``, README "Themes"): the demo programme with its own
 taxonomy 0.78; the 2020 Jupyter survey with the mentoring taxonomy 0.33; ReflectSumm lectures
