@@ -137,6 +137,11 @@ def _column_record(mapping: dict[str, object]) -> dict[str, object]:
     return record
 
 
+def _quoted(header: object) -> str:
+    # As the header reads in the spreadsheet: repr() would show a no-break space as \xa0.
+    return "'" + " ".join(str(header).split()) + "'"
+
+
 # Words a session or cohort header may use for what it counts ("Workshop", "Week no.").
 _SESSION_NOUNS = ("session", "meeting", "week", "workshop", "module", "lesson", "class", "day")
 _COHORT_NOUNS = ("cohort", "group", "class", "wave", "intake", "workshop", "team", "circle")
@@ -161,10 +166,10 @@ def describe_columns(columns: dict[str, object]) -> str:
     parts = []
     for field in ("participant", "role", "session", "cohort", "date"):
         if columns.get(field):
-            parts.append(f"{field} {columns[field]!r}")
-    texts = ", ".join(repr(t) for t in columns.get("text") or [])
+            parts.append(f"{field} {_quoted(columns[field])}")
+    texts = ", ".join(_quoted(t) for t in columns.get("text") or [])
     if columns.get("prompt"):
-        parts.append(f"answers {texts} to the questions in {columns['prompt']!r}")
+        parts.append(f"answers {texts} to the questions in {_quoted(columns['prompt'])}")
     else:
         n = len(columns.get("text") or [])
         parts.append(f"answers in {texts} ({'one prompt' if n == 1 else f'{n} prompts'})")

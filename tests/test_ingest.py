@@ -193,3 +193,12 @@ def test_when_a_column_repeats_a_few_titles_then_it_is_not_taken_for_answers(tmp
     path.write_text("\n".join(rows) + "\n")
     frame = read_reflections(path)
     assert set(frame[F.PROMPT]) == {"Comments"}
+
+
+def test_when_headers_hold_odd_spaces_then_the_columns_line_reads_as_the_sheet_does():
+    from reflect.ingest import describe_columns
+
+    line = describe_columns({"participant": "ID", "text": ["What\xa0went well?"], "prompt": None})
+    assert line == "columns: participant 'ID'; answers in 'What went well?' (one prompt); " + (
+        "no role or session or cohort column"
+    )
