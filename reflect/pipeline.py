@@ -242,6 +242,8 @@ def _printed_prompts(columns: dict, printed: dict) -> dict:
     the report prints prompts: one the group-value rule pooled reads "other prompts"."""
     from reflect.privacy.group_values import POOLED
 
+    if columns.get("prompt"):  # long format: the text column holds answers, not a prompt
+        return columns
     texts = [t if t in printed else POOLED[F.PROMPT] for t in columns.get("text") or []]
     return {**columns, "text": list(dict.fromkeys(texts))}
 

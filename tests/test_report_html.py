@@ -204,3 +204,15 @@ def test_when_the_programme_is_small_then_the_report_says_so():
     report.privacy["dp_epsilon"] = 1.0
     assert "the noisy count of participants is below 10" in render_html(report)
     assert "small programme" not in render_html(sample_report())
+
+
+def test_when_the_export_is_long_format_then_the_column_record_keeps_its_answer_column():
+    from reflect.pipeline import _printed_prompts
+
+    long = {"text": ["Answer"], "prompt": "Question", "format": "long"}
+    assert _printed_prompts(long, {"What went well?": 40})["text"] == ["Answer"]
+    wide = {"text": ["What went well?", "Anything else?"], "prompt": None, "format": "wide"}
+    assert _printed_prompts(wide, {"What went well?": 40})["text"] == [
+        "What went well?",
+        "other prompts",
+    ]

@@ -83,13 +83,7 @@ MODES = {
 
 
 def _report_json(report) -> dict:
-    """report.json as written, with the prompt breakdown even while the model lacks the
-    fields (the samples set them as attributes)."""
-    data = json.loads(render_json(report))
-    data.setdefault("participants_by_prompt", getattr(report, "participants_by_prompt", {}))
-    for theme, safe in zip(data["themes"], report.themes, strict=True):
-        theme.setdefault("by_prompt", getattr(safe, "by_prompt", {}))
-    return data
+    return json.loads(render_json(report))
 
 
 def _shown_numbers(data) -> set[int]:

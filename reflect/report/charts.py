@@ -36,20 +36,23 @@ def bar_chart(
     desc: str,
     chart_id: str,
     denominators: dict[str, Cell] | None = None,
+    headed: bool = True,
 ) -> Markup:
     """Horizontal bars, one block per row (``(label, link, cells)``) and one bar per series.
 
     Bar length is the count of distinct people, on one scale for the whole chart; with
     ``denominators`` (group sizes) the value adds the share of that group, so groups of
-    different sizes can be compared.
+    different sizes can be compared. ``headed=False``: the title is for screen readers only
+    and there is no legend (a one-series chart under a heading that already names it).
     """
     peak = max([v for _, _, cells in rows for v in cells.values() if v is not None] + [1])
+    caption = "chart-title" if headed else "sr-only"
     out = [
         f'<figure class="bars" role="group" aria-labelledby="{chart_id}-t" '
         f'aria-describedby="{chart_id}-d">',
-        f'<figcaption id="{chart_id}-t" class="chart-title">{escape(title)}</figcaption>',
+        f'<figcaption id="{chart_id}-t" class="{caption}">{escape(title)}</figcaption>',
         f'<p id="{chart_id}-d" class="sr-only">{escape(desc)}</p>',
-        _legend(series),
+        _legend(series) if headed else "",
         '<ol class="bar-rows">',
     ]
     for label, link, cells in rows:

@@ -127,11 +127,7 @@ def _by_prompt(
         return None
     parts = []
     for prompt in prompts.groups:
-        ranked = [
-            (n, t)
-            for t in themes
-            if (n := (getattr(t, "by_prompt", None) or {}).get(prompt)) is not None
-        ]
+        ranked = [(n, t) for t in themes if (n := t.by_prompt.get(prompt)) is not None]
         if ranked:
             n, theme = max(ranked, key=lambda r: (r[0], r[1].label))
             parts.append(

@@ -63,5 +63,5 @@ def _breakdowns(theme) -> list[tuple[str, dict[str, int | None]]]:
         ("role", theme.by_role),
         ("session", theme.by_session),
         ("cohort", theme.by_cohort),
-        ("prompt", getattr(theme, "by_prompt", None) or {}),
+        ("prompt", theme.by_prompt),
     ]

@@ -142,7 +142,7 @@ def dimensions(report: SafeReport) -> dict[str, Dimension]:
             len(sessions),
             k,
         )
-    prompts = {p: v for p, v in participants_by_prompt(report).items() if p}
+    prompts = {p: v for p, v in report.participants_by_prompt.items() if p}
     if len(prompts) >= 2:
         found["prompt"] = Dimension(
             "prompt", "question", list(prompts), dict(prompts), False, len(prompts), k
@@ -150,12 +150,8 @@ def dimensions(report: SafeReport) -> dict[str, Dimension]:
     return found
 
 
-def participants_by_prompt(report: SafeReport) -> dict[str, int | None]:
-    return dict(getattr(report, "participants_by_prompt", None) or {})
-
-
 def _breakdown(theme: SafeTheme, key: str) -> dict[str, int | None]:
-    return dict(getattr(theme, f"by_{key}", None) or {})
+    return getattr(theme, f"by_{key}")
 
 
 def _partition(

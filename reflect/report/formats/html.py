@@ -165,11 +165,7 @@ def _prompt_columns(report, themes, prompts: Dimension | None, anchors) -> list[
     columns = []
     for i, prompt in enumerate(prompts.groups):
         ranked = sorted(
-            (
-                (n, t)
-                for t in themes
-                if (n := (getattr(t, "by_prompt", None) or {}).get(prompt)) is not None
-            ),
+            ((n, t) for t in themes if (n := t.by_prompt.get(prompt)) is not None),
             key=lambda r: (-r[0], r[1].label),
         )[:PROMPT_THEMES]
         total = prompts.totals.get(prompt)
@@ -180,6 +176,7 @@ def _prompt_columns(report, themes, prompts: Dimension | None, anchors) -> list[
             desc="How many people raised each theme in their answers to this question.",
             chart_id=f"prompt-{i}",
             denominators={prompt: total} if total else None,
+            headed=False,
         )
         columns.append(PromptColumn(prompt, total, chart))
     return columns

@@ -72,7 +72,7 @@ def render_markdown(report: SafeReport) -> str:
         lines += ["", f"Programme themes whose number is withheld: {names}."]
     if "prompt" in dims:
         lines += ["", "## Question by question", ""]
-        lines += _breakdown_table(dims["prompt"], shown, lambda t, p: _by_prompt(t).get(p))
+        lines += _breakdown_table(dims["prompt"], shown, lambda t, p: t.by_prompt.get(p))
     if "session" in dims:
         sessions = dims["session"]
         lines += ["", f"## Themes over the {sessions.plural}", ""]
@@ -105,12 +105,8 @@ def _facets(theme) -> list[str]:
     """A theme's facets as "label (n)" (no number under differential privacy)."""
     return [
         f["label"] + ("" if f["participants"] is None else f" ({f['participants']})")
-        for f in getattr(theme, "facets", None) or []
+        for f in theme.facets
     ]
-
-
-def _by_prompt(theme) -> dict:
-    return getattr(theme, "by_prompt", None) or {}
 
 
 def _breakdown_table(dimension: Dimension, themes, value) -> list[str]:
