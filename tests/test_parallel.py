@@ -1,5 +1,9 @@
 """Work split over worker processes gives the same results, in the same order, as in-process."""
 
+import logging
+import multiprocessing
+import os
+
 from reflect import parallel
 from reflect.parallel import map_chunks
 
@@ -8,11 +12,51 @@ def _double(chunk):
     return [2 * x for x in chunk]
 
 
+def _doubler():
+    return _double
+
+
 def test_chunks_come_back_in_order_with_workers():
     items = list(range(1000))
-    assert [x for part in map_chunks(_double, items, 37, workers=2) for x in part] == [
+    assert [x for part in map_chunks(_doubler, items, 37, workers=2) for x in part] == [
         2 * x for x in items
     ]
+
+
+def _whose_worker():
+    return lambda chunk: [(os.getpid(), os.getppid())] * len(chunk)
+
+
+def test_workers_are_not_forked_from_the_calling_process():
+    # Forking a process that runs DuckDB, ONNX Runtime or torch threads copies their locks
+    # mid-state: workers come from a clean forkserver (or are spawned) instead.
+    seen = {
+        pair for part in map_chunks(_whose_worker, list(range(40)), 5, workers=2) for pair in part
+    }
+    assert {pid for pid, _ in seen}.isdisjoint({os.getpid()})
+    assert {parent for _, parent in seen}.isdisjoint({os.getpid()})
+
+
+def _fails_in_a_worker():
+    if multiprocessing.parent_process() is not None:
+        raise RuntimeError("this worker cannot start")
+    return _double
+
+
+def test_when_workers_cannot_start_then_the_work_runs_in_this_process(caplog):
+    items = list(range(100))
+    with caplog.at_level(logging.WARNING, logger="reflect"):
+        parts = list(map_chunks(_fails_in_a_worker, items, 7, workers=2))
+    assert [x for part in parts for x in part] == [2 * x for x in items]
+    assert "one process" in caplog.text
+
+
+def test_without_a_start_method_the_work_runs_in_this_process(monkeypatch):
+    monkeypatch.setattr(parallel, "start_method", lambda: None)
+    seen = {
+        pid for part in map_chunks(_whose_worker, list(range(40)), 5, workers=2) for pid, _ in part
+    }
+    assert seen == {os.getpid()}
 
 
 def test_small_inputs_stay_in_process(monkeypatch):

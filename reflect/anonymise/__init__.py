@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pandas as pd
 
 from reflect import frames as F
-from reflect.anonymise.analyzer import Analyzer, default_recognizers
+from reflect.anonymise.analyzer import Analyzer, analyze_with, default_recognizers
 from reflect.anonymise.redactor import redact
 from reflect.anonymise.spans import QUASI_IDENTIFIER, SCREEN_ONLY, Span
 from reflect.ingest import Roster
@@ -76,8 +76,8 @@ def anonymise(
     cached = workspace.get_redactions(cache_keys) if workspace is not None else {}
     todo = [(k, t) for k, t in zip(cache_keys, unique, strict=True) if k not in cached]
     if todo:
-        analyzer = Analyzer(roster, recognizer_names)
-        found_spans = map_chunks(analyzer.analyze, [t for _, t in todo], BATCH)
+        recipe = partial(analyze_with, roster, recognizer_names)  # built once per worker
+        found_spans = map_chunks(recipe, [t for _, t in todo], BATCH)
         for start, spans in zip(range(0, len(todo), BATCH), found_spans, strict=True):
             chunk = todo[start : start + BATCH]
             for (k, t), found in zip(chunk, spans, strict=True):

@@ -140,3 +140,8 @@ class Analyzer:
             screen = [s for s in spans if s.label in SCREEN_ONLY]
             out.append(sorted(merge_spans(redactable, text) + merge_spans(screen, text)))
         return out
+
+
+def analyze_with(roster: Roster | None, names: Sequence[str] | None):
+    """``Analyzer(roster, names).analyze``: a task for ``reflect.parallel.map_chunks``."""
+    return Analyzer(roster, names).analyze

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from reflect.frames import PLACEHOLDER_PATTERN
-from reflect.nlp import load_spacy
+from reflect.nlp import PARSER, load_spacy
 from reflect.parallel import map_chunks
 from reflect.themes.empty import is_empty_answer
 
@@ -108,13 +108,18 @@ def extract_candidates(
     extra = prompt_words(prompt)
     todo = list(dict.fromkeys(t for t in texts if (t, extra) not in _parse_cache))
     if todo:
-        parse = partial(_parse, nlp=load_spacy(("parser", "lemmatizer")), generic=GENERIC | extra)
+        parse = partial(parser, GENERIC | extra)  # built once per worker
         for start, parsed in zip(
             range(0, len(todo), batch_size), map_chunks(parse, todo, batch_size), strict=True
         ):
             for text, result in zip(todo[start : start + batch_size], parsed, strict=True):
                 _parse_cache[(text, extra)] = result
     return [_parse_cache[(t, extra)] for t in texts]
+
+
+def parser(generic: frozenset[str]):
+    """Candidates of a chunk of texts: a task for ``reflect.parallel.map_chunks``."""
+    return partial(_parse, nlp=load_spacy(PARSER), generic=generic)
 
 
 def _parse(texts: Sequence[str], nlp, generic: frozenset[str]) -> list[ParsedText]:

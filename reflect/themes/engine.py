@@ -74,7 +74,7 @@ def find_group_themes(
     empty = [is_empty_answer(t) for t in texts]
     parsed = parsed_rows(texts, preset)
     phrases = _collect(texts, parsed, prompt, preset.clauses)
-    key_vectors = embed(phrases.display) if phrases.keys else np.zeros((0, 384), dtype=np.float32)
+    key_vectors = embed(phrases.display)  # (0, dimension) when there are none
     labels = cluster_points(key_vectors, preset.distance, preset.max_direct)
     clusters: dict[int, set[int]] = {}
     for k, label in enumerate(labels):

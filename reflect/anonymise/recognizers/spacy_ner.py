@@ -24,7 +24,7 @@ from reflect.anonymise.lexicon import (
 from reflect.anonymise.name_cues import tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
-from reflect.nlp import load_spacy
+from reflect.nlp import NER, load_spacy
 
 _LABELS = {"PERSON": "PERSON"}
 _BATCH = 256
@@ -42,7 +42,7 @@ class SpacyNerRecognizer:
         names = context.settings.get("names", {})
         self.not_names = {w.lower() for w in names.get("not_names", [])}
         self.after = {w.lower() for w in names.get("after", [])}
-        self.nlp = load_spacy(("ner",))
+        self.nlp = load_spacy(NER)
 
     def find(self, texts: Sequence[str]) -> list[list[Span]]:
         out: list[list[Span]] = [[] for _ in texts]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 import numpy as np
 
 from reflect.embed.backends import backends
-from reflect.embed.model_files import verified_model_dir
+from reflect.model_files import verified_model_dir
 
 
 @backends.register("sentence-transformers")
@@ -17,16 +16,21 @@ class SentenceTransformersBackend:
     model_id = "all-MiniLM-L6-v2/st-fp32"
 
     def __init__(self, batch_size: int = 32) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a model hub
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()  # "Loading weights" bars would break --quiet
-
         self.batch_size = batch_size
-        self.model = SentenceTransformer(str(verified_model_dir()), device="cpu")
+        # A local folder, never a model hub; and no "Loading weights" bar (it would break
+        # --quiet) — switched off for this load only, not for the rest of the process.
+        bars = hf_logging.is_progress_bar_enabled()
+        hf_logging.disable_progress_bar()
+        try:
+            self.model = SentenceTransformer(
+                str(verified_model_dir()), device="cpu", local_files_only=True
+            )
+        finally:
+            if bars:
+                hf_logging.enable_progress_bar()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         vectors = self.model.encode(
