@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from reflect import frames as F
     from reflect.anonymise import anonymise
-    from reflect.embed import embed_texts
+    from reflect.embed import Embedder
     from reflect.ingest import read_reflections, read_roster
     from reflect.keys import load_key
     from reflect.themes import find_themes, load_taxonomy
@@ -48,8 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, Workspace(Path(tmp)) as ws:
         redacted, _ = anonymise(frame, roster, load_key(), ws)
 
-        def embed(texts):
-            return embed_texts(list(texts), None, ws)
+        embed = Embedder(None, ws)  # the product default, its model loaded once
 
         vectors = embed(redacted[F.TEXT].tolist())
         themes = find_themes(redacted, vectors, taxonomy, embed, 5, workspace=ws)
