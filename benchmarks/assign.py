@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workspace", type=Path, default=None, help="cache vectors here")
     args = parser.parse_args(argv)
 
-    from reflect.embed import embed_texts
+    from reflect.embed import Embedder
     from reflect.themes.assign import assign_themes, split_sentences
 
     data = [json.loads(row) for row in args.data.open(encoding="utf-8")]
@@ -128,13 +128,14 @@ def main(argv: list[str] | None = None) -> int:
         | {s for item in data for t in item["reflections"] for s in split_sentences(t)}
         | {label for item in data for label in item["phrase_summary"]}
     )
-    memo = dict(zip(everything, embed_texts(everything, args.backend, workspace), strict=True))
+    embedder = Embedder(args.backend, workspace)  # its model loaded once
+    memo = dict(zip(everything, embedder(everything), strict=True))
 
     def embed(texts):
         missing = [t for t in dict.fromkeys(texts) if t not in memo]
         if missing:
-            memo.update(zip(missing, embed_texts(missing, args.backend, workspace), strict=True))
-        return np.stack([memo[t] for t in texts]) if len(texts) else np.zeros((0, 384), np.float32)
+            memo.update(zip(missing, embedder(missing), strict=True))
+        return np.stack([memo[t] for t in texts]) if len(texts) else embedder([])
 
     rng = np.random.default_rng(0)
     ours, base, taught, untaught = [], [], [], []

@@ -142,7 +142,7 @@ class Teaching:
         cls, items: Sequence[tuple[str, str, bool] | Judgement], embed: Embed
     ) -> Teaching:
         judgements = [j if isinstance(j, Judgement) else Judgement(*j) for j in items]
-        vectors = embed([j.text for j in judgements]) if judgements else np.zeros((0, 384))
+        vectors = embed([j.text for j in judgements])  # (0, dimension) when there are none
         return cls(judgements, vectors)
 
     def __len__(self) -> int:
