@@ -8,8 +8,9 @@ Markdown. This ``__init__`` only re-exports, lazily (PEP 562).
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from reflect.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from reflect.compare.changes import (
@@ -44,7 +45,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        return getattr(import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -33,8 +33,9 @@ and ``reflect compare``). This ``__init__`` only re-exports, lazily (PEP 562).
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from reflect.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from reflect.review.apply import apply_review, rename_report
@@ -50,23 +51,23 @@ if TYPE_CHECKING:
     from reflect.review.runs import RunTheme, load_report, resolve, run_themes
 
 _EXPORTS = {
-    "Merge": "edits",
-    "Review": "edits",
-    "Split": "edits",
-    "EMERGING_PREFIX": "refs",
-    "SIGNATURE_SIZE": "refs",
-    "emerging_ref": "refs",
-    "match_refs": "refs",
-    "report_ref": "refs",
-    "apply_review": "apply",
-    "rename_report": "apply",
-    "DEFAULT_REVIEW_FILE": "files",
-    "load_review": "files",
-    "save_review": "files",
-    "RunTheme": "runs",
-    "load_report": "runs",
-    "resolve": "runs",
-    "run_themes": "runs",
+    "Merge": ".edits",
+    "Review": ".edits",
+    "Split": ".edits",
+    "EMERGING_PREFIX": ".refs",
+    "SIGNATURE_SIZE": ".refs",
+    "emerging_ref": ".refs",
+    "match_refs": ".refs",
+    "report_ref": ".refs",
+    "apply_review": ".apply",
+    "rename_report": ".apply",
+    "DEFAULT_REVIEW_FILE": ".files",
+    "load_review": ".files",
+    "save_review": ".files",
+    "RunTheme": ".runs",
+    "load_report": ".runs",
+    "resolve": ".runs",
+    "run_themes": ".runs",
 }
 __all__ = [
     "DEFAULT_REVIEW_FILE",
@@ -89,7 +90,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)
