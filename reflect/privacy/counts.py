@@ -39,17 +39,44 @@ def ordered_groups(values: pd.Series) -> list[str]:
 
 
 def count_unit(rows: pd.DataFrame, groups: dict[str, list[str]]) -> UnitCounts:
-    """Distinct participants in ``rows``, and in each group of each breakdown (numpy on
-    integer codes: a pandas groupby per breakdown and unit dominated the stage's time)."""
-    people, _ = pd.factorize(rows[F.PARTICIPANT])
-    cells = {}
-    for column, labels in groups.items():
-        codes = pd.Categorical(rows[column], categories=labels).codes.astype(np.int64)
-        known = codes >= 0
-        pairs = np.unique(people[known].astype(np.int64) * len(labels) + codes[known])
-        counts = np.bincount(pairs % max(len(labels), 1), minlength=len(labels))
-        cells[column] = {g: int(n) for g, n in zip(labels, counts, strict=True)}
-    return UnitCounts(len(np.unique(people)), cells)
+    """Distinct participants in ``rows``, and in each group of each breakdown."""
+    return Encoded(rows.reset_index(drop=True), groups).count(np.arange(len(rows)))
+
+
+class Encoded:
+    """A reflections frame as integer codes, made once per report: counting the people of a
+    unit (its row positions) is then numpy work, not a pandas groupby per unit and breakdown
+    (which was most of the privacy stage's time)."""
+
+    def __init__(self, frame: pd.DataFrame, groups: dict[str, list[str]]) -> None:
+        self.people, self.participants = pd.factorize(frame[F.PARTICIPANT])
+        self.labels = groups
+        self.groups = {
+            column: pd.Categorical(frame[column], categories=labels).codes.astype(np.int64)
+            for column, labels in groups.items()
+        }
+
+    def count(self, positions: np.ndarray) -> UnitCounts:
+        cells = {}
+        for column, by_group in self.people_by_group(positions).items():
+            cells[column] = {g: len(people) for g, people in by_group.items()}
+        return UnitCounts(len(np.unique(self.people[positions])), cells)
+
+    def people_by_group(self, positions: np.ndarray) -> dict[str, dict[str, np.ndarray]]:
+        """column -> group -> the codes of the distinct people of ``positions`` in it."""
+        people = self.people[positions].astype(np.int64)
+        size = max(len(self.participants), 1)
+        out = {}
+        for column, labels in self.labels.items():
+            codes = self.groups[column][positions]
+            known = codes >= 0
+            pairs = np.unique(codes[known] * size + people[known])  # one per (group, person)
+            group_of, person = pairs // size, pairs % size
+            bounds = np.searchsorted(group_of, np.arange(len(labels) + 1))
+            out[column] = {
+                label: person[bounds[i] : bounds[i + 1]] for i, label in enumerate(labels)
+            }
+        return out
 
 
 def cross_counts(

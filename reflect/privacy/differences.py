@@ -25,8 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from reflect import frames as F
-from reflect.privacy.counts import ALL, PARTITIONS, UnitCounts
+from reflect.privacy.counts import ALL, PARTITIONS, Encoded, UnitCounts
 from reflect.privacy.ledger import Ledger, bitset
 from reflect.privacy.suppression import protect_line
 
@@ -62,19 +61,18 @@ def withhold_near_totals(shown: Shown, view: dict[str, UnitCounts], k: int) -> s
 
 
 def released_sets(
-    units: dict[str, pd.DataFrame], groups: dict[str, list[str]], bits: pd.Series
+    units: dict[str, pd.DataFrame], encoded: Encoded, bits: dict[str, int]
 ) -> dict[Cell, int]:
     """The people behind every count of the report's units (``units``: each unit's rows in
-    this view), as bitsets over the ledger's bits."""
+    this view), as bitsets over the ledger's bits (``bits``: participant -> bit)."""
+    bit_of = np.array([bits[p] for p in encoded.participants], dtype=np.int64)
     sets: dict[Cell, int] = {}
     for unit, rows in units.items():
-        people = rows[F.PARTICIPANT].map(bits).to_numpy(dtype=np.int64)
-        sets[(unit, None, None)] = bitset(np.unique(people))
-        for column, labels in groups.items():
-            by_group = pd.Series(people).groupby(rows[column].to_numpy()).unique()
-            for group in labels:
-                members = by_group.get(group)
-                sets[(unit, column, group)] = bitset(members) if members is not None else 0
+        positions = rows.index.to_numpy()
+        sets[(unit, None, None)] = bitset(bit_of[np.unique(encoded.people[positions])])
+        for column, by_group in encoded.people_by_group(positions).items():
+            for group, people in by_group.items():
+                sets[(unit, column, group)] = bitset(bit_of[people])
     return sets
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from reflect import frames as F
@@ -41,8 +42,8 @@ from reflect.privacy import differences, dp
 from reflect.privacy.counts import (
     ALL,
     PARTITIONS,
+    Encoded,
     UnitCounts,
-    count_unit,
     one_label_per_person,
     ordered_groups,
 )
@@ -96,7 +97,8 @@ def disclose(
         themes = [t for t in themes if t.kind != "emerging"]  # see dp.py
     groups = {col: ordered_groups(frame[col]) for col in PARTITIONS}
     units = {ALL: frame, **{t.id: frame.iloc[t.members] for t in themes}}
-    counts = {u: count_unit(rows, groups) for u, rows in units.items()}
+    encoded = Encoded(frame, groups)
+    counts = {u: encoded.count(rows.index.to_numpy()) for u, rows in units.items()}
 
     budget = verified = account = None
     released = len(units) * (1 + sum(len(labels) for labels in groups.values()))
@@ -124,7 +126,7 @@ def disclose(
             for u, rows in units.items()
         }
         units = {u: rows[mask.loc[rows.index].to_numpy()] for u, rows in units.items()}
-        view = {u: count_unit(rows, groups) for u, rows in units.items()}
+        view = {u: encoded.count(rows.index.to_numpy()) for u, rows in units.items()}
     shown = {u: [total, {c: dict(line) for c, line in cells.items()}] for u, (total, cells) in
              shown.items()}  # fmt: skip
     reasons |= dict.fromkeys(differences.withhold_near_totals(shown, view, k), "near_total")
@@ -132,8 +134,8 @@ def disclose(
     facet_sets: list[int] = []
     if ledger is not None and dp_epsilon is None:
         threshold = ledger.threshold(k)
-        bits = ledger.bits(frame)
-        sets = differences.released_sets(units, groups, bits)
+        bits = ledger.bits(frame).to_dict()
+        sets = differences.released_sets(units, encoded, bits)
         ledger.check_population(sets[(ALL, None, None)], threshold)
         withheld = differences.withhold_released(shown, sets, ledger, threshold)
         reasons |= dict.fromkeys(withheld, "earlier_release")
@@ -276,7 +278,7 @@ def _facet_sets(theme: Theme, facets: list[dict], people, bits) -> list[tuple[di
         if facet["participants"] is None:
             continue
         who = writers[facet["label"]] if people is None else writers[facet["label"]] & people
-        out.append((facet, bitset(bits.loc[sorted(who)].to_numpy())))
+        out.append((facet, bitset(np.array([bits[p] for p in who], dtype=np.int64))))
     return out
 
 
