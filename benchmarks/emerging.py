@@ -3,9 +3,10 @@ taxonomy (``corpora/demo/gold.csv``, ``emerging:*`` entries) and the emerging th
 product's theme stage reports. For each planted topic, the emerging theme sharing the most of
 its people (F1 over distinct participants) is matched to it; the line shows that theme's
 label, its support beside gold's, the ratio (target: within 0.75-1.25) and how many of its
-people are gold's (precision) — a support can land near gold's by chance with the wrong
-people, so both are printed. Also prints every emerging theme with its support, and the
-answers the "nothing to add" rule took.
+people are gold's (precision, beside the base rate: the share of all participants who are
+gold's, which a theme of random people would reach) — a support can land near gold's by
+chance with the wrong people, so both are printed. Also prints every emerging theme with its
+support, and the answers the "nothing to add" rule took.
 
 usage: python benchmarks/emerging.py [corpora/demo] [--taxonomy none|PATH]
 """
@@ -86,8 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         within += 0.75 <= ratio <= 1.25
         print(
             f"{topic}: gold {len(gold_people)} people; best match {t.label!r} {len(found)} "
-            f"(ratio {ratio:.2f}, precision {hit / len(found):.2f}, recall "
-            f"{hit / len(gold_people):.2f})"
+            f"(ratio {ratio:.2f}, precision {hit / len(found):.2f} against a base rate of "
+            f"{len(gold_people) / len(set(people)):.2f}, recall {hit / len(gold_people):.2f})"
         )
         parts.append(
             f"{topic.split(':')[1]}={len(found)}/{len(gold_people)}"

@@ -35,7 +35,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _SK_STOP_WORDS
 
 from reflect.themes.candidates import GENERIC, extract_candidates
 from reflect.themes.empty import is_empty_answer
-from reflect.themes.label import topic_label
+from reflect.themes.label import RELATIONAL, topic_label
 from reflect.themes.model import Phrase
 
 Embed = Callable[[Sequence[str]], np.ndarray]
@@ -163,7 +163,9 @@ def find_emerging(
             )  # fmt: skip
         label = Phrase(label.text, label_people)
         own = [
-            Phrase(words.display[w], frozenset(words.users_in(w, idx))) for w in typical[:MAX_WORDS]
+            Phrase(words.display[w], frozenset(words.users_in(w, idx)))
+            for w in typical[:MAX_WORDS]
+            if words.display[w] not in RELATIONAL  # "use", "lack": nothing on their own
         ]
         ranked = [label] + [p for p in own if p.text != label.text]
         topics_out.append(EmergingTopic(label.text, members, ranked, centre))

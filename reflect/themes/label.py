@@ -84,11 +84,11 @@ def centralities(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
 
 # Nouns that need their complement to name anything: "lack" (of what?), "use", "need".
-_RELATIONAL_WORDS = """
+RELATIONAL_WORDS = """
 lack use need way ability number amount kind type sort lot part set level issue issues problem
 problems thing things stuff access support option options feature features time work data
 """
-_RELATIONAL = frozenset(_RELATIONAL_WORDS.split())
+RELATIONAL = frozenset(RELATIONAL_WORDS.split())
 
 
 def topic_label(
@@ -116,7 +116,7 @@ def topic_label(
         words = phrase.text.split()
         if inside < min_people or not words:
             return False
-        if len(words) == 1 and (words[0] in _RELATIONAL or len(words[0]) < 3):
+        if len(words) == 1 and (words[0] in RELATIONAL or len(words[0]) < 3):
             return False
         return not phrase.text.endswith("-") and not phrase.text.startswith("-")
 
@@ -127,14 +127,14 @@ def topic_label(
         return max(closeness, 0.0) * (inside / max(people, 1)) ** 0.5 * length
 
     ranked = sorted((p for p in phrases if usable(p[0], p[2])), key=score, reverse=True)
-    typical = [w for w in typical if w not in _RELATIONAL]
+    typical = [w for w in typical if w not in RELATIONAL]
     top = {display[w] for w in typical[:6]} | set(typical[:6])
     # A phrase made of the topic's typical words ("exploratory analysis", "version control")
-    # names it best; 2 of its people suffice when its words are that typical.
+    # names it best; like every shown phrase it needs ``min_people`` of the topic's people.
     made_of_typical = [
         (phrase, closeness, inside)
         for phrase, closeness, inside in phrases
-        if inside >= 2
+        if inside >= min_people
         and 2 <= len(phrase.text.split()) <= 4
         and sum(w in top for w in phrase.text.split()) >= 2
     ]
@@ -145,4 +145,13 @@ def topic_label(
     if not typical:
         return None
     words = [display[w] for w in typical[:2]]
+    if len(words) == 2:
+        # In the order people write them, with what stands between ("exploratory data
+        # analysis" for "analysis" + "exploratory"), when some phrase holds both.
+        for phrase, _, _ in sorted(phrases, key=lambda p: -p[2]):
+            tokens = phrase.text.split()
+            if words[0] in tokens and words[1] in tokens:
+                i, j = sorted((tokens.index(words[0]), tokens.index(words[1])))
+                if j - i <= 2:
+                    return Phrase(" ".join(tokens[i : j + 1]), frozenset())
     return Phrase(" and ".join(words), frozenset())
