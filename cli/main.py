@@ -31,6 +31,10 @@ def app() -> None:
         stream=sys.stderr,
         format="reflect: %(message)s",
     )
+    # This process is reflect alone: spaCy may come without torch (1.2 s; see reflect.nlp).
+    from reflect.nlp import without_torch_in_spacy
+
+    without_torch_in_spacy()
     try:
         # Outside standalone mode an exit (--help, --version, Ctrl-C) comes back as a code.
         code = app_typer(standalone_mode=False)

@@ -9,7 +9,15 @@ from functools import lru_cache
 
 from reflect.model_files import SPACY_MODEL, verified_spacy_dir
 
-__all__ = ["NER", "PARSER", "SPACY_MODEL", "import_spacy_without_torch", "load_spacy"]
+__all__ = [
+    "NER",
+    "PARSER",
+    "SPACY_MODEL",
+    "import_spacy",
+    "import_spacy_without_torch",
+    "load_spacy",
+    "without_torch_in_spacy",
+]
 
 _ALL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 NER = ("ner",)  # redaction: entities only
@@ -32,11 +40,13 @@ def load_spacy(needs: tuple[str, ...] = NER):
 
 
 def import_spacy_without_torch() -> None:
-    """Import spaCy, keeping torch out of it, for processes that never use torch through
-    spaCy (reflect's worker processes): spaCy's thinc imports torch, when installed, only to
-    offer it as a backend, and spaCy's CPU pipelines never use it. Saves about 1.5 s and
-    300 MB. torch itself stays importable; only thinc's optional torch support is off in this
-    process, so it is never done where torch may already be, or be wanted through thinc."""
+    """Import spaCy, keeping torch out of it: spaCy's thinc imports torch, when installed,
+    only to offer it as a backend, and spaCy's CPU pipelines never use it. Saves about 1.2 s
+    of CPU and 300 MB. torch itself stays importable (the sentence-transformers backend and
+    the ONNX export import it directly); only thinc's optional torch support is off in this
+    process. So it is done only in processes reflect owns whole: its worker processes, and
+    the ``reflect`` command once ``without_torch_in_spacy`` has said so. A program that
+    imports reflect as a library keeps spaCy as it is."""
     if "spacy" in sys.modules or "torch" in sys.modules:
         return
     sys.modules["torch"] = None  # type: ignore[assignment]  # so `import torch` fails in thinc
@@ -44,3 +54,24 @@ def import_spacy_without_torch() -> None:
         import spacy  # noqa: F401
     finally:
         del sys.modules["torch"]
+
+
+# The one process-wide choice here, made by a process's owner at start-up (the ``reflect``
+# command's entry point), read by ``import_spacy``.
+_torch_in_spacy = True
+
+
+def without_torch_in_spacy() -> None:
+    """For the entry point of a program that is reflect alone: spaCy, once reflect imports it,
+    comes without torch."""
+    global _torch_in_spacy
+    _torch_in_spacy = False
+
+
+def import_spacy() -> None:
+    """Import spaCy now (the pipeline does, before its stages): without torch if this
+    process's owner asked for it."""
+    if _torch_in_spacy:
+        import spacy  # noqa: F401
+    else:
+        import_spacy_without_torch()

@@ -111,9 +111,11 @@ def analyse(
     roster = read_roster(config.roster, config.encoding) if config.roster else None
 
     # Worker processes for large inputs get ready on another core while this one goes on.
+    from reflect.nlp import import_spacy
     from reflect.parallel import prepare
 
     prepare(len(frame))
+    import_spacy()  # first, so it follows the process's choice (reflect.nlp)
     # The heavy stages, imported only now (see the module docstring).
     from reflect.anonymise import anonymise
     from reflect.embed import Embedder

@@ -120,3 +120,28 @@ def test_when_the_reference_backend_loads_then_the_process_settings_are_unchange
     load_backend("sentence-transformers")
     assert dict(os.environ) == environment
     assert hf_logging.is_progress_bar_enabled() == bars
+
+
+@pytest.mark.model
+def test_the_reflect_command_on_an_onnx_backend_never_imports_torch(tiny_csv, tmp_path):
+    # torch would come in through spaCy's thinc (1.2 s, 300 MB): the command keeps it out, and
+    # the ONNX backends (and their one-time export, in a child process) never need it.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from reflect.cli.main import app\n"
+        "sys.argv = ['reflect', 'analyse', sys.argv[1], '--out', sys.argv[2], '--workspace',"
+        " sys.argv[3], '--quiet']\n"
+        "try:\n    app()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
+        "print('torch' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tiny_csv), str(tmp_path / "out"), str(tmp_path / "ws")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip().splitlines()[-1] == "False"
