@@ -1,4 +1,4 @@
-"""``reflect themes list|show|rename|merge|split|hide``: the analyst's theme review.
+"""``reflect themes list|show|rename|merge|split|hide|teach``: the analyst's theme review.
 
 Edits go to a review file (``reflect-review.toml`` by default) and take effect on the next
 ``reflect analyse``; the library does the work (``reflect.review``)."""
@@ -248,3 +248,84 @@ def hide(
         review.hide(ref)
         _remember(review, themes, [ref])
     _save(review, review_file, f"{'unhid' if undo else 'hid'} {ref}")
+
+
+@themes_app.command(short_help="Confirm or reject answers for a taxonomy theme.")
+def teach(
+    theme: Annotated[
+        str,
+        typer.Argument(metavar="THEME", help="A taxonomy theme's ref from `reflect themes list`."),
+    ],
+    answers: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="ANSWER...", help="Answers as written in the export.", show_default=False
+        ),
+    ] = None,
+    reject: Annotated[
+        bool, typer.Option("--reject", help="The answers do not belong to the theme.")
+    ] = False,
+    from_file: Annotated[
+        Path | None,
+        typer.Option("--file", metavar="FILE", help="A text file with one answer per line."),
+    ] = None,
+    roster: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="The roster `reflect analyse` uses, so names are redacted the same way.",
+        ),
+    ] = None,
+    undo: Annotated[bool, typer.Option("--undo", help="Forget what the theme was taught.")] = False,
+    run: RunOption = DEFAULT_RUN,
+    review_file: ReviewOption = DEFAULT_REVIEW_FILE,
+) -> None:
+    """Teach a taxonomy theme: confirm answers that belong to it (or --reject answers that do
+    not). Answers are redacted before they are saved; the next `reflect analyse` counts them
+    as taught and moves the theme's edge to where they fall, so a few per theme correct a
+    theme that takes too much or too little.
+
+    Example: reflect themes teach trust "She never once looked at her phone." --roster roster.csv
+    """
+    from reflect.errors import ConfigError
+
+    themes, review = _load(run, review_file)
+    ref = resolve(theme, themes, review)
+    kind = next((t.kind for t in themes if t.ref == ref), None)
+    if kind != "taxonomy" or ref.startswith("emerging"):
+        raise ConfigError(
+            f"{ref} is not a taxonomy theme: only themes of the taxonomy are assigned, and can "
+            "be taught (rename, merge, split or hide an emerging theme instead)"
+        )
+    if undo:
+        review.unteach(ref)
+        _save(review, review_file, f"forgot what {ref} was taught")
+        return
+    texts = list(answers or [])
+    if from_file is not None:
+        try:
+            lines = from_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as err:
+            raise ConfigError(f"{from_file}: cannot read answers ({type(err).__name__})") from None
+        texts += [line for line in lines if line.strip()]
+    texts = [t.strip() for t in texts if t.strip()]
+    if not texts:
+        raise ConfigError("no answers to teach: give them as arguments or with --file")
+    redacted = _redacted(texts, roster)
+    review.teach(ref, redacted, confirmed=not reject)
+    _save(
+        review,
+        review_file,
+        f"taught {ref}: {len(redacted)} answer(s) {'rejected' if reject else 'confirmed'}, "
+        "saved redacted",
+    )
+
+
+def _redacted(texts: list[str], roster: Path | None) -> list[str]:
+    """The answers as `reflect analyse` stores them: personal data replaced by placeholders."""
+    from reflect.anonymise import Analyzer, redact
+    from reflect.ingest import Roster, read_roster
+
+    known = read_roster(roster) if roster else Roster(ids=(), names=())
+    analyzer = Analyzer(known)
+    return [redact(text, spans) for text, spans in zip(texts, analyzer.analyze(texts), strict=True)]

@@ -127,6 +127,7 @@ def analyse(
     from reflect.review.files import programme_fingerprint
     from reflect.themes import find_themes, load_taxonomy
     from reflect.themes.fit import fit_line
+    from reflect.themes.teach import Teaching
     from reflect.workspace import Workspace, drop_erased
 
     taxonomy = load_taxonomy(config.taxonomy)
@@ -155,15 +156,20 @@ def analyse(
             vectors = embed(redacted[F.TEXT].tolist(), progress=advance)
         lap("embed")
 
+        # The analyst's review: answers taught to a theme shape assignment; its edits change
+        # themes before disclosure (merged or split themes have new counts, which must pass
+        # the privacy rules like any other).
+        review = _review_for(config, fingerprint, progress)
+        teaching = None
+        if review.teaching:
+            teaching = Teaching.from_judgements(review.judgements(), embed)
         with progress.stage("Finding themes"):
             themes = find_themes(
-                redacted, vectors, taxonomy, embed, config.min_group_size, workspace=workspace
-            )
+                redacted, vectors, taxonomy, embed, config.min_group_size, workspace=workspace,
+                teaching=teaching,
+            )  # fmt: skip
         fit = themes.fit
         progress.note(fit_line(themes.fit))
-        # The analyst's review changes themes before disclosure: merged or split themes
-        # have new counts, which must pass the privacy rules like any other.
-        review = _review_for(config, fingerprint, progress)
         themes = apply_review(themes, review, redacted)
         lap("themes")
 

@@ -279,3 +279,76 @@ def test_reports_say_in_words_how_well_the_taxonomy_fits(fit, heading, first):
     assert heading in [f.heading for f in findings]
     assert (findings[0].heading == heading) == first  # a misfit is said before anything else
     assert heading in render_markdown(report)
+
+
+# -- teaching from the CLI and the review file ----------------------------------------------
+@pytest.mark.model
+def test_taught_answers_are_saved_redacted_and_listed(reflect_cli, tmp_path):
+    import json
+    import tomllib
+
+    from reflect.report import write_reports
+    from reflect.review.files import load_review
+    from tests.report_samples import sample_report
+
+    write_reports(sample_report(), tmp_path / "out", ["json"])
+    review = tmp_path / "reflect-review.toml"
+    common = ["--run", str(tmp_path / "out"), "--review", str(review)]
+    code, _, err = reflect_cli(
+        "themes", "teach", "hybrid_work",
+        "Mail me at jo.bloggs@example.com about the three office days.", *common,
+    )  # fmt: skip
+    assert code == 0 and "taught hybrid_work" in err
+    code, _, _ = reflect_cli(
+        "themes", "teach", "hybrid_work", "--reject", "The lunch menu.", *common
+    )
+    assert code == 0
+    saved = tomllib.loads(review.read_text())["teach"]["hybrid_work"]
+    assert saved["reject"] == ["The lunch menu."]
+    assert "jo.bloggs" not in review.read_text() and "[EMAIL]" in saved["confirm"][0]
+    judged = load_review(review).judgements()
+    assert sorted(ok for _, _, ok in judged) == [False, True]
+    code, out, _ = reflect_cli("themes", "list", "--json", *common)
+    listed = {row["ref"]: row for row in map(json.loads, out.splitlines())}
+    assert listed["hybrid_work"]["review"] == "taught: 1 confirmed, 1 rejected"
+    # an emerging theme is found, not assigned: it cannot be taught
+    code, _, err = reflect_cli("themes", "teach", "parking permits", "x", *common)
+    assert code == 2 and "not a taxonomy theme" in err
+    assert reflect_cli("themes", "teach", "hybrid_work", "--undo", *common)[0] == 0
+    assert "teach" not in tomllib.loads(review.read_text())
+
+
+def test_a_theme_taught_one_way_then_the_other_keeps_the_last_verdict():
+    from reflect.review.edits import Review
+
+    review = Review()
+    review.teach("pace", ["too fast", "rushed"], confirmed=True)
+    review.teach("pace", ["rushed"], confirmed=False)
+    assert review.teaching["pace"] == {"confirm": ["too fast"], "reject": ["rushed"]}
+    assert not review.is_empty()
+
+
+@pytest.mark.model
+def test_analyse_learns_from_the_review_files_teaching(tiny_csv, tmp_path):
+    import json
+
+    from test_cli import run
+
+    from reflect.review.edits import Review
+    from reflect.review.files import save_review
+    from tests.conftest import TOPICS
+
+    def hybrid_people(workspace: str, *extra: str):
+        out = tmp_path / workspace / "out"
+        done = run("analyse", str(tiny_csv), "--out", str(out), "--workspace",
+                   str(tmp_path / workspace / "ws"), "--quiet", *extra)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        themes = json.loads((out / "report.json").read_text())["themes"]
+        return next((t["participants"] for t in themes if t["id"] == "hybrid_work"), None)
+
+    assert hybrid_people("plain")  # the hybrid answers make a reported theme...
+    review = Review()
+    review.teach("hybrid_work", TOPICS["hybrid"], confirmed=False)
+    save_review(review, tmp_path / "review.toml")
+    # ...and an analyst who rejects every one of them for it leaves it no one to count
+    assert not hybrid_people("taught", "--review", str(tmp_path / "review.toml"))

@@ -38,6 +38,10 @@ class Review:
     # The programme the review was made for (``programme`` name if it has one, and the
     # ``fingerprint`` of its setup, see ``reflect.review.files.programme_fingerprint``).
     made_for: dict[str, str] = field(default_factory=dict)
+    # taxonomy theme ref -> {"confirm": [...], "reject": [...]}: answers (redacted text only)
+    # the analyst judged for the theme (``reflect themes teach``), learnt on top of the seeds
+    # by ``reflect.themes.teach``.
+    teaching: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def record_programme(self, report: dict) -> None:
         """Record the programme of the run (a ``report.json``) the review is edited from."""
@@ -47,7 +51,7 @@ class Review:
                 self.made_for["programme"] = report["programme"]
 
     def is_empty(self) -> bool:
-        return not (self.renames or self.hidden or self.merges or self.splits)
+        return not (self.renames or self.hidden or self.merges or self.splits or self.teaching)
 
     def refs_used(self) -> set[str]:
         """Every ref an edit names."""
@@ -95,6 +99,28 @@ class Review:
         if ref.startswith(EMERGING_PREFIX):
             self.signatures[ref] = list(phrases[:SIGNATURE_SIZE])
 
+    def teach(self, ref: str, texts: list[str], confirmed: bool = True) -> None:
+        """Record answers (redacted) as belonging to a theme, or (``confirmed=False``) not."""
+        entry = self.teaching.setdefault(ref, {"confirm": [], "reject": []})
+        keep, drop = ("confirm", "reject") if confirmed else ("reject", "confirm")
+        for text in texts:
+            if text in entry[drop]:
+                entry[drop].remove(text)
+            if text not in entry[keep]:
+                entry[keep].append(text)
+
+    def unteach(self, ref: str) -> None:
+        self.teaching.pop(ref, None)
+
+    def judgements(self) -> list[tuple[str, str, bool]]:
+        """(answer, theme ref, confirmed) for every taught answer."""
+        return [
+            (text, ref, verdict == "confirm")
+            for ref, entry in self.teaching.items()
+            for verdict in ("confirm", "reject")
+            for text in entry.get(verdict, [])
+        ]
+
     def status(self, ref: str) -> str:
         """One line on what the review does to a theme (for ``reflect themes list``)."""
         notes = []
@@ -110,6 +136,11 @@ class Review:
                 notes.append(f"split: {s.new_ref}")
         if ref in self.hidden:
             notes.append("hidden")
+        if entry := self.teaching.get(ref):
+            notes.append(
+                f"taught: {len(entry.get('confirm', []))} confirmed, "
+                f"{len(entry.get('reject', []))} rejected"
+            )
         return "; ".join(notes)
 
 

@@ -28,7 +28,9 @@ _HEADER = """\
 # Themes are named by ref: a taxonomy id, or "emerging:<hash>" for an emerging theme, which is
 # recognised on later runs by the phrases listed for it under [emerging]. [made_for] records
 # the programme the review belongs to: another programme's run skips it unless it is named
-# with --review.
+# with --review. [teach.<theme>] lists answers an analyst confirmed or rejected for a taxonomy
+# theme (`reflect themes teach`), redacted, for assignment to learn from: a file with them
+# holds answer text, so keep it where the workspace is kept, not beside shared reports.
 """
 
 
@@ -51,6 +53,11 @@ class _Signature(_Entry):
     phrases: list[str] = Field(default_factory=list)
 
 
+class _Teach(_Entry):
+    confirm: list[Label] = Field(default_factory=list)
+    reject: list[Label] = Field(default_factory=list)
+
+
 class _MadeFor(_Entry):
     programme: str | None = None
     fingerprint: str | None = None
@@ -65,6 +72,7 @@ class _ReviewFile(_Entry):
     merge: list[_MergeEntry] = Field(default_factory=list)
     split: list[_SplitEntry] = Field(default_factory=list)
     emerging: dict[str, _Signature] = Field(default_factory=dict)
+    teach: dict[str, _Teach] = Field(default_factory=dict)
     made_for: _MadeFor = Field(default_factory=_MadeFor)
 
 
@@ -90,6 +98,10 @@ def load_review(path: Path | None) -> Review:
         splits=[Split(s.theme, list(s.phrases), s.label) for s in data.split],
         signatures={ref: list(sig.phrases) for ref, sig in data.emerging.items()},
         made_for=data.made_for.model_dump(exclude_none=True),
+        teaching={
+            ref: {"confirm": list(t.confirm), "reject": list(t.reject)}
+            for ref, t in data.teach.items()
+        },
     )
 
 
@@ -135,6 +147,13 @@ def save_review(review: Review, path: Path) -> None:
     signatures = {r: {"phrases": p} for r, p in review.signatures.items() if r in used}
     if signatures:
         data["emerging"] = signatures
+    teaching = {
+        ref: {verdict: texts for verdict, texts in entry.items() if texts}
+        for ref, entry in review.teaching.items()
+        if any(entry.values())
+    }
+    if teaching:
+        data["teach"] = teaching
     if review.made_for:
         data["made_for"] = review.made_for
     write_text(path, _HEADER + "\n" + tomli_w.dumps(data))
