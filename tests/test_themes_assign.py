@@ -20,12 +20,9 @@ from reflect.themes.teach import Judgement, Teaching, ThemeThresholds
 
 @pytest.fixture(scope="module")
 def embed():
-    from reflect.embed import embed_texts
+    from reflect.embed import Embedder
 
-    def run(texts):
-        return embed_texts(list(texts))
-
-    return run
+    return Embedder()  # the product's default backend, its model loaded once
 
 
 # A workshop-evaluation taxonomy as an analyst would write it: label, description, two seeds.
