@@ -173,6 +173,7 @@ def analyse(
         themes = apply_review(themes, review, redacted)
         lap("themes")
 
+        # In the workspace: quotes are screened by meaning with cached embeddings.
         report = disclose(
             themes,
             redacted,
@@ -185,6 +186,7 @@ def analyse(
             vocabulary=taxonomy_terms(taxonomy),
             ledger=Ledger(workspace.db, key),  # what this workspace already released
             printable=_group_value_screen(redacted, roster, key, workspace),
+            embed=lambda texts: embed(texts, alone=True),
         )
         workspace.finish_run(run_id, len(redacted))
     report = rename_report(report, review, themes)

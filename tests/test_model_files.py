@@ -47,4 +47,3 @@ def test_when_an_embedding_file_differs_from_the_manifest_then_it_is_refused(man
     manifest_with("embedding", "tokenizer.json")
     with pytest.raises(ModelError, match="tokenizer.json does not match"):
         model_files.verified_model_dir(("tokenizer.json",))
-

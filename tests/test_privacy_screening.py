@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -119,3 +121,157 @@ def test_quotes_are_off_by_default_and_on_with_the_option():
     assert 1 <= len(on.themes[0].quotes) <= 2 and on.privacy["quotes"] is True
     assert on.privacy["quotes_shown"] == len(on.themes[0].quotes)
     assert all("[" not in q and "Gareth" not in q for q in on.themes[0].quotes)
+
+
+# -- the named screens, each with its table -------------------------------------------------
+
+NAMED_SCREEN_TABLE = [
+    # (screen, text, rejected)
+    ("placeholder", "talked to [PERSON] again", True),
+    ("placeholder", "talked to the team again", False),
+    ("identifying description", "the only woman on the board", True),
+    ("identifying description", "a 62-year-old engineer", True),
+    ("identifying description", "the newest hire", True),
+    ("identifying description", "a new hire", False),
+    ("proper noun", "lunch with Gareth", True),
+    ("proper noun", "weekly meeting", False),
+    ("name", "i still find helen hard", True),
+    ("name", "HELEN", True),
+    ("name", "helen's project", True),
+    ("name", "priya", True),
+    ("name", "tom and the plan", True),
+    ("name", "i will grace the meeting", False),  # everyday words that are also names
+    ("name", "patience with juniors", False),
+    ("name", "meetings in may", False),
+    ("name", "learning siri shortcuts", False),  # a product the redaction rules know
+    ("initials", "I told RB about the rota", True),
+    ("initials", "KM said the rota was unfair", True),
+    ("initials", "a chat with J.T. after lunch", True),
+    ("initials", "JT's rota", True),
+    ("initials", "HR and IT joined the call", False),
+    ("initials", "we asked HR team for help", False),
+    ("initials", "the AI tools", False),
+    ("placeholder neighbour", "kowalski", True),
+    ("placeholder neighbour", "hybrid work", False),
+    ("sensitive topic", "mental health", True),
+    ("sensitive topic", "maternity leave", True),
+    ("sensitive topic", "my age", True),
+    ("sensitive topic", "a religious group", True),
+    ("sensitive topic", "pay rise", True),
+    ("sensitive topic", "written warning", True),
+    ("sensitive topic", "pay attention", False),
+    ("sensitive topic", "sick of meetings", False),
+    ("sensitive topic", "blind spot", False),
+    ("sensitive topic", "pain points", False),
+]
+
+
+@pytest.fixture(scope="module")
+def screened() -> Vocabulary:
+    texts = [
+        "We had lunch with Gareth and talked about the weekly meeting.",
+        "Met [PERSON] kowalski about the rota, then the team had hybrid work planning.",
+    ]
+    return Vocabulary(texts * 4, [f"P-{i}" for i in range(8)])
+
+
+@pytest.mark.parametrize(("screen", "text", "rejected"), NAMED_SCREEN_TABLE)
+def test_each_named_screen(screened, screen, text, rejected):
+    assert (screened.rejected_by(text) == screen) is rejected
+    if not rejected:
+        assert screened.rejected_by(text) is None
+
+
+def test_every_screen_has_rows_in_the_table():
+    from reflect.privacy.screening import SCREENS
+
+    tested = {screen for screen, _, _ in NAMED_SCREEN_TABLE}
+    assert {s.name for s in SCREENS} - {"quasi-identifier"} <= tested  # see the test above
+
+
+# -- attacks -------------------------------------------------------------------------------
+
+OTHERS = [
+    "We talked about hybrid work and the office days with the whole team.",
+    "The weekly meeting with the whole team felt more open this time.",
+]
+
+
+def _programme(planted: str, n_planted: int = 8) -> pd.DataFrame:
+    """Twenty people write everyday answers; ``n_planted`` of them also write ``planted``.
+    Themes below hold the first twelve (a theme everyone raised would be withheld)."""
+    rows = []
+    for i in range(20):
+        text = " ".join(OTHERS) + (f" {planted}" if i < n_planted else "")
+        rows.append((f"P-{i}", text))
+    frame = pd.DataFrame(
+        {
+            F.ROW: range(2, len(rows) + 2),
+            F.PARTICIPANT: [p for p, _ in rows],
+            F.ROLE: ["mentor", "mentee"] * 10,
+            F.SESSION: "1",
+            F.COHORT: "",
+            F.DATE: "",
+            F.PROMPT: "q",
+            F.TEXT: [t for _, t in rows],
+        }
+    )
+    frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)
+    return frame
+
+
+def test_attack_a_lowercase_first_name_never_becomes_a_label_phrase_or_quote():
+    # Eight people wrote a colleague's first name in lowercase; an emerging theme was
+    # labelled with it, named in the summary and quoted.
+    frame = _programme("i still find helen hard to work with on every single project.")
+    writers = frozenset(f"P-{i}" for i in range(8))
+    theme = Theme(
+        "emerging_1", "helen", "emerging", members=list(range(8)),
+        phrases=[Phrase("helen", writers), Phrase("helen hard", writers)],
+    )  # fmt: skip
+    report = disclose([theme], frame, 5, quotes=True)
+    for shown in report.themes:  # listed under a neutral label, or not at all
+        assert "helen" not in shown.label.lower()
+        assert not any("helen" in p.lower() for p in shown.phrases)
+        assert not any("helen" in q.lower() for q in shown.quotes)
+    assert "helen" not in json.dumps(report.to_dict()).lower()
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        # each 14 words long, the length quotes are ranked closest to
+        "My mentee told me she has been off work with her mental health lately.",
+        "Being older than the rest of my team, I notice my age every meeting.",
+        "DW told me about how the new rota could work for the whole team.",
+        "Some weeks I can barely get out of bed and the meeting feels impossible.",
+    ],
+)
+def test_attack_health_age_and_initials_are_never_quoted(planted):
+    frame = _programme(planted)
+    theme = Theme("wellbeing", "Wellbeing", "taxonomy", members=list(range(12)))
+    report = disclose([theme], frame, 5, quotes=True)
+    assert report.themes[0].quotes  # everyday sentences are still quoted
+    assert planted not in report.themes[0].quotes
+
+
+@pytest.mark.parametrize(
+    "personal",
+    [
+        "Most mornings I cannot face opening my laptop before the team meeting even starts.",
+        "I have felt flat and empty for months and nobody on the team noticed.",
+    ],
+)
+def test_attack_a_split_phrase_cannot_steer_sensitive_sentences_into_quotes(personal):
+    # `reflect themes split THEME --phrase "mental health"` made a theme of exactly the
+    # answers that mention mental health, and its quotes came from them.
+    from reflect.review.apply import apply_review
+    from reflect.review.edits import Review, Split
+
+    frame = _programme(f"Mental health came up again. {personal}")
+    theme = Theme("wellbeing", "Wellbeing", "taxonomy", members=list(range(12)))
+    review = Review(splits=[Split("wellbeing", ["mental health"], "mh")])
+    themes = apply_review([theme], review, frame)
+    assert [len(t.members) for t in themes] == [4, 8]  # the split took the eight answers
+    report = disclose(themes, frame, 5, quotes=True)
+    assert personal not in [q for t in report.themes for q in t.quotes]

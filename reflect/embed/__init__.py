@@ -43,9 +43,14 @@ class Embedder:
         self._model: EmbeddingBackend | None = None
 
     def __call__(
-        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+        self,
+        texts: Sequence[str],
+        progress: Callable[[int], None] | None = None,
+        alone: bool = False,
     ) -> np.ndarray:
-        """Vectors for ``texts``, in order; rows are L2-normalised float32."""
+        """Vectors for ``texts``, in order; rows are L2-normalised float32. ``alone``: encode
+        each new text on its own — the int8 backend's vectors shift slightly with the batch a
+        text is in, and a screen must judge a sentence the same in any company."""
         hashes = [F.text_hash(t) for t in texts]
         # First occurrence of each distinct text; `inverse` maps every input row back to it.
         position: dict[str, int] = {}
@@ -73,7 +78,12 @@ class Embedder:
             model = self._loaded()  # only now: a warm cache never loads the model
             for start in range(0, len(missing), _CHUNK):
                 rows = missing[start : start + _CHUNK]
-                vectors[rows] = model.encode([unique_texts[i] for i in rows])
+                batch = [unique_texts[i] for i in rows]
+                vectors[rows] = (
+                    np.vstack([model.encode([text]) for text in batch])
+                    if alone
+                    else model.encode(batch)
+                )
                 if workspace is not None:
                     workspace.put_embeddings(
                         self.model_id, [unique_hashes[i] for i in rows], vectors[rows]

@@ -13,7 +13,8 @@ The modules, one job each:
 - ``section.py`` — the report's ``privacy`` section (rules, what was suppressed and why);
 - ``counts.py``, ``suppression.py``, ``filters.py``, ``dp.py``, ``screening.py`` — counting
   distinct people, small-cell suppression, filter checks, differential privacy, and the
-  screens for phrases and quotes; ``model.py`` — the ``SafeReport`` the report stage reads.
+  screens for labels, phrases and quotes (``topics.py``: sensitive topics by words and by
+  meaning); ``model.py`` — the ``SafeReport`` the report stage reads.
 
 This ``__init__`` only re-exports, lazily (PEP 562): importing ``reflect.privacy`` (or its
 ``model``) costs nothing until ``disclose`` is used.

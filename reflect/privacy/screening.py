@@ -1,30 +1,51 @@
-"""Screening of the words a report shows: theme phrases and (with ``--quotes``) sentences.
+"""Screening of the words a report shows: theme labels, phrases and facets, group values and
+(with ``--quotes``) sentences.
 
-A phrase or quote is shown only if
-- no redaction placeholder (``[PERSON]``...) is in it;
-- every word in it was used by at least k distinct participants somewhere in the reflections
-  (a rare word can point at its only writer — "my allotment", "the Lisbon office");
-- it holds no identifying term: digits (ages, ids, dates, counts of a small team), age
-  descriptions ("sixty-two-year-old", "in her fifties"), uniqueness descriptions ("the only",
-  "our one"), addresses (``@``, ``www``, ``http``), and proper nouns — words people write
-  capitalised mid-sentence — unless they are taxonomy vocabulary ("Teams", "LinkedIn");
-- it passes ``reflect.anonymise.quasi_identifiers`` when the redaction stage offers it.
-Quotes must also be 6 to 30 words long, hold no special-category or health term (one
-person's sentence about anyone's health, disability, sexuality, religion, ethnicity, family
-life or pay is never quoted), and are taken at most one per participant.
+A label, phrase or facet is shown only if at least k distinct participants used it, every
+word in it was used by at least k participants somewhere (a rare word can point at its only
+writer — "my allotment"), and no screen in ``SCREENS`` rejects it. Each screen is a named rule
+with its table test in ``tests/test_privacy_screening.py``:
+
+- ``placeholder``: a redaction placeholder (``[PERSON]``...) is in it;
+- ``identifying description``: digits, addresses, age or uniqueness descriptions ("the only",
+  "62-year-old", "the newest hire");
+- ``proper noun``: a word people write capitalised mid-sentence, unless it is taxonomy
+  vocabulary ("Teams");
+- ``name``: a known first name that is not an everyday word, in any casing ("helen" is a name
+  even when eight people write it in lowercase; "will", "grace" and "may" are everyday words);
+- ``initials``: initials standing for a person ("J.T.", "I told RB", "KM said");
+- ``placeholder neighbour``: a word that most of its writers used right next to a redaction
+  placeholder — what redaction left around a name or a number ("[PERSON] kowalski");
+- ``quasi-identifier``: the redaction stage's own detector of identifying descriptions;
+- ``sensitive topic``: words naming health, family, age, disability, religion, sexuality,
+  ethnicity, pay or disciplinary matters (``topics.py``).
+
+A quote is one person's sentence, so it must also be 6 to 30 words long, must not be *about*
+a sensitive topic by its meaning (``topics.SensitiveTopics``: embedding similarity as well as
+words), and quotes are taken at most one per participant. Which sentences are quoted depends
+only on the theme's own phrases, never on words an analyst typed (a review's split phrase).
+
+``mentions_sensitive_topic(value)`` is the word screen alone, for group values (a cohort
+typed as "mentee - pregnant, returning Jan").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from reflect.privacy import topics
+from reflect.privacy.topics import Embed, SensitiveTopics
 
 if TYPE_CHECKING:
     from reflect.themes.model import Phrase
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_TOKEN = re.compile(r"\[[A-Z_]+\]|[A-Za-z][A-Za-z'’-]*")  # placeholders are tokens too
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _IDENTIFYING = re.compile(
     r"\d"
@@ -37,44 +58,69 @@ _IDENTIFYING = re.compile(
     r"(?:woman|man|person|director|manager|one|member|employee|hire|graduate)\b",
     re.IGNORECASE,
 )
-# Special-category and health data: a quote is one person's words, so a sentence about
-# anyone's health, disability, sexuality, religion or family life is never quoted (as a
-# theme phrase backed by k people, "mental health" is fine).
-_SENSITIVE = re.compile(
-    r"\b(?:disab\w*|wheelchair|deaf|blind|autis\w*|adhd|dyslex\w*|neurodiver\w*"
-    r"|diagnos\w*|illness|ill|sick\w*|cancer|chemo\w*|surgery|hospital\w*|therap\w*"
-    r"|depress\w*|anxiety|stress(?:ed)?|burn-?out|signed off|medication|pregnan\w*"
-    r"|maternity|paternity|miscarr\w*|ivf|menopaus\w*|divorc\w*|bereave\w*|funeral"
-    r"|gay|lesbian|bisexual|trans(?:gender)?|queer|lgbt\w*|sexuality|pronouns?"
-    r"|relig\w*|muslim|christian|jewish|hindu|sikh|buddhist|hijab|church|mosque"
-    r"|ethnic\w*|black|race|racis\w*|immigra\w*|visa|union|salary|salaries|pay)\b",
-    re.IGNORECASE,
+# Initials for a person: dotted ("J.T.", "J. T."), or two or three capitals next to a word
+# that says a person is meant ("told RB", "KM said", "with JT", "RB's").
+_INITIALS = re.compile(
+    r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?"
+    r"|\b(?:told|asked|emailed|messaged|called|met|thanked|with|mentor|mentee|manager|boss"
+    r"|colleague|director|lead|from)\s+[A-Z]{2,3}\b(?!\s*(?:team|department|system|tool))"
+    r"|\b[A-Z]{2,3}(?:['’]s\b|\s+(?:said|says|told|asked|mentioned|explained|suggested"
+    r"|admitted|thinks|thought|feels|felt|wants|wanted)\b)"
 )
+# A first name that is only a noun in the dictionary is still a name if English speakers
+# often use it as one ("helen", "tom"), and an everyday word if they rarely do ("patience").
+_NAME_USE = 3  # gender-guesser's frequency scale (0-13) for Britain, Ireland and the USA
 _INFLECTIONS = ("", "s", "es", "d", "ed", "ing")
 QUOTE_WORDS = (6, 30)
 QUOTE_MAX_CHARS = 220
+_QUOTE_BATCH = 16  # candidate quotes screened by meaning at a time, best first
 
 
 def mentions_sensitive_topic(text: str) -> bool:
-    """Whether a text touches health, disability, sexuality, religion, ethnicity, family life
-    or pay (the topics a quote or a group value must not print)."""
-    return bool(_SENSITIVE.search(text))
+    """Whether a text's words name a sensitive topic (health, family, age, disability,
+    religion, sexuality, ethnicity, pay, disciplinary matters): for group values, labels."""
+    return topics.mentions(text) is not None
 
 
-def _quasi_identifier_check():
-    """The redaction stage's quasi-identifier detector, when it offers one."""
-    try:
-        from reflect import anonymise
-    except ImportError:  # pragma: no cover - anonymise is part of the package
-        return None
-    return getattr(anonymise, "quasi_identifiers", None)
+@lru_cache(maxsize=50_000)
+def is_name_word(word: str) -> bool:
+    """A known first name that is not an everyday word ("helen", "priya"; not "will")."""
+    from reflect.anonymise.lexicon import (
+        calendar_words,
+        english_name_frequency,
+        first_names,
+        is_noun_only,
+        is_ordinary_word,
+        normalise,
+    )
+
+    word = normalise(word)
+    if word not in first_names() or word in calendar_words() or word in _not_names():
+        return False
+    if not is_ordinary_word(word):
+        return True
+    return is_noun_only(word) and english_name_frequency(word) >= _NAME_USE
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Product and event names the redaction rules say are never people ("Siri", "Eid")."""
+    from reflect.anonymise.analyzer import default_settings
+
+    return frozenset(w.lower() for w in default_settings().get("names", {}).get("not_names", []))
 
 
 class Vocabulary:
-    """Who used which word, and which words people write as proper nouns."""
+    """What the screens know about the run's reflections: who used which word, which words
+    people write as proper nouns or next to placeholders; and the sensitive-topic screen
+    (``embed``: the pipeline's cached embedding function; default: the packaged model)."""
 
     def __init__(
-        self, texts: Sequence[str], participants: Sequence[str], known: Iterable[str] = ()
+        self,
+        texts: Sequence[str],
+        participants: Sequence[str],
+        known: Iterable[str] = (),
+        embed: Embed | None = None,
     ) -> None:
         # Each person's texts as one (sentences never run across texts: they end at "\n"),
         # so words are counted with C-speed Counter updates, not a Python loop per word.
@@ -82,6 +128,7 @@ class Vocabulary:
         for participant, text in zip(participants, texts, strict=True):
             own.setdefault(participant, []).append(text)
         people: Counter[str] = Counter()
+        beside: Counter[str] = Counter()  # people who wrote the word next to a placeholder
         mid: Counter[str] = Counter()  # occurrences after a sentence's first word
         mid_capitalised: Counter[str] = Counter()
         for text in map("\n".join, own.values()):
@@ -96,6 +143,8 @@ class Vocabulary:
                     mid[first.group().lower()] -= 1
                     if first.group()[0].isupper():
                         mid_capitalised[first.group().lower()] -= 1
+            if "[" in text:
+                beside.update(_beside_placeholders(text))
         self.people = dict(people)
         self.known = {w.lower() for term in known for w in _WORD.findall(term)}
         self.proper = {
@@ -103,7 +152,8 @@ class Vocabulary:
             for w, n in mid_capitalised.items()
             if n > 0 and 2 * n >= mid[w] and w not in self.known and w != "i"
         }
-        self.quasi_identifiers = _quasi_identifier_check()
+        self.placeholder_bound = {w for w, n in beside.items() if 2 * n > people[w]}
+        self.topics = SensitiveTopics(embed)
 
     def users(self, word: str) -> int:
         """Distinct participants who used the word; lemmas also count their inflections."""
@@ -113,20 +163,59 @@ class Vocabulary:
             forms.append(word[:-1] + "ies")
         return max(self.people.get(form, 0) for form in forms)
 
+    def rejected_by(self, text: str) -> str | None:
+        """The name of the first screen that rejects the text, or None."""
+        return next((s.name for s in SCREENS if s.rejects(text, self)), None)
+
     def identifying(self, text: str) -> bool:
-        if "[" in text or _IDENTIFYING.search(text):
-            return True
-        if any(w.lower() in self.proper for w in _WORD.findall(text)):
-            return True
-        return bool(self.quasi_identifiers and self.quasi_identifiers(text))
+        return self.rejected_by(text) is not None
 
     def all_common(self, text: str, k: int) -> bool:
         words = _WORD.findall(text)
         return bool(words) and all(self.users(w) >= k for w in words)
 
 
+def _beside_placeholders(text: str) -> set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # "on [PHONE]", "to [PERSON]": no clue
+
+    tokens = _TOKEN.findall(text)
+    found = set()
+    for i, token in enumerate(tokens):
+        if token.startswith("["):
+            found.update(t.lower() for t in tokens[max(0, i - 1) : i + 2] if t[0] != "[")
+    return found - STOP_WORDS
+
+
+def _quasi_identifier(text: str) -> bool:
+    from reflect import anonymise  # the redaction stage's detector (loads no model)
+
+    return bool(anonymise.quasi_identifiers(text))
+
+
+@dataclass(frozen=True)
+class Screen:
+    name: str
+    rejects: Callable[[str, Vocabulary], bool]
+
+
+SCREENS: tuple[Screen, ...] = (
+    Screen("placeholder", lambda text, v: "[" in text),
+    Screen("identifying description", lambda text, v: bool(_IDENTIFYING.search(text))),
+    Screen("proper noun", lambda text, v: any(w.lower() in v.proper for w in _WORD.findall(text))),
+    Screen("name", lambda text, v: any(is_name_word(w) for w in _WORD.findall(text))),
+    Screen("initials", lambda text, v: bool(_INITIALS.search(text))),
+    Screen(
+        "placeholder neighbour",
+        lambda text, v: any(w.lower() in v.placeholder_bound for w in _WORD.findall(text)),
+    ),
+    Screen("quasi-identifier", lambda text, v: _quasi_identifier(text)),
+    Screen("sensitive topic", lambda text, v: mentions_sensitive_topic(text)),
+)
+
+
 def phrase_is_safe(phrase: Phrase, k: int, vocabulary: Vocabulary, people=None) -> bool:
-    """``people``: when given (a filtered view), only these participants count."""
+    """For labels, phrases and facets. ``people``: when given (a filtered view), only these
+    participants count."""
     writers = phrase.participants if people is None else phrase.participants & people
     return (
         len(writers) >= k
@@ -145,7 +234,8 @@ def pick_quotes(
 ) -> tuple[list[str], int]:
     """Up to ``limit`` screened sentences from different participants, preferring those that
     contain the theme's shown phrases. Returns the quotes and how many candidate sentences
-    the screen rejected (for the privacy section)."""
+    the screens rejected (for the privacy section). The meaning screen runs on the best
+    candidates only, a batch at a time, until enough quotes are found."""
     candidates, rejected = [], 0
     for participant, text in zip(participants, texts, strict=True):
         for sentence in _SENTENCE_END.split(text):
@@ -157,22 +247,30 @@ def pick_quotes(
                 n_words > QUOTE_WORDS[1]
                 or len(sentence) > QUOTE_MAX_CHARS
                 or vocabulary.identifying(sentence)
-                or _SENSITIVE.search(sentence)
                 or not vocabulary.all_common(sentence, k)
             ):
                 rejected += 1
                 continue
             hits = sum(p in sentence.lower() for p in phrases)
             candidates.append((-hits, abs(n_words - 14), sentence, participant))
+    candidates.sort()
     quotes, used_people, used_texts = [], set(), set()
-    for *_, sentence, participant in sorted(candidates):
-        if participant in used_people or sentence.lower() in used_texts:
-            continue
-        quotes.append(sentence)
-        used_people.add(participant)
-        used_texts.add(sentence.lower())
-        if len(quotes) == limit:
-            break
+    for start in range(0, len(candidates), _QUOTE_BATCH):
+        batch = [
+            (sentence, participant)
+            for *_, sentence, participant in candidates[start : start + _QUOTE_BATCH]
+            if participant not in used_people and sentence.lower() not in used_texts
+        ]
+        about = vocabulary.topics.about([sentence for sentence, _ in batch])
+        for (sentence, participant), topic in zip(batch, about, strict=True):
+            if topic is not None:
+                rejected += 1
+            elif participant not in used_people and sentence.lower() not in used_texts:
+                quotes.append(sentence)
+                used_people.add(participant)
+                used_texts.add(sentence.lower())
+                if len(quotes) == limit:
+                    return quotes, rejected
     return quotes, rejected
 
 

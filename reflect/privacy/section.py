@@ -79,9 +79,12 @@ def privacy_section(
         "of them) is hidden",
         f"a role, cohort, session or prompt is named only if at least {k} participants share "
         'it and it names no person and no sensitive topic; others are pooled as "other …"',
-        "phrases contain no redaction placeholder, no number, name or identifying "
-        f"description, and only words used by at least {k} distinct participants",
-        "full-sentence quotes are on: at most 2 per theme, screened like phrases"
+        "labels and phrases contain no redaction placeholder, no number, name (in any "
+        "casing), initials or identifying description, no word naming health, family, age, "
+        "disability, religion, sexuality, ethnicity, pay or disciplinary matters, and only "
+        f"words used by at least {k} distinct participants",
+        "full-sentence quotes are on: at most 2 per theme, one per person, screened like "
+        "phrases and never about those sensitive topics by their meaning"
         if quotes
         else "full-sentence quotes are off",
     ]

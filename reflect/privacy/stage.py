@@ -55,6 +55,7 @@ from reflect.privacy.model import SafeReport, SafeTheme
 from reflect.privacy.screening import Vocabulary, phrase_is_safe, pick_quotes
 from reflect.privacy.section import Tally, privacy_section
 from reflect.privacy.suppression import suppress
+from reflect.privacy.topics import Embed
 from reflect.privacy.views import filtered_unit
 from reflect.review.refs import EMERGING_PREFIX, emerging_ref
 
@@ -80,11 +81,14 @@ def disclose(
     ledger: Ledger | None = None,
     printable: Printable | None = None,
     dp_noise: dp.Noise | None = None,
+    embed: Embed | None = None,
 ) -> SafeReport:
     """``vocabulary``: taxonomy words that may appear capitalised in phrases ("Teams").
     ``ledger``: the workspace's release ledger (without one, each report is checked alone).
     ``printable``: the screen for group values' words (default: the redaction analyzer).
-    ``dp_noise``: tests only, a seeded noise function in place of OpenDP's."""
+    ``dp_noise``: tests only, a seeded noise function in place of OpenDP's.
+    ``embed``: texts -> vectors, for screening quotes by meaning (default: the packaged model;
+    the pipeline passes its workspace-cached one)."""
     k = min_group_size
     F.check_columns(frame, F.REDACTED_COLUMNS, "privacy")
     if dp_epsilon is not None and filter is not None:
@@ -146,10 +150,10 @@ def disclose(
     group_frame = frame if mask is None else frame[mask]
     people = None if mask is None else frozenset(group_frame[F.PARTICIPANT])
     words = Vocabulary(
-        group_frame[F.TEXT].tolist(), group_frame[F.PARTICIPANT].tolist(), vocabulary
+        group_frame[F.TEXT].tolist(), group_frame[F.PARTICIPANT].tolist(), vocabulary, embed
     )
     full_words = words if filter is None else Vocabulary(
-        frame[F.TEXT].tolist(), frame[F.PARTICIPANT].tolist(), vocabulary
+        frame[F.TEXT].tolist(), frame[F.PARTICIPANT].tolist(), vocabulary, embed
     )  # fmt: skip
     n_shown = shown[ALL][0]
     safe_themes, quotes_shown = [], 0
