@@ -20,6 +20,7 @@ from reflect import frames as F
 from reflect.config import ColumnMap
 from reflect.errors import InputError
 from reflect.registry import Registry
+from reflect.roster import Roster
 from reflect.source import check_file
 
 # A reader returns every cell as a string plus each record's row number in the source.
@@ -69,15 +70,6 @@ class Export:
 
     frame: pd.DataFrame
     columns: dict[str, object]
-
-
-@dataclass(frozen=True)
-class Roster:
-    """Known participants, used only in memory to redact their names and ids."""
-
-    ids: tuple[str, ...]
-    names: tuple[str, ...]  # full names as written in the roster
-    nicknames: tuple[str, ...] = ()
 
 
 def read_reflections(

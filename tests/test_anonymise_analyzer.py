@@ -10,7 +10,7 @@ from reflect.anonymise import Analyzer, Span, redact
 from reflect.anonymise.analyzer import default_recognizers, model_free_recognizers
 from reflect.anonymise.recognizers import recognizers
 from reflect.anonymise.spans import merge_spans
-from reflect.ingest import Roster
+from reflect.roster import Roster
 
 
 def test_when_a_recognizer_file_is_registered_then_the_default_analyzer_runs_it():
@@ -95,3 +95,22 @@ def _analyzer() -> Analyzer:
     if "a" not in _CACHE:
         _CACHE["a"] = Analyzer(ROSTER, model_free_recognizers())
     return _CACHE["a"]
+
+
+def test_when_a_small_anonymise_module_is_imported_then_no_model_library_is_loaded():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, reflect.anonymise, reflect.anonymise.spans, reflect.anonymise.redactor;"
+        "print(sorted(m for m in ('spacy', 'torch') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_when_a_name_is_exported_then_the_package_resolves_it():
+    import reflect.anonymise as package
+
+    for name in package.__all__:
+        assert getattr(package, name) is not None

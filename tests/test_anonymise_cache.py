@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-import reflect.anonymise as anonymise_module
+import reflect.anonymise.stage as anonymise_module
 from reflect import frames as F
 from reflect.anonymise import anonymise
 from reflect.workspace import Workspace

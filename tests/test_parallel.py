@@ -119,7 +119,7 @@ def test_redaction_is_the_same_from_workers(monkeypatch):
         if column not in frame:
             frame[column] = "x"
     key = b"k" * 32
-    monkeypatch.setattr("reflect.anonymise.BATCH", 3)
+    monkeypatch.setattr("reflect.anonymise.stage.BATCH", 3)
     monkeypatch.setenv(parallel.WORKERS_ENV, "1")
     alone, _ = anonymise(frame, None, key)
     monkeypatch.setenv(parallel.WORKERS_ENV, "2")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from reflect.anonymise import Analyzer
-from reflect.ingest import Roster
+from reflect.roster import Roster
 
 ROSTER = Roster(
     ids=("E10482",),

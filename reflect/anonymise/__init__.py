@@ -3,142 +3,60 @@ keyed pseudonyms. After this stage only redacted text exists; the raw frame is d
 
 ``anonymise(frame, roster, key, workspace)`` takes the ingested reflections frame and returns
 the redacted frame (same columns plus ``text_hash``) and a ``RedactionStats``.
+
+Names are re-exported lazily (PEP 562): importing ``reflect.anonymise.spans`` or
+``reflect.anonymise.redactor`` loads neither spaCy nor torch; only what a caller touches is loaded.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from reflect import frames as F
-from reflect.anonymise.analyzer import Analyzer, analyze_with, default_recognizers
-from reflect.anonymise.redactor import redact
-from reflect.anonymise.spans import QUASI_IDENTIFIER, SCREEN_ONLY, Span
-from reflect.ingest import Roster
-from reflect.keys import keyed_hash, load_key, pseudonym
-from reflect.parallel import map_chunks
-
+# name -> the module that defines it
+_EXPORTS = {
+    "QUASI_IDENTIFIER": "reflect.anonymise.spans",
+    "SCREEN_ONLY": "reflect.anonymise.spans",
+    "Span": "reflect.anonymise.spans",
+    "Analyzer": "reflect.anonymise.analyzer",
+    "redact": "reflect.anonymise.redactor",
+    "load_key": "reflect.keys",
+    "pseudonym": "reflect.keys",
+    "RedactionStats": "reflect.anonymise.stage",
+    "anonymise": "reflect.anonymise.stage",
+    "quasi_identifiers": "reflect.anonymise.stage",
+    "redact_file": "reflect.anonymise.files",
+}
 __all__ = [
     "QUASI_IDENTIFIER",
-    "Analyzer",
-    "RedactionStats",
+    "SCREEN_ONLY",
     "Span",
-    "anonymise",
+    "Analyzer",
+    "redact",
     "load_key",
     "pseudonym",
+    "RedactionStats",
+    "anonymise",
     "quasi_identifiers",
-    "redact",
     "redact_file",
 ]
 
-# Bump when recognizers change what they find, so cached redactions are redone.
-REDACTION_VERSION = "3"
+if TYPE_CHECKING:
+    from reflect.anonymise.analyzer import Analyzer
+    from reflect.anonymise.files import redact_file
+    from reflect.anonymise.redactor import redact
+    from reflect.anonymise.spans import QUASI_IDENTIFIER, SCREEN_ONLY, Span
+    from reflect.anonymise.stage import RedactionStats, anonymise, quasi_identifiers
+    from reflect.keys import load_key, pseudonym
 
 
-@dataclass
-class RedactionStats:
-    texts: int = 0
-    texts_with_redactions: int = 0
-    by_label: dict[str, int] = field(default_factory=dict)  # redacted spans by label
-    # Texts holding an identifying description (kept in the text, flagged for screening).
-    texts_with_quasi_identifiers: int = 0
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_EXPORTS[name]), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
 
 
-BATCH = 512  # texts per analyzer call (and per worker task on large inputs)
-
-
-def anonymise(
-    frame: pd.DataFrame,
-    roster: Roster | None,
-    key: bytes,
-    workspace=None,
-    recognizer_names=None,
-    progress=None,
-) -> tuple[pd.DataFrame, RedactionStats]:
-    F.check_columns(frame, F.INGESTED_COLUMNS, "anonymise")
-    out = frame.copy()
-    # Participants' own ids are redacted from text too, so the roster always includes them.
-    # They are left out of the cache fingerprint (a new participant would otherwise void every
-    # cached redaction) and replaced in cached texts by ``_redact_ids`` below instead.
-    own_ids = tuple(sorted(set(frame[F.PARTICIPANT])))
-    fingerprint = _fingerprint(roster or Roster(ids=(), names=()), recognizer_names, key)
-    roster = Roster(
-        ids=tuple(sorted(set(roster.ids) | set(own_ids))) if roster else own_ids,
-        names=roster.names if roster else (),
-        nicknames=roster.nicknames if roster else (),
-    )
-    unique = list(dict.fromkeys(out[F.TEXT]))
-    cache_keys = [keyed_hash(fingerprint + text, key) for text in unique]
-    cached = workspace.get_redactions(cache_keys) if workspace is not None else {}
-    todo = [(k, t) for k, t in zip(cache_keys, unique, strict=True) if k not in cached]
-    if todo:
-        recipe = partial(analyze_with, roster, recognizer_names)  # built once per worker
-        found_spans = map_chunks(recipe, [t for _, t in todo], BATCH)
-        for start, spans in zip(range(0, len(todo), BATCH), found_spans, strict=True):
-            chunk = todo[start : start + BATCH]
-            for (k, t), found in zip(chunk, spans, strict=True):
-                cached[k] = (redact(t, found), ",".join(s.label for s in found))
-                # Only labels are cached, never the spans' text.
-            if progress:
-                progress(len(chunk))
-        if workspace is not None:
-            workspace.put_redactions({k: cached[k] for k, _ in todo})
-    wanted = frozenset(i.upper() for i in own_ids)
-    redacted = {t: _redact_ids(*cached[k], wanted) for k, t in zip(cache_keys, unique, strict=True)}
-
-    labels = Counter()
-    with_redactions = with_quasi = 0
-    for text in out[F.TEXT]:
-        found = [label for label in redacted[text][1].split(",") if label]
-        shown = [label for label in found if label not in SCREEN_ONLY]
-        with_redactions += bool(shown)
-        with_quasi += len(shown) < len(found)
-        labels.update(shown)
-    out[F.TEXT] = out[F.TEXT].map(lambda t: redacted[t][0])
-    out[F.PARTICIPANT] = out[F.PARTICIPANT].map(lambda p: pseudonym(p, key))
-    out[F.TEXT_HASH] = out[F.TEXT].map(F.text_hash)
-    stats = RedactionStats(len(out), with_redactions, dict(sorted(labels.items())), with_quasi)
-    return out[F.REDACTED_COLUMNS], stats
-
-
-_ID_TOKEN = re.compile(r"[\w-]+")
-
-
-def _redact_ids(text: str, labels: str, ids: frozenset[str]) -> tuple[str, str]:
-    """A participant id (``ids``: upper case) left in a redacted text (one cached before that
-    participant joined)."""
-    if ids.isdisjoint(_ID_TOKEN.findall(text.upper())):
-        return text, labels  # the common case, checked without a Python loop per word
-    found = [m for m in _ID_TOKEN.finditer(text) if m.group().upper() in ids]
-    for m in reversed(found):
-        text = text[: m.start()] + "[EMPLOYEE_ID]" + text[m.end() :]
-    return text, ",".join(filter(None, [labels, *["EMPLOYEE_ID"] * len(found)]))
-
-
-def quasi_identifiers(text: str) -> list[Span]:
-    """Identifying descriptions in a text ("the only 62-year-old in finance"), for screening
-    phrases and quotes; loads no model."""
-    return [s for s in _quasi_analyzer().analyze([text])[0] if s.label == QUASI_IDENTIFIER]
-
-
-@lru_cache(maxsize=1)
-def _quasi_analyzer() -> Analyzer:
-    return Analyzer(names=("quasi_identifier",))
-
-
-def _fingerprint(roster: Roster, names, key: bytes) -> str:
-    # Keyed, so the roster's names cannot be recovered from a cache key.
-    names = names if names is not None else default_recognizers()
-    parts = [REDACTION_VERSION, *names, *roster.names, *roster.nicknames, *roster.ids]
-    return keyed_hash("\x1f".join(parts), key)[:16]
-
-
-def redact_file(*args, **kwargs):
-    """See ``reflect.anonymise.files.redact_file`` (imported lazily: it needs ingest's readers)."""
-    from reflect.anonymise.files import redact_file as run
-
-    return run(*args, **kwargs)
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -13,7 +13,7 @@ from reflect.anonymise.lexicon import WORD, first_names, is_noun_only, is_ordina
 from reflect.anonymise.name_cues import NameCues
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import SCREEN_ONLY, Span, merge_spans
-from reflect.ingest import Roster
+from reflect.roster import Roster
 
 # Recognizers that load a statistical model (seconds to start); the rest load only small
 # word lists.

@@ -26,8 +26,9 @@ from reflect.anonymise.spans import SCREEN_ONLY, Span
 from reflect.atomic import open_atomic
 from reflect.config import ColumnMap
 from reflect.errors import InputError
-from reflect.ingest import Roster, map_columns, read_table
+from reflect.ingest import map_columns, read_table
 from reflect.keys import pseudonym
+from reflect.roster import Roster
 
 _BATCH = 512
 _JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -167,11 +168,7 @@ def _redact_table(
     extra = [_kept_column(source, list(table.columns), name) for name in keep_columns]
     kept = {*text_columns, *described, *extra, participant}
     own_ids = tuple(sorted({v for v in table[participant] if v})) if participant else ()
-    roster = Roster(
-        ids=tuple(sorted(set(roster.ids) | set(own_ids))) if roster else own_ids,
-        names=roster.names if roster else (),
-        nicknames=roster.nicknames if roster else (),
-    )
+    roster = (roster or Roster(ids=(), names=())).with_ids(own_ids)
     analyzer = Analyzer(roster, names)
     cells = [(column, i) for column in text_columns for i in range(len(table))]
     texts = [table[column].iat[i] for column, i in cells]

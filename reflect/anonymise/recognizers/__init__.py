@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from reflect.anonymise.spans import Span
-from reflect.ingest import Roster
 from reflect.registry import Registry
+from reflect.roster import Roster
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,95 @@
+"""Technical and product vocabulary, so tools are not taken for people or places ("I moved
+from Matlab to Julia", "Jupyter keeps crashing", "we run it on Kotlin").
+
+The words come from two maintained sources, never from a hand-typed list:
+
+- Pygments' lexers: about 600 programming, markup, config and data languages and file
+  formats, each with its aliases ("Python", "Haskell", "JSON-LD", "Markdown", "Docker");
+- PyPI's trove classifiers (the ``trove-classifiers`` package, maintained by the Python
+  Packaging Authority): frameworks, environments, operating systems and topics ("Django",
+  "Jupyter", "Emacs", "Sphinx").
+
+Shapes say "product" too, whatever the lists hold: inner capitals ("PyCharm", "JupyterLab",
+"PowerBI", "DataLens" but not "McKenzie"), digits inside a word ("K8s", "Web3"), and a
+capitalised word listed alongside a known term that is no given name ("Vertica, Clickhouse and
+Python"; "Priya and Julia" stay people).
+
+Some of these words are also given names ("Julia", "Ruby", "Ada"): callers treat a term as a
+person only in a person slot (a strong cue: "my mentor Julia", "Ruby said", "Ada's idea").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reflect.anonymise.lexicon import first_names, is_ordinary_word
+
+_TERM_WORD = re.compile(r"[A-Za-z][\w+#]*(?:[.-][A-Za-z]\w*)*")
+# "PyCharm", "JupyterLab", "PowerBI", "iPad"; not "McKenzie", "DeShawn", "MacDonald"
+_INNER_CAPITAL = re.compile(r"[a-z]*[A-Z]?[a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|St|O)[A-Z][a-z]+$")
+_WITH_DIGIT = re.compile(r"[A-Za-z]+\d+[A-Za-z]*|[A-Za-z]+\d*[+#]+")
+_GAP = r"\s*(?:,|/|;|&|\+|\band\b|\bor\b)\s*"
+_ITEM_BEFORE = re.compile(r"([A-Za-z][\w+#.-]*)" + _GAP + r"$")
+_ITEM_AFTER = re.compile(_GAP + r"([A-Za-z][\w+#-]*)")
+
+
+@lru_cache(maxsize=1)
+def tech_terms() -> frozenset[str]:
+    """Lower-cased words naming software, languages, formats and platforms."""
+    import trove_classifiers
+    from pygments.lexers import get_all_lexers
+
+    names: set[str] = set()
+    for name, aliases, _files, _mimes in get_all_lexers(plugins=False):
+        names.add(name)
+        names.update(aliases)
+    for classifier in trove_classifiers.sorted_classifiers:
+        if classifier.startswith(("Framework ::", "Environment ::", "Operating System ::")):
+            names.update(classifier.split(" :: ")[1:])
+        elif classifier.startswith(("Topic ::", "Programming Language ::")):
+            names.update(classifier.split(" :: ")[-1:])
+    words: set[str] = set()
+    for name in names:
+        parts = _TERM_WORD.findall(name)
+        # A one-word name is a term ("Haskell", "Jupyter"); from longer names only the words
+        # that are not everyday English ("Emacs" from "Emacs Lisp", not "Lisp" from ... ).
+        if len(parts) == 1:
+            words.add(parts[0].lower())
+        else:
+            words.update(p.lower() for p in parts if not is_ordinary_word(p.lower()))
+    return frozenset(w for w in words if len(w) >= 2)
+
+
+def is_tech_term(word: str) -> bool:
+    return word.lower() in tech_terms() or product_shape(word)
+
+
+def product_shape(word: str) -> bool:
+    """Inner capitals or digits inside the word: "PyCharm", "K8s", "C++"; names such as
+    "McKenzie" and "O'Neil" excepted."""
+    if _NAME_PREFIX.match(word):
+        return False
+    return bool(_INNER_CAPITAL.fullmatch(word) or _WITH_DIGIT.fullmatch(word))
+
+
+def listed_with_term(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` an item of a list ("A, B and C", "A/B") with a known term in
+    it? Then it is one more tool, not a person."""
+    names = first_names()
+    return any(
+        is_tech_term(item) and item.lower() not in names  # "Priya and Julia" are people
+        for item in _neighbours(text, start, end)
+    )
+
+
+def _neighbours(text: str, start: int, end: int) -> list[str]:
+    out = []
+    before = _ITEM_BEFORE.search(text, max(0, start - 40), start)
+    if before:
+        out.append(before.group(1))
+    after = _ITEM_AFTER.match(text, end)
+    if after:
+        out.append(after.group(1))
+    return out

@@ -1,0 +1,19 @@
+"""Known participants: a data type shared by ingest (which reads a roster file) and anonymise
+(which redacts the names and ids in it). Kept apart so neither stage imports the other for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Roster:
+    """Known participants, used only in memory to redact their names and ids."""
+
+    ids: tuple[str, ...]
+    names: tuple[str, ...]  # full names as written in the roster
+    nicknames: tuple[str, ...] = ()
+
+    def with_ids(self, ids) -> Roster:
+        """This roster plus ``ids`` (participants' own ids are always redacted from text)."""
+        return Roster(tuple(sorted(set(self.ids) | set(ids))), self.names, self.nicknames)
