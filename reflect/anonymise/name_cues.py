@@ -17,12 +17,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from reflect.anonymise.lexicon import (
-    COMMON_NAME,
     WORD,
-    calendar_words,
-    english_name_frequency,
     is_finite_verb,
-    is_modifier,
     is_noun_only,
     is_ordinary_word,
     is_past_verb,
@@ -31,17 +27,17 @@ from reflect.anonymise.lexicon import (
 )
 
 STRONG, WEAK = 2, 1
-_ARTICLES = frozenset({"the", "a", "an"})
+ARTICLES = frozenset({"the", "a", "an"})
 # wordfreq's English lists hold most words English text uses; a word below about once in
 # 100 million words is a name of something.
 _UNKNOWN_ZIPF = 1.0
-_CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z]\w*")
-_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|St)[A-Z]")
+CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z]\w*")
+NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|St)[A-Z]")
 _RARE_ZIPF = 4.0  # rarer than about once in 100,000 words
 # "Management emailed", "Training felt": frequent words as subjects are not people.
 _FREQUENT_SUBJECT_ZIPF = 4.5
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*\"“(\[-])\s*$")
-_DETERMINERS = frozenset(
+DETERMINERS = frozenset(
     {
         "the",
         "a",
@@ -66,7 +62,7 @@ _DETERMINERS = frozenset(
 )
 # After these a capitalised everyday word is more likely a place or an event ("in May",
 # "during Ramadan", "in London") than a person.
-_PLACE_PREPOSITIONS = frozenset(
+PLACE_PREPOSITIONS = frozenset(
     {
         "in",
         "at",
@@ -231,7 +227,7 @@ class NameCues:
             token.capitalised
             and len(token.norm) >= 4
             and not token.text[1].isupper()  # "BSTs", "UDFs"
-            and _CAMEL_CASE.fullmatch(token.text) is None
+            and CAMEL_CASE.fullmatch(token.text) is None
             and token.norm not in self.not_names
             and not is_ordinary_word(token.norm)
             and (nxt.norm in self.after or is_finite_verb(nxt.norm))
@@ -259,74 +255,6 @@ class NameCues:
             and not is_ordinary_word(token.norm)
             and token.norm not in self.not_names
         )
-
-    def accept(
-        self, text: str, tokens: list[Token], i: int, is_name: Callable[[Token], bool]
-    ) -> bool:
-        """Is ``tokens[i]``, a word known to be a possible name, a name in this sentence?"""
-        token = tokens[i]
-        if token.norm in self.not_names or _in_phrase(text, tokens, i, self.not_names):
-            return False
-        if token.text.isupper() and len(token.text) <= 4:
-            return False  # acronyms: "AI", "HR", "ED"
-        if _CAMEL_CASE.fullmatch(token.text) and not _NAME_PREFIX.match(token.text):
-            return False  # "MatLab", "LinkedIn"; "McKenzie", "DeShawn" are names
-        if len(token.text) > 2 and token.text[1].isupper() and not token.text.isupper():
-            return False  # "BSTs", "UDFs"
-        prev = tokens[i - 1] if i > 0 and adjacent(text, tokens[i - 1], token) else None
-        if prev is not None and prev.norm in _ARTICLES and not token.possessive:
-            return False  # "the Dino problem", "the ica" ("that dave from IT" is fine)
-        if not is_ordinary_word(token.norm):
-            if token.capitalised or not looks_like_typo(token.norm):
-                return True
-            return self.cue(text, tokens, i, is_name) == STRONG
-        cue = self.cue(text, tokens, i, is_name)
-        if token.norm in calendar_words():
-            return token.capitalised and cue == STRONG
-        if token.norm in STOP_WORDS:
-            # "will", "may": lower-case they are verbs; capitalised they need a cue too.
-            if not token.capitalised:
-                return token.possessive
-            return cue > 0 and (cue == STRONG or not sentence_initial(text, token.start))
-        if prev is not None and (
-            prev.norm in _DETERMINERS
-            or (
-                not token.capitalised
-                and prev.norm not in self.before
-                and not prev.capitalised
-                and is_modifier(prev.norm)
-            )
-        ):
-            return False
-        english = english_name_frequency(token.norm)
-        nxt = (
-            tokens[i + 1] if i + 1 < len(tokens) and adjacent(text, token, tokens[i + 1]) else None
-        )
-        if not english:
-            # A word that is a name only elsewhere ("door", "line", "free"): a name here only
-            # with a strong cue, or as the capitalised subject of a past-tense verb
-            # ("Blessing emailed"), unless it is itself a cue word ("Mentor recommended").
-            if (
-                token.capitalised
-                and nxt is not None
-                and token.norm not in self.before
-                and not nxt.capitalised
-                and is_past_verb(nxt.norm)
-            ):
-                return True
-            return cue == STRONG and (token.capitalised or token.possessive)
-        if nxt is not None and not nxt.capitalised and is_past_verb(nxt.norm):
-            return True  # "Stuart looked", "milan wrote": "Will looked" is not a modal
-        if token.capitalised and not sentence_initial(text, token.start):
-            if prev is not None and prev.norm in _PLACE_PREPOSITIONS:
-                return cue > 0
-            return cue > 0 or not _in_title_case_run(text, tokens, i, is_name)
-        if len(token.norm) <= 2 and not token.capitalised:
-            return False  # "ai", "jo" in lower case: too short to tell
-        # A common English first name that is otherwise only a noun ("rebecca", "richard")
-        # needs only a weak cue ("richard would", "with colin").
-        common_name = english >= COMMON_NAME and is_noun_only(token.norm)
-        return cue == STRONG or (cue == WEAK and common_name)
 
 
 def _evidence(neighbour: Token, token: Token) -> bool:
@@ -381,7 +309,7 @@ def adjacent(text: str, left: Token, right: Token) -> bool:
     return gap in (" ", ". ") if left.text[:1].isupper() else gap == " "
 
 
-def _in_title_case_run(text: str, tokens: list[Token], i: int, is_name) -> bool:
+def in_title_case_run(text: str, tokens: list[Token], i: int, is_name) -> bool:
     # "Grace Period Policy", "Black History Month": capitalised everyday words side by side are
     # a title or a product, not a person.
     for j in (i - 1, i + 1):
@@ -401,7 +329,7 @@ def _in_title_case_run(text: str, tokens: list[Token], i: int, is_name) -> bool:
     return False
 
 
-def _in_phrase(text: str, tokens: list[Token], i: int, phrases: Iterable[str]) -> bool:
+def in_phrase(text: str, tokens: list[Token], i: int, phrases: Iterable[str]) -> bool:
     # Multi-word entries such as "gen z" or "power bi".
     if i + 1 < len(tokens):
         pair = f"{tokens[i].norm} {tokens[i + 1].norm}"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from reflect.anonymise.lexicon import first_names
 from reflect.anonymise.name_cues import NameCues, Token, extend_name, tokenize
+from reflect.anonymise.name_rules import accept
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 
@@ -32,7 +33,7 @@ class GazetteerRecognizer:
         while i < len(tokens):
             token = tokens[i]
             known = self._is_name(token)
-            if (known and self.cues.accept(text, tokens, i, self._is_name)) or (
+            if (known and accept(text, tokens, i, self._is_name, self.cues)) or (
                 not known and self.cues.introduced(text, tokens, i)
             ):
                 last = extend_name(text, tokens, i, self.cues)

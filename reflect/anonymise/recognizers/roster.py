@@ -13,6 +13,7 @@ from wordfreq import zipf_frequency
 
 from reflect.anonymise.lexicon import WORD, first_names, is_ordinary_word, normalise
 from reflect.anonymise.name_cues import NameCues, Token, extend_name, tokenize
+from reflect.anonymise.name_rules import accept
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 
@@ -49,7 +50,7 @@ class RosterRecognizer:
             tokens = tokenize(text)
             i = 0
             while i < len(tokens):
-                if self._is_part(tokens[i]) and self.cues.accept(text, tokens, i, self._is_part):
+                if self._is_part(tokens[i]) and accept(text, tokens, i, self._is_part, self.cues):
                     last = i
                     while (
                         last + 1 < len(tokens)

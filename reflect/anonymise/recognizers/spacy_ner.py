@@ -21,7 +21,7 @@ from reflect.anonymise.lexicon import (
     looks_like_typo,
     normalise,
 )
-from reflect.anonymise.name_cues import tokenize
+from reflect.anonymise.name_cues import DETERMINERS, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 from reflect.nlp import NER, load_spacy
@@ -29,7 +29,6 @@ from reflect.nlp import NER, load_spacy
 _LABELS = {"PERSON": "PERSON"}
 _BATCH = 256
 _SINGLE_WORD_MAX_ZIPF = 3.5
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "my", "their"})
 # A sentence without its leading spaces (a leading space would become token 0).
 _SENTENCE = re.compile(r"\s*([^.!?\n\s][^.!?\n]*(?:[.!?]+|\n|$))")
 
@@ -83,7 +82,7 @@ class SpacyNerRecognizer:
             word = normalise(ent.text)
             if looks_like_typo(word):
                 return False  # "Genuuine"
-            if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _DETERMINERS:
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ in DETERMINERS:
                 return is_ordinary_word(word) is False  # "the Bill debate"
             # (Each doc is one sentence, so token 0 opens it: "Overall", "Said it like...")
             if ent.start == 0:

@@ -1,0 +1,252 @@
+"""Is a word that could be a first name a name in this sentence? An ordered list of named
+rules, each looking at one kind of evidence; the first rule with an opinion decides.
+
+A rule takes a ``Candidate`` (the word, its neighbours, the cue strength around it) and
+returns True (a name), False (not a name) or None (no opinion: ask the next rule). Adding a
+kind of evidence is one function and one entry in ``RULES``; each rule has its own table test
+in ``tests/test_anonymise_name_rules.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from reflect.anonymise.lexicon import (
+    COMMON_NAME,
+    calendar_words,
+    english_name_frequency,
+    is_modifier,
+    is_noun_only,
+    is_ordinary_word,
+    is_past_verb,
+    looks_like_typo,
+)
+from reflect.anonymise.name_cues import (
+    ARTICLES,
+    CAMEL_CASE,
+    DETERMINERS,
+    NAME_PREFIX,
+    PLACE_PREPOSITIONS,
+    STRONG,
+    WEAK,
+    NameCues,
+    Token,
+    adjacent,
+    in_phrase,
+    in_title_case_run,
+    sentence_initial,
+)
+
+Verdict = bool | None
+
+
+@dataclass
+class Candidate:
+    """``tokens[i]`` of ``text``, a word some name list knows, and what surrounds it."""
+
+    text: str
+    tokens: list[Token]
+    i: int
+    is_name: Callable[[Token], bool]
+    cues: NameCues
+
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.i]
+
+    @cached_property
+    def prev(self) -> Token | None:
+        i, tokens = self.i, self.tokens
+        return tokens[i - 1] if i > 0 and adjacent(self.text, tokens[i - 1], tokens[i]) else None
+
+    @cached_property
+    def next(self) -> Token | None:
+        i, tokens = self.i, self.tokens
+        if i + 1 < len(tokens) and adjacent(self.text, tokens[i], tokens[i + 1]):
+            return tokens[i + 1]
+        return None
+
+    @cached_property
+    def cue(self) -> int:
+        """How strongly the words around the candidate say it is a person (0, WEAK, STRONG)."""
+        return self.cues.cue(self.text, self.tokens, self.i, self.is_name)
+
+    @cached_property
+    def ordinary(self) -> bool:
+        return is_ordinary_word(self.token.norm)
+
+    @cached_property
+    def english(self) -> int:
+        """How common the name is in English-speaking countries (0: not used there)."""
+        return english_name_frequency(self.token.norm)
+
+    @cached_property
+    def initial(self) -> bool:
+        return sentence_initial(self.text, self.token.start)
+
+
+# --- Rules that rule a word out whatever surrounds it.
+
+
+def listed_not_name(c: Candidate) -> Verdict:
+    """Workplace words that name tools, groups or events ("Teams", "Gen Z")."""
+    norm = c.token.norm
+    if norm in c.cues.not_names or in_phrase(c.text, c.tokens, c.i, c.cues.not_names):
+        return False
+    return None
+
+
+def acronym(c: Candidate) -> Verdict:
+    """Short capitals are acronyms ("AI", "HR", "ED")."""
+    return False if c.token.text.isupper() and len(c.token.text) <= 4 else None
+
+
+def inner_capitals(c: Candidate) -> Verdict:
+    """CamelCase products ("MatLab", "LinkedIn") and plural acronyms ("BSTs"); "McKenzie"
+    and "DeShawn" are names."""
+    text = c.token.text
+    if CAMEL_CASE.fullmatch(text) and not NAME_PREFIX.match(text):
+        return False
+    if len(text) > 2 and text[1].isupper() and not text.isupper():
+        return False
+    return None
+
+
+def after_article(c: Candidate) -> Verdict:
+    """ "the Dino problem", "an ica" ("that dave from IT" is fine)."""
+    if c.prev is not None and c.prev.norm in ARTICLES and not c.token.possessive:
+        return False
+    return None
+
+
+# --- Words that are only names.
+
+
+def only_a_name(c: Candidate) -> Verdict:
+    """A word no dictionary knows is a name, unless it is a lowercase slip of the keyboard
+    ("emil" for "email"), which needs a strong cue."""
+    if c.ordinary:
+        return None
+    if c.token.capitalised or not looks_like_typo(c.token.norm):
+        return True
+    return c.cue == STRONG
+
+
+# --- Names that are also everyday words: evidence needed.
+
+
+def calendar_word(c: Candidate) -> Verdict:
+    """Months and days ("May", "June") need a capital and a strong cue."""
+    if c.token.norm in calendar_words():
+        return c.token.capitalised and c.cue == STRONG
+    return None
+
+
+def function_word(c: Candidate) -> Verdict:
+    """ "will", "may": lowercase they are verbs; capitalised they need a cue, a strong one at
+    the start of a sentence ("Will this work?")."""
+    if c.token.norm not in STOP_WORDS:
+        return None
+    if not c.token.capitalised:
+        return c.token.possessive
+    return c.cue > 0 and (c.cue == STRONG or not c.initial)
+
+
+def modified_noun(c: Candidate) -> Verdict:
+    """After a determiner ("our rose garden") or, in lower case, after an adjective or noun
+    that is not a cue ("the little green dot"), the word is an everyday noun."""
+    prev = c.prev
+    if prev is None:
+        return None
+    if prev.norm in DETERMINERS:
+        return False
+    if (
+        not c.token.capitalised
+        and prev.norm not in c.cues.before
+        and not prev.capitalised
+        and is_modifier(prev.norm)
+    ):
+        return False
+    return None
+
+
+def foreign_name(c: Candidate) -> Verdict:
+    """A word that is a name only outside English-speaking countries ("door", "line",
+    "free"): a name only with a strong cue, or as the capitalised subject of a past-tense verb
+    ("Blessing emailed"), unless it is itself a cue word ("Mentor recommended")."""
+    if c.english:
+        return None
+    nxt = c.next
+    if (
+        c.token.capitalised
+        and nxt is not None
+        and c.token.norm not in c.cues.before
+        and not nxt.capitalised
+        and is_past_verb(nxt.norm)
+    ):
+        return True
+    return c.cue == STRONG and (c.token.capitalised or c.token.possessive)
+
+
+def subject_of_past_verb(c: Candidate) -> Verdict:
+    """ "Stuart looked", "milan wrote": a past-tense verb after it makes it a subject."""
+    if c.next is not None and not c.next.capitalised and is_past_verb(c.next.norm):
+        return True
+    return None
+
+
+def capitalised_mid_sentence(c: Candidate) -> Verdict:
+    """A capital where the sentence does not ask for one is evidence, unless the word sits in
+    a run of capitalised everyday words ("Grace Period Policy") or after a place preposition
+    ("in Florence"), where it needs a cue too."""
+    if not c.token.capitalised or c.initial:
+        return None
+    if c.prev is not None and c.prev.norm in PLACE_PREPOSITIONS:
+        return c.cue > 0
+    return c.cue > 0 or not in_title_case_run(c.text, c.tokens, c.i, c.is_name)
+
+
+def too_short(c: Candidate) -> Verdict:
+    """ "ai", "jo" in lower case: too short to tell."""
+    return False if len(c.token.norm) <= 2 and not c.token.capitalised else None
+
+
+def cue_strength(c: Candidate) -> Verdict:
+    """The last word: a strong cue, or a weak one for a common English first name that is
+    otherwise only a noun ("richard would", "with colin")."""
+    common_name = c.english >= COMMON_NAME and is_noun_only(c.token.norm)
+    return c.cue == STRONG or (c.cue == WEAK and common_name)
+
+
+RULES: tuple[Callable[[Candidate], Verdict], ...] = (
+    listed_not_name,
+    acronym,
+    inner_capitals,
+    after_article,
+    only_a_name,
+    calendar_word,
+    function_word,
+    modified_noun,
+    foreign_name,
+    subject_of_past_verb,
+    capitalised_mid_sentence,
+    too_short,
+    cue_strength,
+)
+
+
+def decide(candidate: Candidate, rules=RULES) -> tuple[bool, str]:
+    """(is it a name, the rule that decided)."""
+    for rule in rules:
+        verdict = rule(candidate)
+        if verdict is not None:
+            return verdict, rule.__name__
+    return False, "no rule"
+
+
+def accept(text: str, tokens: list[Token], i: int, is_name, cues: NameCues) -> bool:
+    return decide(Candidate(text, tokens, i, is_name, cues))[0]

@@ -1,0 +1,111 @@
+"""Each name rule on its own: (sentence, the candidate word) -> the rule's verdict (True: a
+name, False: not a name, None: no opinion, the next rule decides)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflect.anonymise import name_rules as R
+from reflect.anonymise.analyzer import default_settings
+from reflect.anonymise.lexicon import first_names
+from reflect.anonymise.name_cues import NameCues, tokenize
+
+CUES = NameCues.from_settings(default_settings())
+
+
+def verdict(rule, text: str, word: str):
+    tokens = tokenize(text)
+    i = next(n for n, t in enumerate(tokens) if t.text == word)
+    return rule(R.Candidate(text, tokens, i, lambda t: t.norm in first_names(), CUES))
+
+
+CASES = {
+    R.listed_not_name: [
+        ("we talked on Teams", "Teams", False),
+        ("a survey of Gen Z staff", "Gen", False),
+        ("Teresa said hi", "Teresa", None),
+    ],
+    R.acronym: [
+        ("ED sent the memo", "ED", False),
+        ("Edith sent the memo", "Edith", None),
+    ],
+    R.inner_capitals: [
+        ("built it in MatLab", "MatLab", False),
+        ("three BSTs later", "BSTs", False),
+        ("DeShawn was there", "DeShawn", None),
+        ("McKenzie was there", "McKenzie", None),
+    ],
+    R.after_article: [
+        ("the Dino problem", "Dino", False),
+        ("the Dino's problem", "Dino's", None),
+        ("that Dino from IT", "Dino", None),
+    ],
+    R.only_a_name: [
+        ("met siiri today", "siiri", True),
+        ("Siiri joined", "Siiri", True),
+        ("send me an emil", "emil", False),  # a slip for "email", and no cue
+        ("Will joined", "Will", None),  # also an everyday word: other rules decide
+    ],
+    R.calendar_word: [
+        ("We met in May", "May", False),
+        ("my mentor June", "June", True),
+        ("see you Monday", "Monday", False),
+        ("Grace said so", "Grace", None),
+    ],
+    R.function_word: [
+        ("I will go", "will", False),
+        ("will's idea", "will's", True),
+        ("Will this work?", "Will", False),
+        ("I told Will about it", "Will", True),
+        ("Rose joined", "Rose", None),
+    ],
+    R.modified_noun: [
+        ("our Rose garden", "Rose", False),
+        ("a tall rose bush", "rose", False),
+        ("with rose", "rose", None),
+    ],
+    R.foreign_name: [
+        ("Blessing emailed me", "Blessing", True),
+        ("fixed Door sign", "Door", False),
+        ("Grace emailed me", "Grace", None),  # a name in English too: not this rule's call
+    ],
+    R.subject_of_past_verb: [
+        ("Stuart looked pleased", "Stuart", True),
+        ("then milan wrote back", "milan", True),
+        ("Stuart looks pleased", "Stuart", None),
+    ],
+    R.capitalised_mid_sentence: [
+        ("I asked Grace about it", "Grace", True),
+        ("the Grace Period Policy", "Grace", False),
+        ("We met in Florence last year", "Florence", False),
+        ("Grace asked", "Grace", None),  # the start of a sentence asks for a capital
+    ],
+    R.too_short: [
+        ("drafted it with ai", "ai", False),
+        ("Al joined", "Al", None),
+    ],
+    R.cue_strength: [
+        ("my mentor grace helped", "grace", True),
+        ("rebecca would know", "rebecca", True),  # weak cue, a name that is only a noun
+        ("with grace and dignity", "grace", False),  # weak cue, "grace" is a verb too
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "word", "expected"),
+    [(rule, *case) for rule, cases in CASES.items() for case in cases],
+    ids=lambda v: getattr(v, "__name__", None) or (v if isinstance(v, str) else None),
+)
+def test_each_rule_gives_its_verdict(rule, text, word, expected):
+    assert verdict(rule, text, word) is expected
+
+
+def test_every_rule_has_a_table():
+    assert set(CASES) == set(R.RULES)
+
+
+def test_the_first_rule_with_an_opinion_decides():
+    tokens = tokenize("Will this work?")
+    candidate = R.Candidate("Will this work?", tokens, 0, lambda t: True, CUES)
+    assert R.decide(candidate) == (False, "function_word")
