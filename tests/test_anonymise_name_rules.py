@@ -25,6 +25,15 @@ CASES = {
         ("a survey of Gen Z staff", "Gen", False),
         ("Teresa said hi", "Teresa", None),
     ],
+    R.tech_term: [
+        ("I moved from Matlab to Julia", "Julia", False),
+        ("we tried Ruby for scripting", "Ruby", False),
+        ("Vertica, Teradata and Python", "Teradata", False),
+        ("my mentor Julia helped", "Julia", True),
+        ("Julia said it was fine", "Julia", True),
+        ("Julia's idea", "Julia's", True),
+        ("Priya joined", "Priya", None),
+    ],
     R.acronym: [
         ("ED sent the memo", "ED", False),
         ("Edith sent the memo", "Edith", None),

@@ -13,6 +13,7 @@ from reflect.anonymise.lexicon import WORD, first_names, is_noun_only, is_ordina
 from reflect.anonymise.name_cues import NameCues
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import SCREEN_ONLY, Span, merge_spans
+from reflect.anonymise.tech_terms import is_tech_term
 from reflect.roster import Roster
 
 # Recognizers that load a statistical model (seconds to start); the rest load only small
@@ -35,7 +36,7 @@ def repeated_names(text: str, spans: list[Span]) -> list[Span]:
         for match in WORD.finditer(text, span.start, span.end)
         if len(match.group()) >= _MIN_REPEATED_CHARS and match.group()[:1].isupper()
     }
-    words = {w for w in words if w.lower() not in STOP_WORDS}
+    words = {w for w in words if w.lower() not in STOP_WORDS and not is_tech_term(w)}
     # The parts of an email's local part or a handle that are not everyday words are names
     # ("temi.osei@..., which temi set up"), matched in any case.
     any_case = {
@@ -57,12 +58,13 @@ def repeated_names(text: str, spans: list[Span]) -> list[Span]:
 
 _MIN_REPEATED_CHARS = 3
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " & ", " or ", ", or "})
+_CONJUNCTIONS = frozenset({"and", "or"})
 
 
 def _could_be_a_name(word: str, names: frozenset[str], cues: NameCues) -> bool:
     # "Cheers, Simon" and "Thanks, Hiroshi" are sign-offs, not lists of people.
     lower = word.lower()
-    if lower in cues.before or lower in cues.after:
+    if lower in cues.before or lower in cues.after or is_tech_term(word):
         return False
     if lower in names:
         return True
@@ -76,7 +78,8 @@ def listed_names(text: str, spans: list[Span], cues: NameCues) -> list[Span]:
     if not people:
         return []
     names = first_names()
-    tokens = list(WORD.finditer(text))
+    # Conjunctions are part of the gaps between items ("Rogers and Torres").
+    tokens = [m for m in WORD.finditer(text) if m.group().lower() not in _CONJUNCTIONS]
     found: list[Span] = []
     run: list[re.Match] = []
 

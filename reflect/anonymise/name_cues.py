@@ -25,6 +25,7 @@ from reflect.anonymise.lexicon import (
     looks_like_typo,
     normalise,
 )
+from reflect.anonymise.tech_terms import is_tech_term, listed_with_term
 
 STRONG, WEAK = 2, 1
 ARTICLES = frozenset({"the", "a", "an"})
@@ -155,14 +156,19 @@ class NameCues:
             if nxt.norm in self.after:
                 best = max(best, WEAK if nxt.norm in self.weak else STRONG)
             elif token.capitalised and (
-                (is_name(nxt) and _evidence(nxt, token))
+                (is_name(nxt) and _evidence(nxt, token) and not is_tech_term(nxt.text))
                 or self.surname_like(nxt)
                 or self._initial_then_surname(text, tokens, i + 1)
             ):
                 best = STRONG
             elif not token.capitalised and not nxt.capitalised and _lowercase_surname(nxt, self):
                 best = STRONG  # "colin whitmore"
-        if prev is not None and is_name(prev) and _evidence(prev, token):
+        if (
+            prev is not None
+            and is_name(prev)
+            and _evidence(prev, token)
+            and not is_tech_term(prev.text)
+        ):
             best = STRONG
         return best
 
@@ -179,7 +185,10 @@ class NameCues:
         """A capitalised word no name list knows, right after a strong cue ("my mentor
         Rubija", "my name is Siiri")."""
         token = tokens[i]
-        if self._reports_speech(text, tokens, i) or self._unknown_subject(text, tokens, i):
+        if self._reports_speech(text, tokens, i):
+            return True
+        tool = is_tech_term(token.text) or listed_with_term(text, token.start, token.end)
+        if not tool and self._unknown_subject(text, tokens, i):
             return True
         if i == 0 or not adjacent(text, tokens[i - 1], token):
             return False
@@ -241,6 +250,8 @@ class NameCues:
             return False
         if token.norm in self.not_names or token.norm in STOP_WORDS:
             return False
+        if is_tech_term(token.text):
+            return False  # "Love Jupyter", "Free Python"
         return (
             not is_ordinary_word(token.norm)
             or is_noun_only(token.norm)
@@ -254,6 +265,7 @@ class NameCues:
             and not token.text[1].isupper()  # "AI-written", "OneNote"; "McKenzie" is fine
             and not is_ordinary_word(token.norm)
             and token.norm not in self.not_names
+            and not is_tech_term(token.text)
         )
 
 

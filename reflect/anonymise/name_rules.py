@@ -19,6 +19,7 @@ from reflect.anonymise.lexicon import (
     COMMON_NAME,
     calendar_words,
     english_name_frequency,
+    is_finite_verb,
     is_modifier,
     is_noun_only,
     is_ordinary_word,
@@ -40,6 +41,7 @@ from reflect.anonymise.name_cues import (
     in_title_case_run,
     sentence_initial,
 )
+from reflect.anonymise.tech_terms import is_tech_term, listed_with_term, product_shape
 
 Verdict = bool | None
 
@@ -100,9 +102,33 @@ def listed_not_name(c: Candidate) -> Verdict:
     return None
 
 
+def tech_term(c: Candidate) -> Verdict:
+    """Software, languages, formats and products ("Julia", "Ruby", "Sage", "PyCharm", a word
+    listed with "Python") are people only in a person slot: a strong cue ("my mentor Julia",
+    "Ruby's idea") or a verb of saying or meeting beside them ("Julia said", "met Ruby")."""
+    token = c.token
+    if not (
+        is_tech_term(token.norm)
+        or product_shape(token.text)
+        or listed_with_term(c.text, token.start, token.end)
+    ):
+        return None
+    # Only cue words count, not a neighbouring name ("Love Haskell" is no full name).
+    if c.cues.cue(c.text, c.tokens, c.i, lambda _token: False) == STRONG:
+        return True
+    # A verb of saying or meeting beside it ("said Felix", "Julia asked", "met Ruby"), not a
+    # function word ("with Julia", "Ruby and Python").
+    prev, nxt = c.prev, c.next
+    return any(
+        word is not None and word.norm in cues and word.norm not in STOP_WORDS
+        for word, cues in ((prev, c.cues.before), (nxt, c.cues.after))
+    )
+
+
 def acronym(c: Candidate) -> Verdict:
-    """Short capitals are acronyms ("AI", "HR", "ED")."""
-    return False if c.token.text.isupper() and len(c.token.text) <= 4 else None
+    """Short capitals are acronyms ("AI", "HR", "ED", "IDE's")."""
+    word = c.token.text.removesuffix("'s").removesuffix("’s")
+    return False if word.isupper() and len(word) <= 4 else None
 
 
 def inner_capitals(c: Candidate) -> Verdict:
@@ -131,9 +157,16 @@ def only_a_name(c: Candidate) -> Verdict:
     ("emil" for "email"), which needs a strong cue."""
     if c.ordinary:
         return None
-    if c.token.capitalised or not looks_like_typo(c.token.norm):
-        return True
-    return c.cue == STRONG
+    if c.token.capitalised:
+        # At the start of a sentence a capital proves nothing: a slip there ("Recenly")
+        # needs a cue as it would in lower case.
+        return not (c.initial and looks_like_typo(c.token.norm)) or c.cue == STRONG
+    if looks_like_typo(c.token.norm):
+        return c.cue == STRONG
+    # In lower case a name used only outside English-speaking countries is also a word of
+    # another language ("que", "mais"): a cue is needed ("met siiri", "kofi said").
+    subject = c.next is not None and is_finite_verb(c.next.norm)  # "bártová began"
+    return c.english > 0 or c.cue > 0 or c.token.possessive or subject
 
 
 # --- Names that are also everyday words: evidence needed.
@@ -224,6 +257,7 @@ def cue_strength(c: Candidate) -> Verdict:
 
 RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     listed_not_name,
+    tech_term,
     acronym,
     inner_capitals,
     after_article,

@@ -19,7 +19,7 @@ from reflect.parallel import map_chunks
 from reflect.roster import Roster
 
 # Bump when recognizers change what they find, so cached redactions are redone.
-REDACTION_VERSION = "3"
+REDACTION_VERSION = "4"
 
 
 @dataclass

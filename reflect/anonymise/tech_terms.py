@@ -63,7 +63,33 @@ def tech_terms() -> frozenset[str]:
 
 
 def is_tech_term(word: str) -> bool:
-    return word.lower() in tech_terms() or product_shape(word)
+    return _known_or_compound(word.lower()) or product_shape(word)
+
+
+_MIN_STEM = 5  # "jupyter" + "hub"; not "ada" + "m"
+
+
+@lru_cache(maxsize=50_000)
+def _known_or_compound(lower: str) -> bool:
+    """A known term, a compound built on one ("jupyterhub", "pythonista", "dockerfile"), or a
+    slip of the keyboard in a long one ("jupypter"); given names ("juliana") excepted."""
+    terms = tech_terms()
+    if lower in terms:
+        return True
+    if len(lower) < _MIN_STEM + 2 or lower in first_names():
+        return False
+    if any(lower[:n] in terms for n in range(_MIN_STEM, len(lower) - 1)):
+        return True
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    hit = process.extractOne(lower, _long_terms(), scorer=OSA.distance, score_cutoff=1)
+    return hit is not None
+
+
+@lru_cache(maxsize=1)
+def _long_terms() -> tuple[str, ...]:
+    return tuple(t for t in tech_terms() if len(t) >= 7 and t.isalpha())
 
 
 def product_shape(word: str) -> bool:
@@ -81,6 +107,14 @@ def listed_with_term(text: str, start: int, end: int) -> bool:
     return any(
         is_tech_term(item) and item.lower() not in names  # "Priya and Julia" are people
         for item in _neighbours(text, start, end)
+    )
+
+
+def listed_with_names(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` listed with capitalised words that are no known term
+    ("Šušulić, Bowman and White")? Lists of people are lists of surnames."""
+    return any(
+        item[:1].isupper() and not is_tech_term(item) for item in _neighbours(text, start, end)
     )
 
 

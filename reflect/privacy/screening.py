@@ -10,7 +10,8 @@ with its table test in ``tests/test_privacy_screening.py``:
 - ``identifying description``: digits, addresses, age or uniqueness descriptions ("the only",
   "62-year-old", "the newest hire");
 - ``proper noun``: a word people write capitalised mid-sentence, unless it is taxonomy
-  vocabulary ("Teams");
+  vocabulary ("Teams") or names software, a language or a product
+  (``reflect.anonymise.tech_terms``: "Jupyter");
 - ``name``: a known first name that is not an everyday word, in any casing ("helen" is a name
   even when eight people write it in lowercase; "will", "grace" and "may" are everyday words);
 - ``initials``: initials standing for a person ("J.T.", "I told RB", "KM said");
@@ -110,6 +111,16 @@ def _not_names() -> frozenset[str]:
     return frozenset(w.lower() for w in default_settings().get("names", {}).get("not_names", []))
 
 
+def _names_a_tool(word: str) -> bool:
+    """Software, languages, formats and products ("Jupyter", "Python", "PowerBI") are what
+    technical themes are made of, not identifying proper nouns; a word that is also a given
+    name ("Julia", "Ruby") stays a possible name."""
+    from reflect.anonymise.lexicon import first_names
+    from reflect.anonymise.tech_terms import is_tech_term
+
+    return is_tech_term(word) and word not in first_names()
+
+
 class Vocabulary:
     """What the screens know about the run's reflections: who used which word, which words
     people write as proper nouns or next to placeholders; and the sensitive-topic screen
@@ -152,6 +163,7 @@ class Vocabulary:
             for w, n in mid_capitalised.items()
             if n > 0 and 2 * n >= mid[w] and w not in self.known and w != "i"
         }
+        self.proper = {w for w in self.proper if not _names_a_tool(w)}
         self.placeholder_bound = {w for w, n in beside.items() if 2 * n > people[w]}
         self.topics = SensitiveTopics(embed)
 

@@ -11,6 +11,7 @@ from reflect.anonymise.lexicon import is_ordinary_word
 from reflect.anonymise.name_cues import INITIAL, NameCues, Token, adjacent, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
+from reflect.anonymise.tech_terms import is_tech_term
 
 
 @recognizers.register("name_shape")
@@ -27,6 +28,7 @@ class NameShapeRecognizer:
             and not token.text[1].isupper()
             and token.norm not in self.cues.not_names
             and not is_ordinary_word(token.norm)
+            and not is_tech_term(token.text)  # "Zemax OpticStudio", "Yandex DataLens"
         )
 
     def find(self, texts: Sequence[str]) -> list[list[Span]]:

@@ -17,6 +17,7 @@ from importlib.metadata import version
 from reflect.anonymise.lexicon import calendar_words, first_names, is_ordinary_word, normalise
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
+from reflect.anonymise.tech_terms import is_tech_term, listed_with_term
 from reflect.user_cache import cached_json
 
 MIN_POPULATION = 1000
@@ -29,6 +30,8 @@ _CUES = frozenset(
         "living", "towards", "toward",
     }
 )  # fmt: skip
+# A capitalised word right after a town that is also a word makes a title ("Reading List").
+_TITLE_WORD = re.compile(r" (?:[A-Z][a-z]+)\b")
 _PREVIOUS_WORD = re.compile(r"([\w']+)\W*$")
 
 
@@ -92,9 +95,15 @@ class PlaceRecognizer:
             return False  # "in May", "by March"
         if name.isupper() and len(name) <= 4:
             return False  # acronyms
+        if is_tech_term(name) or listed_with_term(text, start, start + len(name)):
+            return False  # "Kotlin", "Conda": software named after a town
+        if name.isupper() or (len(name) > 2 and name[1].isupper()):
+            return False  # shouting or a plural acronym ("UIs")
         if " " in key:
             return True
         if is_ordinary_word(key) or key in first_names():
+            if _TITLE_WORD.match(text, start + len(name)):
+                return False  # "in Stock Market Data": a title, not a town
             before = _PREVIOUS_WORD.search(text[:start])
             return before is not None and before.group(1).lower() in _CUES
         return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from reflect.anonymise.lexicon import (
@@ -21,9 +22,10 @@ from reflect.anonymise.lexicon import (
     looks_like_typo,
     normalise,
 )
-from reflect.anonymise.name_cues import DETERMINERS, tokenize
+from reflect.anonymise.name_cues import DETERMINERS, STRONG, NameCues, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
+from reflect.anonymise.tech_terms import is_tech_term, listed_with_names, listed_with_term
 from reflect.nlp import NER, load_spacy
 
 _LABELS = {"PERSON": "PERSON"}
@@ -31,6 +33,10 @@ _BATCH = 256
 _SINGLE_WORD_MAX_ZIPF = 3.5
 # A sentence without its leading spaces (a leading space would become token 0).
 _SENTENCE = re.compile(r"\s*([^.!?\n\s][^.!?\n]*(?:[.!?]+|\n|$))")
+
+
+def _no_name(_token) -> bool:
+    return False
 
 
 @recognizers.register("spacy")
@@ -41,6 +47,9 @@ class SpacyNerRecognizer:
         names = context.settings.get("names", {})
         self.not_names = {w.lower() for w in names.get("not_names", [])}
         self.after = {w.lower() for w in names.get("after", [])}
+        weak = {w.lower() for w in names.get("weak", [])}
+        self.strong_before = {w.lower() for w in names.get("before", [])} - weak
+        self.cues = NameCues.from_settings(context.settings)
         self.nlp = load_spacy(NER)
 
     def find(self, texts: Sequence[str]) -> list[list[Span]]:
@@ -69,10 +78,51 @@ class SpacyNerRecognizer:
             for t in tokenize(sentence)
         )
 
+    def _person_slot(self, ent) -> bool:
+        """A possessive, a strong cue before ("my mentor", "Dr") or a verb of saying or
+        thinking after ("said", "thinks"): the entity is a person whatever its words."""
+        doc = ent.doc
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        return (
+            after in ("'s", "’s")
+            or before in self.strong_before
+            or (after in self.after and after not in STOP_WORDS)
+        )
+
+    def _any_cue(self, ent) -> bool:
+        """Any word around the entity that speaks of a person (``NameCues.cue``)."""
+        text = ent.doc.text
+        tokens = tokenize(text)
+        for i, token in enumerate(tokens):
+            if token.start == ent.start_char:
+                if token.possessive or self.cues.cue(text, tokens, i, _no_name) == STRONG:
+                    return True
+                # A verb or a role beside it, not a function word ("Kaggle and Colab").
+                prev = tokens[i - 1].norm if i > 0 else ""
+                nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+                return (prev in self.cues.before and prev not in STOP_WORDS) or (
+                    nxt in self.cues.after and nxt not in STOP_WORDS
+                )
+        return False
+
+    def _tool(self, ent) -> bool:
+        """Software, languages and products ("Jupyter", "PyCharm", "Jupyter Lab", a word
+        listed with "Python"), from ``tech_terms``."""
+        words = [t for t in ent if any(c.isalpha() for c in t.text)]
+        names = first_names()
+        if any(is_tech_term(t.text) for t in words) and not any(
+            t.lower_ in names and not is_tech_term(t.text) for t in words
+        ):
+            return True  # "Jupyter Notebook", "LibreOffice Calc"; not "Julia Smith"
+        return listed_with_term(ent.doc.text, ent.start_char, ent.end_char)
+
     def _plausible(self, ent) -> bool:
         text = ent.text.lower()
         if text in self.not_names or any(t.lower_ in self.not_names for t in ent):
             return False
+        if self._tool(ent):
+            return self._person_slot(ent)
         # A "name" made only of lowercase everyday words is the small model's guess at a
         # phrase ("grace period"), not a person.
         if all(t.is_lower and is_ordinary_word(t.lower_) for t in ent):
@@ -82,6 +132,14 @@ class SpacyNerRecognizer:
             word = normalise(ent.text)
             if looks_like_typo(word):
                 return False  # "Genuuine"
+            if (
+                word not in first_names()
+                and not self._any_cue(ent)
+                and not listed_with_names(ent.doc.text, ent.start_char, ent.end_char)
+            ):
+                # A lone unknown capitalised word with nothing around it that speaks of a
+                # person, and not in a list of names, is more often a product ("Kaggle").
+                return False
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ in DETERMINERS:
                 return is_ordinary_word(word) is False  # "the Bill debate"
             # (Each doc is one sentence, so token 0 opens it: "Overall", "Said it like...")

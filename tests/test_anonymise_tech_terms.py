@@ -1,0 +1,71 @@
+"""Technical and product vocabulary: known from maintained sources (Pygments' lexers, PyPI's
+trove classifiers) or by shape, and never taken for a person or a place without a person
+slot."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflect.anonymise import Analyzer
+from reflect.anonymise.analyzer import model_free_recognizers
+from reflect.anonymise.tech_terms import is_tech_term, listed_with_term
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Haskell", True),  # a language (Pygments)
+        ("YAML", True),  # a format (Pygments)
+        ("Django", True),  # a framework (trove classifiers)
+        ("Emacs", True),  # an editor (trove classifiers)
+        ("Dockerfile", True),  # built on a known term
+        ("Markdwon", True),  # a slip in a long known term
+        ("PyCharm", True),  # inner capitals
+        ("K8s", True),  # a digit inside
+        ("McKenzie", False),
+        ("Okonkwo", False),
+        ("Juliana", False),  # a given name, though it starts with a language's name
+        ("Grace", False),
+    ],
+)
+def test_when_a_word_names_a_tool_then_it_is_a_tech_term(word, expected):
+    assert is_tech_term(word) is expected
+
+
+def test_when_a_word_is_listed_with_a_tool_then_it_is_one_more_tool():
+    text = "we compared Teradata, Snowpipe and Kotlin"
+    start = text.index("Snowpipe")
+    assert listed_with_term(text, start, start + len("Snowpipe"))
+    text = "I met Priya and Julia"  # Julia is a language, and a given name
+    assert not listed_with_term(text, text.index("Priya"), text.index("Priya") + 5)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    spans = Analyzer(None, model_free_recognizers()).analyze([text])[0]
+    return [(text[s.start : s.end], s.label) for s in spans if s.label in ("PERSON", "PLACE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moved the pipeline from Matlab to Julia last spring.", []),
+        ("Love Haskell, hate the tooling.", []),
+        ("We tried Ruby and Kotlin for the scripts.", []),
+        ("Emacs is still my editor.", []),
+        ("The JupyterLab extension broke again.", []),
+        ("Julia said the pipeline was ready.", [("Julia", "PERSON")]),
+        ("my mentor Ruby showed me the pipeline", [("Ruby", "PERSON")]),
+        ("Ada's review was thorough.", [("Ada", "PERSON")]),
+    ],
+)
+def test_when_tools_are_named_then_they_are_kept_unless_in_a_person_slot(text, expected):
+    assert found(text) == expected
+
+
+def test_when_tools_are_capitalised_mid_sentence_then_phrases_with_them_are_not_identifying():
+    from reflect.privacy.screening import Vocabulary
+
+    texts = [f"Our team moved to Kotlin and Gareth liked it ({i})." for i in range(6)]
+    words = Vocabulary(texts, [f"P-{i}" for i in range(6)])
+    assert not words.identifying("kotlin tooling")
+    assert words.identifying("gareth")
