@@ -24,6 +24,16 @@ def found(text: str) -> list[tuple[str, str]]:
         ("sales turned 40% higher", []),
         ("it has 12 years of history", []),
         ("I am 5 slides in", []),
+        # In words, and after "is", "was", "at".
+        ("my sponsor is seventy-one and still cycles to work", [("seventy-one", "AGE")]),
+        ("Tariq left school at fifteen, a sore point", [("fifteen", "AGE")]),
+        ("Delphine is 44.", [("44", "AGE")]),
+        ("she was thirty when she moved", [("thirty", "AGE")]),
+        ("Ninety years old and still in the choir", [("Ninety", "AGE")]),
+        ("the backlog was 23, and growing", []),
+        ("the coach leaves at 10.15", []),
+        ("see you at ten", []),
+        ("we finished at 18:00", []),
     ],
 )
 def test_when_text_is_scanned_then_age_spans_are_exactly_these(text, expected):

@@ -13,6 +13,11 @@ def found(text: str, recognizer: str = "email", roster=None) -> list[tuple[str, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("write to li dot wen at orchard dot io", [("li dot wen at orchard dot io", "EMAIL")]),
+        ("ana.p (at) mailbox (dot) de", [("ana.p (at) mailbox (dot) de", "EMAIL")]),
+        ("it is bo_k[at]firm[dot]com", [("bo_k[at]firm[dot]com", "EMAIL")]),
+        ("mail kwame@helpdesk please", [("kwame@helpdesk", "EMAIL")]),
+        ("we looked at it. dot the i's", []),
         ("mail jo.bloggs@example.com today", [("jo.bloggs@example.com", "EMAIL")]),
         ("O'Neil.Kate+work@mail.co.uk.", [("O'Neil.Kate+work@mail.co.uk", "EMAIL")]),
         ("we met @ the office", []),

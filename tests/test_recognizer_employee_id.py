@@ -13,6 +13,8 @@ def found(text: str, recognizer: str = "employee_id", roster=None) -> list[tuple
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("ref AB 300412 on the form", [("AB 300412", "EMPLOYEE_ID")]),
+        ("we were at 20000 feet", []),
         ("my id is E10482 if needed", [("E10482", "EMPLOYEE_ID")]),
         ("EMP-482113 on the form", [("EMP-482113", "EMPLOYEE_ID")]),
         ("employee id 48213", [("48213", "EMPLOYEE_ID")]),

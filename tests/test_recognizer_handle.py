@@ -13,6 +13,12 @@ def found(text: str, recognizer: str = "handle", roster=None) -> list[tuple[str,
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("follow us at river_notes_22", [("river_notes_22", "HANDLE")]),
+        ("my twitter is tomas.writes", [("tomas.writes", "HANDLE")]),
+        ("ping me as ops_nadia on the intranet", [("ops_nadia", "HANDLE")]),
+        ("I am halvorsen @ github", [("halvorsen", "HANDLE")]),
+        ("follow me at the back of the room", []),
+        ("the snake_case names confused him", []),
         ("follow me @jo_codes please", [("@jo_codes", "HANDLE")]),
         ("(@lucy.writes)", [("@lucy.writes", "HANDLE")]),
         ("jo@example.com", []),

@@ -13,6 +13,16 @@ def found(text: str, recognizer: str = "phone", roster=None) -> list[tuple[str, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "it's oh one one three, four nine six, oh oh one two",
+            [("oh one one three, four nine six, oh oh one two", "PHONE")],
+        ),
+        (
+            "dial triple seven, two eight, double one nine",
+            [("triple seven, two eight, double one nine", "PHONE")],
+        ),
+        ("my desk is ext 5120", [("5120", "PHONE")]),
+        ("we need one or two more, maybe three", []),
         ("Ring me on 07700 900123 today", [("07700 900123", "PHONE")]),
         ("call (415) 555-0199 now", [("(415) 555-0199", "PHONE")]),
         ("+44 20 7946 0321 is the desk", [("+44 20 7946 0321", "PHONE")]),

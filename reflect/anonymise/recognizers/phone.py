@@ -1,6 +1,7 @@
 """Phone numbers in national (UK, US or the regions in patterns.toml) and international
 formats, found by Google's libphonenumber (the ``phonenumbers`` package), plus a loose pattern
-for numbers it cannot place (fictional ranges, odd spacing) that have enough digits."""
+for numbers it cannot place (fictional ranges, odd spacing) that have enough digits, numbers
+spoken in words ("oh seven seven double four...") and extensions ("ext. 2231", "x3092")."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 import phonenumbers
 
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
+from reflect.anonymise.recognizers.numbers import DIGIT_WORD, spoken_digits
 from reflect.anonymise.spans import Span
 
 _LOOSE = re.compile(
@@ -23,6 +25,11 @@ _CONTEXT = re.compile(
     re.I,
 )
 _CONTEXT_MIN_DIGITS = 6
+# Digits spoken one by one; a run standing for 7+ digits is a number to call.
+_SPOKEN = re.compile(rf"\b{DIGIT_WORD}(?:[\s,-]+{DIGIT_WORD})+\b", re.I)
+_SPOKEN_MIN_DIGITS = 7
+# An extension: only the number is replaced ("ext. [PHONE]").
+_EXTENSION = re.compile(r"\b(?:ext\.?|extension|x)\s?#?(?P<value>\d{3,5})\b", re.I)
 # Runs like "2019-2023" or "10.30-11.45" are years and times, not numbers to call.
 _NOT_PHONE = re.compile(r"^(?:\d{4}\s?[-–]\s?\d{2,4}|\d{1,2}[.:]\d{2}\s?-\s?\d{1,2}[.:]\d{2})$")
 
@@ -40,9 +47,20 @@ class PhoneRecognizer:
         return [self.find_one(text) for text in texts]
 
     def find_one(self, text: str) -> list[Span]:
-        if sum(c.isdigit() for c in text) < _CONTEXT_MIN_DIGITS:
-            return []  # most reflections: no work at all
         spans = [
+            Span(m.start(), m.end(), "PHONE", 0.7, self.name)
+            for m in _SPOKEN.finditer(text)
+            if spoken_digits(m.group()) >= _SPOKEN_MIN_DIGITS
+        ]
+        digits = sum(c.isdigit() for c in text)
+        if digits >= 3:
+            spans += [
+                Span(m.start("value"), m.end("value"), "PHONE", 0.7, self.name)
+                for m in _EXTENSION.finditer(text)
+            ]
+        if digits < _CONTEXT_MIN_DIGITS:
+            return spans  # most reflections: no more work
+        spans += [
             Span(m.start("value"), m.end("value"), "PHONE", 0.75, self.name)
             for m in _CONTEXT.finditer(text)
             if sum(c.isdigit() for c in m.group("value")) >= _CONTEXT_MIN_DIGITS
