@@ -78,10 +78,13 @@ CASES = {
         ("fixed Door sign", "Door", False),
         ("Grace emailed me", "Grace", None),  # a name in English too: not this rule's call
     ],
-    R.subject_of_past_verb: [
+    R.subject_of_verb: [
         ("Stuart looked pleased", "Stuart", True),
         ("then milan wrote back", "milan", True),
-        ("Stuart looks pleased", "Stuart", None),
+        ("Patience chairs the panel", "Patience", True),
+        ("Joy keeps a list", "Joy", True),
+        ("Frank conversations are rare", "Frank", None),
+        ("Grace is here", "Grace", None),
     ],
     R.capitalised_mid_sentence: [
         ("I asked Grace about it", "Grace", True),

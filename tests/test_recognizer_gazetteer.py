@@ -49,6 +49,17 @@ def found(text: str) -> list[tuple[str, str]]:
         ("The Dino problem was fun", []),
         ("Blessing emailed me the deck", [("Blessing", "PERSON")]),
         ("Management emailed us", []),
+        # The same evidence at the start of a sentence as anywhere: a finite verb after it.
+        ("Patience chairs the panel now.", [("Patience", "PERSON")]),
+        ("We met. Joy keeps a list of acronyms.", [("Joy", "PERSON")]),
+        ("Carl and I compared calendars", [("Carl", "PERSON")]),
+        ("Frank conversations are rare here.", []),
+        ("Hope is not a plan.", []),
+        # Hyphenated given names.
+        ("Anne-Laure runs the desk", [("Anne-Laure", "PERSON")]),
+        ("a long-term plan", []),
+        # Departments after "from" are not speakers.
+        ("Ingrid from Compliance joined late", [("Ingrid", "PERSON")]),
     ],
 )
 def test_when_possible_names_appear_then_only_real_names_are_found(text, expected):

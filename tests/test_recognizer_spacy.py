@@ -18,3 +18,10 @@ def test_when_the_ner_model_runs_then_it_finds_capitalised_names_and_skips_guard
         ("Oluwaseun Adeyemi", "PERSON")
     ]
     assert found[1:] == [[], [], []]
+
+
+@pytest.mark.model
+def test_when_the_model_runs_a_name_into_a_verb_then_the_verb_is_kept():
+    text = "We met again. Gordon keeps asking about the merger."
+    spans = Analyzer(None, ["spacy"]).analyze([text])[0]
+    assert [text[s.start : s.end] for s in spans] in ([], ["Gordon"])

@@ -86,6 +86,7 @@ PLACE_PREPOSITIONS = frozenset(
     }
 )
 INITIAL = re.compile(r"[A-Z]\.?")
+_ORIGINS = frozenset({"from", "in", "at", "of", "for"})
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,8 @@ class NameCues:
             best = max(best, WEAK if prev.norm in self.weak else STRONG)
         if i >= 2 and f"{tokens[i - 2].norm} {tokens[i - 1].norm}" in self.before:
             best = STRONG  # "name is", "this is"
+        if _with_me(text, tokens, i):
+            best = STRONG  # "Carl and I", "me and carl"
         if nxt is not None:
             if nxt.norm in self.after:
                 best = max(best, WEAK if nxt.norm in self.weak else STRONG)
@@ -208,6 +211,8 @@ class NameCues:
         if i + 1 >= len(tokens) or not adjacent(text, token, tokens[i + 1]):
             return False
         nxt = tokens[i + 1]
+        if i > 0 and tokens[i - 1].norm in _ORIGINS:
+            return False  # "from Compliance joined": a department, not a speaker
         return (
             token.capitalised
             and len(token.norm) >= 3
@@ -267,6 +272,17 @@ class NameCues:
             and token.norm not in self.not_names
             and not is_tech_term(token.text)
         )
+
+
+def _with_me(text: str, tokens: list[Token], i: int) -> bool:
+    """Coordinated with the writer: "X and I", "X and me", "me and X", "I and X"."""
+    after = text[tokens[i].end : tokens[i].end + 8].lower()
+    before = text[max(0, tokens[i].start - 8) : tokens[i].start].lower()
+    return bool(_AND_ME.match(after) or _ME_AND.search(before))
+
+
+_AND_ME = re.compile(r"\s+(?:and|&)\s+(?:i|me)\b")
+_ME_AND = re.compile(r"\b(?:i|me)\s+(?:and|&)\s+$")
 
 
 def _evidence(neighbour: Token, token: Token) -> bool:

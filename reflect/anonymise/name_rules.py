@@ -55,6 +55,7 @@ class Candidate:
     i: int
     is_name: Callable[[Token], bool]
     cues: NameCues
+    known_person: bool = False  # a roster name: the roster says it is a name somewhere
 
     @property
     def token(self) -> Token:
@@ -166,7 +167,7 @@ def only_a_name(c: Candidate) -> Verdict:
     # In lower case a name used only outside English-speaking countries is also a word of
     # another language ("que", "mais"): a cue is needed ("met siiri", "kofi said").
     subject = c.next is not None and is_finite_verb(c.next.norm)  # "bártová began"
-    return c.english > 0 or c.cue > 0 or c.token.possessive or subject
+    return c.known_person or c.english > 0 or c.cue > 0 or c.token.possessive or subject
 
 
 # --- Names that are also everyday words: evidence needed.
@@ -201,6 +202,7 @@ def modified_noun(c: Candidate) -> Verdict:
         not c.token.capitalised
         and prev.norm not in c.cues.before
         and not prev.capitalised
+        and prev.norm not in STOP_WORDS  # "about olive": a preposition, no modifier
         and is_modifier(prev.norm)
     ):
         return False
@@ -225,11 +227,20 @@ def foreign_name(c: Candidate) -> Verdict:
     return c.cue == STRONG and (c.token.capitalised or c.token.possessive)
 
 
-def subject_of_past_verb(c: Candidate) -> Verdict:
-    """ "Stuart looked", "milan wrote": a past-tense verb after it makes it a subject."""
-    if c.next is not None and not c.next.capitalised and is_past_verb(c.next.norm):
+def subject_of_verb(c: Candidate) -> Verdict:
+    """ "Stuart looked", "milan wrote", "Joy keeps", "Patience chairs": a finite verb after it
+    makes it a subject, at the start of a sentence as anywhere else."""
+    nxt = c.next
+    if nxt is None or nxt.capitalised or nxt.norm in STOP_WORDS:
+        return None
+    if is_past_verb(nxt.norm) or (is_finite_verb(nxt.norm) and _only_a_verb_form(nxt.norm)):
         return True
     return None
+
+
+def _only_a_verb_form(word: str) -> bool:
+    # "keeps", "chairs", "runs"; not "conversations" or "papers", which are nouns only.
+    return not is_noun_only(word[:-1]) and not is_noun_only(word[:-2])
 
 
 def capitalised_mid_sentence(c: Candidate) -> Verdict:
@@ -266,7 +277,7 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     function_word,
     modified_noun,
     foreign_name,
-    subject_of_past_verb,
+    subject_of_verb,
     capitalised_mid_sentence,
     too_short,
     cue_strength,
@@ -282,5 +293,7 @@ def decide(candidate: Candidate, rules=RULES) -> tuple[bool, str]:
     return False, "no rule"
 
 
-def accept(text: str, tokens: list[Token], i: int, is_name, cues: NameCues) -> bool:
-    return decide(Candidate(text, tokens, i, is_name, cues))[0]
+def accept(
+    text: str, tokens: list[Token], i: int, is_name, cues: NameCues, known_person: bool = False
+) -> bool:
+    return decide(Candidate(text, tokens, i, is_name, cues, known_person))[0]

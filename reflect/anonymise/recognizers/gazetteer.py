@@ -21,7 +21,13 @@ class GazetteerRecognizer:
         self.cues = NameCues.from_settings(context.settings)
 
     def _is_name(self, token: Token) -> bool:
-        return token.norm in self.names and token.norm not in self.cues.not_names
+        if token.norm in self.cues.not_names:
+            return False
+        if token.norm in self.names:
+            return True
+        # Hyphenated given names: "Anne-Laure", "Jean-Baptiste", "Mei-Ling", "Ye-jin".
+        parts = token.norm.split("-")
+        return len(parts) > 1 and token.capitalised and all(p in self.names for p in parts)
 
     def find(self, texts: Sequence[str]) -> list[list[Span]]:
         return [self._find_one(text) for text in texts]

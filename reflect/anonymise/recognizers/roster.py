@@ -50,7 +50,9 @@ class RosterRecognizer:
             tokens = tokenize(text)
             i = 0
             while i < len(tokens):
-                if self._is_part(tokens[i]) and accept(text, tokens, i, self._is_part, self.cues):
+                if self._is_part(tokens[i]) and accept(
+                    text, tokens, i, self._is_part, self.cues, known_person=True
+                ):
                     last = i
                     while (
                         last + 1 < len(tokens)

@@ -35,6 +35,17 @@ _SINGLE_WORD_MAX_ZIPF = 3.5
 _SENTENCE = re.compile(r"\s*([^.!?\n\s][^.!?\n]*(?:[.!?]+|\n|$))")
 
 
+def _trimmed(ent):
+    """The entity without trailing lowercase words: the small model sometimes runs a name
+    into the verb after it ("George keeps" in "George keeps asking")."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].is_lower:
+        end -= 1
+    if end == ent.end:
+        return ent
+    return ent.doc[ent.start : end] if end > ent.start else None
+
+
 def _no_name(_token) -> bool:
     return False
 
@@ -62,10 +73,11 @@ class SpacyNerRecognizer:
         ]
         docs = self.nlp.pipe((sentence for _, _, sentence in todo), batch_size=_BATCH)
         for (i, offset, _), doc in zip(todo, docs, strict=True):
+            ents = (_trimmed(e) for e in doc.ents if e.label_ in _LABELS)
             out[i] += [
-                Span(offset + e.start_char, offset + e.end_char, _LABELS[e.label_], 0.7, self.name)
-                for e in doc.ents
-                if e.label_ in _LABELS and self._plausible(e)
+                Span(offset + e.start_char, offset + e.end_char, "PERSON", 0.7, self.name)
+                for e in ents
+                if e is not None and self._plausible(e)
             ]
         return out
 

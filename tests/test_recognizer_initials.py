@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from reflect.anonymise import Analyzer
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    spans = Analyzer(None, ["initials"]).analyze([text])[0]
+    return [(text[s.start : s.end], s.label) for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Initials in a person slot.
+        ("JX thinks the rollout is rushed", [("JX", "PERSON")]),
+        ("NQ from Treasury sat in", [("NQ", "PERSON")]),
+        ("we compared it with SQL output", []),  # a known term
+        ("I called ZF about it", [("ZF", "PERSON")]),
+        ("shadowed with YT all week", [("YT", "PERSON")]),
+        ("CJ and I drafted the memo", [("CJ", "PERSON")]),
+        ("I sent the deck to R. Halloran", [("R. Halloran", "PERSON")]),
+        # Acronyms and roles stay.
+        ("HR said they would check", []),
+        ("the CTO said no", []),
+        ("QA found two bugs", []),
+        ("the AI wrote a summary", []),
+        ("HR and I disagreed", [("HR", "PERSON")]),  # the price of "X and I"
+    ],
+)
+def test_when_capitals_sit_in_a_person_slot_then_they_are_initials(text, expected):
+    assert found(text) == expected
