@@ -96,6 +96,12 @@ CASES = {
         ("drafted it with ai", "ai", False),
         ("Al joined", "Al", None),
     ],
+    R.referred_to: [
+        ("i went through it with robin and she liked it", "robin", True),
+        ("we talked about olive and her new role", "olive", True),
+        ("the robin sat there and he watched it", "robin", None),  # after a determiner
+        ("a session on ivy leaves. Then he left", "ivy", None),  # another sentence
+    ],
     R.cue_strength: [
         ("my mentor grace helped", "grace", True),
         ("rebecca would know", "rebecca", True),  # weak cue, a name that is only a noun

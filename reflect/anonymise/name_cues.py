@@ -25,7 +25,7 @@ from reflect.anonymise.lexicon import (
     looks_like_typo,
     normalise,
 )
-from reflect.anonymise.tech_terms import is_tech_term, listed_with_term
+from reflect.anonymise.tech_terms import is_tech_term, listed_with_term, technical_text
 
 STRONG, WEAK = 2, 1
 ARTICLES = frozenset({"the", "a", "an"})
@@ -87,6 +87,10 @@ PLACE_PREPOSITIONS = frozenset(
 )
 INITIAL = re.compile(r"[A-Z]\.?")
 _ORIGINS = frozenset({"from", "in", "at", "of", "for"})
+# Prepositions that take people as often as things ("for Clemence", "about Rubija").
+_PERSON_PREPOSITIONS = frozenset({"for", "about", "by", "than", "like", "how", "that", "when"})
+# Rarer than this (about once in 10 million words) a capitalised subject is a name.
+_RARE_NAME_ZIPF = 2.5
 
 
 @dataclass(frozen=True)
@@ -202,7 +206,15 @@ class NameCues:
             return False
         if prev.norm in self.before and (prev.norm not in self.weak or is_past_verb(prev.norm)):
             return True  # "my mentor Rubija", "said Maslin"
-        return i >= 2 and f"{tokens[i - 2].norm} {prev.norm}" in self.before
+        if i >= 2 and f"{tokens[i - 2].norm} {prev.norm}" in self.before:
+            return True
+        # After a weak cue ("to Osagie", "with Kwabena", "for Clemence"), a word no dictionary
+        # knows is a person, unless the text is about tools ("with Kaggle").
+        return (
+            prev.norm in self.before | _PERSON_PREPOSITIONS
+            and not sentence_initial(text, token.start)
+            and not technical_text(text)
+        )
 
     def _reports_speech(self, text: str, tokens: list[Token], i: int) -> bool:
         # "Blessing emailed...", "Okonkwo said...": a capitalised, not very frequent word as
@@ -245,8 +257,14 @@ class NameCues:
             and token.norm not in self.not_names
             and not is_ordinary_word(token.norm)
             and (nxt.norm in self.after or is_finite_verb(nxt.norm))
-            and zipf_frequency(token.norm, "en") < _UNKNOWN_ZIPF
+            and zipf_frequency(token.norm, "en") < self._unknown_zipf(text)
         )
+
+    @staticmethod
+    def _unknown_zipf(text: str) -> float:
+        # Beside known tools a rare capitalised subject is one more tool ("Deepnote has"),
+        # so only a word English text practically never uses counts there.
+        return _UNKNOWN_ZIPF if technical_text(text) else _RARE_NAME_ZIPF
 
     def following_surname(self, token: Token) -> bool:
         """After a first name, a capitalised word is a surname unless it is a frequent

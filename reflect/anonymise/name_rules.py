@@ -9,6 +9,7 @@ in ``tests/test_anonymise_name_rules.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -44,6 +45,10 @@ from reflect.anonymise.name_cues import (
 from reflect.anonymise.tech_terms import is_tech_term, listed_with_term, product_shape
 
 Verdict = bool | None
+_COMPLEMENTISERS = frozenset({"that"})
+_PRONOUN_REACH = 60  # characters after the name in which a pronoun may refer back to it
+_SENTENCE_STOP = re.compile(r"[.!?;\n]")
+_THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
 
 
 @dataclass
@@ -196,8 +201,8 @@ def modified_noun(c: Candidate) -> Verdict:
     prev = c.prev
     if prev is None:
         return None
-    if prev.norm in DETERMINERS:
-        return False
+    if prev.norm in DETERMINERS and not (c.token.capitalised and prev.norm in _COMPLEMENTISERS):
+        return False  # ("that Crispin records": "that" opens a clause, no noun phrase)
     if (
         not c.token.capitalised
         and prev.norm not in c.cues.before
@@ -212,7 +217,8 @@ def modified_noun(c: Candidate) -> Verdict:
 def foreign_name(c: Candidate) -> Verdict:
     """A word that is a name only outside English-speaking countries ("door", "line",
     "free"): a name only with a strong cue, or as the capitalised subject of a past-tense verb
-    ("Blessing emailed"), unless it is itself a cue word ("Mentor recommended")."""
+    ("Blessing emailed", "Summer runs"), unless it is itself a cue word ("Mentor recommended").
+    """
     if c.english:
         return None
     nxt = c.next
@@ -221,9 +227,12 @@ def foreign_name(c: Candidate) -> Verdict:
         and nxt is not None
         and c.token.norm not in c.cues.before
         and not nxt.capitalised
-        and is_past_verb(nxt.norm)
+        and nxt.norm not in STOP_WORDS
+        and (is_past_verb(nxt.norm) or (is_finite_verb(nxt.norm) and _only_a_verb_form(nxt.norm)))
     ):
-        return True
+        return True  # "Blessing emailed", "Summer runs the group"
+    if c.token.capitalised and not c.initial and c.cue > 0:
+        return True  # "I sent Marguerite the link": a capital mid-sentence and a cue
     return c.cue == STRONG and (c.token.capitalised or c.token.possessive)
 
 
@@ -259,6 +268,16 @@ def too_short(c: Candidate) -> Verdict:
     return False if len(c.token.norm) <= 2 and not c.token.capitalised else None
 
 
+def referred_to(c: Candidate) -> Verdict:
+    """A bare name that a he or she picks up later in the sentence ("explained it to rowan
+    and she loved it", "on ivy and her promotion case") is the person the pronoun means."""
+    if c.prev is not None and (c.prev.norm in DETERMINERS or c.prev.possessive):
+        return None
+    rest = c.text[c.token.end : c.token.end + _PRONOUN_REACH]
+    rest = _SENTENCE_STOP.split(rest, maxsplit=1)[0]
+    return True if _THIRD_PERSON.search(rest) else None
+
+
 def cue_strength(c: Candidate) -> Verdict:
     """The last word: a strong cue, or a weak one for a common English first name that is
     otherwise only a noun ("richard would", "with colin")."""
@@ -276,6 +295,7 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     calendar_word,
     function_word,
     modified_noun,
+    referred_to,
     foreign_name,
     subject_of_verb,
     capitalised_mid_sentence,

@@ -59,7 +59,8 @@ def tech_terms() -> frozenset[str]:
             words.add(parts[0].lower())
         else:
             words.update(p.lower() for p in parts if not is_ordinary_word(p.lower()))
-    return frozenset(w for w in words if len(w) >= 2)
+    # Two-letter aliases ("jp", "js") would make initials into tools.
+    return frozenset(w for w in words if len(w) >= 3)
 
 
 def is_tech_term(word: str) -> bool:
@@ -127,3 +128,17 @@ def _neighbours(text: str, start: int, end: int) -> list[str]:
     if after:
         out.append(after.group(1))
     return out
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w+#-]*")
+
+
+@lru_cache(maxsize=4096)
+def technical_text(text: str) -> bool:
+    """Does the text name a known tool (not a word that is also a given name)? Then a rare
+    capitalised word in it is more likely one more tool than a person."""
+    names = first_names()
+    return any(
+        m.group().lower() not in names and is_tech_term(m.group())
+        for m in _CAPITALISED.finditer(text)
+    )

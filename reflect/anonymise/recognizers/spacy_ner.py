@@ -35,6 +35,23 @@ _SINGLE_WORD_MAX_ZIPF = 3.5
 _SENTENCE = re.compile(r"\s*([^.!?\n\s][^.!?\n]*(?:[.!?]+|\n|$))")
 
 
+def _fragment(doc) -> bool:
+    """A sentence of one or two words: an item, not a clause about someone."""
+    return sum(1 for t in doc if t.is_alpha) <= 2
+
+
+def technical_context(text: str, ent) -> bool:
+    """Does the sentence name a known tool besides the entity?"""
+    names = first_names()
+    return any(
+        not (ent.start <= t.i < ent.end)
+        and t.text[:1].isupper()
+        and t.lower_ not in names
+        and is_tech_term(t.text)
+        for t in ent.doc
+    )
+
+
 def _trimmed(ent):
     """The entity without trailing lowercase words: the small model sometimes runs a name
     into the verb after it ("George keeps" in "George keeps asking")."""
@@ -148,9 +165,11 @@ class SpacyNerRecognizer:
                 word not in first_names()
                 and not self._any_cue(ent)
                 and not listed_with_names(ent.doc.text, ent.start_char, ent.end_char)
+                and (_fragment(ent.doc) or technical_context(ent.doc.text, ent))
             ):
                 # A lone unknown capitalised word with nothing around it that speaks of a
-                # person, and not in a list of names, is more often a product ("Kaggle").
+                # person, as a whole answer or beside known tools, is one more tool
+                # ("Kaggle.", "Voila is great with Jupyter").
                 return False
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ in DETERMINERS:
                 return is_ordinary_word(word) is False  # "the Bill debate"
