@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 import string
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -114,3 +115,27 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
 
     for name in package.__all__:
         assert getattr(package, name) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("Martin put me in touch with the data team.", "[PERSON] put me in touch"),
+        ("Carol sets the agenda every time.", "[PERSON] sets the agenda"),
+        ("We met again. Victoria keeps asking about it.", "again. [PERSON] keeps asking"),
+        ("i still find helen hard to work with, she is tough", "find [PERSON] hard"),
+        ("RT said he'd push for it at the board.", "[PERSON] said he'd push"),
+        ("MK from Procurement joined us", "[PERSON] from Procurement joined"),
+        ("a relic at sixty-two", "a relic at [AGE]"),
+        ("born in June 1971", "born in [DATE_OF_BIRTH]"),
+        ("write to jane dot doe at example dot org", "write to [EMAIL]"),
+        ("or jdoe@example instead", "or [EMAIL] instead"),
+        ("the desk is ext. 2231", "ext. [PHONE]"),
+        ("my id is E 55120", "my id is [EMPLOYEE_ID]"),
+        ("follow me at dataqueen_88", "follow me at [HANDLE]"),
+        ("We moved from Matlab to Julia and Python.", "from Matlab to Julia and Python."),
+    ],
+)
+def test_when_the_commonly_missed_shapes_appear_then_they_are_redacted(text, redacted):
+    spans = Analyzer(None, model_free_recognizers()).analyze([text])[0]
+    assert redacted in redact(text, spans)

@@ -83,6 +83,7 @@ CASES = {
         ("then milan wrote back", "milan", True),
         ("Patience chairs the panel", "Patience", True),
         ("Joy keeps a list", "Joy", True),
+        ("Martin put me in touch", "Martin", True),
         ("Frank conversations are rare", "Frank", None),
         ("Grace is here", "Grace", None),
     ],
@@ -101,6 +102,7 @@ CASES = {
         ("we talked about olive and her new role", "olive", True),
         ("the robin sat there and he watched it", "robin", None),  # after a determiner
         ("a session on ivy leaves. Then he left", "ivy", None),  # another sentence
+        ("RT said he would", "said", None),  # a verb is never the name
     ],
     R.cue_strength: [
         ("my mentor grace helped", "grace", True),

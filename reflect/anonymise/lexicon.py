@@ -153,6 +153,13 @@ def is_past_verb(token: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def is_verb(token: str) -> bool:
+    """A verb's base or irregular form ("put", "set", "said")."""
+    classes = _word_classes()
+    return token in classes["verb"] or token in classes["verb_forms"]
+
+
+@lru_cache(maxsize=50_000)
 def is_finite_verb(token: str) -> bool:
     """A past-tense or third-person present verb ("wrote", "lives", "says")."""
     if is_past_verb(token):

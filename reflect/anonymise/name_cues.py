@@ -86,6 +86,8 @@ PLACE_PREPOSITIONS = frozenset(
     }
 )
 INITIAL = re.compile(r"[A-Z]\.?")
+_CLAUSE_STOP = re.compile(r"[.!?;\n]")
+_HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _ORIGINS = frozenset({"from", "in", "at", "of", "for"})
 # Prepositions that take people as often as things ("for Clemence", "about Rubija").
 _PERSON_PREPOSITIONS = frozenset({"for", "about", "by", "than", "like", "how", "that", "when"})
@@ -192,7 +194,7 @@ class NameCues:
         """A capitalised word no name list knows, right after a strong cue ("my mentor
         Rubija", "my name is Siiri")."""
         token = tokens[i]
-        if self._reports_speech(text, tokens, i):
+        if self._reports_speech(text, tokens, i) or self._lowercase_subject(text, tokens, i):
             return True
         tool = is_tech_term(token.text) or listed_with_term(text, token.start, token.end)
         if not tool and self._unknown_subject(text, tokens, i):
@@ -237,6 +239,20 @@ class NameCues:
             and is_past_verb(nxt.norm)
             and zipf_frequency(token.norm, "en") < _FREQUENT_SUBJECT_ZIPF
         )
+
+    def _lowercase_subject(self, text: str, tokens: list[Token], i: int) -> bool:
+        # "i think lorcan found it useful but he...": a lowercase word no dictionary knows, as
+        # the subject of a verb, that a he or she then refers back to.
+        token = tokens[i]
+        if token.capitalised or i + 1 >= len(tokens) or len(token.norm) < 3:
+            return False
+        nxt = tokens[i + 1]
+        if not adjacent(text, token, nxt) or not is_finite_verb(nxt.norm):
+            return False
+        if is_ordinary_word(token.norm) or looks_like_typo(token.norm) or is_tech_term(token.norm):
+            return False
+        rest = _CLAUSE_STOP.split(text[nxt.end : nxt.end + 60], maxsplit=1)[0]
+        return _HE_OR_SHE.search(rest) is not None
 
     def _unknown_subject(self, text: str, tokens: list[Token], i: int) -> bool:
         # "Shovda is very reliable", "Kadiev and Adams were": a capitalised word English

@@ -25,6 +25,7 @@ from reflect.anonymise.lexicon import (
     is_noun_only,
     is_ordinary_word,
     is_past_verb,
+    is_verb,
     looks_like_typo,
 )
 from reflect.anonymise.name_cues import (
@@ -46,6 +47,10 @@ from reflect.anonymise.tech_terms import is_tech_term, listed_with_term, product
 
 Verdict = bool | None
 _COMPLEMENTISERS = frozenset({"that"})
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "everyone"})
+_AUXILIARIES = frozenset(
+    {"is", "was", "are", "were", "be", "been", "has", "had", "have", "does", "did", "do"}
+)
 _PRONOUN_REACH = 60  # characters after the name in which a pronoun may refer back to it
 _SENTENCE_STOP = re.compile(r"[.!?;\n]")
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
@@ -228,7 +233,7 @@ def foreign_name(c: Candidate) -> Verdict:
         and c.token.norm not in c.cues.before
         and not nxt.capitalised
         and nxt.norm not in STOP_WORDS
-        and (is_past_verb(nxt.norm) or (is_finite_verb(nxt.norm) and _only_a_verb_form(nxt.norm)))
+        and is_finite_verb(nxt.norm)
     ):
         return True  # "Blessing emailed", "Summer runs the group"
     if c.token.capitalised and not c.initial and c.cue > 0:
@@ -240,16 +245,20 @@ def subject_of_verb(c: Candidate) -> Verdict:
     """ "Stuart looked", "milan wrote", "Joy keeps", "Patience chairs": a finite verb after it
     makes it a subject, at the start of a sentence as anywhere else."""
     nxt = c.next
-    if nxt is None or nxt.capitalised or nxt.norm in STOP_WORDS:
+    if nxt is None or nxt.capitalised:
         return None
-    if is_past_verb(nxt.norm) or (is_finite_verb(nxt.norm) and _only_a_verb_form(nxt.norm)):
+    # "Martin put me in touch", "Hope set us a task": a verb, then a person as its object.
+    after = c.tokens[c.i + 2] if c.i + 2 < len(c.tokens) else None
+    if (
+        after is not None
+        and after.norm in _OBJECT_PRONOUNS
+        and nxt.norm not in _AUXILIARIES
+        and is_verb(nxt.norm)
+    ):
+        return True
+    if nxt.norm not in STOP_WORDS and is_finite_verb(nxt.norm):
         return True
     return None
-
-
-def _only_a_verb_form(word: str) -> bool:
-    # "keeps", "chairs", "runs"; not "conversations" or "papers", which are nouns only.
-    return not is_noun_only(word[:-1]) and not is_noun_only(word[:-2])
 
 
 def capitalised_mid_sentence(c: Candidate) -> Verdict:
@@ -270,7 +279,11 @@ def too_short(c: Candidate) -> Verdict:
 
 def referred_to(c: Candidate) -> Verdict:
     """A bare name that a he or she picks up later in the sentence ("explained it to rowan
-    and she loved it", "on ivy and her promotion case") is the person the pronoun means."""
+    and she loved it", "on ivy and her promotion case") is the person the pronoun means;
+    verbs and cue words ("said", "told") are never the name."""
+    norm = c.token.norm
+    if norm in c.cues.after or norm in c.cues.before or is_past_verb(norm):
+        return None
     if c.prev is not None and (c.prev.norm in DETERMINERS or c.prev.possessive):
         return None
     rest = c.text[c.token.end : c.token.end + _PRONOUN_REACH]

@@ -22,7 +22,7 @@ _NOT_A_TIME = (
     r"people|degrees?|miles?|km|mph|times|a\s+time))"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "who", "i", "you", "we"})
-_LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*)[\s,]*$")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 # Words after "turned 40", "I'm 40" that make the number something other than an age.
 _NOT_AN_AGE = (
     r"(?!\s*(?:%|percent|per\s*cent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|people|"
@@ -62,12 +62,15 @@ class AgeRecognizer(PatternRecognizer):
         """The subject of "is 39" is a person: a pronoun, a role ("my mentor"), or a name."""
         from reflect.anonymise.lexicon import first_names, is_ordinary_word
 
-        before = _LAST_WORD.search(match.string, 0, match.start())
-        if before is None:
-            return False
-        word = before.group(1)
-        lower = word.lower()
         roles = self.context.settings.get("names", {}).get("before", [])
-        if lower in _PRONOUNS or lower in roles:
-            return True
-        return word[:1].isupper() and (lower in first_names() or not is_ordinary_word(lower))
+        # The subject may be a few words back: "Vikram from IT is 52".
+        words = _WORDS.findall(match.string[max(0, match.start() - 40) : match.start()])[-4:]
+        for i, word in enumerate(reversed(words)):
+            lower = word.lower()
+            if i == 0 and (lower in _PRONOUNS or lower in roles):
+                return True
+            if word[:1].isupper() and lower in first_names() and not is_ordinary_word(lower):
+                return True
+            if i == 0 and word[:1].isupper() and not is_ordinary_word(lower):
+                return True
+        return False

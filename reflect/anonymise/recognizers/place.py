@@ -105,6 +105,8 @@ class PlaceRecognizer:
             if _TITLE_WORD.match(text, start + len(name)):
                 return False  # "in Stock Market Data": a title, not a town
             before = _PREVIOUS_WORD.search(text[:start])
+            if before is not None and before.group(1).lower() in ("the", "our", "their"):
+                before = _PREVIOUS_WORD.search(text[: before.start()])  # "from the Leeds team"
             return before is not None and before.group(1).lower() in _CUES
         return True
 
