@@ -196,8 +196,9 @@ class NameCues:
         token = tokens[i]
         if self._reports_speech(text, tokens, i) or self._lowercase_subject(text, tokens, i):
             return True
-        tool = is_tech_term(token.text) or listed_with_term(text, token.start, token.end)
-        if not tool and self._unknown_subject(text, tokens, i):
+        if self._unknown_subject(text, tokens, i) and not (
+            is_tech_term(token.text) or listed_with_term(text, token.start, token.end)
+        ):
             return True
         if i == 0 or not adjacent(text, tokens[i - 1], token):
             return False
