@@ -86,8 +86,9 @@ PLACE_PREPOSITIONS = frozenset(
     }
 )
 INITIAL = re.compile(r"[A-Z]\.?")
-_CLAUSE_STOP = re.compile(r"[.!?;\n]")
-_HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+_SENTENCE_STOP = re.compile(r"[.!?;\n]")
+_THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
+_PRONOUN_REACH = 60  # characters after a name in which a pronoun may refer back to it
 _ORIGINS = frozenset({"from", "in", "at", "of", "for"})
 # Prepositions that take people as often as things ("for Clemence", "about Rubija").
 _PERSON_PREPOSITIONS = frozenset({"for", "about", "by", "than", "like", "how", "that", "when"})
@@ -252,8 +253,7 @@ class NameCues:
             return False
         if is_ordinary_word(token.norm) or looks_like_typo(token.norm) or is_tech_term(token.norm):
             return False
-        rest = _CLAUSE_STOP.split(text[nxt.end : nxt.end + 60], maxsplit=1)[0]
-        return _HE_OR_SHE.search(rest) is not None
+        return referred_to_after(text, nxt.end)
 
     def _unknown_subject(self, text: str, tokens: list[Token], i: int) -> bool:
         # "Shovda is very reliable", "Kadiev and Adams were": a capitalised word English
@@ -310,14 +310,22 @@ class NameCues:
 
 
 def _with_me(text: str, tokens: list[Token], i: int) -> bool:
+    return with_the_writer(text, tokens[i].start, tokens[i].end)
+
+
+def with_the_writer(text: str, start: int, end: int) -> bool:
     """Coordinated with the writer: "X and I", "X and me", "me and X", "I and X"."""
-    after = text[tokens[i].end : tokens[i].end + 8].lower()
-    before = text[max(0, tokens[i].start - 8) : tokens[i].start].lower()
-    return bool(_AND_ME.match(after) or _ME_AND.search(before))
+    return bool(_AND_ME.match(text, end) or _ME_AND.search(text, max(0, start - 8), start))
 
 
-_AND_ME = re.compile(r"\s+(?:and|&)\s+(?:i|me)\b")
-_ME_AND = re.compile(r"\b(?:i|me)\s+(?:and|&)\s+$")
+def referred_to_after(text: str, end: int) -> bool:
+    """Does a he or she later in the sentence (after ``end``) refer back to a person?"""
+    rest = _SENTENCE_STOP.split(text[end : end + _PRONOUN_REACH], maxsplit=1)[0]
+    return _THIRD_PERSON.search(rest) is not None
+
+
+_AND_ME = re.compile(r"\s+(?:and|&)\s+(?:i|me)\b", re.I)
+_ME_AND = re.compile(r"\b(?:i|me)\s+(?:and|&)\s+$", re.I)
 
 
 def _evidence(neighbour: Token, token: Token) -> bool:

@@ -9,7 +9,6 @@ in ``tests/test_anonymise_name_rules.py``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -41,6 +40,7 @@ from reflect.anonymise.name_cues import (
     adjacent,
     in_phrase,
     in_title_case_run,
+    referred_to_after,
     sentence_initial,
 )
 from reflect.anonymise.tech_terms import is_tech_term, listed_with_term, product_shape
@@ -51,9 +51,6 @@ _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "everyone"})
 _AUXILIARIES = frozenset(
     {"is", "was", "are", "were", "be", "been", "has", "had", "have", "does", "did", "do"}
 )
-_PRONOUN_REACH = 60  # characters after the name in which a pronoun may refer back to it
-_SENTENCE_STOP = re.compile(r"[.!?;\n]")
-_THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
 
 
 @dataclass
@@ -286,9 +283,7 @@ def referred_to(c: Candidate) -> Verdict:
         return None
     if c.prev is not None and (c.prev.norm in DETERMINERS or c.prev.possessive):
         return None
-    rest = c.text[c.token.end : c.token.end + _PRONOUN_REACH]
-    rest = _SENTENCE_STOP.split(rest, maxsplit=1)[0]
-    return True if _THIRD_PERSON.search(rest) else None
+    return True if referred_to_after(c.text, c.token.end) else None
 
 
 def cue_strength(c: Candidate) -> Verdict:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.lexicon import dictionary_words, is_ordinary_word
+from reflect.anonymise.name_cues import referred_to_after, with_the_writer
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 from reflect.anonymise.tech_terms import is_tech_term
@@ -26,11 +27,8 @@ _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?)(?![\w])")
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.?\s(?P<surname>[A-Z][a-z][\w'’-]+)")
 _NEXT = re.compile(r"\s+([A-Za-z']+)(?:\s+([A-Z][\w&-]*))?")
 _PREVIOUS = re.compile(r"([A-Za-z']+)\s+(?:([A-Za-z']+)\s+)?$")
-_PRONOUN_AFTER = re.compile(r"[^.!?\n]*?\b(?:he|she|his|her|him)\b", re.I)
 _FROM_DEPARTMENT = re.compile(r"\s+from\s+(?:the\s+)?[A-Z][a-z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|our|my|your|their|his|her|its)\s+$", re.I)
-_AND_ME = re.compile(r"\s+(?:and|&)\s+(?:I|me)\b")
-_ME_AND = re.compile(r"\b(?:I|me)\s+(?:and|&)\s+$")
 
 
 @recognizers.register("initials")
@@ -66,9 +64,8 @@ class InitialsRecognizer:
     def _strongest_slot(self, text: str, m: re.Match) -> bool:
         return bool(
             _FROM_DEPARTMENT.match(text, m.end())
-            or _AND_ME.match(text, m.end())
-            or _ME_AND.search(text, 0, m.start())
-            or (self._slot(text, m) and _PRONOUN_AFTER.match(text, m.end()))
+            or with_the_writer(text, m.start(), m.end())
+            or (self._slot(text, m) and referred_to_after(text, m.end()))
         )
 
     def _slot(self, text: str, m: re.Match) -> bool:
