@@ -77,8 +77,8 @@ def _known_or_compound(lower: str) -> bool:
     terms = tech_terms()
     if lower in terms:
         return True
-    if len(lower) < _MIN_STEM + 2 or lower in first_names():
-        return False
+    if len(lower) < _MIN_STEM + 2 or lower in first_names() or not lower.isalpha():
+        return False  # compounds and slips are single words ("Shelly Park" is no "shell")
     if any(lower[:n] in terms for n in range(_MIN_STEM, len(lower) - 1)):
         return True
     from rapidfuzz import process

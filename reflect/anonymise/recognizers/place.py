@@ -95,10 +95,12 @@ class PlaceRecognizer:
             return False  # "in May", "by March"
         if name.isupper() and len(name) <= 4:
             return False  # acronyms
-        if is_tech_term(name) or listed_with_term(text, start, start + len(name)):
+        if (" " not in name and is_tech_term(name)) or listed_with_term(
+            text, start, start + len(name)
+        ):
             return False  # "Kotlin", "Conda": software named after a town
-        if name.isupper() or (len(name) > 2 and name[1].isupper()):
-            return False  # shouting or a plural acronym ("UIs")
+        if len(name) > 2 and name[1].isupper() and not name.isupper():
+            return False  # a plural acronym ("UIs")
         if " " in key:
             return True
         if is_ordinary_word(key) or key in first_names():
