@@ -170,7 +170,7 @@ def only_a_name(c: Candidate) -> Verdict:
         # needs a cue as it would in lower case.
         return not (c.initial and looks_like_typo(c.token.norm)) or c.cue == STRONG
     if looks_like_typo(c.token.norm):
-        return c.cue == STRONG
+        return c.cue == STRONG or referred_to_after(c.text, c.token.end)
     # In lower case a name used only outside English-speaking countries is also a word of
     # another language ("que", "mais"): a cue is needed ("met siiri", "kofi said").
     subject = c.next is not None and is_finite_verb(c.next.norm)  # "bártová began"
