@@ -28,7 +28,7 @@ def model_free_recognizers() -> tuple[str, ...]:
 
 def repeated_names(text: str, spans: list[Span]) -> list[Span]:
     """Once a word is found to be a name, its other mentions in the same text are too ("my
-    name is Aantje Mourik but everyone calls me Aantje"), whatever their context."""
+    name is Fenna Drijver but everyone calls me Fenna"), whatever their context."""
     words = {
         match.group()
         for span in spans

@@ -183,7 +183,7 @@ class NameCues:
         return best
 
     def _initial_then_surname(self, text: str, tokens: list[Token], i: int) -> bool:
-        # "Tom I. Holzman", "Csanád P Gere"
+        # "Ned V. Harrowgate", "Bálint K Vörös"
         return (
             INITIAL.fullmatch(tokens[i].text) is not None
             and i + 1 < len(tokens)
@@ -341,7 +341,7 @@ def sentence_initial(text: str, start: int) -> bool:
 
 def extend_name(text: str, tokens: list[Token], i: int, cues: NameCues) -> int:
     """Index of the last token of the name starting at ``tokens[i]``: a middle initial and
-    capitalised surnames that are not everyday words ("Szabina J Gelencsér")."""
+    capitalised surnames that are not everyday words ("Zsófia T Bakonyi")."""
     j = i
     while j + 1 < len(tokens) and adjacent(text, tokens[j], tokens[j + 1]):
         nxt = tokens[j + 1]
@@ -388,7 +388,7 @@ def in_title_case_run(text: str, tokens: list[Token], i: int, is_name) -> bool:
             left, right = (tokens[j], tokens[i]) if j < i else (tokens[i], tokens[j])
             other = tokens[j]
             if len(other.text) == 1:
-                continue  # a middle initial: "Brad L Key"
+                continue  # a middle initial: "Dale R Pike"
             if (
                 adjacent(text, left, right)
                 and other.capitalised

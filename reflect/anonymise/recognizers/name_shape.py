@@ -1,6 +1,6 @@
 """Names that no list knows, by their shape: two or three capitalised words in a row, none of
-them an everyday word, optionally with a middle initial ("Wisława Szczepańska", "Csanád P
-Gere"). Titles, products and places of that shape are the price; single capitalised words are
+them an everyday word, optionally with a middle initial ("Jadwiga Wróblewska", "Bálint K
+Vörös"). Titles, products and places of that shape are the price; single capitalised words are
 left to the other recognizers."""
 
 from __future__ import annotations
