@@ -216,3 +216,18 @@ def test_when_the_export_is_long_format_then_the_column_record_keeps_its_answer_
         "What went well?",
         "other prompts",
     ]
+
+
+def test_the_summary_names_only_the_most_answered_questions():
+    from reflect.report.summary import TOP_PROMPTS
+
+    report = sample_report()
+    prompts = [f"Question {i}?" for i in range(TOP_PROMPTS + 3)]
+    answered = {p: 10 + i for i, p in enumerate(prompts)}  # the last ones most answered
+    themes = [replace(t, by_prompt=dict.fromkeys(prompts, 6)) if t.participants else t
+              for t in report.themes]  # fmt: skip
+    report = replace(report, themes=themes, participants_by_prompt=answered)
+    text = next(f.text for f in executive_summary(report) if f.heading == "Question by question")
+    named = [p for p in prompts if f"“{p}”" in text]
+    assert named == prompts[-TOP_PROMPTS:]
+    assert "the other 3 are broken down" in text

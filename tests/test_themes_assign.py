@@ -278,6 +278,23 @@ def test_reports_say_in_words_how_well_the_taxonomy_fits(fit, heading, first):
     assert heading in render_markdown(report)
 
 
+def test_when_the_taxonomy_does_not_fit_the_themes_found_in_the_answers_lead_the_summary():
+    from dataclasses import replace
+
+    from reflect.report.summary import executive_summary
+    from tests.report_samples import sample_report
+
+    misfit = {"fits": False, "explained_share": 0.3, "min_explained_share": 0.5,
+              "taxonomy_themes": 11}  # fmt: skip
+    report = replace(sample_report(), taxonomy_fit=misfit)
+    emerging = [t.label.lower() for t in report.themes if t.kind == "emerging"]
+    taxonomy = [t.label.lower() for t in report.themes if t.kind == "taxonomy"]
+    most = next(f for f in executive_summary(report) if f.heading.startswith("What people"))
+    assert "found in the answers" in most.text
+    assert any(label in most.text for label in emerging)
+    assert not any(label in most.text for label in taxonomy)
+
+
 # -- teaching from the CLI and the review file ----------------------------------------------
 @pytest.mark.model
 def test_taught_answers_are_saved_redacted_and_listed(reflect_cli, tmp_path):

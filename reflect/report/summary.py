@@ -26,6 +26,9 @@ from reflect.report.view import (
 )
 
 TOP_THEMES = 3
+# Questions named in the summary's "question by question" sentence (the most answered first);
+# a survey with many "other (please say)" boxes would otherwise make it a wall of text.
+TOP_PROMPTS = 4
 # A change of share smaller than this (in percentage points) is not worth a sentence.
 NOTABLE_SHIFT = 0.05
 
@@ -50,11 +53,17 @@ def executive_summary(report: SafeReport) -> list[Finding]:
             )
         ]
     dims = dimensions(report)
-    top = sorted(shown, key=lambda t: -(t.participants or 0))[:TOP_THEMES]
+    fits = not report.taxonomy_fit or report.taxonomy_fit.get("fits", True)
+    found_in_answers = [t for t in shown if t.kind == "emerging"]
+    # A taxonomy that does not fit would headline themes its answers were forced into: the
+    # themes found in the answers themselves lead instead.
+    leading = shown if fits or not found_in_answers else found_in_answers
+    top = sorted(leading, key=lambda t: -(t.participants or 0))[:TOP_THEMES]
+    what = "themes" if leading is shown else "themes found in the answers"
     findings = [
         Finding(
             "What people wrote about most",
-            "The most widely shared themes were "
+            f"The most widely shared {what} were "
             + join([f"{lower(t.label)} ({_people_and_share(t)})" for t in top])
             + ".",
         )
@@ -126,7 +135,8 @@ def _by_prompt(
     if prompts is None:
         return None
     parts = []
-    for prompt in prompts.groups:
+    answered = sorted(prompts.groups, key=lambda p: -(prompts.totals.get(p) or 0))
+    for prompt in answered[:TOP_PROMPTS]:
         ranked = [(n, t) for t in themes if (n := t.by_prompt.get(prompt)) is not None]
         if ranked:
             n, theme = max(ranked, key=lambda r: (r[0], r[1].label))
@@ -135,7 +145,14 @@ def _by_prompt(
             )
     if not parts:
         return None
-    return Finding("Question by question", capital_first("; ".join(parts)) + ".")
+    text = capital_first("; ".join(parts)) + "."
+    if len(prompts.groups) > TOP_PROMPTS:
+        rest = len(prompts.groups) - TOP_PROMPTS
+        text += (
+            f" (The {TOP_PROMPTS} questions most people answered; the other {rest} are "
+            "broken down question by question below.)"
+        )
+    return Finding("Question by question", text)
 
 
 def _change_over_sessions(themes: list[SafeTheme], sessions: Dimension | None) -> Finding | None:
