@@ -282,6 +282,7 @@ def test_when_the_taxonomy_does_not_fit_the_themes_found_in_the_answers_lead_the
     from dataclasses import replace
 
     from reflect.report.summary import executive_summary
+    from reflect.report.view import named_themes
     from tests.report_samples import sample_report
 
     misfit = {"fits": False, "explained_share": 0.3, "min_explained_share": 0.5,
@@ -293,6 +294,8 @@ def test_when_the_taxonomy_does_not_fit_the_themes_found_in_the_answers_lead_the
     assert "found in the answers" in most.text
     assert any(label in most.text for label in emerging)
     assert not any(label in most.text for label in taxonomy)
+    kinds = [t.kind for t in named_themes(report)]
+    assert kinds == sorted(kinds, key=lambda kind: kind != "emerging")  # found ones first
 
 
 # -- teaching from the CLI and the review file ----------------------------------------------

@@ -23,6 +23,7 @@ from reflect.report.view import (
     people,
     plural,
     share,
+    taxonomy_fits,
 )
 
 TOP_THEMES = 3
@@ -53,7 +54,7 @@ def executive_summary(report: SafeReport) -> list[Finding]:
             )
         ]
     dims = dimensions(report)
-    fits = not report.taxonomy_fit or report.taxonomy_fit.get("fits", True)
+    fits = taxonomy_fits(report)
     found_in_answers = [t for t in shown if t.kind == "emerging"]
     # A taxonomy that does not fit would headline themes its answers were forced into: the
     # themes found in the answers themselves lead instead.

@@ -185,8 +185,18 @@ def _rest(total: int | None, parts, k: int) -> int | None:
 
 def named_themes(report: SafeReport) -> list[SafeTheme]:
     """Themes with a number and a name: emerging themes left without a reportable phrase
-    have only a placeholder name and are counted in one line instead."""
-    return [t for t in report.themes if t.participants is not None and is_named(t)]
+    have only a placeholder name and are counted in one line instead. When the taxonomy does
+    not fit the answers, the themes found in the answers come first: the taxonomy's would
+    otherwise head the report with topics its answers were forced into."""
+    named = [t for t in report.themes if t.participants is not None and is_named(t)]
+    if taxonomy_fits(report):
+        return named
+    return sorted(named, key=lambda t: t.kind != "emerging")  # stable: by people within
+
+
+def taxonomy_fits(report: SafeReport) -> bool:
+    """Whether the taxonomy explains enough of the answers (True when it was not measured)."""
+    return not report.taxonomy_fit or bool(report.taxonomy_fit.get("fits", True))
 
 
 def is_named(theme: SafeTheme) -> bool:
