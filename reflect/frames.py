@@ -52,6 +52,12 @@ REDACTED_COLUMNS = [*INGESTED_COLUMNS, TEXT_HASH]
 BREAKDOWNS = (ROLE, SESSION, COHORT)
 
 
+def role_label(role: str) -> str:
+    """How a role is stored and compared: "Mentor " in an export and ``--filter role=MENTOR``
+    both mean ``mentor``."""
+    return role.strip().lower()
+
+
 def text_hash(text: str) -> str:
     """Cache key of a redacted text. Never call this on raw text: a plain hash of a short raw
     answer can be reversed by guessing, which would leak it through the cache."""

@@ -64,7 +64,7 @@ class Filter:
             [v.strip().strip("\"'") for v in value.split(",")] if column == F.SESSION else [value]
         )
         if column == F.ROLE:
-            values = [v.lower() for v in values]  # ingest lower-cases roles
+            values = [F.role_label(v) for v in values]  # as ingest stores them
         return cls(column, tuple(v for v in values if v))
 
     def mask(self, frame: pd.DataFrame) -> pd.Series:

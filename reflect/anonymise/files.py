@@ -29,6 +29,7 @@ from reflect.errors import InputError
 from reflect.ingest import map_columns, read_table
 from reflect.keys import pseudonym
 from reflect.roster import Roster
+from reflect.source import decode_text
 
 _BATCH = 512
 _JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -151,9 +152,7 @@ def _redacted_values(
 
 def _jsonl_records(source: Path, encoding: str) -> list[dict]:
     # read_table has validated every line already; this keeps the original JSON types.
-    text = source.read_bytes().decode(
-        "utf-8-sig" if encoding.lower() in {"utf-8", "utf8"} else encoding
-    )
+    text = decode_text(source, encoding)
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 

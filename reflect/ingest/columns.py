@@ -1,0 +1,247 @@
+"""Ingest's column mapping: which source column holds the participant, role, session, cohort,
+date, question and answers — from explicit options first, then from header words and from
+what the values look like (long answers are free text; a few repeated values label rows)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from reflect.config import ColumnMap
+from reflect.errors import InputError
+
+# Header words that identify a column (matched on lower-cased headers, first rule wins).
+_HEADER_RULES: dict[str, tuple[str, ...]] = {
+    "participant": (
+        "participant",
+        "respondent",
+        "employee",
+        "person",
+        "user",
+        "author",
+        "email",
+        "name",
+    ),
+    "role": ("role", "mentor or mentee", "mentor/mentee", "position in pair"),
+    "session": ("session", "meeting", "week"),
+    "cohort": (
+        "cohort",
+        "group",
+        "programme",
+        "program",
+        "wave",
+        "intake",
+        "workshop",
+        "course",
+        "class",
+    ),
+    "date": ("date", "submitted", "timestamp", "created", "time"),
+}
+# Headers of identifiers and contact details: never answers, however long their values are
+# (a "Full name" column would otherwise be analysed, and kept by `reflect redact`, as text).
+_NOT_TEXT = re.compile(r"\b(id|ids|identifier|number|no|name|names|e-?mail|phone|mobile)\b")
+_TEXT_HINTS = ("reflection", "comment", "what", "?", "text", "answer", "feedback", "notes")
+_MIN_FREE_TEXT_CHARS = 15  # mean answer length above which an unmapped column is free text
+
+
+def _norm(header: str) -> str:
+    return re.sub(r"[\s_]+", " ", header.lower()).strip()
+
+
+def map_columns(path: Path, table: pd.DataFrame, given: ColumnMap) -> dict[str, object]:
+    """Resolve each field to a source column: explicit options first, then header guesses."""
+    headers = list(table.columns)
+    mapping: dict[str, object] = {}
+    taken: set[str] = set()
+
+    def resolve(field: str, name: str, option: str) -> str:
+        if name in headers:
+            return name
+        by_norm = {_norm(h): h for h in headers}
+        if _norm(name) in by_norm:
+            return by_norm[_norm(name)]
+        raise InputError(
+            f"column {name!r} (from {option}) not found; columns are: {', '.join(headers)}",
+            file=path,
+        )
+
+    for field in ("participant", "role", "session", "cohort", "date", "prompt"):
+        name = getattr(given, field)
+        if name is not None:
+            mapping[field] = resolve(field, name, f"--{field}-column")
+            taken.add(mapping[field])
+    for field, words in _HEADER_RULES.items():
+        if field in mapping:
+            continue
+        for word in words:
+            hit = next(
+                (
+                    h
+                    for h in headers
+                    if h not in taken
+                    and word in _norm(h)
+                    and not (field == "participant" and "response" in _norm(h))
+                    and not any(hint in _norm(h) for hint in ("?", "what", "reflection"))
+                ),
+                None,
+            )
+            if hit:
+                mapping[field] = hit
+                taken.add(hit)
+                break
+
+    if given.text:
+        mapping["text"] = [resolve("text", name, "--text-column") for name in given.text]
+    else:
+        mapping["text"] = _guess_text_columns(table, [h for h in headers if h not in taken])
+    _long_format(path, table, mapping, [h for h in headers if h not in taken])
+    if not mapping["text"]:
+        blank = [h for h in headers if h not in taken and _looks_like_text(h)]
+        if blank and all((table[h].str.strip() == "").all() for h in blank):
+            raise InputError(
+                "no reflections: every answer is blank (in "
+                + ", ".join(repr(h) for h in blank)
+                + ")",
+                file=path,
+            )
+        raise InputError(
+            f"no text column found; name it with --text-column (columns are: {', '.join(headers)})",
+            file=path,
+        )
+    if "participant" not in mapping:
+        raise InputError(
+            "no participant column found (looked for headers containing participant, "
+            "respondent, employee, name...); name it with --participant-column",
+            file=path,
+        )
+    if mapping["participant"] in mapping["text"]:
+        raise InputError(
+            "the participant column cannot also be a text column",
+            file=path,
+            column=str(mapping["participant"]),
+        )
+    return mapping
+
+
+def _long_format(path: Path, table: pd.DataFrame, mapping: dict, untaken: list[str]) -> None:
+    """Long-format exports hold one row per answer: a column naming the question and one
+    holding the answer. Read as wide, the question wording would be analysed as answers, so
+    the question column is found (``--prompt-column``, or detected when clear) and the
+    answer column must then be exactly one; anything unclear is refused with a hint."""
+    texts = mapping["text"]
+    if "prompt" in mapping:
+        texts = [t for t in texts if t != mapping["prompt"]]
+    else:
+        questions = [h for h in untaken if _is_question_column(h, table[h])]
+        if not questions:
+            return
+        if len(questions) > 1:
+            raise InputError(
+                "this looks like a long-format export (columns "
+                + ", ".join(repr(q) for q in questions)
+                + " repeat the same questions): name the question column with "
+                "--prompt-column and the answer column with --text-column",
+                file=path,
+            )
+        mapping["prompt"] = questions[0]
+        texts = [t for t in texts if t != questions[0]]
+    if len(texts) != 1:
+        found = ", ".join(repr(t) for t in texts) or "none"
+        raise InputError(
+            f"with the questions in {mapping['prompt']!r} (long format) exactly one column "
+            f"must hold the answers (found {found}); name it with --text-column",
+            file=path,
+        )
+    mapping["text"] = texts
+
+
+_QUESTION_HEADERS = re.compile(r"\b(question|questions|prompt|item)\b")
+
+
+def _is_question_column(header: str, values: pd.Series) -> bool:
+    """A column of question wording: few distinct values, each repeated across many rows,
+    under a header that says so or worded as questions."""
+    filled = values.str.strip()
+    filled = filled[filled != ""]
+    if not _repeats(filled) or filled.nunique() > 50:
+        return False
+    worded_as_questions = filled.str.endswith("?").mean() >= 0.8
+    return worded_as_questions or bool(_QUESTION_HEADERS.search(_norm(header)))
+
+
+def _looks_like_text(header: str) -> bool:
+    norm = _norm(header)
+    return any(hint in norm for hint in _TEXT_HINTS) and not (
+        _NOT_TEXT.search(norm) and "?" not in norm
+    )
+
+
+def _guess_text_columns(table: pd.DataFrame, candidates: list[str]) -> list[str]:
+    chosen = []
+    for header in candidates:
+        norm = _norm(header)
+        if _NOT_TEXT.search(norm) and "?" not in norm:
+            continue
+        values = table[header].str.strip()
+        filled = values[values != ""]
+        if filled.empty:
+            continue
+        hinted = any(hint in norm for hint in _TEXT_HINTS)
+        long_enough = filled.str.len().mean() >= _MIN_FREE_TEXT_CHARS
+        wordy = filled.str.contains(r"\s").mean() >= 0.5
+        # A few values repeated down the column ("Human Resources", a workshop's title, a
+        # question's wording) label rows; they are not answers unless the header says so.
+        if not hinted and _repeats(filled):
+            continue
+        if (hinted and wordy) or (long_enough and wordy):
+            chosen.append(header)
+    return chosen
+
+
+def _repeats(filled: pd.Series) -> bool:
+    distinct = filled.nunique()
+    return len(filled) >= 6 and distinct <= max(2, len(filled) // 3)
+
+
+def _quoted(header: object) -> str:
+    # As the header reads in the spreadsheet: repr() would show a no-break space as \xa0.
+    return "'" + " ".join(str(header).split()) + "'"
+
+
+# Words a session or cohort header may use for what it counts ("Workshop", "Week no.").
+_SESSION_NOUNS = ("session", "meeting", "week", "workshop", "module", "lesson", "class", "day")
+_COHORT_NOUNS = ("cohort", "group", "class", "wave", "intake", "workshop", "team", "circle")
+
+
+def group_nouns(columns: dict[str, object]) -> dict[str, str]:
+    """What one session and one cohort are called, from the headers of their columns
+    ("Workshop" -> workshop); "session" and "cohort" when the header says nothing clearer."""
+
+    def noun(header: object, words: tuple[str, ...], default: str) -> str:
+        found = [w for w in re.findall(r"[a-z]+", str(header or "").lower()) if w in words]
+        return found[0] if found else default
+
+    return {
+        "session": noun(columns.get("session"), _SESSION_NOUNS, "session"),
+        "cohort": noun(columns.get("cohort"), _COHORT_NOUNS, "cohort"),
+    }
+
+
+def describe_columns(columns: dict[str, object]) -> str:
+    """One line saying which column was used for what (printed by ``reflect analyse``)."""
+    parts = []
+    for field in ("participant", "role", "session", "cohort", "date"):
+        if columns.get(field):
+            parts.append(f"{field} {_quoted(columns[field])}")
+    texts = ", ".join(_quoted(t) for t in columns.get("text") or [])
+    if columns.get("prompt"):
+        parts.append(f"answers {texts} to the questions in {_quoted(columns['prompt'])}")
+    else:
+        n = len(columns.get("text") or [])
+        parts.append(f"answers in {texts} ({'one prompt' if n == 1 else f'{n} prompts'})")
+    absent = [f for f in ("role", "session", "cohort") if not columns.get(f)]
+    if absent:
+        parts.append("no " + " or ".join(absent) + " column")
+    return "columns: " + "; ".join(parts)

@@ -1,0 +1,143 @@
+"""Ingest's readers: one per file format, registered by name, each returning every cell as a
+string and each record's row number in the source. ``read_table`` picks the reader from the
+file's suffix; ``read_roster`` reads a roster file with the same readers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from reflect.errors import InputError
+from reflect.registry import Registry
+from reflect.roster import Roster
+from reflect.source import check_file, decode_text
+
+# A reader returns every cell as a string plus each record's row number in the source.
+Reader = Callable[[Path, str], tuple[pd.DataFrame, list[int]]]
+readers: Registry[Reader] = Registry("input format")
+
+
+def read_roster(path: Path, encoding: str = "utf-8") -> Roster:
+    """A roster has an id column and a name column; a ``nickname`` column is optional."""
+    table, rows = read_table(path, encoding)
+    headers = {c.lower().strip(): c for c in table.columns}
+    id_col = next(
+        (
+            headers[h]
+            for h in headers
+            if "id" in h.split("_")
+            or h.endswith(" id")
+            or h in {"id", "participant_id", "employee_id"}
+        ),
+        None,
+    )
+    name_col = next((headers[h] for h in headers if h in {"name", "full name", "full_name"}), None)
+    if name_col is None:
+        raise InputError("roster needs a 'name' column", file=path)
+    nick_col = next((headers[h] for h in headers if "nick" in h), None)
+    ids = tuple(v for v in table[id_col].str.strip() if v) if id_col else ()
+    names = tuple(v for v in table[name_col].str.strip() if v)
+    nicknames = tuple(v for v in table[nick_col].str.strip() if v) if nick_col else ()
+    return Roster(ids=ids, names=names, nicknames=nicknames)
+
+
+def read_table(path: Path, encoding: str = "utf-8") -> tuple[pd.DataFrame, list[int]]:
+    path = check_file(path)
+    suffix = path.suffix.lower().lstrip(".")
+    fmt = {
+        "tsv": "csv",
+        "txt": "csv",
+        "xls": "xlsx",
+        "xlsm": "xlsx",
+        "ndjson": "jsonl",
+        "json": "jsonl",
+        "pq": "parquet",
+    }.get(suffix, suffix)
+    if fmt not in readers.names():
+        raise InputError(
+            f"unsupported file type '.{suffix}' (use {', '.join(readers.names())})", file=path
+        )
+    if path.stat().st_size == 0:
+        raise InputError("empty file", file=path)
+    table, rows = readers.get(fmt)(path, encoding)
+    if len(table.columns) == 0:
+        raise InputError("no header row", file=path)
+    if table.empty:
+        raise InputError("no data rows below the header", file=path)
+    table.columns = [str(c).strip() for c in table.columns]
+    return table.fillna("").astype(str), rows
+
+
+@readers.register("csv")
+def _read_csv(path: Path, encoding: str) -> tuple[pd.DataFrame, list[int]]:
+    text = decode_text(path, encoding)
+    if not text.strip():
+        raise InputError("empty file", file=path)
+    sep = _delimiter(path, text)
+    try:
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=sep)
+    except pd.errors.ParserError as err:
+        # pandas' message cites line numbers and field counts, never cell text.
+        detail = str(err).split("\n")[0].replace("Error tokenizing data. C error: ", "")
+        raise InputError(f"malformed CSV: {detail}", file=path) from None
+    except pd.errors.EmptyDataError:
+        raise InputError("empty file", file=path) from None
+    return table, [i + 2 for i in range(len(table))]
+
+
+def _delimiter(path: Path, text: str) -> str:
+    # Survey tools in some locales export ";"-separated files; only the header is sniffed.
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    try:
+        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","
+
+
+@readers.register("xlsx")
+def _read_xlsx(path: Path, encoding: str) -> tuple[pd.DataFrame, list[int]]:
+    try:
+        table = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+    except Exception as err:  # openpyxl raises many types for a corrupt workbook
+        raise InputError(
+            f"not a readable XLSX workbook ({type(err).__name__})", file=path
+        ) from None
+    return table, [i + 2 for i in range(len(table))]
+
+
+@readers.register("jsonl")
+def _read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, list[int]]:
+    records, rows = [], []
+    for number, line in enumerate(decode_text(path, encoding).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            raise InputError("not valid JSON", file=path, row=number) from None
+        if not isinstance(record, dict):
+            raise InputError("expected a JSON object per line", file=path, row=number)
+        records.append({k: "" if v is None else v for k, v in record.items()})
+        rows.append(number)
+    if not records:
+        raise InputError("empty file", file=path)
+    table = pd.DataFrame.from_records(records)
+    for column in table.columns:
+        table[column] = table[column].map(lambda v: "" if v is None or v != v else str(v))
+    return table, rows
+
+
+@readers.register("parquet")
+def _read_parquet(path: Path, encoding: str) -> tuple[pd.DataFrame, list[int]]:
+    try:
+        table = pd.read_parquet(path)
+    except Exception as err:  # pyarrow raises several types for a corrupt file
+        raise InputError(f"not a readable Parquet file ({type(err).__name__})", file=path) from None
+    table = table.astype(object).where(table.notna(), "").astype(str)
+    return table, [i + 1 for i in range(len(table))]
