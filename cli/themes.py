@@ -326,6 +326,6 @@ def _redacted(texts: list[str], roster: Path | None) -> list[str]:
     from reflect.anonymise import Analyzer, redact
     from reflect.ingest import Roster, read_roster
 
-    known = read_roster(roster) if roster else Roster(ids=(), names=())
+    known = read_roster(roster) if roster else Roster()
     analyzer = Analyzer(known)
     return [redact(text, spans) for text, spans in zip(texts, analyzer.analyze(texts), strict=True)]

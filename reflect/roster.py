@@ -10,10 +10,16 @@ from dataclasses import dataclass
 class Roster:
     """Known participants, used only in memory to redact their names and ids."""
 
-    ids: tuple[str, ...]
-    names: tuple[str, ...]  # full names as written in the roster
+    ids: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # full names as written in the roster
     nicknames: tuple[str, ...] = ()
 
     def with_ids(self, ids) -> Roster:
         """This roster plus ``ids`` (participants' own ids are always redacted from text)."""
         return Roster(tuple(sorted(set(self.ids) | set(ids))), self.names, self.nicknames)
+
+
+def with_own_ids(roster: Roster | None, ids) -> Roster:
+    """The roster to redact with: the one given (or none) plus participants' own ``ids``,
+    which are always redacted from text. One home for the merge ingest's users share."""
+    return (roster or Roster()).with_ids(ids)

@@ -28,7 +28,7 @@ from reflect.config import ColumnMap
 from reflect.errors import InputError
 from reflect.ingest import map_columns, read_table
 from reflect.keys import pseudonym
-from reflect.roster import Roster
+from reflect.roster import Roster, with_own_ids
 from reflect.source import decode_text
 
 _BATCH = 512
@@ -167,7 +167,7 @@ def _redact_table(
     extra = [_kept_column(source, list(table.columns), name) for name in keep_columns]
     kept = {*text_columns, *described, *extra, participant}
     own_ids = tuple(sorted({v for v in table[participant] if v})) if participant else ()
-    roster = (roster or Roster(ids=(), names=())).with_ids(own_ids)
+    roster = with_own_ids(roster, own_ids)
     analyzer = Analyzer(roster, names)
     cells = [(column, i) for column in text_columns for i in range(len(table))]
     texts = [table[column].iat[i] for column, i in cells]

@@ -16,7 +16,7 @@ from reflect.anonymise.redactor import redact
 from reflect.anonymise.spans import QUASI_IDENTIFIER, SCREEN_ONLY, Span
 from reflect.keys import keyed_hash, pseudonym
 from reflect.parallel import map_chunks
-from reflect.roster import Roster
+from reflect.roster import Roster, with_own_ids
 
 # Bump when recognizers change what they find, so cached redactions are redone.
 REDACTION_VERSION = "4"
@@ -48,8 +48,8 @@ def anonymise(
     # They are left out of the cache fingerprint (a new participant would otherwise void every
     # cached redaction) and replaced in cached texts by ``_redact_ids`` below instead.
     own_ids = tuple(sorted(set(frame[F.PARTICIPANT])))
-    fingerprint = _fingerprint(roster or Roster(ids=(), names=()), recognizer_names, key)
-    roster = (roster or Roster(ids=(), names=())).with_ids(own_ids)
+    fingerprint = _fingerprint(roster or Roster(), recognizer_names, key)
+    roster = with_own_ids(roster, own_ids)
     unique = list(dict.fromkeys(out[F.TEXT]))
     cache_keys = [keyed_hash(fingerprint + text, key) for text in unique]
     cached = workspace.get_redactions(cache_keys) if workspace is not None else {}
