@@ -8,7 +8,8 @@ import pytest
 from reflect.anonymise import name_rules as R
 from reflect.anonymise.analyzer import default_settings
 from reflect.anonymise.lexicon import first_names
-from reflect.anonymise.name_cues import NameCues, tokenize
+from reflect.anonymise.name_cues import NameCues
+from reflect.anonymise.name_tokens import tokenize
 
 CUES = NameCues.from_settings(default_settings())
 

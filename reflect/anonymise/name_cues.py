@@ -9,118 +9,42 @@ mid-sentence, a possessive, a cue before it ("my mentor grace", "with Bill") or 
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from reflect.anonymise.lexicon import (
-    WORD,
     is_finite_verb,
     is_noun_only,
     is_ordinary_word,
     is_past_verb,
     looks_like_typo,
-    normalise,
+)
+from reflect.anonymise.name_tokens import (
+    CAMEL_CASE,
+    INITIAL,
+    Token,
+    adjacent,
+    referred_to_after,
+    sentence_initial,
+    with_the_writer,
 )
 from reflect.anonymise.tech_terms import is_tech_term, listed_with_term, technical_text
 
 STRONG, WEAK = 2, 1
-ARTICLES = frozenset({"the", "a", "an"})
 # wordfreq's English lists hold most words English text uses; a word below about once in
 # 100 million words is a name of something.
 _UNKNOWN_ZIPF = 1.0
-CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z]\w*")
-NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|St)[A-Z]")
 _RARE_ZIPF = 4.0  # rarer than about once in 100,000 words
 # "Management emailed", "Training felt": frequent words as subjects are not people.
 _FREQUENT_SUBJECT_ZIPF = 4.5
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*\"“(\[-])\s*$")
-DETERMINERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "every",
-        "each",
-        "my",
-        "our",
-        "your",
-        "his",
-        "her",
-        "their",
-        "its",
-        "no",
-        "some",
-        "any",
-    }
-)
-# After these a capitalised everyday word is more likely a place or an event ("in May",
-# "during Ramadan", "in London") than a person.
-PLACE_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "at",
-        "during",
-        "near",
-        "around",
-        "across",
-        "via",
-        "into",
-        "outside",
-        "inside",
-        "throughout",
-        "of",
-        "on",
-        "since",
-        "until",
-        "before",
-        "after",
-        "over",
-    }
-)
-INITIAL = re.compile(r"[A-Z]\.?")
-_SENTENCE_STOP = re.compile(r"[.!?;\n]")
-_THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
-_PRONOUN_REACH = 60  # characters after a name in which a pronoun may refer back to it
 _ORIGINS = frozenset({"from", "in", "at", "of", "for"})
 # Prepositions that take people as often as things ("for Clemence", "about Rubija").
 _PERSON_PREPOSITIONS = frozenset({"for", "about", "by", "than", "like", "how", "that", "when"})
 # Rarer than this (about once in 10 million words) a capitalised subject is a name.
 _RARE_NAME_ZIPF = 2.5
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    norm: str  # lower-cased, possessive dropped
-
-    @property
-    def capitalised(self) -> bool:
-        # ALL-CAPS words are shouting, not evidence of a proper noun.
-        return self.text[:1].isupper() and not (len(self.text) > 1 and self.text.isupper())
-
-    @property
-    def possessive(self) -> bool:
-        return self.text.lower().endswith(("'s", "’s"))
-
-
-def tokenize(text: str) -> list[Token]:
-    tokens = []
-    for m in WORD.finditer(text):
-        word = m.group()
-        # Keep a possessive with its word but report the name without it.
-        norm = normalise(word)
-        tokens.append(Token(m.start(), m.end(), word, norm))
-    return tokens
 
 
 @dataclass(frozen=True)
@@ -313,30 +237,11 @@ def _with_me(text: str, tokens: list[Token], i: int) -> bool:
     return with_the_writer(text, tokens[i].start, tokens[i].end)
 
 
-def with_the_writer(text: str, start: int, end: int) -> bool:
-    """Coordinated with the writer: "X and I", "X and me", "me and X", "I and X"."""
-    return bool(_AND_ME.match(text, end) or _ME_AND.search(text, max(0, start - 8), start))
-
-
-def referred_to_after(text: str, end: int) -> bool:
-    """Does a he or she later in the sentence (after ``end``) refer back to a person?"""
-    rest = _SENTENCE_STOP.split(text[end : end + _PRONOUN_REACH], maxsplit=1)[0]
-    return _THIRD_PERSON.search(rest) is not None
-
-
-_AND_ME = re.compile(r"\s+(?:and|&)\s+(?:i|me)\b", re.I)
-_ME_AND = re.compile(r"\b(?:i|me)\s+(?:and|&)\s+$", re.I)
-
-
 def _evidence(neighbour: Token, token: Token) -> bool:
     # A neighbouring possible name supports this one only if it is itself a likely name
     # written the same way: "Mark said" does not make "said" a name.
     # ("priya said" neither: lowercase everyday words need a cue word).
     return neighbour.capitalised and token.capitalised
-
-
-def sentence_initial(text: str, start: int) -> bool:
-    return bool(_SENTENCE_END.search(text[max(0, start - 4) : start]))
 
 
 def extend_name(text: str, tokens: list[Token], i: int, cues: NameCues) -> int:
@@ -375,11 +280,6 @@ def _lowercase_surname(token: Token, cues: NameCues) -> bool:
     )
 
 
-def adjacent(text: str, left: Token, right: Token) -> bool:
-    gap = text[left.end : right.start]
-    return gap in (" ", ". ") if left.text[:1].isupper() else gap == " "
-
-
 def in_title_case_run(text: str, tokens: list[Token], i: int, is_name) -> bool:
     # "Grace Period Policy", "Black History Month": capitalised everyday words side by side are
     # a title or a product, not a person.
@@ -397,17 +297,4 @@ def in_title_case_run(text: str, tokens: list[Token], i: int, is_name) -> bool:
                 and not (j < i and sentence_initial(text, other.start))
             ):
                 return True
-    return False
-
-
-def in_phrase(text: str, tokens: list[Token], i: int, phrases: Iterable[str]) -> bool:
-    # Multi-word entries such as "gen z" or "power bi".
-    if i + 1 < len(tokens):
-        pair = f"{tokens[i].norm} {tokens[i + 1].norm}"
-        if pair in phrases:
-            return True
-    if i > 0:
-        pair = f"{tokens[i - 1].norm} {tokens[i].norm}"
-        if pair in phrases:
-            return True
     return False

@@ -27,19 +27,16 @@ from reflect.anonymise.lexicon import (
     is_verb,
     looks_like_typo,
 )
-from reflect.anonymise.name_cues import (
+from reflect.anonymise.name_cues import STRONG, WEAK, NameCues, in_title_case_run
+from reflect.anonymise.name_tokens import (
     ARTICLES,
     CAMEL_CASE,
     DETERMINERS,
     NAME_PREFIX,
     PLACE_PREPOSITIONS,
-    STRONG,
-    WEAK,
-    NameCues,
     Token,
     adjacent,
     in_phrase,
-    in_title_case_run,
     referred_to_after,
     sentence_initial,
 )

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reflect.anonymise.lexicon import first_names
-from reflect.anonymise.name_cues import NameCues, Token, extend_name, tokenize
+from reflect.anonymise.name_cues import NameCues, extend_name
 from reflect.anonymise.name_rules import accept
+from reflect.anonymise.name_tokens import Token, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.lexicon import dictionary_words, is_ordinary_word
-from reflect.anonymise.name_cues import referred_to_after, with_the_writer
+from reflect.anonymise.name_tokens import referred_to_after, with_the_writer
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 from reflect.anonymise.tech_terms import is_tech_term

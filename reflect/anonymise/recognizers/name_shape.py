@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reflect.anonymise.lexicon import is_ordinary_word
-from reflect.anonymise.name_cues import INITIAL, NameCues, Token, adjacent, tokenize
+from reflect.anonymise.name_cues import NameCues
+from reflect.anonymise.name_tokens import INITIAL, Token, adjacent, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 from reflect.anonymise.tech_terms import is_tech_term

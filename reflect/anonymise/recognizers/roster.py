@@ -12,8 +12,9 @@ from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 from reflect.anonymise.lexicon import WORD, first_names, is_ordinary_word, normalise
-from reflect.anonymise.name_cues import NameCues, Token, extend_name, tokenize
+from reflect.anonymise.name_cues import NameCues, extend_name
 from reflect.anonymise.name_rules import accept
+from reflect.anonymise.name_tokens import Token, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 

@@ -22,7 +22,8 @@ from reflect.anonymise.lexicon import (
     looks_like_typo,
     normalise,
 )
-from reflect.anonymise.name_cues import DETERMINERS, STRONG, NameCues, tokenize
+from reflect.anonymise.name_cues import STRONG, NameCues
+from reflect.anonymise.name_tokens import DETERMINERS, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 from reflect.anonymise.tech_terms import is_tech_term, listed_with_names, listed_with_term

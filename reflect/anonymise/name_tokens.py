@@ -1,0 +1,131 @@
+"""The words of a text as name detection sees them, and the shapes around a word that the
+name cues and rules share: tokens, adjacency, sentence starts, word classes (determiners,
+place prepositions) and the writer's own references ("X and I", a later he or she)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reflect.anonymise.lexicon import WORD, normalise
+
+ARTICLES = frozenset({"the", "a", "an"})
+CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z]\w*")
+NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|St)[A-Z]")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*\"“(\[-])\s*$")
+DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "every",
+        "each",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "its",
+        "no",
+        "some",
+        "any",
+    }
+)
+# After these a capitalised everyday word is more likely a place or an event ("in May",
+# "during Ramadan", "in London") than a person.
+PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "during",
+        "near",
+        "around",
+        "across",
+        "via",
+        "into",
+        "outside",
+        "inside",
+        "throughout",
+        "of",
+        "on",
+        "since",
+        "until",
+        "before",
+        "after",
+        "over",
+    }
+)
+INITIAL = re.compile(r"[A-Z]\.?")
+_SENTENCE_STOP = re.compile(r"[.!?;\n]")
+_THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
+_PRONOUN_REACH = 60  # characters after a name in which a pronoun may refer back to it
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str  # lower-cased, possessive dropped
+
+    @property
+    def capitalised(self) -> bool:
+        # ALL-CAPS words are shouting, not evidence of a proper noun.
+        return self.text[:1].isupper() and not (len(self.text) > 1 and self.text.isupper())
+
+    @property
+    def possessive(self) -> bool:
+        return self.text.lower().endswith(("'s", "’s"))
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        # Keep a possessive with its word but report the name without it.
+        norm = normalise(word)
+        tokens.append(Token(m.start(), m.end(), word, norm))
+    return tokens
+
+
+def with_the_writer(text: str, start: int, end: int) -> bool:
+    """Coordinated with the writer: "X and I", "X and me", "me and X", "I and X"."""
+    return bool(_AND_ME.match(text, end) or _ME_AND.search(text, max(0, start - 8), start))
+
+
+def referred_to_after(text: str, end: int) -> bool:
+    """Does a he or she later in the sentence (after ``end``) refer back to a person?"""
+    rest = _SENTENCE_STOP.split(text[end : end + _PRONOUN_REACH], maxsplit=1)[0]
+    return _THIRD_PERSON.search(rest) is not None
+
+
+_AND_ME = re.compile(r"\s+(?:and|&)\s+(?:i|me)\b", re.I)
+_ME_AND = re.compile(r"\b(?:i|me)\s+(?:and|&)\s+$", re.I)
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, start - 4) : start]))
+
+
+def adjacent(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end : right.start]
+    return gap in (" ", ". ") if left.text[:1].isupper() else gap == " "
+
+
+def in_phrase(text: str, tokens: list[Token], i: int, phrases: Iterable[str]) -> bool:
+    # Multi-word entries such as "gen z" or "power bi".
+    if i + 1 < len(tokens):
+        pair = f"{tokens[i].norm} {tokens[i + 1].norm}"
+        if pair in phrases:
+            return True
+    if i > 0:
+        pair = f"{tokens[i - 1].norm} {tokens[i].norm}"
+        if pair in phrases:
+            return True
+    return False
