@@ -217,7 +217,7 @@ def test_when_a_reflection_raises_two_things_then_it_counts_for_both():
 
 
 def test_when_a_large_group_grows_by_one_percent_then_its_parse_sample_barely_changes():
-    from reflect.themes.engine import _sample
+    from reflect.themes.phrases import _sample
 
     texts = [f"reflection number {i} about hybrid weeks" for i in range(5000)]
     before = {texts[i] for i in _sample(list(range(len(texts))), 1500, texts)}
