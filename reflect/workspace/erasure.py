@@ -1,0 +1,138 @@
+"""Erasure (``reflect forget``): every row of one person goes from every table, the database
+file is rewritten so deleted values do not linger, and a ``STALE`` marker says that earlier
+reports still include them (see the package doc)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+import pandas as pd
+
+from reflect.atomic import write_text
+from reflect.errors import ConfigError
+from reflect.keys import keyed_tag, load_key, pseudonym
+from reflect.workspace.private import FILE_MODE, private_umask
+
+if TYPE_CHECKING:
+    from reflect.workspace.store import Workspace
+
+STALE = "STALE"
+
+
+def owner_tag(key: bytes, pseudonym: str, text_hash: str) -> str:
+    return keyed_tag(key, "owner", pseudonym, text_hash)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What ``forget`` removed (counts of rows, never their contents)."""
+
+    reflections: int
+    redactions: int
+    embeddings: int
+    other_rows: int
+
+
+def erase(workspace: Workspace, pseudonym: str, key: bytes) -> Erasure:
+    """Delete every row of one person and rewrite the database file (see the package doc)."""
+    db = workspace.db
+    rows = db.execute("SELECT tag, text_hash FROM owners").fetchall()
+    mine = [(tag, h) for tag, h in rows if tag == owner_tag(key, pseudonym, h)]
+    hashes = sorted({h for _, h in mine})
+    deleted = {"reflections": len(hashes), "redactions": 0, "embeddings": 0, "other_rows": 0}
+    with workspace.table("gone", pd.DataFrame({"tag": [t for t, _ in mine]}, dtype=str)):
+        db.execute("DELETE FROM owners WHERE tag IN (SELECT tag FROM gone)")
+    with workspace.table("gone", pd.DataFrame({"text_hash": hashes}, dtype=str)):
+        for table, columns in _tables(db).items():
+            if table in ("erased", "owners"):
+                continue  # owners: others who wrote the same text keep their tags
+            conditions = []
+            if "text_hash" in columns:
+                conditions.append("text_hash IN (SELECT text_hash FROM gone)")
+            if "pseudonym" in columns:
+                conditions.append("pseudonym = $p")
+            if table == "redactions":
+                conditions.append("sha256(redacted) IN (SELECT text_hash FROM gone)")
+            if not conditions:
+                continue
+            where = " OR ".join(conditions)
+            params = {"p": pseudonym} if "pseudonym" in columns else {}
+            (n,) = db.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()
+            db.execute(f"DELETE FROM {table} WHERE {where}", params)
+            deleted[table if table in deleted else "other_rows"] += n
+    db.execute("INSERT OR REPLACE INTO erased VALUES (?, ?)", [pseudonym, utc_now()])
+    # The release ledger keeps the sizes of what was released, not the person in them.
+    from reflect.privacy.ledger import erase_person
+
+    erase_person(db, key, pseudonym)
+    _rewrite(workspace)
+    write_text(
+        workspace.folder / STALE,
+        f"A participant was erased at {utc_now()} (reflect forget): reports produced before "
+        "then still include them; re-run reflect analyse to replace them.\n",
+        permissions=FILE_MODE,
+    )
+    return Erasure(**deleted)
+
+
+def _tables(db) -> dict[str, set[str]]:
+    rows = db.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_catalog = current_database() AND table_schema = 'main'"
+    ).fetchall()
+    tables: dict[str, set[str]] = {}
+    for table, column in rows:
+        tables.setdefault(table, set()).add(column)
+    return tables
+
+
+def _rewrite(workspace: Workspace) -> None:
+    """Copy the live data into a fresh file and swap it in: deleted values that DuckDB
+    left in free blocks or the write-ahead log do not survive."""
+    fresh = workspace.folder / "cache.fresh.duckdb"
+    fresh.unlink(missing_ok=True)
+    (name,) = workspace.db.execute("SELECT current_database()").fetchone()
+    with private_umask():
+        workspace.db.execute("ATTACH ? AS fresh", [str(fresh)])
+        workspace.db.execute(f'COPY FROM DATABASE "{name}" TO fresh')
+        workspace.db.execute("DETACH fresh")
+    workspace.db.close()
+    os.replace(fresh, workspace.path)
+    for leftover in workspace.folder.glob(workspace.path.name + ".wal"):
+        leftover.unlink()
+    with private_umask():
+        workspace.db = duckdb.connect(str(workspace.path))
+
+
+def forget(folder: Path, participant_id: str, key: bytes | None = None) -> Erasure:
+    """Erase one participant (by their raw id, used only to compute the pseudonym with the
+    pseudonymisation key — by default the one ``reflect analyse`` uses; a workspace made
+    with another key is refused rather than silently erasing nobody)."""
+    folder = Path(folder)
+    if not (folder / "cache.duckdb").exists():
+        raise ConfigError(f"{folder}: no reflect workspace here")
+    key = key if key is not None else load_key(create=False, forbidden=(folder,))
+    from reflect.workspace.store import Workspace
+
+    with Workspace(folder, key) as workspace:
+        return workspace.forget(pseudonym(participant_id, key), key)
+
+
+def drop_erased(frame: pd.DataFrame, erased: set[str], key: bytes) -> pd.DataFrame:
+    """The ingested frame without the rows of erased participants (matched by pseudonym, so
+    the workspace never stores their raw ids)."""
+    if not erased:
+        return frame
+    from reflect import frames as F
+
+    keep = ~frame[F.PARTICIPANT].map(lambda p: pseudonym(str(p), key)).isin(erased)
+    return frame[keep]
