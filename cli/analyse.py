@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from reflect.cli.app import ConfigOption, QuietOption, app_typer
+from reflect.defaults import MIN_GROUP_SIZE
 from reflect.errors import ConfigError
 
 
@@ -68,7 +69,7 @@ def analyse(
             "-k",
             metavar="K",
             help="Smallest number of distinct participants behind any reported figure "
-            "[default: 5].",
+            f"[default: {MIN_GROUP_SIZE}].",
             show_default=False,
         ),
     ] = None,

@@ -24,12 +24,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
+from reflect.defaults import NOTABLE_SHIFT
 from reflect.errors import ConfigError, DisclosureRefused
 from reflect.groups import Filter
+from reflect.report.view import WITHHELD
 from reflect.review.refs import SIGNATURE_SIZE, report_ref
 
 # A share must move by at least this much (percentage points / 100) to count as a change.
-NOTABLE_SHIFT = 0.05
 _BREAKDOWNS = {"role": "by_role", "session": "by_session", "cohort": "by_cohort"}
 _TOTALS = {
     "role": "participants_by_role",
@@ -63,7 +64,7 @@ class Comparison:
     notes: list[str] = field(default_factory=list)
     # How a hidden cell reads. Never "fewer than k": a cell may be hidden to protect another
     # one, or because it is near its group's total, or differs from an earlier report.
-    hidden: str = "withheld"
+    hidden: str = WITHHELD
 
     def to_dict(self) -> dict:
         return asdict(self)

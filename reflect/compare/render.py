@@ -1,8 +1,10 @@
-"""The two renderings of a ``Comparison``: plain text for the terminal, and Markdown."""
+"""The two renderings of a ``Comparison``: plain text for the terminal, and Markdown. A hidden
+number reads as in every report format (``report.view.WITHHELD`` and its legend)."""
 
 from __future__ import annotations
 
 from reflect.compare.changes import Change, Comparison
+from reflect.report.view import WITHHELD, withheld_legend
 
 
 def _listed(comparison: Comparison) -> tuple[list[Change], list[str]]:
@@ -31,8 +33,7 @@ def render_text(comparison: Comparison) -> str:
     lines = [
         f"{comparison.a}: {_people(comparison.total_a, k)}; "
         f"{comparison.b}: {_people(comparison.total_b, k)}. "
-        f"Counts are distinct people; withheld: a number that could single people out (fewer "
-        f"than {k}, or one from which such a number could be worked out).",
+        f"Counts are distinct people; {withheld_legend(k)}.",
         "",
         "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip(),
     ]
@@ -59,7 +60,8 @@ def render_markdown(comparison: Comparison) -> str:
         f"# Themes: {comparison.a} compared with {comparison.b}",
         "",
         f"{comparison.a}: {_people(comparison.total_a, k)}; "
-        f"{comparison.b}: {_people(comparison.total_b, k)}. Counts are distinct people.",
+        f"{comparison.b}: {_people(comparison.total_b, k)}. Counts are distinct people; "
+        f"{withheld_legend(k)}.",
         "",
         f"| Theme | {comparison.a} | {comparison.b} | Change |",
         "|---|---:|---:|---|",
@@ -73,4 +75,4 @@ def render_markdown(comparison: Comparison) -> str:
 
 
 def _people(n: int | None, k: int) -> str:
-    return f"{n} people" if n is not None else "number withheld"
+    return f"{n} people" if n is not None else f"number {WITHHELD}"

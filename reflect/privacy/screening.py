@@ -41,13 +41,13 @@ from typing import TYPE_CHECKING
 
 from reflect.privacy import topics
 from reflect.privacy.topics import Embed, SensitiveTopics
+from reflect.sentences import split_sentences
 
 if TYPE_CHECKING:
     from reflect.themes.model import Phrase
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TOKEN = re.compile(r"\[[A-Z_]+\]|[A-Za-z][A-Za-z'’-]*")  # placeholders are tokens too
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _IDENTIFYING = re.compile(
     r"\d"
     r"|[@/\\]|www\.|https?"
@@ -148,7 +148,7 @@ class Vocabulary:
             people.update(set(lowered))
             mid.update(lowered)
             mid_capitalised.update(w.lower() for w in words if w[0].isupper())
-            for sentence in _SENTENCE_END.split(text):
+            for sentence in split_sentences(text):
                 first = _WORD.search(sentence)
                 if first:
                     mid[first.group().lower()] -= 1
@@ -250,7 +250,7 @@ def pick_quotes(
     candidates only, a batch at a time, until enough quotes are found."""
     candidates, rejected = [], 0
     for participant, text in zip(participants, texts, strict=True):
-        for sentence in _SENTENCE_END.split(text):
+        for sentence in split_sentences(text):
             sentence = sentence.strip().lstrip("-–•* ").strip()
             n_words = len(_WORD.findall(sentence))
             if n_words < QUOTE_WORDS[0]:

@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from reflect import frames as F
+from reflect.defaults import MIN_GROUP_SIZE
 from reflect.errors import ConfigError, DisclosureRefused
 from reflect.privacy import differences, dp
 from reflect.privacy.counts import (
@@ -70,7 +71,7 @@ MAX_QUOTES = 2
 def disclose(
     themes: list[Theme],
     frame: pd.DataFrame,
-    min_group_size: int = 5,
+    min_group_size: int = MIN_GROUP_SIZE,
     redactions: dict[str, int] | RedactionStats | None = None,
     *,
     filter: Filter | None = None,  # noqa: A002 - the CLI option's name

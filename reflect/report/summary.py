@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reflect.defaults import NOTABLE_SHIFT
 from reflect.privacy.model import SafeReport, SafeTheme
 from reflect.report.view import (
     Dimension,
@@ -30,8 +31,6 @@ TOP_THEMES = 3
 # Questions named in the summary's "question by question" sentence (the most answered first);
 # a survey with many "other (please say)" boxes would otherwise make it a wall of text.
 TOP_PROMPTS = 4
-# A change of share smaller than this (in percentage points) is not worth a sentence.
-NOTABLE_SHIFT = 0.05
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from reflect.defaults import MIN_GROUP_SIZE
 from reflect.errors import ConfigError
 from reflect.review.edits import Review
 from reflect.review.refs import EMERGING_PREFIX, report_ref
@@ -39,7 +40,7 @@ class RunTheme:
     participants: int | None
     phrases: list[str]
     data: dict
-    min_group_size: int = 5
+    min_group_size: int = MIN_GROUP_SIZE
 
 
 def run_themes(report_json: Path) -> list[RunTheme]:
@@ -55,7 +56,7 @@ def run_themes(report_json: Path) -> list[RunTheme]:
                 t.get("participants"),
                 list(t.get("phrases", [])),
                 t,
-                int(data.get("min_group_size", 5)),
+                int(data.get("min_group_size", MIN_GROUP_SIZE)),
             )
             for t in data["themes"]
         ]

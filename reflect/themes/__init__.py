@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from reflect import frames as F
+from reflect.defaults import MIN_GROUP_SIZE
 from reflect.themes.assign import assign_themes, theme_scores
 from reflect.themes.candidates import extract_candidates
 from reflect.themes.emerging import find_emerging
@@ -60,7 +61,7 @@ def find_themes(
     vectors: np.ndarray,
     taxonomy: list[TaxonomyTheme],
     embed: Embed,
-    min_support: int = 5,
+    min_support: int = MIN_GROUP_SIZE,
     preset: str = "programme",
     workspace=None,
     teaching=None,

@@ -7,7 +7,6 @@ sentences of a reflection name nobody. That keeps the stage well above 500 refle
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -28,12 +27,11 @@ from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 from reflect.anonymise.tech_terms import is_tech_term, listed_with_names, listed_with_term
 from reflect.nlp import NER, load_spacy
+from reflect.sentences import sentence_spans
 
 _LABELS = {"PERSON": "PERSON"}
 _BATCH = 256
 _SINGLE_WORD_MAX_ZIPF = 3.5
-# A sentence without its leading spaces (a leading space would become token 0).
-_SENTENCE = re.compile(r"\s*([^.!?\n\s][^.!?\n]*(?:[.!?]+|\n|$))")
 
 
 def _fragment(doc) -> bool:
@@ -84,10 +82,10 @@ class SpacyNerRecognizer:
     def find(self, texts: Sequence[str]) -> list[list[Span]]:
         out: list[list[Span]] = [[] for _ in texts]
         todo = [
-            (i, m.start(1), m.group(1))
+            (i, offset, sentence)
             for i, text in enumerate(texts)
-            for m in _SENTENCE.finditer(text)
-            if self._may_hold_a_name(m.group(1))
+            for offset, sentence in sentence_spans(text)
+            if self._may_hold_a_name(sentence)
         ]
         docs = self.nlp.pipe((sentence for _, _, sentence in todo), batch_size=_BATCH)
         for (i, offset, _), doc in zip(todo, docs, strict=True):

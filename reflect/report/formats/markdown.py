@@ -9,6 +9,7 @@ from reflect.report import ReportFormat, report_formats
 from reflect.report.escape import markdown
 from reflect.report.summary import executive_summary
 from reflect.report.view import (
+    WITHHELD,
     Dimension,
     count,
     dimensions,
@@ -31,7 +32,7 @@ def render_markdown(report: SafeReport) -> str:
         "",
         f"{count(report.n_participants)} participants, {count(report.n_reflections)} "
         f"reflections. Every number counts distinct people and is shown only when at least {k} "
-        f"stand behind it; any other number reads “withheld” ({withheld_legend(k)}). "
+        f"stand behind it; any other number reads “{WITHHELD}” ({withheld_legend(k)}). "
         + (
             "Quotes are short sentences that passed a screen for identifying details."
             if quotes
