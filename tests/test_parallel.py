@@ -89,13 +89,10 @@ def test_phrases_are_the_same_from_workers(monkeypatch):
         "Reverse mentoring made me rethink how we run hybrid meetings.",
     ] * 3
     texts = [f"{t} Note {i}." for i, t in enumerate(texts)]
-    candidates.clear_cache()
     monkeypatch.setenv(parallel.WORKERS_ENV, "1")
-    alone = candidates.extract_candidates(texts, batch_size=3)
-    candidates.clear_cache()
+    alone = candidates.extract_candidates(texts, batch_size=3, cache=candidates.ParseCache(100))
     monkeypatch.setenv(parallel.WORKERS_ENV, "2")
-    split = candidates.extract_candidates(texts, batch_size=3)
-    candidates.clear_cache()
+    split = candidates.extract_candidates(texts, batch_size=3, cache=candidates.ParseCache(100))
     assert split == alone
 
 

@@ -18,7 +18,6 @@ import pandas as pd
 from reflect import frames as F
 from reflect.defaults import MIN_GROUP_SIZE
 from reflect.themes.assign import assign_themes, theme_scores
-from reflect.themes.candidates import extract_candidates
 from reflect.themes.emerging import find_emerging
 from reflect.themes.empty import is_empty_answer
 from reflect.themes.engine import parsed_rows, theme_phrases
@@ -26,7 +25,7 @@ from reflect.themes.facets import theme_facets
 from reflect.themes.fit import TaxonomyFit, measure_fit
 from reflect.themes.label import empty_answer_label
 from reflect.themes.model import Phrase, Theme
-from reflect.themes.parse_cache import parses_kept_in
+from reflect.themes.parse_cache import parse_keeping
 from reflect.themes.presets import PRESETS, Preset, get_preset
 from reflect.themes.taxonomy import TaxonomyTheme, load_taxonomy
 
@@ -85,13 +84,13 @@ def find_themes(
     groups = [np.flatnonzero(membership[:, j]) for j in range(len(taxonomy))]
     groups.append(np.flatnonzero(~membership.any(axis=1)))
     # Every group's sample is parsed up front in one batch (spread over the cores when large),
-    # after taking the workspace's parses of earlier runs.
+    # after taking the workspace's parses of earlier runs. The groups' steps below find these
+    # parses in ``candidates.PARSES``; one that is not there is parsed again, same result.
     sampled = sorted(
         {int(rows[i]) for rows in groups for i in parsed_rows([texts[r] for r in rows], settings)}
     )
     sample = [texts[i] for i in sampled]
-    with parses_kept_in(workspace, sample, prompt):
-        extract_candidates(sample, prompt)
+    parse_keeping(workspace, sample, prompt)
     themes = _themes(
         texts, participants, vectors, taxonomy, membership, embed, settings, prompt, prompts, fit
     )

@@ -10,12 +10,15 @@ one phrase. Candidates come from spaCy's parse:
 - short verb clauses with their object ("finding bin width", "writing pseudo code");
 - the whole answer when it is itself a short phrase ("Adjacency matrix").
 
-Parsing is the slow part, so each distinct text is parsed once per process (``_parse_cache``).
+Parsing is the slow part, so each distinct text is parsed once per process: ``PARSES``, a
+bounded cache the themes stage fills in one batch and the workspace keeps between runs
+(``parse_cache.py``).
 """
 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -98,23 +101,59 @@ def prompt_words(prompt: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", prompt.lower()))
 
 
-_parse_cache: dict[tuple[str, frozenset[str]], ParsedText] = {}
+class ParseCache:
+    """Parses by (text, question words), least recently used dropped beyond ``maxsize``.
+    Only a speed-up: a text not found is parsed again, with the same result."""
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self._parses: OrderedDict[tuple[str, frozenset[str]], ParsedText] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._parses)
+
+    def __contains__(self, key: tuple[str, frozenset[str]]) -> bool:
+        return key in self._parses
+
+    def get(self, text: str, words: frozenset[str]) -> ParsedText | None:
+        parsed = self._parses.get((text, words))
+        if parsed is not None:
+            self._parses.move_to_end((text, words))
+        return parsed
+
+    def put(self, text: str, words: frozenset[str], parsed: ParsedText) -> None:
+        self._parses[(text, words)] = parsed
+        self._parses.move_to_end((text, words))
+        while len(self._parses) > self.maxsize:
+            self._parses.popitem(last=False)
+
+    def clear(self) -> None:
+        self._parses.clear()
+
+
+# The themes stage parses at most ``max_parsed`` answers per group (a few tens of thousands
+# for a 100,000-answer export), all up front, and reads them back group by group: the bound
+# holds that with room to spare, and keeps a long-lived process from growing without end.
+PARSES = ParseCache(maxsize=100_000)
 
 
 def extract_candidates(
-    texts: Sequence[str], prompt: str = "", batch_size: int = 256
+    texts: Sequence[str], prompt: str = "", batch_size: int = 256, cache: ParseCache = PARSES
 ) -> list[ParsedText]:
-    """Candidates of each text (in order of appearance, deduplicated by key)."""
+    """Candidates of each text (in order of appearance, deduplicated by key); texts already in
+    ``cache`` are not parsed again."""
     extra = prompt_words(prompt)
-    todo = list(dict.fromkeys(t for t in texts if (t, extra) not in _parse_cache))
+    found = {t: p for t in dict.fromkeys(texts) if (p := cache.get(t, extra)) is not None}
+    todo = [t for t in dict.fromkeys(texts) if t not in found]
     if todo:
         parse = partial(parser, GENERIC | extra)  # built once per worker
         for start, parsed in zip(
             range(0, len(todo), batch_size), map_chunks(parse, todo, batch_size), strict=True
         ):
             for text, result in zip(todo[start : start + batch_size], parsed, strict=True):
-                _parse_cache[(text, extra)] = result
-    return [_parse_cache[(t, extra)] for t in texts]
+                found[text] = result
+                cache.put(text, extra, result)
+    return [found[t] for t in texts]
 
 
 def parser(generic: frozenset[str]):
@@ -134,7 +173,7 @@ def _parse(texts: Sequence[str], nlp, generic: frozenset[str]) -> list[ParsedTex
 
 
 def clear_cache() -> None:
-    _parse_cache.clear()
+    PARSES.clear()
 
 
 def _from_doc(doc, generic: frozenset[str]) -> list[Candidate]:

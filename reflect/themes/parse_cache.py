@@ -1,7 +1,8 @@
 """Parsing reflections for phrase candidates is the slowest step of the themes stage, so the
-parses outlive the process: before the stage, the workspace's parses of this run's texts fill
-``candidates``' in-process cache; after it, the new ones are written back. A re-run with a few
-new reflections parses only those.
+parses outlive the process: ``parse_keeping`` takes the workspace's parses of this run's texts,
+parses the rest in one batch, writes the new ones back and leaves all of them in the
+in-process cache (``candidates.PARSES``) for the stage's later steps. A re-run with a few new
+reflections parses only those.
 
 Parses are keyed by the redacted text's hash and a context: the candidates code (its source
 file's hash, so any change to how phrases are found invalidates them), the spaCy model's
@@ -12,14 +13,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from reflect import frames as F
 from reflect.themes import candidates
-from reflect.themes.candidates import Candidate, ParsedText
+from reflect.themes.candidates import (
+    PARSES,
+    Candidate,
+    ParseCache,
+    ParsedText,
+    extract_candidates,
+    prompt_words,
+)
 
 
 @lru_cache(maxsize=1)
@@ -48,27 +55,35 @@ def _load(payload: str) -> ParsedText:
     return ParsedText(found, bool(data["empty"]))
 
 
-@contextmanager
-def parses_kept_in(workspace, texts: Sequence[str], prompt: str) -> Iterator[None]:
-    """Within the block, ``candidates.extract_candidates`` finds the workspace's earlier parses
-    of ``texts`` (answers to ``prompt``) and the new ones are saved when it ends."""
-    if workspace is None:
-        yield
-        return
-    words = candidates.prompt_words(prompt)
-    context = _context(words)
-    distinct = list(dict.fromkeys(texts))
-    hashes = {text: F.text_hash(text) for text in distinct}
-    stored = workspace.get_parses(list(hashes.values()), context)
-    cache = candidates._parse_cache
+def load_parses(
+    workspace, texts: Sequence[str], prompt: str, cache: ParseCache = PARSES
+) -> set[str]:
+    """Put the workspace's stored parses of ``texts`` (answers to ``prompt``) in ``cache``;
+    the texts found."""
+    words = prompt_words(prompt)
+    hashes = {text: F.text_hash(text) for text in dict.fromkeys(texts)}
+    stored = workspace.get_parses(list(hashes.values()), _context(words))
     for text, digest in hashes.items():
-        if digest in stored:
-            cache.setdefault((text, words), _load(stored[digest]))
-    before = {text for text in distinct if (text, words) in cache}
-    yield
-    new = {
-        hashes[text]: _dump(cache[(text, words)])
-        for text in distinct
-        if text not in before and (text, words) in cache
-    }
-    workspace.put_parses(context, new)
+        if digest in stored and (text, words) not in cache:
+            cache.put(text, words, _load(stored[digest]))
+    return {text for text, digest in hashes.items() if digest in stored}
+
+
+def save_parses(workspace, parses: dict[str, ParsedText], prompt: str) -> None:
+    """Store parses (by text) of answers to ``prompt`` for later runs."""
+    context = _context(prompt_words(prompt))
+    workspace.put_parses(context, {F.text_hash(t): _dump(p) for t, p in parses.items()})
+
+
+def parse_keeping(
+    workspace, texts: Sequence[str], prompt: str, cache: ParseCache = PARSES
+) -> list[ParsedText]:
+    """The parses of ``texts``: the workspace's from earlier runs, the others parsed now (in
+    one batch, spread over the cores when large) and saved; all left in ``cache``."""
+    if workspace is None:
+        return extract_candidates(texts, prompt, cache=cache)
+    stored = load_parses(workspace, texts, prompt, cache)
+    parsed = extract_candidates(texts, prompt, cache=cache)
+    new = {t: p for t, p in zip(texts, parsed, strict=True) if t not in stored}
+    save_parses(workspace, new, prompt)
+    return parsed
