@@ -21,6 +21,7 @@ from reflect.ingest.readers import (
     read_roster,
     read_table,
     readers,
+    refuse_duplicate_headers,
 )
 from reflect.ingest.rows import check_cells, check_duplicates, to_long
 from reflect.roster import Roster
@@ -83,6 +84,7 @@ def read_export(
         path = Path("data frame")
         table = source.rename(columns=lambda c: str(c).strip()).fillna("").astype(str)
         rows = list(range(1, len(table) + 1))
+        refuse_duplicate_headers(path, table.columns)
         if len(table.columns) == 0 or table.empty:
             raise InputError("no rows or no columns", file=path)
     else:

@@ -70,7 +70,24 @@ def read_table(path: Path, encoding: str = "utf-8") -> tuple[pd.DataFrame, list[
     if table.empty:
         raise InputError("no data rows below the header", file=path)
     table.columns = [str(c).strip() for c in table.columns]
+    refuse_duplicate_headers(path, table.columns)
     return table.fillna("").astype(str), rows
+
+
+def refuse_duplicate_headers(path: Path, headers) -> None:
+    """Two columns under one header would be told apart by pandas as ``What worked?`` and
+    ``What worked?.1`` — and the second reported as a prompt of its own. Refused instead."""
+    seen: dict[str, int] = {}
+    for number, header in enumerate(headers, start=1):
+        name = " ".join(str(header).split())
+        if name and name in seen:
+            raise InputError(
+                f"two columns have this header (columns {seen[name]} and {number}); "
+                "rename one so each column has its own",
+                file=path,
+                column=name,
+            )
+        seen.setdefault(name, number)
 
 
 @readers.register("csv")
@@ -79,6 +96,8 @@ def _read_csv(path: Path, encoding: str) -> tuple[pd.DataFrame, list[int]]:
     if not text.strip():
         raise InputError("empty file", file=path)
     sep = _delimiter(path, text)
+    # pandas renames a repeated header ("X", "X.1"): the header row is checked as written.
+    refuse_duplicate_headers(path, next(csv.reader(io.StringIO(text), delimiter=sep), []))
     try:
         table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=sep)
     except pd.errors.ParserError as err:
@@ -108,7 +127,20 @@ def _read_xlsx(path: Path, encoding: str) -> tuple[pd.DataFrame, list[int]]:
         raise InputError(
             f"not a readable XLSX workbook ({type(err).__name__})", file=path
         ) from None
+    refuse_duplicate_headers(path, _xlsx_header(path))
     return table, [i + 2 for i in range(len(table))]
+
+
+def _xlsx_header(path: Path) -> tuple:
+    # pandas renames a repeated header ("X", "X.1"): the first sheet's header row as written.
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        row = next(workbook.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+    finally:
+        workbook.close()
+    return tuple(cell for cell in row if cell is not None)
 
 
 @readers.register("jsonl")
