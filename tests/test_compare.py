@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import copy
 import json
-import sys
 
 import pytest
 from report_samples import sample_report
 
-from reflect.cli.main import app
 from reflect.compare import compare_groups, compare_runs, default_groups
 from reflect.errors import ConfigError, DisclosureRefused
 
@@ -108,26 +106,14 @@ def test_when_compared_then_no_number_appears_that_the_reports_do_not_show():
             assert c.a in shown and c.b in shown
 
 
-def _cli(capsys, monkeypatch, *args):
-    monkeypatch.setattr(sys, "argv", ["reflect", *args])
-    try:
-        app()
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code
-    return (code, *capsys.readouterr())
-
-
-def test_when_run_from_the_cli_then_json_and_errors_are_machine_friendly(
-    capsys, monkeypatch, tmp_path
-):
+def test_when_run_from_the_cli_then_json_and_errors_are_machine_friendly(reflect_cli, tmp_path):
     (tmp_path / "run").mkdir()
     (tmp_path / "run" / "report.json").write_text(json.dumps(_report()))
-    code, out, _ = _cli(
-        capsys, monkeypatch, "compare", str(tmp_path / "run"), "--by", "cohort", "--format", "json"
+    code, out, _ = reflect_cli(
+        "compare", str(tmp_path / "run"), "--by", "cohort", "--format", "json"
     )
     assert code == 0
     data = json.loads(out)
     assert data["a"] == "Cohort A" and data["min_group_size"] == 5
-    code, out, err = _cli(capsys, monkeypatch, "compare", str(tmp_path / "missing"))
+    code, out, err = reflect_cli("compare", str(tmp_path / "missing"))
     assert code == 2 and err.count("\n") == 1 and "report.json" in err

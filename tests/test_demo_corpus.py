@@ -1,6 +1,7 @@
 """The demo programme end to end, against what its authors planted (corpora/demo/gold.csv):
 no planted personal datum survives anywhere on disk, every number respects k, and every
-taxonomy theme that ≥ k people intended to raise is found."""
+taxonomy theme that ≥ k people intended to raise is found — and none is reported for far more
+people than intended to raise it."""
 
 from __future__ import annotations
 
@@ -122,16 +123,43 @@ def test_every_reported_count_is_at_least_k_or_null(demo_run):
     assert not small, small[:10]
 
 
-def test_every_planted_taxonomy_theme_with_k_people_is_reported(demo_run):
-    report = json.loads((demo_run[0] / "report.json").read_text())
-    k = report["min_group_size"]
+def _planted_people() -> dict[str, set[str]]:
     gold = _gold()
     people: dict[str, set[str]] = {}
     for themes, participant in zip(gold["themes"], gold["participant"], strict=True):
         for theme in filter(None, themes.split(";")):
             if not theme.startswith("emerging:"):
                 people.setdefault(theme, set()).add(participant)
+    return people
+
+
+def test_every_planted_taxonomy_theme_with_k_people_is_reported(demo_run):
+    report = json.loads((demo_run[0] / "report.json").read_text())
+    k = report["min_group_size"]
+    people = _planted_people()
     expected = {theme for theme, who in people.items() if len(who) >= k}
     found = {t["id"] for t in report["themes"] if t["participants"] is not None}
     missed = sorted(expected - found)
     assert not missed, f"taxonomy themes planted for ≥{k} people but not reported: {missed}"
+
+
+def test_taxonomy_themes_are_not_reported_for_far_more_people_than_raised_them(demo_run):
+    # Recall alone would pass if every theme took every answer: the reported numbers must
+    # stay near the planted ones, theme by theme and in all (planted: gold.csv).
+    from reflect.themes import load_taxonomy
+
+    report = json.loads((demo_run[0] / "report.json").read_text())
+    n = report["n_participants"]
+    people = _planted_people()
+    topics = {t.id for t in load_taxonomy() if t.kind == "topic"}
+    shown = {
+        t["id"]: t["participants"]
+        for t in report["themes"]
+        if t["id"] in topics and t["participants"] is not None
+    }
+    unplanted = sorted(set(shown) - set(people))
+    assert not unplanted, f"taxonomy themes no one was planted to raise: {unplanted}"
+    over = {t: (v, len(people[t])) for t, v in shown.items() if v > len(people[t]) + n // 4}
+    assert not over, f"reported for far more people than planted (reported, planted): {over}"
+    planted_total = sum(len(people[t]) for t in shown)
+    assert sum(shown.values()) <= 1.2 * planted_total

@@ -12,7 +12,6 @@ import pytest
 
 from reflect import frames as F
 from reflect.anonymise import load_key, pseudonym
-from reflect.cli.main import app
 from reflect.workspace import STALE, Workspace, drop_erased, forget, owner_tag
 
 GONE_TEXTS = [
@@ -88,26 +87,15 @@ def test_erased_participants_are_dropped_before_redaction():
     assert kept[F.PARTICIPANT].tolist() == ["E2"]
 
 
-def _cli(capsys, monkeypatch, *args):
-    monkeypatch.setattr(sys, "argv", ["reflect", *args])
-    try:
-        app()
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_forget_command(capsys, monkeypatch, tmp_path):
+def test_forget_command(reflect_cli, tmp_path):
     _fill(tmp_path, load_key())
-    code, _, err = _cli(capsys, monkeypatch, "forget", "E100", "--workspace", str(tmp_path))
+    code, _, err = reflect_cli("forget", "E100", "--workspace", str(tmp_path))
     assert code == 0 and "erased 2 reflection(s)" in err and "E100" not in err
     assert err.count("\n") == 1
 
 
-def test_forget_without_a_workspace_is_one_line_and_exit_2(capsys, monkeypatch, tmp_path):
-    code, _, err = _cli(capsys, monkeypatch, "forget", "E1", "--workspace", str(tmp_path / "no"))
+def test_forget_without_a_workspace_is_one_line_and_exit_2(reflect_cli, tmp_path):
+    code, _, err = reflect_cli("forget", "E1", "--workspace", str(tmp_path / "no"))
     assert code == 2 and err.count("\n") == 1 and "no reflect workspace" in err
 
 
@@ -147,7 +135,6 @@ def test_when_forgotten_then_a_rerun_reports_without_them(tiny_csv, tiny_roster,
 
 def test_when_another_run_holds_the_workspace_then_the_error_says_so(tmp_path):
     import subprocess
-    import sys
 
     from reflect.errors import WorkspaceBusyError
 
@@ -169,7 +156,6 @@ def test_forget_loads_no_language_model(tmp_path):
     # One HMAC per person: `reflect forget` must not pay for spaCy or torch (issue 17).
     import os
     import subprocess
-    import sys
 
     _fill(tmp_path, load_key())
     code = (

@@ -107,9 +107,17 @@ def test_when_preset_is_unknown_then_config_error_names_the_known_ones():
         get_preset("nope")
 
 
-def test_presets_cover_programmes_and_small_groups():
-    assert {"programme", "small-groups"} <= set(PRESETS)
-    assert PRESETS["programme"].min_support >= PRESETS["small-groups"].min_support
+@pytest.mark.model
+def test_a_theme_of_three_people_is_found_for_a_small_group_and_not_for_a_programme():
+    texts, authors = zip(*GROUP, strict=True)
+    found = {
+        name: [t.label for t in find_group_themes(list(texts), list(authors), fake_embed,
+                                                   PRESETS[name], prompt=PROMPT)]
+        for name in ("small-groups", "programme")
+    }  # fmt: skip
+    assert "adjacency matrix" in found["small-groups"]  # three people
+    assert any("entropy" in label for label in found["small-groups"])  # two people
+    assert found["programme"] == []  # no theme reaches five people
 
 
 # -- taxonomy loading ---------------------------------------------------------------------
