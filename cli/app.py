@@ -6,10 +6,12 @@ each command, once its options are known."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 app_typer = typer.Typer(
     name="reflect",
@@ -21,6 +23,31 @@ app_typer = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+class _ListArgument(TyperArgument):
+    """A repeatable argument's help shows its items' type, as a single one's does:
+    ``RUN... <path>``, not Typer's ``<list[Path]>``; its metavar names one item (``RUN``), so
+    the usage line reads ``{RUN}...`` rather than ``{RUN...}...``."""
+
+    def _rich_display_name(self) -> str:
+        name = super()._rich_display_name()
+        return name if self.nargs == 1 or name.endswith("...") else f"{name}..."
+
+    def display_type(self, ctx) -> str:
+        label = super().display_type(ctx)
+        element = re.fullmatch(r"<list\[(\w+)\]>", label)
+        return f"<{element.group(1).lower()}>" if element else label
+
+
+class Command(TyperCommand):
+    """The class of a command with a repeatable argument (``@app.command(cls=Command)``)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _ListArgument  # only how its type reads in help changes
 
 
 def _version(value: bool) -> None:

@@ -9,16 +9,18 @@ from typing import Annotated
 
 import typer
 
-from reflect.cli.app import app_typer
+from reflect.cli.app import Command, app_typer
 from reflect.errors import ConfigError
 
 
-@app_typer.command(short_help="Which themes grew, shrank, appeared or faded: two runs or groups.")
+@app_typer.command(
+    cls=Command, short_help="Which themes grew, shrank, appeared or faded: two runs or groups."
+)
 def compare(
     runs: Annotated[
         list[Path],
         typer.Argument(
-            metavar="RUN...",
+            metavar="RUN",
             help="One run (output folder or report.json) to compare groups in, or two runs.",
             show_default=False,
         ),

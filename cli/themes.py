@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from reflect.cli.app import app_typer
+from reflect.cli.app import Command, app_typer
 from reflect.defaults import REVIEW_FILE as DEFAULT_REVIEW_FILE
 from reflect.review import Review, RunTheme, load_report, resolve, run_themes
 
@@ -172,12 +172,12 @@ def rename(
     _save(review, review_file, f"renamed {ref} to {label!r}")
 
 
-@themes_app.command()
+@themes_app.command(cls=Command)
 def merge(
     themes_: Annotated[
         list[str],
         typer.Argument(
-            metavar="THEME...", help="Two or more themes; the first keeps its ref and label."
+            metavar="THEME", help="Two or more themes; the first keeps its ref and label."
         ),
     ],
     label: Annotated[
@@ -250,7 +250,7 @@ def hide(
     _save(review, review_file, f"{'unhid' if undo else 'hid'} {ref}")
 
 
-@themes_app.command(short_help="Confirm or reject answers for a taxonomy theme.")
+@themes_app.command(cls=Command, short_help="Confirm or reject answers for a taxonomy theme.")
 def teach(
     theme: Annotated[
         str,
@@ -259,7 +259,7 @@ def teach(
     answers: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="ANSWER...", help="Answers as written in the export.", show_default=False
+            metavar="ANSWER", help="Answers as written in the export.", show_default=False
         ),
     ] = None,
     reject: Annotated[

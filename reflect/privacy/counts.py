@@ -51,8 +51,9 @@ class Encoded:
     def __init__(self, frame: pd.DataFrame, groups: dict[str, list[str]]) -> None:
         self.people, self.participants = pd.factorize(frame[F.PARTICIPANT])
         self.labels = groups
+        # A value outside its breakdown's printed groups has no code (-1), as in a Categorical.
         self.groups = {
-            column: pd.Categorical(frame[column], categories=labels).codes.astype(np.int64)
+            column: pd.Index(labels).get_indexer(frame[column]).astype(np.int64)
             for column, labels in groups.items()
         }
 

@@ -1,0 +1,183 @@
+"""The themes stage's run: ``find_themes`` assigns reflections to the taxonomy, finds emerging
+themes among the rest and attaches each theme's phrases (see the package doc)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from reflect import frames as F
+from reflect.defaults import MIN_GROUP_SIZE
+from reflect.themes.assign import assign_themes, theme_scores
+from reflect.themes.emerging import find_emerging
+from reflect.themes.empty import is_empty_answer
+from reflect.themes.engine import parsed_rows, theme_phrases
+from reflect.themes.facets import theme_facets
+from reflect.themes.fit import TaxonomyFit, measure_fit
+from reflect.themes.label import empty_answer_label
+from reflect.themes.model import Phrase, Theme
+from reflect.themes.parse_cache import parse_keeping
+from reflect.themes.presets import get_preset
+from reflect.themes.taxonomy import TaxonomyTheme
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+NO_CONCERNS_ID = "no_concerns"
+
+
+class FoundThemes(list):
+    """The themes found (a ``list[Theme]``) and ``fit``, how well the taxonomy fitted."""
+
+    def __init__(self, themes: list[Theme], fit: TaxonomyFit):
+        super().__init__(themes)
+        self.fit = fit
+
+
+def find_themes(
+    frame: pd.DataFrame,
+    vectors: np.ndarray,
+    taxonomy: list[TaxonomyTheme],
+    embed: Embed,
+    min_support: int = MIN_GROUP_SIZE,
+    preset: str = "programme",
+    workspace=None,
+    teaching=None,
+) -> FoundThemes:
+    """``workspace``: keeps the reflections' parses between runs (``parse_cache.py``);
+    ``teaching``: the analyst's judged answers (``teach.Teaching``)."""
+    F.check_columns(frame, F.REDACTED_COLUMNS, "themes")
+    settings = get_preset(preset)
+    if settings.min_support != min_support:
+        from dataclasses import replace
+
+        settings = replace(settings, min_support=min_support)
+    texts = frame[F.TEXT].tolist()
+    participants = frame[F.PARTICIPANT].tolist()
+    # The questions' own words ("what worked well in this session") name no theme.
+    prompt = " ".join(sorted(set(frame[F.PROMPT].astype(str))))
+    prompts = frame[F.PROMPT].astype(str).tolist()
+    found = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching)
+    membership = found.membership
+    fit = measure_fit(membership, found.topical, [t.kind for t in taxonomy])
+    groups = [np.flatnonzero(membership[:, j]) for j in range(len(taxonomy))]
+    groups.append(np.flatnonzero(~membership.any(axis=1)))
+    # Every group's sample is parsed up front in one batch (spread over the cores when large),
+    # after taking the workspace's parses of earlier runs. The groups' steps below find these
+    # parses in ``candidates.PARSES``; one that is not there is parsed again, same result.
+    sampled = sorted(
+        {int(rows[i]) for rows in groups for i in parsed_rows([texts[r] for r in rows], settings)}
+    )
+    sample = [texts[i] for i in sampled]
+    parse_keeping(workspace, sample, prompt)
+    themes = _themes(
+        texts, participants, vectors, taxonomy, membership, embed, settings, prompt, prompts, fit
+    )
+    return FoundThemes(themes, fit)
+
+
+def _themes(
+    texts, participants, vectors, taxonomy, membership, embed, settings, prompt, prompts, fit
+) -> list[Theme]:
+    themes = []
+    for j, spec in enumerate(taxonomy):
+        members = np.flatnonzero(membership[:, j]).tolist()
+        phrases = theme_phrases(
+            [texts[i] for i in members], [participants[i] for i in members], embed, settings,
+            prompt,
+        )  # fmt: skip
+        themes.append(Theme(spec.id, spec.label, "taxonomy", spec.description, members, phrases))
+    if not any(t.kind == "nothing" for t in taxonomy):  # else that theme took those answers
+        themes.extend(_no_concerns(texts, prompts))
+    explained = None
+    # A taxonomy that does not fit explains nothing reliably: topics are then found among all
+    # sentences, and the report leads with them (``fit.py``).
+    if taxonomy and fit.fits:
+
+        def explained(v):  # noqa: E306 - each sentence's best taxonomy score
+            return theme_scores(v, taxonomy, embed).max(axis=1)
+
+    topics = find_emerging(
+        texts, participants, embed, explained, settings.min_support, prompt,
+        settings.max_themes or 15,
+    )  # fmt: skip
+    for topic in topics:
+        themes.append(
+            Theme(f"emerging_{len(themes)}", topic.label, "emerging", "", topic.members,
+                  topic.phrases)
+        )  # fmt: skip
+    themes = distinctive(themes, participants)
+    for theme in themes:
+        if theme.kind == "emerging" or theme.id in {t.id for t in taxonomy}:
+            rows = theme.members
+            theme.facets = theme_facets(
+                [texts[i] for i in rows], [participants[i] for i in rows], embed, settings,
+                prompt, vectors[rows],
+            )  # fmt: skip
+    return _specific_facets(themes)
+
+
+# A facet found in more than this share of the themes ("team", "meetings") is how everyone
+# writes, not a sub-topic of one theme (as IDF discounts words every document has).
+MAX_FACET_SPREAD = 0.25
+
+
+def _specific_facets(themes: list[Theme]) -> list[Theme]:
+    spread: dict[str, int] = {}
+    for theme in themes:
+        for text in {p.text for p in theme.facets} | {p.text for p in theme.phrases[:20]}:
+            spread[text] = spread.get(text, 0) + 1
+    limit = max(2, MAX_FACET_SPREAD * len(themes))
+    for theme in themes:
+        theme.facets = [f for f in theme.facets if spread[f.text] <= limit]
+    return themes
+
+
+def _no_concerns(texts: Sequence[str], prompts: Sequence[str]) -> list[Theme]:
+    """Answers saying there is nothing to report, to questions that ask about problems
+    ("nothing" to "what worked well?" is no theme)."""
+    asks = {p: empty_answer_label(p) is not None for p in set(prompts)}
+    members = [i for i, (t, p) in enumerate(zip(texts, prompts, strict=True))
+               if asks[p] and is_empty_answer(t)]  # fmt: skip
+    if not members:
+        return []
+    # Built in, not written by anyone: its label can be shown as is.
+    return [Theme(NO_CONCERNS_ID, "No concerns", "taxonomy",
+                  "Answers saying there was nothing to report.", members)]  # fmt: skip
+
+
+# An emerging theme's label must be used by its people at least this many times as often as
+# by everyone: "team" or "years" turn up in every kind of reflection and name no new topic.
+MIN_LABEL_LIFT = 2.0
+
+
+def distinctive(themes: list[Theme], participants: Sequence[str]) -> list[Theme]:
+    """Phrases ranked by how much more often a theme's people use them than everyone does
+    (people x log lift, as c-TF-IDF weighs words by class), so "promotion" describes careers
+    rather than "team", which every theme's people write; emerging themes whose label is no
+    more typical of them than of anyone are dropped."""
+    everyone = len(set(participants))
+    users: dict[str, set[str]] = {}
+    for theme in themes:
+        for phrase in theme.phrases:
+            users.setdefault(phrase.text, set()).update(phrase.participants)
+
+    def lift(phrase: Phrase, people: int) -> float:
+        inside = len(phrase.participants) / max(people, 1)
+        return inside / (len(users[phrase.text]) / max(everyone, 1))
+
+    kept = []
+    for theme in themes:
+        people = len({participants[i] for i in theme.members})
+        if theme.kind == "emerging" and theme.phrases:
+            label = next((p for p in theme.phrases if p.text == theme.label), theme.phrases[0])
+            if lift(label, people) < MIN_LABEL_LIFT:
+                continue
+            kept.append(theme)
+            continue  # the label leads its phrases
+        weight = {
+            p.text: len(p.participants) * np.log(max(lift(p, people), 1e-9)) for p in theme.phrases
+        }
+        theme.phrases = sorted(theme.phrases, key=lambda p: -weight[p.text])
+        kept.append(theme)
+    return kept
