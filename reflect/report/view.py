@@ -31,9 +31,11 @@ UNKNOWN_ROLE = "unknown"  # the ingest stage's role for rows without one
 
 
 def withheld_legend(k: int) -> str:
+    """What "withheld" means, in every format and in ``reflect compare``. It does not say a
+    hidden number is below k: most are hidden to protect another one (see above)."""
     return (
-        f"withheld: fewer than {k} people, or hidden so that such a number cannot be worked "
-        "out from the others"
+        "withheld: a number that could single people out — fewer than "
+        f"{k}, or one from which such a number could be worked out"
     )
 
 
