@@ -103,6 +103,15 @@ def test_when_participant_blank_then_row_named(tiny_csv, tmp_path):
     assert "row 4" in _error(path)
 
 
+def test_a_roster_without_an_id_column_is_read_with_a_warning(tmp_path, caplog):
+    path = tmp_path / "roster.csv"
+    path.write_text("name\nAnn Lee\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="reflect"):
+        roster = read_roster(path)
+    assert roster.ids == () and roster.names == ("Ann Lee",)
+    assert "no id column" in caplog.text and "roster.csv" in caplog.text
+
+
 def test_roster_reads_ids_names_and_nicknames(tmp_path):
     path = tmp_path / "roster.csv"
     path.write_text("participant_id,name,nickname\nE1,Rajesh Kumar,Raj\nE2,Ann Lee,\n")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,6 +41,14 @@ def read_roster(path: Path, encoding: str = "utf-8") -> Roster:
     if name_col is None:
         raise InputError("roster needs a 'name' column", file=path)
     nick_col = next((headers[h] for h in headers if "nick" in h), None)
+    if id_col is None:
+        # Not an error (names alone are worth redacting), but a silent one if unsaid: ids
+        # written in the text would then be caught only when they are the export's own.
+        logging.getLogger("reflect").warning(
+            "%s: the roster has no id column (e.g. 'id', 'employee_id'): only its names are "
+            "redacted from the text",
+            path.name,
+        )
     ids = tuple(v for v in table[id_col].str.strip() if v) if id_col else ()
     names = tuple(v for v in table[name_col].str.strip() if v)
     nicknames = tuple(v for v in table[nick_col].str.strip() if v) if nick_col else ()
