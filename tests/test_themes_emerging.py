@@ -3,9 +3,13 @@ phrases come from spaCy, so the test is marked ``model``."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from reflect.themes.emerging import find_emerging
+from reflect.themes.label import family_phrases, topic_label
+from reflect.themes.model import Phrase
+from reflect.themes.words import WrittenBy
 from tests.test_themes import fake_embed
 
 pytestmark = pytest.mark.model
@@ -53,3 +57,52 @@ def test_when_nothing_is_left_unexplained_then_there_is_no_emerging_theme():
     texts = [TRUST[i % 3] for i in range(30)]
     people = [f"P-{i}" for i in range(30)]
     assert find_emerging(texts, people, fake_embed, explained_by_trust, 5) == []
+
+
+def test_when_people_say_one_thing_in_several_phrasings_then_the_family_counts_them_all():
+    # "permits" and "parking permits" say the same; nobody outside the family counts.
+    keys = ["permits", "parking permits", "resident parking permits", "bike racks"]
+    writers = {
+        "permits": {"a", "b"},
+        "parking permits": {"c", "d", "e"},
+        "resident parking permits": {"f"},
+        "bike racks": {"g", "h"},
+    }
+    found = family_phrases(
+        keys, {k: k for k in keys}, writers, np.array([0, 0, 0, 1]), np.array([0.5, 0.6, 0.7, 0.4])
+    )
+    by_text = {phrase.text: (phrase, people) for phrase, _, people in found}
+    # Shown as the phrase most of the family wrote, not its most specific member...
+    assert set(by_text) == {"parking permits", "bike racks"}
+    # ...and backed by everyone who wrote one of its phrases.
+    assert by_text["parking permits"][0].participants == frozenset("abcdef")
+    assert by_text["parking permits"][1] == 6
+
+
+def test_when_the_best_phrase_is_a_typical_word_in_another_form_then_it_names_the_topic():
+    phrases = [(Phrase("thanks", frozenset(f"p{i}" for i in range(8))), 0.45, 8)]
+    label = topic_label(phrases, 40, 5, ["thank", "tool"], {"thank": "thank", "tool": "tools"})
+    assert label is not None and label.text == "thanks"  # not "thank and tools"
+
+
+def test_when_a_phrase_could_not_be_shown_then_its_family_is_named_by_one_that_can():
+    keys = ["permits", "parking permits"]
+    writers = {"permits": {"a", "b"}, "parking permits": {"c", "d", "e"}}
+    found = family_phrases(
+        keys,
+        {k: k for k in keys},
+        writers,
+        np.array([0, 0]),
+        np.array([0.5, 0.6]),
+        shown=lambda text: "parking" not in text,  # as if too few people wrote "parking"
+    )
+    assert [(p.text, people) for p, _, people in found] == [("permits", 5)]
+    assert family_phrases(keys, {k: k for k in keys}, writers, np.array([0, 0]),
+                          np.array([0.5, 0.6]), shown=lambda text: False) == []  # fmt: skip
+
+
+def test_when_a_word_is_written_by_k_people_as_an_inflection_then_it_can_be_shown():
+    written = WrittenBy(["Machines crash.", "Machines froze.", "The machine"], ["a", "b", "c"])
+    assert written.common("machine", 2)  # "machines" by two people counts for "machine"
+    assert not written.common("machine", 3)  # forms are not added up: as the report counts
+    assert not written.common("machine froze", 2)  # every word needs k people

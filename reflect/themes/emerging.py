@@ -13,7 +13,10 @@ answer whose other sentences are about trust, and it still belongs to a scheduli
    the sentences between them, which no single noun would join;
 4. a topic is named by the phrase of its sentences that most of its people wrote and that is
    closest to what they wrote (``label.topic_label``: 2–4 words preferred, never a fragment,
-   never words next to a redaction placeholder); topics whose labels say the same thing are
+   never words next to a redaction placeholder, every word written by k people so the
+   report can show it); phrases that say the same thing ("exploratory analysis", "data
+   exploration": a ``FAMILY`` of near phrases, as the engine clusters them) count their
+   people together (``label.family_phrases``); topics whose labels say the same thing are
    merged; a topic a theme of the taxonomy already covers is dropped;
 5. support is the distinct people with a sentence in the topic.
 
@@ -24,22 +27,20 @@ when close enough.
 
 from __future__ import annotations
 
-import re
 import zlib
-from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _SK_STOP_WORDS
 
-from reflect.themes.candidates import GENERIC, extract_candidates
+from reflect.themes.candidates import extract_candidates
+from reflect.themes.cluster import cluster_points
 from reflect.themes.empty import is_empty_answer
-from reflect.themes.label import RELATIONAL, topic_label
+from reflect.themes.label import RELATIONAL, family_phrases, topic_label
 from reflect.themes.model import Phrase
+from reflect.themes.words import TOKEN, WordUse, WrittenBy, stem
 
 Embed = Callable[[Sequence[str]], np.ndarray]
-STOP_WORDS = GENERIC | _SK_STOP_WORDS
 
 # A sentence at least this close to a taxonomy theme (mean cosine to its 3 nearest seeds) is
 # explained by it. Demo dev: 0.32 keeps 70 of the 86 scheduling and 60 of the 75
@@ -61,6 +62,9 @@ MIN_SENTENCE_WORDS = 4
 # A topic's three most typical words must be written by this share of its people.
 COHERENCE = 0.3
 MAX_WORDS = 12
+# Phrases this close (cosine distance, average linkage) are one family: the engine's preset
+# distance, at which it clusters phrases into themes.
+FAMILY = 0.4
 # At most this many answers are parsed for label phrases (hash-chosen; parses are cached).
 LABEL_SAMPLE = 3000
 
@@ -132,10 +136,17 @@ def find_emerging(
                         texts, authors, prompt)  # fmt: skip
     # Typical words are the words of its phrases (nouns, verbs with their objects): "sense",
     # "easier" or "he'd" say how people wrote, not what about.
-    topical = {_stem(w) for text, _ in pool.values() for w in _TOKEN.findall(text)}
-    words = _WordUse(sentences, rows, authors, sorted(set(open_.tolist())), topical)
+    topical = {stem(w) for text, _ in pool.values() for w in TOKEN.findall(text)}
+    words = WordUse(sentences, rows, authors, sorted(set(open_.tolist())), topical)
+    written = WrittenBy(texts, authors)
+
+    def usable(text: str) -> bool:  # every word written by k people: the report can show it
+        return written.common(text, min_support)
+
     pool_keys = [k for k in pool if len(pool[k][1]) >= 2]
     pool_vectors = embed([pool[k][0] for k in pool_keys]) if pool_keys else None
+    families = cluster_points(pool_vectors, FAMILY) if pool_vectors is not None else None
+    pool_display = {k: pool[k][0] for k in pool_keys}
     topics_out = []
     for idx, centre, members in found:
         people = {authors[i] for i in members}
@@ -145,12 +156,12 @@ def find_emerging(
             continue  # no words its people share: a mixed bag, not a topic
         scored = []
         if pool_vectors is not None:
-            closeness = pool_vectors @ centre
-            scored = [
-                (Phrase(pool[k][0], frozenset(pool[k][1])), float(c), len(pool[k][1] & people))
-                for k, c in zip(pool_keys, closeness, strict=True)
-            ]
-        label = topic_label(scored, len(people), min_support, typical, words.display, words.proper)
+            writers = {k: pool[k][1] & people for k in pool_keys}
+            scored = family_phrases(
+                pool_keys, pool_display, writers, families, pool_vectors @ centre, usable
+            )
+        named = [w for w in typical if usable(words.display[w])]  # the words a label may use
+        label = topic_label(scored, len(people), min_support, named, words.display, words.proper)
         if label is None:
             continue
         # The label's people: the topic's people who wrote it (or, for a label made of two
@@ -222,72 +233,6 @@ def _join_rest(open_, sample, vectors, topics) -> None:
         for s, b, value in zip(chunk, best, sims[np.arange(len(chunk)), best], strict=True):
             if value >= JOIN:
                 topics[int(b)][0].add(int(s))
-
-
-_TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]")
-
-
-class _WordUse:
-    """Who wrote which word in which open sentence, and which words are typical of a topic
-    (people x log lift against all open sentences, as c-TF-IDF weighs words by class).
-    Sentences with a redaction placeholder give no words: no label is made of the words
-    around "[PHONE]"."""
-
-    def __init__(self, sentences, rows, authors, open_, topical: set[str]) -> None:
-        self.sentence_words: dict[int, set[str]] = {}
-        self.author = {s: authors[rows[s]] for s in open_}
-        forms: dict[str, Counter] = {}
-        everyone: dict[str, set] = {}
-        capitalised: Counter = Counter()  # written with a capital inside a sentence
-        inside: Counter = Counter()
-        for s in open_:
-            if "[" in sentences[s]:
-                continue
-            found = set()
-            for raw in _TOKEN.findall(sentences[s].lower().replace("’", "'")):
-                word = _stem(raw)
-                if word not in topical or word in STOP_WORDS or raw in STOP_WORDS or len(word) < 3:
-                    continue
-                found.add(word)
-                forms.setdefault(word, Counter())[raw] += 1
-                everyone.setdefault(word, set()).add(self.author[s])
-            self.sentence_words[s] = found
-            for raw in re.findall(r"(?<=[a-z,;:] )[A-Za-z][\w'-]*", sentences[s]):
-                inside[_stem(raw.lower())] += 1
-                capitalised[_stem(raw.lower())] += raw[0].isupper()
-        self.everyone = everyone
-        self.n_people = len(set(self.author.values()))
-        self.display = {w: c.most_common(1)[0][0] for w, c in forms.items()}
-        # Names of products, places, people: a label names what they are about instead.
-        self.proper = {self.display[w] for w in forms if 2 * capitalised[w] > inside[w] > 0}
-
-    def users_in(self, word: str, idx) -> set:
-        return {self.author[s] for s in idx if word in self.sentence_words.get(s, ())}
-
-    def typical(self, idx) -> list[str]:
-        people = len({self.author[s] for s in idx})
-        users: dict[str, set] = {}
-        for s in idx:
-            for w in self.sentence_words.get(s, ()):
-                users.setdefault(w, set()).add(self.author[s])
-        scored = []
-        for w, who in users.items():
-            if len(who) < 2:
-                continue
-            lift = (len(who) / people) / (len(self.everyone[w]) / self.n_people)
-            if lift >= 2:
-                scored.append((len(who) * np.log(lift), w))
-        return [w for _, w in sorted(scored, key=lambda x: (-x[0], x[1]))]
-
-
-def _stem(word: str) -> str:
-    """Plural and possessive folded ("rooms", "room's" -> "room"); nothing cleverer."""
-    word = word.removesuffix("'s").strip("'-")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def _closest_first(typical: list[str], display, centre: np.ndarray, embed: Embed) -> list[str]:

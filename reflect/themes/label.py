@@ -5,10 +5,12 @@ longer phrase ("matrix" -> "adjacency matrix") when enough of the same people wr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
 from reflect.themes.model import Phrase
+from reflect.themes.words import stem
 
 # The answer to "what was confusing?" being "nothing" is reported as "No confusion".
 _NOUNS = {
@@ -105,12 +107,42 @@ def topic_label(
     is the label (2–4 words preferred; a lone word that needs a complement — "lack", "use" —
     is never one); when the topic's people share no phrase (each wrote it their own way) it
     is named by its two most typical words ("cancelled, rebooked"). Words people write as
-    proper nouns (a product, a place) name a topic only when nothing else does: a cluster of
-    tool names is labelled by what the tools are for ("code editor", not one brand)."""
+    proper nouns (a product, a place) name a topic only when no other phrase does: a cluster
+    of tool names is labelled by what the tools are for ("code editor", not one brand)."""
     common = [p for p in phrases if not set(p[0].text.split()) & proper]
-    phrases = common or phrases
     common_words = [w for w in typical if display[w] not in proper]
+    chosen = _by_phrase(common, people, min_people, common_words, display)
+    if chosen is None and len(common) < len(phrases):
+        # A product's own name ("jupyterlab") says more than two loosely typical words.
+        chosen = _by_phrase(phrases, people, min_people, typical, display)
+    if chosen is not None:
+        return chosen
     typical = common_words if len(common_words) >= 2 else typical
+    typical = [w for w in typical if w not in RELATIONAL]
+    if not typical:
+        return None
+    words = [display[w] for w in typical[:2]]
+    if len(words) == 2:
+        # In the order people write them, with what stands between ("exploratory data
+        # analysis" for "analysis" + "exploratory"), when some phrase holds both.
+        for phrase, _, _ in sorted(phrases, key=lambda p: -p[2]):
+            tokens = phrase.text.split()
+            if words[0] in tokens and words[1] in tokens:
+                i, j = sorted((tokens.index(words[0]), tokens.index(words[1])))
+                if j - i <= 2:
+                    return Phrase(" ".join(tokens[i : j + 1]), frozenset())
+    return Phrase(" and ".join(words), frozenset())
+
+
+def _by_phrase(
+    phrases: list[tuple[Phrase, float, int]],
+    people: int,
+    min_people: int,
+    typical: list[str],
+    display: dict[str, str],
+) -> Phrase | None:
+    """``topic_label``'s choice among phrases, or None when no phrase both ``min_people`` of
+    the topic's people wrote and says what the topic is about."""
 
     def usable(phrase: Phrase, inside: int) -> bool:
         words = phrase.text.split()
@@ -128,7 +160,12 @@ def topic_label(
 
     ranked = sorted((p for p in phrases if usable(p[0], p[2])), key=score, reverse=True)
     typical = [w for w in typical if w not in RELATIONAL]
+    # Compared as stems: "thanks" is the typical word "thank" as people wrote it.
     top = {display[w] for w in typical[:6]} | set(typical[:6])
+
+    def in_top(word: str) -> bool:
+        return word in top or stem(word) in top
+
     # A phrase made of the topic's typical words ("exploratory analysis", "version control")
     # names it best; like every shown phrase it needs ``min_people`` of the topic's people.
     made_of_typical = [
@@ -136,22 +173,52 @@ def topic_label(
         for phrase, closeness, inside in phrases
         if inside >= min_people
         and 2 <= len(phrase.text.split()) <= 4
-        and sum(w in top for w in phrase.text.split()) >= 2
+        and sum(in_top(w) for w in phrase.text.split()) >= 2
     ]
     if made_of_typical:
         return max(made_of_typical, key=lambda p: (p[2], p[1]))[0]
-    if ranked and (not typical or set(ranked[0][0].text.split()) & top or ranked[0][1] >= 0.5):
+    if ranked and (
+        not typical or any(map(in_top, ranked[0][0].text.split())) or ranked[0][1] >= 0.5
+    ):
         return ranked[0][0]
-    if not typical:
-        return None
-    words = [display[w] for w in typical[:2]]
-    if len(words) == 2:
-        # In the order people write them, with what stands between ("exploratory data
-        # analysis" for "analysis" + "exploratory"), when some phrase holds both.
-        for phrase, _, _ in sorted(phrases, key=lambda p: -p[2]):
-            tokens = phrase.text.split()
-            if words[0] in tokens and words[1] in tokens:
-                i, j = sorted((tokens.index(words[0]), tokens.index(words[1])))
-                if j - i <= 2:
-                    return Phrase(" ".join(tokens[i : j + 1]), frozenset())
-    return Phrase(" and ".join(words), frozenset())
+    return None
+
+
+def family_phrases(
+    keys: list[str],
+    display: dict[str, str],
+    writers: dict[str, set],
+    families: np.ndarray,
+    closeness: np.ndarray,
+    shown: Callable[[str], bool] = lambda text: True,
+    extend_ratio: float = 0.5,
+) -> list[tuple[Phrase, float, int]]:
+    """One phrase per family of phrases that say the same thing ("exploratory analysis",
+    "data exploration"; ``families``: a cluster id per key), for ``topic_label``: the family's
+    people are everyone who wrote one of its phrases, as the engine counts a theme, and it is
+    shown as the phrase most of them wrote (a phrase counts the people of the longer phrases
+    containing it), grown into a longer one only when ``extend_ratio`` of those wrote it
+    (``choose_label``; half, not the engine's 0.3: a topic's label speaks for all of its
+    people), so "mechanical engineer" does not speak for all engineers.
+    ``writers``: key -> the topic's people who wrote it; ``closeness``: each key's cosine to
+    the topic's centre; ``shown``: whether a phrase could be shown at all (a family none of
+    whose phrases could is left out). Returns ``(phrase, closeness, people)``."""
+    members: dict[int, list[int]] = {}
+    for n, (key, family) in enumerate(zip(keys, families, strict=True)):
+        if writers[key]:
+            members.setdefault(int(family), []).append(n)
+    out = []
+    for family in members.values():
+        words = {keys[n]: set(keys[n].split()) for n in family}
+        people = {
+            keys[n]: set().union(*(writers[k] for k, w in words.items() if words[keys[n]] <= w))
+            for n in family
+        }
+        centrality = {keys[n]: float(closeness[n]) for n in family}
+        options = [keys[n] for n in family if shown(display[keys[n]])]
+        if not options:
+            continue
+        best = choose_label(options, people, centrality, extend_ratio, 1.0)
+        said = frozenset().union(*(writers[keys[n]] for n in family))
+        out.append((Phrase(display[best], said), centrality[best], len(said)))
+    return out

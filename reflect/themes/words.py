@@ -1,0 +1,103 @@
+"""Which words people wrote in which sentences, for emerging topics: a topic's typical words
+(people x log lift, as c-TF-IDF weighs words by class) and the forms people write them in."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _SK_STOP_WORDS
+
+from reflect.themes.candidates import GENERIC
+
+STOP_WORDS = GENERIC | _SK_STOP_WORDS
+
+TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]")
+
+
+class WordUse:
+    """Who wrote which word in which open sentence, and which words are typical of a topic
+    (people x log lift against all open sentences, as c-TF-IDF weighs words by class).
+    Sentences with a redaction placeholder give no words: no label is made of the words
+    around "[PHONE]"."""
+
+    def __init__(self, sentences, rows, authors, open_, topical: set[str]) -> None:
+        self.sentence_words: dict[int, set[str]] = {}
+        self.author = {s: authors[rows[s]] for s in open_}
+        forms: dict[str, Counter] = {}
+        everyone: dict[str, set] = {}
+        capitalised: Counter = Counter()  # written with a capital inside a sentence
+        inside: Counter = Counter()
+        for s in open_:
+            if "[" in sentences[s]:
+                continue
+            found = set()
+            for raw in TOKEN.findall(sentences[s].lower().replace("’", "'")):
+                word = stem(raw)
+                if word not in topical or word in STOP_WORDS or raw in STOP_WORDS or len(word) < 3:
+                    continue
+                found.add(word)
+                forms.setdefault(word, Counter())[raw] += 1
+                everyone.setdefault(word, set()).add(self.author[s])
+            self.sentence_words[s] = found
+            for raw in re.findall(r"(?<=[a-z,;:] )[A-Za-z][\w'-]*", sentences[s]):
+                inside[stem(raw.lower())] += 1
+                capitalised[stem(raw.lower())] += raw[0].isupper()
+        self.everyone = everyone
+        self.n_people = len(set(self.author.values()))
+        self.display = {w: c.most_common(1)[0][0] for w, c in forms.items()}
+        # Names of products, places, people: a label names what they are about instead.
+        self.proper = {self.display[w] for w in forms if 2 * capitalised[w] > inside[w] > 0}
+
+    def users_in(self, word: str, idx) -> set:
+        return {self.author[s] for s in idx if word in self.sentence_words.get(s, ())}
+
+    def typical(self, idx) -> list[str]:
+        people = len({self.author[s] for s in idx})
+        users: dict[str, set] = {}
+        for s in idx:
+            for w in self.sentence_words.get(s, ()):
+                users.setdefault(w, set()).add(self.author[s])
+        scored = []
+        for w, who in users.items():
+            if len(who) < 2:
+                continue
+            lift = (len(who) / people) / (len(self.everyone[w]) / self.n_people)
+            if lift >= 2:
+                scored.append((len(who) * np.log(lift), w))
+        return [w for _, w in sorted(scored, key=lambda x: (-x[0], x[1]))]
+
+
+def stem(word: str) -> str:
+    """Plural and possessive folded ("rooms", "room's" -> "room"); nothing cleverer."""
+    word = word.removesuffix("'s").strip("'-")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+_INFLECTIONS = ("", "s", "es", "d", "ed", "ing")
+
+
+class WrittenBy:
+    """How many people wrote each word anywhere in the programme, as the report's screen
+    counts them (``privacy.screening``: a label is shown only if k people wrote every word
+    of it, a lemma counting its inflections): a label it would hide names nothing."""
+
+    def __init__(self, texts, authors) -> None:
+        own: dict = {}
+        for author, text in zip(authors, texts, strict=True):
+            own.setdefault(author, []).append(text.lower())
+        self.people: Counter = Counter()
+        for parts in own.values():
+            self.people.update(set(_WORD.findall("\n".join(parts))))
+
+    def common(self, text: str, k: int) -> bool:
+        words = _WORD.findall(text.lower())
+        return bool(words) and all(
+            max(self.people.get(w + end, 0) for end in _INFLECTIONS) >= k for w in words
+        )
