@@ -69,9 +69,9 @@ def executive_summary(report: SafeReport) -> list[Finding]:
         )
     ]
     for finding in (
-        _by_prompt(report, shown, dims.get("prompt")),
-        _change_over_sessions(shown, dims.get("session")),
-        _contrast(shown, dims.get("role")),
+        _by_prompt(report, leading, dims.get("prompt")),
+        _change_over_sessions(leading, dims.get("session")),
+        _contrast(leading, dims.get("role")),
     ):
         if finding:
             findings.append(finding)
