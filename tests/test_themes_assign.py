@@ -144,6 +144,58 @@ def test_nothing_to_report_answers_join_only_the_nothing_theme(embed):
 
 
 @pytest.mark.model
+def test_an_answer_that_starts_by_saying_nothing_joins_the_nothing_theme_too(embed):
+    taxonomy = themes("Catering and food", "No concerns", "Other")
+    texts = [
+        "Nothing was confusing. The cold coffee at lunch was the only low point.",
+        "Nothing was confusing. We spent the afternoon on role plays.",
+        "Nothing beats a hot lunch on a training day.",
+    ]
+    result = assign_themes(embed(texts), taxonomy, embed, texts)
+    first, second, third = labels_of(result, taxonomy)
+    assert first == {"No concerns", "Catering and food"}
+    assert second == {"No concerns"}  # not also "Other": saying nothing explains it
+    assert "No concerns" not in third
+
+
+@pytest.mark.model
+def test_an_answer_using_a_labels_words_joins_it_beside_a_closer_theme(embed):
+    from reflect.themes.assign import NAMED_SHARE
+
+    taxonomy = [
+        TaxonomyTheme("tables", "Pivot tables"),
+        TaxonomyTheme("formulas", "Spreadsheet formulas"),
+        TaxonomyTheme("rooms", "Breakout rooms"),
+    ]
+    texts = [
+        "Making pivot tables was the best part, though my spreadsheet formulas kept breaking.",
+        "The breakout rooms were too short to finish the exercise.",
+        "I liked hearing how other teams plan their week.",
+    ]
+    result = assign_themes(embed(texts), taxonomy, embed, texts)
+    assert result.named[0, 1] >= NAMED_SHARE  # rare words, so they name the theme
+    assert labels_of(result, taxonomy)[0] == {"Pivot tables", "Spreadsheet formulas"}
+
+
+@pytest.mark.model
+def test_an_answer_joins_a_topic_theme_exactly_when_its_reach_is_over_the_threshold(embed):
+    from reflect.themes.assign import NAMED_SHARE, THRESHOLD
+
+    taxonomy = themes("Catering and food", "Venue and rooms", "Trainer's delivery")
+    texts = [
+        "Lunch was fine. The room was cold and the trainer rushed the slides.",
+        "Good pace. The facilitator knew her stuff, though the venue was hard to find.",
+        "I enjoyed meeting people from other teams over coffee.",
+        "The projector in the room kept failing.",
+    ]
+    result = assign_themes(embed(texts), taxonomy, embed, texts)
+    # a learnt threshold is fitted on reach (``teach.py``): it must be what membership is
+    decided = (result.reach >= THRESHOLD) | (result.named >= NAMED_SHARE)
+    assert (decided == result.membership).all()
+    assert (result.reach <= result.scores + 1e-6).all()
+
+
+@pytest.mark.model
 def test_answers_no_theme_takes_go_to_the_catch_all_theme(embed):
     taxonomy = themes("Catering and food", "Other comments")
     texts = [

@@ -172,8 +172,13 @@ class Teaching:
         texts, vectors, labels = self.labels([t.id for t in evidence.taxonomy])
         if not texts:
             return default
+        # fitted on the evidence membership is decided on: an answer whose best sentence for a
+        # theme trails another theme's by more than the margin is not the theme's even with a
+        # high score, and judging it says nothing about where the threshold lies (fitted on the
+        # plain scores, 20 judged answers per theme raised every demo theme's threshold, digital
+        # tools' too, which takes too few answers).
         found = evidence.of(vectors, texts)
-        model = ThemeThresholds(prior=default).fit(found.scores, labels)
+        model = ThemeThresholds(prior=default).fit(found.reach, labels)
         return model.thresholds_.astype(np.float32)
 
     def apply_verdicts(self, membership: np.ndarray, texts: Sequence[str], ids: list[str]) -> None:
