@@ -97,6 +97,11 @@ NOTHING_TO_ADD = [
     "nothing was too difficult about the workshop",
     "Everything was clear and well explained in the session",
     "Nothing really, everything was straightforward",
+    "Nothing stood out as confusing.",
+    "Nothing jumped out at me",
+    "Nothing in particular stuck out as being difficult today",
+    "Not really anything too confusing today.",
+    "Not much confusing",
     "Idk",
     "Not sure",
     "I don't know",
@@ -174,6 +179,11 @@ LOOKS_LIKE_IT = [
     "Nothing was confusing, but the quiz was far too long",
     "Nothing was confusing today other than the printer",
     "Nothing was confusing. I could not finish the lab though",
+    "Nothing stood out as much as the lab demo",
+    "Nothing jumped out until the last exercise",
+    "Not much was clear",
+    "Not anything like the first session",
+    "Not much confusing apart from the grading",
     "这次没有问题",
 ]
 

@@ -13,7 +13,8 @@ when it is
   "recommendations", "concerns", "issues", "questions", "feedback"...), optionally followed
   by "to add" / "from me" / "at this time";
 - "nothing" + "to add/report/say", "else", "comes to mind", or "nothing was" + a word for
-  trouble ("confusing", "unclear", "awkward", "difficult"): nothing was a problem;
+  trouble ("confusing", "unclear", "awkward", "difficult"): nothing was a problem; "nothing
+  stood out (as confusing)", "not anything too confusing", "not much confusing";
 - a verdict on everything: "everything was fine", "it all made sense", "all went well".
 Anything else — a topic, a complaint, an exception ("all good except the audio", "no
 suggestions but more breaks") — makes the answer a real answer: "no time to practise",
@@ -111,6 +112,12 @@ _CLAUSES = [
     rf"nothing{_WHERE}\s+(?:(?:really|particularly|too|that|so|very)\s+)?(?:{_VERB}(?:\s+to\s+be)?"
     rf"\s+)?{_QUALIFIER}(?:{_TROUBLE}|confused|interesting|exciting|new|special|notable|"
     rf"surprising)(?:\s+(?:to me|for me|today|this time|at all|really))*{_WHERE}",
+    # "nothing stood out as confusing", "nothing jumped out at me"
+    r"nothing\s+(?:in particular\s+|particularly\s+)?(?:jumped|jumps|stood|stands|stuck|sticks)"
+    rf"\s+out(?:\s+(?:to|at|for)\s+me)?(?:\s+as\s+(?:being\s+)?{_QUALIFIER}(?:{_TROUBLE}|"
+    rf"confused|interesting|new))?{_WHERE}",
+    # "not anything too confusing", "not much confusing"
+    rf"not\s+(?:anything|much)\s+(?:that\s+)?{_QUALIFIER}(?:{_TROUBLE}|confused){_WHERE}",
     r"(?:i\s+)?(?:didn'?t|did not|don'?t|do not)\s+find\s+anything\s+(?:too\s+|really\s+)?"
     rf"(?:{_TROUBLE}|interesting|new){_WHERE}",
     # "everything was fine", "it is all good", "all went well", "it all made sense today"
