@@ -178,6 +178,15 @@ def test_an_answer_using_a_labels_words_joins_it_beside_a_closer_theme(embed):
 
 
 @pytest.mark.model
+def test_a_word_in_two_labels_names_neither(embed):
+    taxonomy = [TaxonomyTheme("charts", "Budget charts"), TaxonomyTheme("rules", "Budget rules")]
+    texts = ["The budget was tight this year.", "Charts helped me see the trend.", "Fine."]
+    result = assign_themes(embed(texts), taxonomy, embed, texts)
+    assert result.named[0].tolist() == [0.0, 0.0]  # "budget" tells the two apart not at all
+    assert result.named[1, 0] == 1.0  # "charts" is all "Budget charts" has of its own
+
+
+@pytest.mark.model
 def test_an_answer_joins_a_topic_theme_exactly_when_its_reach_is_over_the_threshold(embed):
     from reflect.themes.assign import NAMED_SHARE, THRESHOLD
 
