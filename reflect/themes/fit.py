@@ -12,7 +12,7 @@ not only among those the taxonomy leaves unexplained.
 Dev figures (``benchmarks/taxonomy.py``, README "Themes"; December 2026, after label words
 and the median move in ``assign.py``): the demo programme with its own taxonomy 0.78; the 2020
 Jupyter survey's 1,448 answers with the mentoring taxonomy 0.21 (0.28 before); ReflectSumm
-lectures with their own phrase labels median 0.87 (10th percentile 0.67), with the mentoring
+lectures with their own phrase labels median 0.87 (10th percentile 0.68), with the mentoring
 taxonomy median 0.13.
 """
 
