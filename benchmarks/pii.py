@@ -8,7 +8,8 @@ Data (skipped with a note when absent):
 - ``corpora/demo/`` (dev): the demo programme's reflections, roster and planted personal data
   (``gold.csv`` column ``pii``: a JSON list of {"text", "label"} per response and column); both
   systems get the roster: reflect as its roster, Presidio as a deny-list of the same names/ids;
-- ``../shared/eval/pii/presidio_synth_dev.jsonl`` (dev, from the project root): 500 synthetic
+- ``../shared/eval/pii/presidio_synth_dev.jsonl`` (dev, from the project root, or under
+  ``$REFLECT_SHARED``): 500 synthetic
   sentences from presidio-research, gold spans with offsets;
 - ``../shared/eval/realdata/jupyter-survey-2020-text-fields.csv`` (dev): every free-text cell of
   a technical survey is an answer. Almost every capitalised word is a tool, language or
@@ -36,6 +37,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import re
 import sys
 import time
@@ -44,8 +46,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PRESIDIO_SET = ROOT.parent / "shared" / "eval" / "pii" / "presidio_synth_dev.jsonl"
-SURVEY = ROOT.parent / "shared" / "eval" / "realdata" / "jupyter-survey-2020-text-fields.csv"
+# The shared evaluation data sits beside the project; REFLECT_SHARED points elsewhere (a git
+# worktree one folder deeper).
+SHARED = Path(os.environ.get("REFLECT_SHARED", ROOT.parent / "shared"))
+PRESIDIO_SET = SHARED / "eval" / "pii" / "presidio_synth_dev.jsonl"
+SURVEY = SHARED / "eval" / "realdata" / "jupyter-survey-2020-text-fields.csv"
 DEMO = ROOT / "corpora" / "demo"
 HELD_OUT = ROOT / "corpora" / "redaction" / "reflections.jsonl"
 

@@ -10,14 +10,17 @@ from reflect.anonymise.analyzer import default_settings
 from reflect.anonymise.lexicon import first_names
 from reflect.anonymise.name_cues import NameCues
 from reflect.anonymise.name_tokens import tokenize
+from reflect.anonymise.tech_terms import ToolCues
 
 CUES = NameCues.from_settings(default_settings())
+TOOLS = ToolCues.from_settings(default_settings())
 
 
 def verdict(rule, text: str, word: str):
     tokens = tokenize(text)
     i = next(n for n, t in enumerate(tokens) if t.text == word)
-    return rule(R.Candidate(text, tokens, i, lambda t: t.norm in first_names(), CUES))
+    is_name = lambda t: t.norm in first_names()  # noqa: E731
+    return rule(R.Candidate(text, tokens, i, is_name, CUES, tools=TOOLS))
 
 
 CASES = {
@@ -34,21 +37,38 @@ CASES = {
         ("Julia said it was fine", "Julia", True),
         ("Julia's idea", "Julia's", True),
         ("Priya joined", "Priya", None),
+        # A tool slot: a verb of using before, a software noun after or as the kind.
+        ("we use Marisol every day", "Marisol", False),
+        ("the Marisol kernel keeps dying", "Marisol", False),
+        ("Marisol is a great tool for this", "Marisol", False),
+        ("dashboard apps like Marisol", "Marisol", False),
+        ("Marisol is a great mentor", "Marisol", None),
+        ("I used Marisol's notes", "Marisol's", True),  # a possessive is a person slot
     ],
     R.acronym: [
         ("ED sent the memo", "ED", False),
+        ("the API's rate limit is low", "API's", False),  # no possessive of a person
         ("Edith sent the memo", "Edith", None),
     ],
-    R.inner_capitals: [
+    R.word_shape: [
         ("built it in MatLab", "MatLab", False),
         ("three BSTs later", "BSTs", False),
+        ("Spell-check is too eager", "Spell-check", False),
+        ("notes in the margin, Quillo-style", "Quillo-style", False),
         ("DeShawn was there", "DeShawn", None),
         ("McKenzie was there", "McKenzie", None),
+        ("Anne-Laure was there", "Anne-Laure", None),
     ],
     R.after_article: [
         ("the Dino problem", "Dino", False),
         ("the Dino's problem", "Dino's", None),
         ("that Dino from IT", "Dino", None),
+    ],
+    R.other_language: [
+        ("falta mais qualidade de imagem para os graficos do relatorio", "mais", False),
+        ("na reuniao o joao disse que a equipa precisa de mais tempo", "joao", False),
+        ("obrigado pelo apoio, my mentor joao ajudou muito hoje", "joao", True),
+        ("I still find helen hard to work with", "helen", None),  # English: other rules
     ],
     R.only_a_name: [
         ("met siiri today", "siiri", True),
@@ -72,6 +92,7 @@ CASES = {
     R.modified_noun: [
         ("our Rose garden", "Rose", False),
         ("a tall rose bush", "rose", False),
+        ("which tab eats the memory", "tab", False),
         ("with rose", "rose", None),
     ],
     R.foreign_name: [

@@ -69,3 +69,59 @@ def test_when_tools_are_capitalised_mid_sentence_then_phrases_with_them_are_not_
     words = Vocabulary(texts, [f"P-{i}" for i in range(6)])
     assert not words.identifying("kotlin tooling")
     assert words.identifying("gareth")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("we use Quillo every day", "Quillo", True),  # a verb of using
+        ("tried the Quillo app", "Quillo", True),
+        ("the Quillo kernel died", "Quillo", True),  # a software noun after
+        ("Quillo is a great tool for this", "Quillo", True),
+        ("dashboard apps like Quillo", "Quillo", True),  # an example of a kind of software
+        ("Quillo Studio is slow", "Quillo Studio", True),  # a multiword name's last word
+        ("Quillo is a great mentor", "Quillo", False),
+        ("I met Quillo today", "Quillo", False),
+    ],
+)
+def test_when_a_word_sits_in_a_tool_slot_then_it_names_software(text, word, expected):
+    from reflect.anonymise.analyzer import default_settings
+    from reflect.anonymise.tech_terms import ToolCues
+
+    start = text.index(word)
+    tools = ToolCues.from_settings(default_settings())
+    assert tools.slot(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Quillo-style", True),
+        ("Spell-check", True),
+        ("Anne-Laure", False),  # capitalised parts
+        ("Mei-ling", False),  # given names
+        ("Okafor", False),
+    ],
+)
+def test_when_a_hyphenated_word_has_a_lowercase_part_then_it_is_a_compound(word, expected):
+    from reflect.anonymise.tech_terms import hyphen_compound
+
+    assert hyphen_compound(word) is expected
+
+
+def test_when_capitals_open_a_camel_case_word_then_it_has_a_product_shape():
+    assert is_tech_term("VSCode") and is_tech_term("JSLint")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we use Marisol every day for the dashboards", []),
+        ("Marisol charts are slow to render", []),  # a software noun after it
+        ("Marisol said the kernel keeps dying", [("Marisol", "PERSON")]),
+        ("Quillo-style notes keep piling up.", []),
+        ("Finaly switched the team to the new rota.", []),  # a slip opening a sentence
+    ],
+)
+def test_when_a_name_names_a_tool_by_its_slot_then_it_is_kept(text, expected):
+    assert found(text) == expected

@@ -27,6 +27,11 @@ def found(text: str) -> list[tuple[str, str]]:
         ("QA found two bugs", []),
         ("the AI wrote a summary", []),
         ("HR and I disagreed", [("HR", "PERSON")]),  # the price of "X and I"
+        # Capitals before a noun modify it; more than one initial before a surname is a name.
+        ("we connect with VPN tunnels at home", []),
+        ("sat with YT yesterday", [("YT", "PERSON")]),
+        ("the plugin came from J.R. Baker", [("J.R. Baker", "PERSON")]),
+        ("the plugin came from J. R. Okafor", [("J. R. Okafor", "PERSON")]),
     ],
 )
 def test_when_capitals_sit_in_a_person_slot_then_they_are_initials(text, expected):

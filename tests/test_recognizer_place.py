@@ -25,6 +25,10 @@ def found(text: str) -> list[tuple[str, str]]:
         ("I'll do it properly in May", []),  # a month
         ("the Middlesbrough office moved", [("Middlesbrough", "PLACE")]),
         ("the Leeds office moved", []),  # dictionaries list "Leeds": it needs "in"/"from"
+        # In a text about software a town needs a place cue; a tool slot is never a place.
+        ("our Python jobs run on Middlesbrough servers", []),
+        ("the Python team moved to Middlesbrough", [("Middlesbrough", "PLACE")]),
+        ("we use Middlesbrough for the dashboards", []),
     ],
 )
 def test_when_text_is_scanned_then_place_spans_are_exactly_these(text, expected):

@@ -25,3 +25,22 @@ def test_when_the_model_runs_a_name_into_a_verb_then_the_verb_is_kept():
     text = "We met again. Gordon keeps asking about the merger."
     spans = Analyzer(None, ["spacy"]).analyze([text])[0]
     assert [text[s.start : s.end] for s in spans] in ([], ["Gordon"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We deploy to Windy Harbour Cloud every night.",  # everyday words: a title
+        "Gosto muito de usar graficos do Okafor no relatorio.",  # not English: "muito"
+    ],
+)
+def test_when_a_guess_is_a_title_or_a_word_of_another_language_then_it_is_dropped(text):
+    assert Analyzer(None, ["spacy"]).analyze([text]) == [[]]
+
+
+@pytest.mark.model
+def test_when_a_tool_text_names_a_person_by_a_cue_then_the_person_is_found():
+    text = "Our Python jobs got faster once Oluwaseun Adeyemi said to batch them."
+    spans = Analyzer(None, ["spacy"]).analyze([text])[0]
+    assert [text[s.start : s.end] for s in spans] == ["Oluwaseun Adeyemi"]

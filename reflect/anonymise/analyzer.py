@@ -46,7 +46,9 @@ def repeated_names(text: str, spans: list[Span]) -> list[Span]:
         for part in re.split(
             r"[^a-zA-Z]+", text[span.start : span.end].split("@")[0] or text[span.start : span.end]
         )
-        if len(part) >= _MIN_REPEATED_CHARS and not is_ordinary_word(part.lower())
+        if len(part) >= _MIN_REPEATED_CHARS
+        and not is_ordinary_word(part.lower())
+        and not is_tech_term(part)  # "@jupyterlab/toc" names no one
     }
     if not words and not any_case:
         return []

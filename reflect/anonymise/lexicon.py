@@ -128,6 +128,21 @@ def is_noun_only(token: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def is_noun(token: str) -> bool:
+    """A noun or a noun's plural that is no adverb ("environments", "forwarding"; not
+    "yesterday")."""
+    classes = _word_classes()
+    if token in classes["adv"]:
+        return False
+    stems = (
+        token,
+        token[:-1] if token.endswith("s") else "",
+        token[:-2] if token.endswith("es") else "",
+    )
+    return any(stem in classes["noun"] for stem in stems if stem)
+
+
+@lru_cache(maxsize=50_000)
 def is_modifier(token: str) -> bool:
     """An adjective or a word that is only a noun: before a lowercase word it makes a
     compound ("green dot", "staff room"), not a name ("i think helen" stays possible)."""
@@ -141,7 +156,8 @@ def is_past_verb(token: str) -> bool:
     like "Will" or "May" is a subject only as a name."""
     classes = _word_classes()
     if token in classes["verb_forms"]:
-        return True
+        # Irregular forms hold participles in -ing too ("programming"): no tense.
+        return not token.endswith("ing")
     if not token.endswith("ed") or len(token) < 5:
         return False
     if token[:-2] in classes["verb"] or token[:-1] in classes["verb"]:
@@ -222,3 +238,28 @@ def _lemmatizer_tables() -> Path:
 
         raise ModelError(f"{SPACY_MODEL} has no lemmatizer tables; reinstall it")
     return found[0]
+
+
+_MIN_WORDS_FOR_LANGUAGE = 4  # fewer words say too little ("Quillo and Vexa")
+_ENGLISH_WORDS = 0.5  # share of words of 3+ letters in the English dictionary
+_ENGLISH_STOP_WORDS = 0.3  # share of words that are English function words
+
+
+@lru_cache(maxsize=4096)
+def is_english(text: str) -> bool:
+    """Is the text English? Not when under 30% of its lowercase words are English
+    function words and under half of the longer ones that are no given names are in the
+    English dictionary (a list of names has "and", a list of English terms has dictionary words).
+    Short texts count as English. The name cues are English ones: in another language
+    "mais" and "que" are words, not the names a name list says they are."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    # Capitalised words are names of people, places and products in any language.
+    words = [w for w in WORD.findall(text) if w.islower()]
+    if sum(w in STOP_WORDS for w in words) >= _ENGLISH_STOP_WORDS * len(words):
+        return True
+    names = first_names()
+    longer = [w for w in words if len(w) >= 3 and w not in names]
+    if len(longer) < _MIN_WORDS_FOR_LANGUAGE:
+        return True
+    return sum(map(is_ordinary_word, longer)) >= _ENGLISH_WORDS * len(longer)

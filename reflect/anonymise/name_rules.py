@@ -19,6 +19,7 @@ from reflect.anonymise.lexicon import (
     COMMON_NAME,
     calendar_words,
     english_name_frequency,
+    is_english,
     is_finite_verb,
     is_modifier,
     is_noun_only,
@@ -40,10 +41,11 @@ from reflect.anonymise.name_tokens import (
     referred_to_after,
     sentence_initial,
 )
-from reflect.anonymise.tech_terms import is_tech_term, listed_with_term, product_shape
+from reflect.anonymise.tech_terms import ToolCues, hyphen_compound, names_a_tool
 
 Verdict = bool | None
 _COMPLEMENTISERS = frozenset({"that"})
+_WH_DETERMINERS = frozenset({"which", "what", "whichever", "whatever"})  # "which tab eats"
 _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "everyone"})
 _AUXILIARIES = frozenset(
     {"is", "was", "are", "were", "be", "been", "has", "had", "have", "does", "did", "do"}
@@ -60,6 +62,7 @@ class Candidate:
     is_name: Callable[[Token], bool]
     cues: NameCues
     known_person: bool = False  # a roster name: the roster says it is a name somewhere
+    tools: ToolCues = ToolCues()
 
     @property
     def token(self) -> Token:
@@ -109,14 +112,11 @@ def listed_not_name(c: Candidate) -> Verdict:
 
 def tech_term(c: Candidate) -> Verdict:
     """Software, languages, formats and products ("Julia", "Ruby", "Sage", "PyCharm", a word
-    listed with "Python") are people only in a person slot: a strong cue ("my mentor Julia",
-    "Ruby's idea") or a verb of saying or meeting beside them ("Julia said", "met Ruby")."""
+    listed with "Python", a word in a tool slot: "we use Quillo", "the Quillo kernel") are
+    people only in a person slot: a strong cue ("my mentor Julia", "Ruby's idea") or a verb
+    of saying or meeting beside them ("Julia said", "met Ruby")."""
     token = c.token
-    if not (
-        is_tech_term(token.norm)
-        or product_shape(token.text)
-        or listed_with_term(c.text, token.start, token.end)
-    ):
+    if not names_a_tool(c.text, token.start, token.end, c.tools):
         return None
     # Only cue words count, not a neighbouring name ("Love Haskell" is no full name).
     if c.cues.cue(c.text, c.tokens, c.i, lambda _token: False) == STRONG:
@@ -136,10 +136,27 @@ def acronym(c: Candidate) -> Verdict:
     return False if word.isupper() and len(word) <= 4 else None
 
 
-def inner_capitals(c: Candidate) -> Verdict:
-    """CamelCase products ("MatLab", "LinkedIn") and plural acronyms ("BSTs"); "McKenzie"
-    and "DeShawn" are names."""
+def other_language(c: Candidate) -> Verdict:
+    """In a sentence mostly not in English, a lowercase word that is a name somewhere is
+    more likely a word of that language ("que", "mais"): only a possessive or a strong cue
+    word ("told", "my mentor") makes it a name."""
+    if c.token.capitalised or is_english(c.text):
+        return None
+    strong_before, strong_after = c.cues.before - c.cues.weak, c.cues.after - c.cues.weak
+    return (
+        c.token.possessive
+        or (c.prev is not None and c.prev.norm in strong_before)
+        or (c.next is not None and c.next.norm in strong_after)
+    )
+
+
+def word_shape(c: Candidate) -> Verdict:
+    """CamelCase products ("MatLab", "LinkedIn"), plural acronyms ("BSTs") and hyphenated
+    compounds with a lowercase part ("Quillo-style", "Spell-check"); "McKenzie", "DeShawn"
+    and "Anne-Laure" are names."""
     text = c.token.text
+    if hyphen_compound(text):
+        return False
     if CAMEL_CASE.fullmatch(text) and not NAME_PREFIX.match(text):
         return False
     if len(text) > 2 and text[1].isupper() and not text.isupper():
@@ -200,7 +217,9 @@ def modified_noun(c: Candidate) -> Verdict:
     prev = c.prev
     if prev is None:
         return None
-    if prev.norm in DETERMINERS and not (c.token.capitalised and prev.norm in _COMPLEMENTISERS):
+    if (prev.norm in DETERMINERS or prev.norm in _WH_DETERMINERS) and not (
+        c.token.capitalised and prev.norm in _COMPLEMENTISERS
+    ):
         return False  # ("that Crispin records": "that" opens a clause, no noun phrase)
     if (
         not c.token.capitalised
@@ -292,10 +311,11 @@ def cue_strength(c: Candidate) -> Verdict:
 
 RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     listed_not_name,
+    acronym,  # before tech_term: "API's" is no possessive of a person
     tech_term,
-    acronym,
-    inner_capitals,
+    word_shape,
     after_article,
+    other_language,
     only_a_name,
     calendar_word,
     function_word,
@@ -318,7 +338,6 @@ def decide(candidate: Candidate, rules=RULES) -> tuple[bool, str]:
     return False, "no rule"
 
 
-def accept(
-    text: str, tokens: list[Token], i: int, is_name, cues: NameCues, known_person: bool = False
-) -> bool:
-    return decide(Candidate(text, tokens, i, is_name, cues, known_person))[0]
+def accept(text: str, tokens: list[Token], i: int, is_name, cues: NameCues, **options) -> bool:
+    """``options``: ``known_person``, ``tools`` (see ``Candidate``)."""
+    return decide(Candidate(text, tokens, i, is_name, cues, **options))[0]

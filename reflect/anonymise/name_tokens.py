@@ -115,7 +115,12 @@ def sentence_initial(text: str, start: int) -> bool:
 
 def adjacent(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end : right.start]
-    return gap in (" ", ". ") if left.text[:1].isupper() else gap == " "
+    if gap == ". ":  # after an initial or a title ("Ned V. Harrowgate", "Dr. Burke"), not a
+        return left.text[:1].isupper() and len(left.text) <= _ABBREVIATION  # full stop
+    return gap == " "
+
+
+_ABBREVIATION = 4  # letters: "V.", "Dr.", "Prof."
 
 
 def in_phrase(text: str, tokens: list[Token], i: int, phrases: Iterable[str]) -> bool:

@@ -21,13 +21,14 @@ person only in a person slot (a strong cue: "my mentor Julia", "Ruby said", "Ada
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from reflect.anonymise.lexicon import first_names, is_ordinary_word
+from reflect.anonymise.lexicon import first_names, is_ordinary_word, normalise
 
 _TERM_WORD = re.compile(r"[A-Za-z][\w+#]*(?:[.-][A-Za-z]\w*)*")
-# "PyCharm", "JupyterLab", "PowerBI", "iPad"; not "McKenzie", "DeShawn", "MacDonald"
-_INNER_CAPITAL = re.compile(r"[a-z]*[A-Z]?[a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*")
+# "PyCharm", "JupyterLab", "PowerBI", "iPad", "VSCode"; not "McKenzie", "DeShawn", "MacDonald"
+_INNER_CAPITAL = re.compile(r"[a-z]*[A-Z]?[a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]{2,}\w*")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|St|O)[A-Z][a-z]+$")
 _WITH_DIGIT = re.compile(r"[A-Za-z]+\d+[A-Za-z]*|[A-Za-z]+\d*[+#]+")
 _GAP = r"\s*(?:,|/|;|&|\+|\band\b|\bor\b)\s*"
@@ -93,6 +94,18 @@ def _long_terms() -> tuple[str, ...]:
     return tuple(t for t in tech_terms() if len(t) >= 7 and t.isalpha())
 
 
+def names_a_tool(text: str, start: int, end: int, tools: ToolCues | None = None) -> bool:
+    """Does ``text[start:end]`` name a tool: a known term or its shape, a word listed with
+    one, or a word in a tool slot (``ToolCues``)?"""
+    word = text[start:end]
+    return (
+        _known_or_compound(normalise(word))
+        or product_shape(word)
+        or listed_with_term(text, start, end)
+        or (tools is not None and tools.slot(text, start, end))
+    )
+
+
 def product_shape(word: str) -> bool:
     """Inner capitals or digits inside the word: "PyCharm", "K8s", "C++"; names such as
     "McKenzie" and "O'Neil" excepted."""
@@ -142,3 +155,76 @@ def technical_text(text: str) -> bool:
         m.group().lower() not in names and is_tech_term(m.group())
         for m in _CAPITALISED.finditer(text)
     )
+
+
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \t]+(?:(?:the|a|an|our|my)[ \t]+)?$")
+# "apps like Quillo", "tools such as Quillo": an example of a kind of software
+_EXAMPLE_OF = re.compile(
+    r"([A-Za-z]+)[ \t]+(?:like|such[ \t]+as|including|e\.?g\.?,?)[ \t]+$", re.I
+)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+# "Quillo is a great tool", "Quillo was the best notebook app for us": the noun phrase's
+# last word before a function word or a stop
+_IS_A = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:a|an|the)[ \t]+((?:[A-Za-z-]+[ \t]*){1,3})")
+
+
+@dataclass(frozen=True)
+class ToolCues:
+    """Words that say the word between them names software (``patterns.toml`` ``[tools]``): a
+    verb of using before it ("we use Quillo", "tried the Quillo app"), a software noun after
+    it ("the Quillo kernel", "Quillo datasets", "Quillo is a great tool") or before it as
+    the kind it is an example of ("apps like Quillo"). A person is seldom used, installed
+    or tried, and has no kernel; a possessive or a person cue still makes it a person."""
+
+    before: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> ToolCues:
+        tools = settings.get("tools", {})
+        return cls(
+            frozenset(w.lower() for w in tools.get("before", [])),
+            frozenset(w.lower() for w in tools.get("after", [])),
+        )
+
+    def slot(self, text: str, start: int, end: int) -> bool:
+        """Is ``text[start:end]`` (one word or a multiword name) in a tool slot? The last word
+        of a multiword name counts as the word after it ("Quillo Studio")."""
+        before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+        if before is not None and before.group(1).lower() in self.before:
+            return True
+        example = _EXAMPLE_OF.search(text, max(0, start - 40), start)
+        if example is not None and example.group(1).lower() in self.after:
+            return True
+        after = _NEXT_WORD.match(text, end)
+        if after is not None and after.group(1).lower() in self.after:
+            return True
+        phrase = _IS_A.match(text, end)
+        if phrase is not None and _head(phrase.group(1)) in self.after:
+            return True
+        words = text[start:end].split()
+        return len(words) > 1 and words[-1].lower() in self.after
+
+
+def _head(phrase: str) -> str:
+    """The last word of a noun phrase's first words, up to a function word ("great tool
+    for quick" -> "tool")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    head = ""
+    for word in phrase.lower().split():
+        if word in STOP_WORDS:
+            break
+        head = word
+    return head
+
+
+def hyphen_compound(word: str) -> bool:
+    """A hyphenated word with a lowercase part that is no given name ("Quillo-style",
+    "Spell-check", "Git-friendly"): a compound adjective or noun, not a name; double names
+    are capitalised ("Anne-Laure", "Smith-Jones") or made of given names ("Mei-ling")."""
+    parts = word.split("-")
+    if len(parts) < 2:
+        return False
+    names = first_names()
+    return any(p[:1].islower() and p.lower() not in names for p in parts[1:])

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reflect.anonymise.lexicon import first_names
+from reflect.anonymise.lexicon import first_names, looks_like_typo
 from reflect.anonymise.name_cues import NameCues, extend_name
 from reflect.anonymise.name_rules import accept
-from reflect.anonymise.name_tokens import Token, tokenize
+from reflect.anonymise.name_tokens import Token, sentence_initial, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
+from reflect.anonymise.tech_terms import ToolCues, hyphen_compound
 
 
 @recognizers.register("gazetteer")
@@ -20,6 +21,7 @@ class GazetteerRecognizer:
     def __init__(self, context: RecognizerContext) -> None:
         self.names = first_names()
         self.cues = NameCues.from_settings(context.settings)
+        self.tools = ToolCues.from_settings(context.settings)
 
     def _is_name(self, token: Token) -> bool:
         if token.norm in self.cues.not_names:
@@ -40,8 +42,8 @@ class GazetteerRecognizer:
         while i < len(tokens):
             token = tokens[i]
             known = self._is_name(token)
-            if (known and accept(text, tokens, i, self._is_name, self.cues)) or (
-                not known and self.cues.introduced(text, tokens, i)
+            if (known and accept(text, tokens, i, self._is_name, self.cues, tools=self.tools)) or (
+                not known and self._introduced(text, tokens, i)
             ):
                 last = extend_name(text, tokens, i, self.cues)
                 end = tokens[last].end
@@ -52,3 +54,16 @@ class GazetteerRecognizer:
             else:
                 i += 1
         return spans
+
+    def _introduced(self, text: str, tokens: list[Token], i: int) -> bool:
+        """A word no name list knows, introduced as a person (``NameCues.introduced``), unless
+        its shape or its slot says otherwise: a hyphenated compound ("Spell-check is"), a
+        tool slot ("Quillo datasets"), a slip of the keyboard opening a sentence ("Recenly
+        moved")."""
+        token = tokens[i]
+        if hyphen_compound(token.text) or self.tools.slot(text, token.start, token.end):
+            return False
+        after_title = i > 0 and tokens[i - 1].norm in self.cues.titles  # "Dr. Wells"
+        if sentence_initial(text, token.start) and not after_title and looks_like_typo(token.norm):
+            return False
+        return self.cues.introduced(text, tokens, i)

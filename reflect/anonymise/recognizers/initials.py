@@ -16,15 +16,23 @@ from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from reflect.anonymise.lexicon import dictionary_words, is_ordinary_word
+from reflect.anonymise.lexicon import (
+    dictionary_words,
+    is_noun,
+    is_noun_only,
+    is_ordinary_word,
+)
 from reflect.anonymise.name_tokens import referred_to_after, with_the_writer
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 from reflect.anonymise.tech_terms import is_tech_term
 
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?)(?![\w])")
-# An initial and a surname: "S. Adeyemi", "J Okafor".
+# An initial and a surname: "S. Adeyemi", "J Okafor"; initials with full stops before a
+# surname: "D.E. Halloran", "J. R. Okafor".
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.?\s(?P<surname>[A-Z][a-z][\w'’-]+)")
+_INITIALS_SURNAME = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?P<surname>[A-Z][a-z][\w'’-]+)")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _NEXT = re.compile(r"\s+([A-Za-z']+)(?:\s+([A-Z][\w&-]*))?")
 _PREVIOUS = re.compile(r"([A-Za-z']+)\s+(?:([A-Za-z']+)\s+)?$")
 _FROM_DEPARTMENT = re.compile(r"\s+from\s+(?:the\s+)?[A-Z][a-z]")
@@ -53,13 +61,32 @@ class InitialsRecognizer:
             if _ARTICLE_BEFORE.search(text, 0, m.start()):
                 continue  # "the VP", "our CTO": a role
             known_word = letters.lower() in dictionary_words()
+            if self._modifier(text, m) and not with_the_writer(text, m.start(), m.end()):
+                continue
             if self._strongest_slot(text, m) or (not known_word and self._slot(text, m)):
                 spans.append(Span(m.start(), m.end(), "PERSON", 0.6, self.name))
         for m in _INITIAL_SURNAME.finditer(text):
             surname = m.group("surname")
             if not is_ordinary_word(surname.lower()) and not is_tech_term(surname):
                 spans.append(Span(m.start(), m.end(), "PERSON", 0.6, self.name))
+        for m in _INITIALS_SURNAME.finditer(text):
+            # Two or more initials make the shape of a name, so a surname that is also a noun
+            # counts too ("J.R. Baker"), though not a word of other kinds ("A.M. Start").
+            surname = m.group("surname").lower()
+            if not is_ordinary_word(surname) or is_noun_only(surname):
+                spans.append(Span(m.start(), m.end(), "PERSON", 0.6, self.name))
         return spans
+
+    def _modifier(self, text: str, m: re.Match) -> bool:
+        """Capitals before a noun modify it ("QA environments", "with VPN access"); a
+        person would be followed by a verb or a cue ("RT said", "asked DW yesterday")."""
+        nxt = _NEXT_WORD.match(text, m.end())
+        if nxt is None:
+            return False
+        word = nxt.group(1)
+        # A noun that is a verb too counts as a noun: the slot before the capitals ("with",
+        # "asked") is what made them a candidate, and "with VPN tunnels" is the common case.
+        return word not in STOP_WORDS and word not in self.after and is_noun(word)
 
     def _strongest_slot(self, text: str, m: re.Match) -> bool:
         return bool(

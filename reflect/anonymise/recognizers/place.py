@@ -17,7 +17,7 @@ from importlib.metadata import version
 from reflect.anonymise.lexicon import calendar_words, first_names, is_ordinary_word, normalise
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
-from reflect.anonymise.tech_terms import is_tech_term, listed_with_term
+from reflect.anonymise.tech_terms import ToolCues, is_tech_term, listed_with_term, technical_text
 from reflect.user_cache import cached_json
 
 MIN_POPULATION = 1000
@@ -65,6 +65,7 @@ class PlaceRecognizer:
         names = context.settings.get("names", {})
         self.not_places = {w.lower() for w in names.get("not_names", [])}
         self.regions, self.towns = place_names()
+        self.tools = ToolCues.from_settings(context.settings)
 
     def find(self, texts: Sequence[str]) -> list[list[Span]]:
         return [self.find_one(text) for text in texts]
@@ -95,15 +96,18 @@ class PlaceRecognizer:
             return False  # "in May", "by March"
         if name.isupper() and len(name) <= 4:
             return False  # acronyms
-        if (" " not in name and is_tech_term(name)) or listed_with_term(
-            text, start, start + len(name)
-        ):
+        end = start + len(name)
+        if (" " not in name and is_tech_term(name)) or listed_with_term(text, start, end):
             return False  # "Kotlin", "Conda": software named after a town
+        if self.tools.slot(text, start, end):
+            return False  # "we use Quillo", "the Quillo app"
         if len(name) > 2 and name[1].isupper() and not name.isupper():
             return False  # a plural acronym ("UIs")
         if " " in key:
             return True
-        if is_ordinary_word(key) or key in first_names():
+        # In a text about software a one-word town is more often a product named after it
+        # ("with Kotlin"): there, as for towns that are also words, a place cue is needed.
+        if is_ordinary_word(key) or key in first_names() or technical_text(text):
             if _TITLE_WORD.match(text, start + len(name)):
                 return False  # "in Stock Market Data": a title, not a town
             before = _PREVIOUS_WORD.search(text[:start])

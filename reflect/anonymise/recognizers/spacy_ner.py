@@ -16,6 +16,7 @@ from reflect.anonymise.lexicon import (
     COMMON_NAME,
     english_name_frequency,
     first_names,
+    is_english,
     is_finite_verb,
     is_ordinary_word,
     looks_like_typo,
@@ -25,7 +26,14 @@ from reflect.anonymise.name_cues import STRONG, NameCues
 from reflect.anonymise.name_tokens import DETERMINERS, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
-from reflect.anonymise.tech_terms import is_tech_term, listed_with_names, listed_with_term
+from reflect.anonymise.tech_terms import (
+    ToolCues,
+    hyphen_compound,
+    is_tech_term,
+    listed_with_names,
+    listed_with_term,
+    technical_text,
+)
 from reflect.nlp import NER, load_spacy
 from reflect.sentences import sentence_spans
 
@@ -77,6 +85,7 @@ class SpacyNerRecognizer:
         weak = {w.lower() for w in names.get("weak", [])}
         self.strong_before = {w.lower() for w in names.get("before", [])} - weak
         self.cues = NameCues.from_settings(context.settings)
+        self.tools = ToolCues.from_settings(context.settings)
         self.nlp = load_spacy(NER)
 
     def find(self, texts: Sequence[str]) -> list[list[Span]]:
@@ -93,7 +102,7 @@ class SpacyNerRecognizer:
             out[i] += [
                 Span(offset + e.start_char, offset + e.end_char, "PERSON", 0.7, self.name)
                 for e in ents
-                if e is not None and self._plausible(e)
+                if e is not None and self._plausible(e, technical_text(texts[i]))
             ]
         return out
 
@@ -143,19 +152,42 @@ class SpacyNerRecognizer:
             t.lower_ in names and not is_tech_term(t.text) for t in words
         ):
             return True  # "Jupyter Notebook", "LibreOffice Calc"; not "Julia Smith"
-        return listed_with_term(ent.doc.text, ent.start_char, ent.end_char)
+        text = ent.doc.text
+        return listed_with_term(text, ent.start_char, ent.end_char) or self.tools.slot(
+            text, ent.start_char, ent.end_char
+        )
 
-    def _plausible(self, ent) -> bool:
+    def _plausible(self, ent, technical: bool) -> bool:
+        """``technical``: the whole text names a known tool."""
         text = ent.text.lower()
         if text in self.not_names or any(t.lower_ in self.not_names for t in ent):
             return False
         if self._tool(ent):
             return self._person_slot(ent)
+        # The model is English: in another language its guesses that open with a lowercase
+        # word ("para criação de ...") are words, and a word in capitals ("QUILLO is stuck")
+        # is shouting or an acronym; either needs a person slot.
+        lowercase_foreign = ent[0].is_lower and not is_english(ent.doc.text)
+        if lowercase_foreign or (len(ent) == 1 and ent.text.isupper()):
+            return self._person_slot(ent)
+        # Capitalised words with no given name among them, in a text about tools and with
+        # nothing around them that speaks of a person, are one more product ("Quillo Cloud").
+        names = first_names()
+        if technical and not any(t.lower_ in names for t in ent) and not self._any_cue(ent):
+            return False
+        # Two everyday words that no name list knows make a title ("Quillo Machine Learning").
+        if (
+            sum(t.is_alpha and t.lower_ not in names and is_ordinary_word(t.lower_) for t in ent)
+            >= 2
+        ):
+            return False
         # A "name" made only of lowercase everyday words is the small model's guess at a
         # phrase ("grace period"), not a person.
         if all(t.is_lower and is_ordinary_word(t.lower_) for t in ent):
             return False
         # Nor is one frequent word opening a sentence ("Overall", "Awkward", "Felt").
+        if hyphen_compound(ent.text):
+            return False  # "Spell-check", "Quillo-style"
         if len(ent) == 1:
             word = normalise(ent.text)
             if looks_like_typo(word):
@@ -164,7 +196,7 @@ class SpacyNerRecognizer:
                 word not in first_names()
                 and not self._any_cue(ent)
                 and not listed_with_names(ent.doc.text, ent.start_char, ent.end_char)
-                and (_fragment(ent.doc) or technical_context(ent.doc.text, ent))
+                and (_fragment(ent.doc) or technical_context(ent.doc.text, ent) or technical)
             ):
                 # A lone unknown capitalised word with nothing around it that speaks of a
                 # person, as a whole answer or beside known tools, is one more tool

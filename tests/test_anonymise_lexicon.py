@@ -1,0 +1,38 @@
+"""Word knowledge the name recognizers share: which texts are English, which words are verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflect.anonymise.lexicon import is_english, is_noun, is_past_verb
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I still find it hard to say no to the team", True),
+        ("pamela, donna, andrea, brian, leonti and terrence", True),  # a list of names
+        ("data exploration, signal processing, numerical modelling", True),  # English terms
+        ("Quillo and Vexa", True),  # too short to tell
+        ("falta mais qualidade de imagem para os graficos do relatorio", False),
+        ("na reuniao o joao disse que a equipa precisa de mais tempo", False),
+    ],
+)
+def test_when_a_text_is_mostly_another_language_then_it_is_not_english(text, expected):
+    assert is_english(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("wrote", True), ("emailed", True), ("programming", False), ("running", False)],
+)
+def test_when_a_verb_form_has_no_tense_then_it_is_not_past(word, expected):
+    assert is_past_verb(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("environments", True), ("forwarding", True), ("yesterday", False), ("quickly", False)],
+)
+def test_when_a_word_is_a_noun_or_its_plural_then_it_is_a_noun(word, expected):
+    assert is_noun(word) is expected
