@@ -25,8 +25,11 @@ Metrics, for both systems:
   are not held against it, nor reflect's ages and ids);
 - clean rows touched (held-out): rows without personal data where anything was redacted;
 - technical survey: PERSON/PLACE spans per 1,000 answers that are not on a gold datum;
-- throughput: texts per second, detection only, after the model is loaded; for reflect also
-  the whole anonymise stage (detection, redaction, pseudonyms) on the demo frame.
+- throughput: texts per second, detection only, after the model and word lists are loaded
+  (a warm-up on invented text, never on the measured texts: per-text caches stay cold), in one
+  process for both systems and, for reflect, on 2 cores with worker processes as the stage
+  runs large inputs; for reflect also the whole anonymise stage (detection, redaction,
+  pseudonyms) on the demo frame, run first so none of its texts was seen before.
 
 Presidio is a benchmark-only dependency (``pip install -e ".[bench-pii]"``); without it only
 reflect's figures are printed. Run: ``python benchmarks/pii.py`` from the project root.
@@ -251,11 +254,22 @@ def load_survey() -> list[Row]:
     return rows
 
 
+# Invented text that takes every recognizer through its lazy loads (name, word, tool and town
+# lists, the typo and language checks), so the timed run measures detection, not loading.
+WARM_UP = [
+    "Warm up, Priya.",
+    "Finaly we moved from Quillo to Python; Dr. Okafor said the SSH tunnels in Leeds were "
+    "slow, see J.R. Baker's notes at jo.b@example.org or call 07700 900123.",
+    "Falta mais qualidade de imagem para os graficos do relatorio.",
+    "i still find helen hard to work with, and Blessing emailed me about it on 3 March 1990.",
+]
+
+
 def run_reflect(rows: list[Row], roster) -> Score:
     from reflect.anonymise import SCREEN_ONLY, Analyzer
 
     analyzer = Analyzer(roster)
-    analyzer.analyze(["Warm up, Priya."])
+    analyzer.analyze(WARM_UP)
     start = time.perf_counter()
     found = analyzer.analyze([r.text for r in rows])
     seconds = time.perf_counter() - start
@@ -308,9 +322,42 @@ def run_presidio(engine, rows: list[Row]) -> Score:
     return score(rows, spans, seconds)
 
 
+_WORKER_ANALYZER = None
+
+
+def _start_detect_worker() -> None:
+    global _WORKER_ANALYZER
+    from reflect.anonymise import Analyzer
+
+    _WORKER_ANALYZER = Analyzer()
+    _WORKER_ANALYZER.analyze(WARM_UP)
+
+
+def _detect_chunk(texts: list[str]) -> int:
+    return len(_WORKER_ANALYZER.analyze(texts))
+
+
+def detect_on_cores(texts: list[str], cores: int) -> float:
+    """Texts per second of detection alone with one fresh worker process per core, as the
+    anonymise stage runs large inputs (``reflect.parallel``): timed after every worker has
+    loaded the model and the word lists (starting workers is not counted), on texts no worker
+    has seen."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(cores, mp_context=context, initializer=_start_detect_worker) as pool:
+        list(pool.map(_detect_chunk, [WARM_UP] * cores * 2))  # every worker up and loaded
+        chunks = [texts[i : i + 64] for i in range(0, len(texts), 64)]
+        start = time.perf_counter()
+        done = sum(pool.map(_detect_chunk, chunks))
+        return done / (time.perf_counter() - start)
+
+
 def stage_throughput() -> float | None:
     """Reflections per second through the whole anonymise stage on the demo corpus (model
-    already loaded, no workspace cache)."""
+    already loaded, no workspace cache). Run before anything else reads the demo texts, so
+    no per-text cache is warm."""
     if not (DEMO / "reflections.csv").exists():
         return None
     from reflect.anonymise import anonymise
@@ -405,7 +452,11 @@ def run_survey(engine) -> str:
     )
 
 
+_ALL_SETS = [(load_held_out, HELD_OUT), (load_presidio_set, PRESIDIO_SET), (load_survey, SURVEY)]
+
+
 def main() -> int:
+    stage = stage_throughput()  # first: its texts must be new to this process
     engine = presidio_engine()
     if engine is None:
         print("note: presidio-analyzer not installed (pip install -e '.[bench-pii]'); reflect only")
@@ -459,7 +510,7 @@ def main() -> int:
                 f"targeted={theirs.recall_of(targeted):.2f} overall={theirs.recall():.2f})"
             )
         part += f" over={ours.over:.2f}" + (f" (presidio {theirs.over:.2f})" if theirs else "")
-        part += f" detect {ours.texts_per_s:.0f} texts/s" + (
+        part += f" detect {ours.texts_per_s:.0f} texts/s in 1 process" + (
             f" (presidio {theirs.texts_per_s:.0f})" if theirs else ""
         )
         summary.append(part)
@@ -469,7 +520,12 @@ def main() -> int:
         summary.append(run_survey(engine))
     else:
         print(f"note: {SURVEY} absent; technical survey skipped")
-    stage = stage_throughput()
+    texts = [r.text for load, path in _ALL_SETS if path.exists() for r in load()]
+    if texts:
+        one, two = detect_on_cores(texts, 1), detect_on_cores(texts, 2)
+        print(f"\n## detection alone, fresh worker processes ({len(texts)} texts, all sets)")
+        print(f"1 process: {one:.0f} texts/s; 2 cores: {two:.0f} texts/s")
+        summary.append(f"detect[all sets] {one:.0f} texts/s in 1 process, {two:.0f} on 2 cores")
     if stage is not None:
         summary.append(f"anonymise stage {stage:.0f} reflections/s (demo)")
     print()

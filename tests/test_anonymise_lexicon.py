@@ -36,3 +36,18 @@ def test_when_a_verb_form_has_no_tense_then_it_is_not_past(word, expected):
 )
 def test_when_a_word_is_a_noun_or_its_plural_then_it_is_a_noun(word, expected):
     assert is_noun(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("colapsible", True),  # "collapsible", a letter dropped
+        ("harrison", False),  # a name, and "garrison" is a noun only
+        ("patterson", False),
+        ("okonkwo", False),  # too short to tell
+    ],
+)
+def test_when_a_long_word_is_one_letter_from_a_word_then_it_is_a_slip(word, expected):
+    from reflect.anonymise.lexicon import long_slip
+
+    assert long_slip(word) is expected

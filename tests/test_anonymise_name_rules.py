@@ -98,6 +98,8 @@ CASES = {
     R.foreign_name: [
         ("Blessing emailed me", "Blessing", True),
         ("fixed Door sign", "Door", False),
+        ("I sent Vega the slides", "Vega", True),  # a capital mid-sentence and a cue
+        ("the Python export in Vega is slow", "Vega", False),  # about tools: "is" is no cue
         ("Grace emailed me", "Grace", None),  # a name in English too: not this rule's call
     ],
     R.subject_of_verb: [

@@ -121,7 +121,32 @@ def test_when_capitals_open_a_camel_case_word_then_it_has_a_product_shape():
         ("Marisol said the kernel keeps dying", [("Marisol", "PERSON")]),
         ("Quillo-style notes keep piling up.", []),
         ("Finaly switched the team to the new rota.", []),  # a slip opening a sentence
+        ("Colapsible panels would help a lot.", []),  # a slip for "collapsible"
     ],
 )
 def test_when_a_name_names_a_tool_by_its_slot_then_it_is_kept(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My favourite shell: zsh. Okafor keeps the config tidy.", True),  # lowercase term
+        ("the iPad app is fine", True),  # a product's shape
+        ("We talked about Julia and Ruby all afternoon.", False),  # given names too
+        ("A long talk about the rota.", False),
+    ],
+)
+def test_when_a_text_names_a_tool_in_any_case_then_it_is_technical(text, expected):
+    from reflect.anonymise.tech_terms import technical_text
+
+    assert technical_text(text) is expected
+
+
+def test_when_a_capitalised_word_sits_in_a_tool_slot_then_the_text_is_about_software():
+    from reflect.anonymise.analyzer import default_settings
+    from reflect.anonymise.tech_terms import ToolCues
+
+    tools = ToolCues.from_settings(default_settings())
+    assert tools.any_in("Vasquez with a Quillo backend")
+    assert not tools.any_in("Vasquez with a Quillo bag")

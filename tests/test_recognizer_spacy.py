@@ -33,9 +33,11 @@ def test_when_the_model_runs_a_name_into_a_verb_then_the_verb_is_kept():
     [
         "We deploy to Windy Harbour Cloud every night.",  # everyday words: a title
         "Gosto muito de usar graficos do Okafor no relatorio.",  # not English: "muito"
+        "I wrote up the Okafor method for the team.",  # a name before a noun names a method
+        "Maybe Django wants a rewrite anyway.",  # a tool spoken of as a person
     ],
 )
-def test_when_a_guess_is_a_title_or_a_word_of_another_language_then_it_is_dropped(text):
+def test_when_a_guess_is_a_title_a_method_or_a_foreign_word_then_it_is_dropped(text):
     assert Analyzer(None, ["spacy"]).analyze([text]) == [[]]
 
 

@@ -209,6 +209,37 @@ def looks_like_typo(token: str) -> bool:
     )
 
 
+_SLIP_MIN_LETTERS = 8
+_SLIP_ZIPF = 2.5  # a dictionary word English text uses at least once in 3 million words
+
+
+@lru_cache(maxsize=50_000)
+def long_slip(token: str) -> bool:
+    """A long word one letter away from an English dictionary word in use ("colapsible"
+    for "collapsible"; a letter changed, dropped or added): a slip of the keyboard, not a
+    name. Names that long are seldom one letter away from a word."""
+    if len(token) < _SLIP_MIN_LETTERS or not token.isalpha() or token in first_names():
+        return False
+    if token in dictionary_words():
+        return False
+    from wordfreq import zipf_frequency
+
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    edits = {token[:i] + token[i + 1 :] for i in range(len(token))}
+    edits |= {token[:i] + c + token[i + 1 :] for i in range(len(token)) for c in letters}
+    edits |= {token[:i] + c + token[i:] for i in range(len(token) + 1) for c in letters}
+    edits.discard(token)
+    # Not a noun alone: WordNet lists people and towns as nouns ("Paterson").
+    names, words = first_names(), dictionary_words()
+    return any(
+        w in words
+        and w not in names
+        and not is_noun_only(w)
+        and zipf_frequency(w, "en") >= _SLIP_ZIPF
+        for w in edits
+    )
+
+
 @lru_cache(maxsize=1)
 def calendar_words() -> frozenset[str]:
     return frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)

@@ -41,7 +41,7 @@ from reflect.anonymise.name_tokens import (
     referred_to_after,
     sentence_initial,
 )
-from reflect.anonymise.tech_terms import ToolCues, hyphen_compound, names_a_tool
+from reflect.anonymise.tech_terms import ToolCues, hyphen_compound, names_a_tool, technical_text
 
 Verdict = bool | None
 _COMPLEMENTISERS = frozenset({"that"})
@@ -123,11 +123,7 @@ def tech_term(c: Candidate) -> Verdict:
         return True
     # A verb of saying or meeting beside it ("said Felix", "Julia asked", "met Ruby"), not a
     # function word ("with Julia", "Ruby and Python").
-    prev, nxt = c.prev, c.next
-    return any(
-        word is not None and word.norm in cues and word.norm not in STOP_WORDS
-        for word, cues in ((prev, c.cues.before), (nxt, c.cues.after))
-    )
+    return _cue_word(c)
 
 
 def acronym(c: Candidate) -> Verdict:
@@ -250,8 +246,18 @@ def foreign_name(c: Candidate) -> Verdict:
     ):
         return True  # "Blessing emailed", "Summer runs the group"
     if c.token.capitalised and not c.initial and c.cue > 0:
-        return True  # "I sent Marguerite the link": a capital mid-sentence and a cue
+        # "I sent Marguerite the link": a capital mid-sentence and a cue; in a text about
+        # tools the cue must be a word, not "is" ("support in Quillo is good").
+        return not technical_text(c.text) or _cue_word(c)
     return c.cue == STRONG and (c.token.capitalised or c.token.possessive)
+
+
+def _cue_word(c: Candidate) -> bool:
+    """A cue word that is no function word beside the candidate ("sent", "told", "said")."""
+    return any(
+        word is not None and word.norm in cues and word.norm not in STOP_WORDS
+        for word, cues in ((c.prev, c.cues.before), (c.next, c.cues.after))
+    )
 
 
 def subject_of_verb(c: Candidate) -> Verdict:

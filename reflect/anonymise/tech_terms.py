@@ -143,17 +143,20 @@ def _neighbours(text: str, start: int, end: int) -> list[str]:
     return out
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][\w+#-]*")
+_TERM = re.compile(r"\b[A-Za-z][\w+#-]*")
 
 
 @lru_cache(maxsize=4096)
 def technical_text(text: str) -> bool:
-    """Does the text name a known tool (not a word that is also a given name)? Then a rare
-    capitalised word in it is more likely one more tool than a person."""
+    """Does the text name a known tool, in any case ("Python", "zsh", "iPad"), that is
+    no given name and no everyday word? Then a rare capitalised word in it is more likely one
+    more tool than a person."""
     names = first_names()
     return any(
-        m.group().lower() not in names and is_tech_term(m.group())
-        for m in _CAPITALISED.finditer(text)
+        (m.group()[:1].isupper() or not is_ordinary_word(m.group().lower()))
+        and m.group().lower() not in names
+        and is_tech_term(m.group())
+        for m in _TERM.finditer(text)
     )
 
 
@@ -162,6 +165,7 @@ _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \t]+(?:(?:the|a|an|our|my)[ \t]+)?$")
 _EXAMPLE_OF = re.compile(
     r"([A-Za-z]+)[ \t]+(?:like|such[ \t]+as|including|e\.?g\.?,?)[ \t]+$", re.I
 )
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w-]*")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 # "Quillo is a great tool", "Quillo was the best notebook app for us": the noun phrase's
 # last word before a function word or a stop
@@ -204,6 +208,11 @@ class ToolCues:
             return True
         words = text[start:end].split()
         return len(words) > 1 and words[-1].lower() in self.after
+
+    def any_in(self, text: str) -> bool:
+        """Does a capitalised word of the text sit in a tool slot ("with a Quillo backend")?
+        Then the text is about software, as one naming a known tool is."""
+        return any(self.slot(text, m.start(), m.end()) for m in _CAPITALISED_WORD.finditer(text))
 
 
 def _head(phrase: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reflect.anonymise.lexicon import first_names, looks_like_typo
+from reflect.anonymise.lexicon import first_names, long_slip, looks_like_typo
 from reflect.anonymise.name_cues import NameCues, extend_name
 from reflect.anonymise.name_rules import accept
 from reflect.anonymise.name_tokens import Token, sentence_initial, tokenize
@@ -58,12 +58,14 @@ class GazetteerRecognizer:
     def _introduced(self, text: str, tokens: list[Token], i: int) -> bool:
         """A word no name list knows, introduced as a person (``NameCues.introduced``), unless
         its shape or its slot says otherwise: a hyphenated compound ("Spell-check is"), a
-        tool slot ("Quillo datasets"), a slip of the keyboard opening a sentence ("Recenly
-        moved")."""
+        tool slot ("Quillo datasets"), a slip of the keyboard ("Finaly moved", "Colapsible
+        panels")."""
+        if not self.cues.introduced(text, tokens, i):
+            return False
         token = tokens[i]
         if hyphen_compound(token.text) or self.tools.slot(text, token.start, token.end):
             return False
         after_title = i > 0 and tokens[i - 1].norm in self.cues.titles  # "Dr. Wells"
         if sentence_initial(text, token.start) and not after_title and looks_like_typo(token.norm):
             return False
-        return self.cues.introduced(text, tokens, i)
+        return not long_slip(token.norm)

@@ -7,6 +7,7 @@ sentences of a reflection name nobody. That keeps the stage well above 500 refle
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -18,7 +19,9 @@ from reflect.anonymise.lexicon import (
     first_names,
     is_english,
     is_finite_verb,
+    is_noun_only,
     is_ordinary_word,
+    long_slip,
     looks_like_typo,
     normalise,
 )
@@ -70,6 +73,22 @@ def _trimmed(ent):
     return ent.doc[ent.start : end] if end > ent.start else None
 
 
+_HYPHENATED = re.compile(r"[\w-]*")
+
+
+def _whole_word(text: str, ent) -> str:
+    """The entity with the hyphenated word it is part of: the tokenizer splits "Spell-check"
+    and the model may tag "Auto" alone."""
+    start = ent.start_char
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    return text[start : _HYPHENATED.match(text, ent.end_char).end()]
+
+
+def _everyday(word: str) -> bool:
+    return is_ordinary_word(word) and english_name_frequency(word) < COMMON_NAME
+
+
 def _no_name(_token) -> bool:
     return False
 
@@ -98,11 +117,15 @@ class SpacyNerRecognizer:
         ]
         docs = self.nlp.pipe((sentence for _, _, sentence in todo), batch_size=_BATCH)
         for (i, offset, _), doc in zip(todo, docs, strict=True):
-            ents = (_trimmed(e) for e in doc.ents if e.label_ in _LABELS)
+            ents = (
+                _trimmed(e)
+                for e in doc.ents
+                if e.label_ in _LABELS and not hyphen_compound(_whole_word(doc.text, e))
+            )
             out[i] += [
                 Span(offset + e.start_char, offset + e.end_char, "PERSON", 0.7, self.name)
                 for e in ents
-                if e is not None and self._plausible(e, technical_text(texts[i]))
+                if e is not None and self._plausible(e, self._technical(texts[i]))
             ]
         return out
 
@@ -115,16 +138,18 @@ class SpacyNerRecognizer:
             for t in tokenize(sentence)
         )
 
-    def _person_slot(self, ent) -> bool:
-        """A possessive, a strong cue before ("my mentor", "Dr") or a verb of saying or
-        thinking after ("said", "thinks"): the entity is a person whatever its words."""
+    def _person_slot(self, ent, verbs: bool = True) -> bool:
+        """A possessive, a strong cue before ("my mentor", "Dr") or, with ``verbs``, a verb
+        of saying or thinking after ("said", "thinks"): the entity is a person whatever its
+        words. A tool's name that is no given name ("Python wants...") is spoken of as a
+        person without being one: for it only the possessive and the cue before count."""
         doc = ent.doc
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         return (
             after in ("'s", "’s")
             or before in self.strong_before
-            or (after in self.after and after not in STOP_WORDS)
+            or (verbs and after in self.after and after not in STOP_WORDS)
         )
 
     def _any_cue(self, ent) -> bool:
@@ -157,13 +182,16 @@ class SpacyNerRecognizer:
             text, ent.start_char, ent.end_char
         )
 
+    def _technical(self, text: str) -> bool:
+        return technical_text(text) or self.tools.any_in(text)
+
     def _plausible(self, ent, technical: bool) -> bool:
-        """``technical``: the whole text names a known tool."""
+        """``technical``: the whole text names a known tool or a word in a tool slot."""
         text = ent.text.lower()
         if text in self.not_names or any(t.lower_ in self.not_names for t in ent):
             return False
         if self._tool(ent):
-            return self._person_slot(ent)
+            return self._person_slot(ent, verbs=any(t.lower_ in first_names() for t in ent))
         # The model is English: in another language its guesses that open with a lowercase
         # word ("para criação de ...") are words, and a word in capitals ("QUILLO is stuck")
         # is shouting or an acronym; either needs a person slot.
@@ -175,10 +203,20 @@ class SpacyNerRecognizer:
         names = first_names()
         if technical and not any(t.lower_ in names for t in ent) and not self._any_cue(ent):
             return False
-        # Two everyday words that no name list knows make a title ("Quillo Machine Learning").
+        # Two everyday words that are no common English name make a title ("Quillo Machine
+        # Learning", "Save All"; "Grace Hopper" stays).
+        if sum(t.is_alpha and _everyday(t.lower_) for t in ent) >= 2:
+            return False
+        # A name does not modify a noun after it ("Quillo simulation", "Quillo datasets"):
+        # that is a product or a method, unless a cue before makes it an indirect object
+        # ("gave Priya feedback").
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if (
-            sum(t.is_alpha and t.lower_ not in names and is_ordinary_word(t.lower_) for t in ent)
-            >= 2
+            after is not None
+            and after.is_lower
+            and is_noun_only(after.lower_)
+            and before not in self.cues.before
         ):
             return False
         # A "name" made only of lowercase everyday words is the small model's guess at a
@@ -186,17 +224,15 @@ class SpacyNerRecognizer:
         if all(t.is_lower and is_ordinary_word(t.lower_) for t in ent):
             return False
         # Nor is one frequent word opening a sentence ("Overall", "Awkward", "Felt").
-        if hyphen_compound(ent.text):
-            return False  # "Spell-check", "Quillo-style"
         if len(ent) == 1:
             word = normalise(ent.text)
-            if looks_like_typo(word):
-                return False  # "Genuuine"
+            if looks_like_typo(word) or long_slip(word):
+                return False  # "Genuuine", "Recomended"
             if (
                 word not in first_names()
                 and not self._any_cue(ent)
                 and not listed_with_names(ent.doc.text, ent.start_char, ent.end_char)
-                and (_fragment(ent.doc) or technical_context(ent.doc.text, ent) or technical)
+                and (_fragment(ent.doc) or technical_context(ent.doc.text, ent))
             ):
                 # A lone unknown capitalised word with nothing around it that speaks of a
                 # person, as a whole answer or beside known tools, is one more tool
@@ -204,6 +240,15 @@ class SpacyNerRecognizer:
                 return False
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ in DETERMINERS:
                 return is_ordinary_word(word) is False  # "the Bill debate"
+            if (
+                is_ordinary_word(word)
+                and word not in first_names()
+                and not self._any_cue(ent)
+                and not listed_with_names(ent.doc.text, ent.start_char, ent.end_char)
+            ):
+                # An everyday word no name list knows, with no cue and not in a list of
+                # surnames ("Bowman and White"), is a word: "(Quillo Workflows)".
+                return False
             # (Each doc is one sentence, so token 0 opens it: "Overall", "Said it like...")
             if ent.start == 0:
                 if is_ordinary_word(word):
