@@ -73,6 +73,9 @@ CASES = {
     R.only_a_name: [
         ("met siiri today", "siiri", True),
         ("Siiri joined", "Siiri", True),
+        ("Python notebooks - Siiri", "Siiri", False),  # beside tools a cue is needed
+        ("Python notebooks: Siiri fixed them", "Siiri", True),  # the subject of a verb
+        ("Python notebooks - Siiri's fixes", "Siiri's", True),  # a possessive
         ("send me an emil", "emil", False),  # a slip for "email", and no cue
         ("Will joined", "Will", None),  # also an everyday word: other rules decide
     ],

@@ -122,6 +122,8 @@ def test_when_capitals_open_a_camel_case_word_then_it_has_a_product_shape():
         ("Quillo-style notes keep piling up.", []),
         ("Finaly switched the team to the new rota.", []),  # a slip opening a sentence
         ("Colapsible panels would help a lot.", []),  # a slip for "collapsible"
+        ("Spell checking and Vexalint in the toolbar.", []),  # listed with a thing
+        ("Kadiev and Adamczyk were late again.", [("Kadiev", "PERSON"), ("Adamczyk", "PERSON")]),
     ],
 )
 def test_when_a_name_names_a_tool_by_its_slot_then_it_is_kept(text, expected):

@@ -151,13 +151,9 @@ def word_shape(c: Candidate) -> Verdict:
     compounds with a lowercase part ("Quillo-style", "Spell-check"); "McKenzie", "DeShawn"
     and "Anne-Laure" are names."""
     text = c.token.text
-    if hyphen_compound(text):
-        return False
-    if CAMEL_CASE.fullmatch(text) and not NAME_PREFIX.match(text):
-        return False
-    if len(text) > 2 and text[1].isupper() and not text.isupper():
-        return False
-    return None
+    camel = CAMEL_CASE.fullmatch(text) and not NAME_PREFIX.match(text)
+    plural_acronym = len(text) > 2 and text[1].isupper() and not text.isupper()
+    return False if camel or plural_acronym or hyphen_compound(text) else None
 
 
 def after_article(c: Candidate) -> Verdict:
@@ -175,7 +171,10 @@ def only_a_name(c: Candidate) -> Verdict:
     ("emil" for "email"), which needs a strong cue."""
     if c.ordinary:
         return None
+    subject = c.next is not None and is_finite_verb(c.next.norm)  # "bártová began"
     if c.token.capitalised:
+        if not c.english and technical_text(c.text) and not (c.cue or subject):
+            return False  # beside tools a name used only abroad needs a cue ("backups - Quillo")
         # At the start of a sentence a capital proves nothing: a slip there ("Recenly")
         # needs a cue as it would in lower case.
         return not (c.initial and looks_like_typo(c.token.norm)) or c.cue == STRONG
@@ -183,7 +182,6 @@ def only_a_name(c: Candidate) -> Verdict:
         return c.cue == STRONG or referred_to_after(c.text, c.token.end)
     # In lower case a name used only outside English-speaking countries is also a word of
     # another language ("que", "mais"): a cue is needed ("met siiri", "kofi said").
-    subject = c.next is not None and is_finite_verb(c.next.norm)  # "bártová began"
     return c.known_person or c.english > 0 or c.cue > 0 or c.token.possessive or subject
 
 

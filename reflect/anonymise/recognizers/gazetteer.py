@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reflect.anonymise.lexicon import first_names, long_slip, looks_like_typo
-from reflect.anonymise.name_cues import NameCues, extend_name
+from reflect.anonymise.lexicon import first_names, is_finite_verb, long_slip, looks_like_typo
+from reflect.anonymise.name_cues import STRONG, NameCues, extend_name
 from reflect.anonymise.name_rules import accept
-from reflect.anonymise.name_tokens import Token, sentence_initial, tokenize
+from reflect.anonymise.name_tokens import Token, adjacent, sentence_initial, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 from reflect.anonymise.tech_terms import ToolCues, hyphen_compound
+
+_CONJUNCTIONS = frozenset({"and", "or"})
+
+
+def _no_name(_token: Token) -> bool:
+    return False
 
 
 @recognizers.register("gazetteer")
@@ -60,7 +66,7 @@ class GazetteerRecognizer:
         its shape or its slot says otherwise: a hyphenated compound ("Spell-check is"), a
         tool slot ("Quillo datasets"), a slip of the keyboard ("Finaly moved", "Colapsible
         panels")."""
-        if not self.cues.introduced(text, tokens, i):
+        if not self.cues.introduced(text, tokens, i) or self._only_and(text, tokens, i):
             return False
         token = tokens[i]
         if hyphen_compound(token.text) or self.tools.slot(text, token.start, token.end):
@@ -69,3 +75,16 @@ class GazetteerRecognizer:
         if sentence_initial(text, token.start) and not after_title and looks_like_typo(token.norm):
             return False
         return not long_slip(token.norm)
+
+    def _only_and(self, text: str, tokens: list[Token], i: int) -> bool:
+        """Is "and" or "or" all that speaks for the word? "Priya and Okafor" are found as a
+        list beside a name (``analyzer.listed_names``); "completion and Quillo", or "Quillo
+        and Vexa" with no verb after them, are things."""
+        prev = tokens[i - 1] if i > 0 and adjacent(text, tokens[i - 1], tokens[i]) else None
+        if prev is not None and prev.norm in _CONJUNCTIONS:
+            return self.cues.cue(text, tokens, i, _no_name) != STRONG
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or nxt.norm not in _CONJUNCTIONS:
+            return False
+        verb = tokens[i + 3] if i + 3 < len(tokens) else None  # "Kadiev and Adams were"
+        return verb is None or not (verb.norm in self.cues.after or is_finite_verb(verb.norm))

@@ -43,6 +43,7 @@ from reflect.sentences import sentence_spans
 _LABELS = {"PERSON": "PERSON"}
 _BATCH = 256
 _SINGLE_WORD_MAX_ZIPF = 3.5
+_ACRONYM = 4  # letters at most
 
 
 def _fragment(doc) -> bool:
@@ -193,10 +194,12 @@ class SpacyNerRecognizer:
         if self._tool(ent):
             return self._person_slot(ent, verbs=any(t.lower_ in first_names() for t in ent))
         # The model is English: in another language its guesses that open with a lowercase
-        # word ("para criação de ...") are words, and a word in capitals ("QUILLO is stuck")
-        # is shouting or an acronym; either needs a person slot.
+        # word ("para criação de ...") are words, and a short word in capitals ("QXLR is
+        # stuck") is an acronym; either needs a person slot. (Longer capitals are often a
+        # town on an address line: "KESWICK".)
         lowercase_foreign = ent[0].is_lower and not is_english(ent.doc.text)
-        if lowercase_foreign or (len(ent) == 1 and ent.text.isupper()):
+        acronym = len(ent) == 1 and ent.text.isupper() and len(ent.text) <= _ACRONYM
+        if lowercase_foreign or acronym:
             return self._person_slot(ent)
         # Capitalised words with no given name among them, in a text about tools and with
         # nothing around them that speaks of a person, are one more product ("Quillo Cloud").
