@@ -119,7 +119,7 @@ def test_when_capitals_open_a_camel_case_word_then_it_has_a_product_shape():
         ("we use Marisol every day for the dashboards", []),
         ("Marisol charts are slow to render", []),  # a software noun after it
         ("Marisol said the kernel keeps dying", [("Marisol", "PERSON")]),
-        ("Quillo-style notes keep piling up.", []),
+        ("Quillo-style notes keep piling up.", []),  # a hyphenated compound
         ("Finaly switched the team to the new rota.", []),  # a slip opening a sentence
         ("Colapsible panels would help a lot.", []),  # a slip for "collapsible"
         ("Spell checking and Vexalint in the toolbar.", []),  # listed with a thing
