@@ -29,6 +29,14 @@ CASES = {
         ("a survey of Gen Z staff", "Gen", False),
         ("Teresa said hi", "Teresa", None),
     ],
+    R.noun_modifier: [
+        ("we ran the Vega Cruz simulation twice", "Vega", False),
+        ("the Marisol method worked", "Marisol", False),
+        ("I gave Marisol feedback", "Marisol", None),  # an object after a cue word
+        ("Marisol talks about it", "Marisol", None),  # a verb, not a noun
+        ("Marisol: what a week.", "Marisol", None),
+        ("Marisol's method worked", "Marisol's", None),
+    ],
     R.tech_term: [
         ("I moved from Matlab to Julia", "Julia", False),
         ("we tried Ruby for scripting", "Ruby", False),

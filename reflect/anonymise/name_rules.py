@@ -10,24 +10,21 @@ in ``tests/test_anonymise_name_rules.py``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.lexicon import (
     COMMON_NAME,
     calendar_words,
-    english_name_frequency,
     is_english,
     is_finite_verb,
     is_modifier,
     is_noun_only,
-    is_ordinary_word,
     is_past_verb,
     is_verb,
     looks_like_typo,
 )
+from reflect.anonymise.name_candidate import Candidate
 from reflect.anonymise.name_cues import STRONG, WEAK, NameCues, in_title_case_run
 from reflect.anonymise.name_tokens import (
     ARTICLES,
@@ -39,9 +36,10 @@ from reflect.anonymise.name_tokens import (
     adjacent,
     in_phrase,
     referred_to_after,
-    sentence_initial,
 )
-from reflect.anonymise.tech_terms import ToolCues, hyphen_compound, names_a_tool, technical_text
+from reflect.anonymise.tech_terms import hyphen_compound, names_a_tool, technical_text
+
+__all__ = ["RULES", "Candidate", "accept", "decide"]
 
 Verdict = bool | None
 _COMPLEMENTISERS = frozenset({"that"})
@@ -50,53 +48,6 @@ _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "everyone"})
 _AUXILIARIES = frozenset(
     {"is", "was", "are", "were", "be", "been", "has", "had", "have", "does", "did", "do"}
 )
-
-
-@dataclass
-class Candidate:
-    """``tokens[i]`` of ``text``, a word some name list knows, and what surrounds it."""
-
-    text: str
-    tokens: list[Token]
-    i: int
-    is_name: Callable[[Token], bool]
-    cues: NameCues
-    known_person: bool = False  # a roster name: the roster says it is a name somewhere
-    tools: ToolCues = ToolCues()
-
-    @property
-    def token(self) -> Token:
-        return self.tokens[self.i]
-
-    @cached_property
-    def prev(self) -> Token | None:
-        i, tokens = self.i, self.tokens
-        return tokens[i - 1] if i > 0 and adjacent(self.text, tokens[i - 1], tokens[i]) else None
-
-    @cached_property
-    def next(self) -> Token | None:
-        i, tokens = self.i, self.tokens
-        if i + 1 < len(tokens) and adjacent(self.text, tokens[i], tokens[i + 1]):
-            return tokens[i + 1]
-        return None
-
-    @cached_property
-    def cue(self) -> int:
-        """How strongly the words around the candidate say it is a person (0, WEAK, STRONG)."""
-        return self.cues.cue(self.text, self.tokens, self.i, self.is_name)
-
-    @cached_property
-    def ordinary(self) -> bool:
-        return is_ordinary_word(self.token.norm)
-
-    @cached_property
-    def english(self) -> int:
-        """How common the name is in English-speaking countries (0: not used there)."""
-        return english_name_frequency(self.token.norm)
-
-    @cached_property
-    def initial(self) -> bool:
-        return sentence_initial(self.text, self.token.start)
 
 
 # --- Rules that rule a word out whatever surrounds it.
@@ -108,6 +59,29 @@ def listed_not_name(c: Candidate) -> Verdict:
     if norm in c.cues.not_names or in_phrase(c.text, c.tokens, c.i, c.cues.not_names):
         return False
     return None
+
+
+def noun_modifier(c: Candidate) -> Verdict:
+    """A capitalised name right before a noun ("the Quillo method", "Vega Cruz simulation")
+    modifies it: a method or product named after someone, not a person in the text, unless
+    a cue word before makes the name an object ("gave Priya feedback")."""
+    tokens, text = c.tokens, c.text
+
+    def after(j: int) -> Token | None:
+        if j + 1 < len(tokens) and adjacent(text, tokens[j], tokens[j + 1]):
+            return tokens[j + 1]
+        return None
+
+    surname = after(c.i)
+    last = c.i + 1 if surname is not None and surname.capitalised else c.i  # "Vega Cruz"
+    noun = after(last)
+    if not c.token.capitalised or tokens[last].possessive or noun is None or noun.capitalised:
+        return None
+    if noun.norm in STOP_WORDS or noun.norm in c.cues.after or is_finite_verb(noun.norm):
+        return None  # "Vega talks about it"
+    if not is_noun_only(noun.norm):
+        return None
+    return None if c.prev is not None and c.prev.norm in c.cues.before else False
 
 
 def tech_term(c: Candidate) -> Verdict:
@@ -316,6 +290,7 @@ def cue_strength(c: Candidate) -> Verdict:
 RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     listed_not_name,
     acronym,  # before tech_term: "API's" is no possessive of a person
+    noun_modifier,
     tech_term,
     word_shape,
     after_article,
