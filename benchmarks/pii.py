@@ -337,6 +337,11 @@ def _detect_chunk(texts: list[str]) -> int:
     return len(_WORKER_ANALYZER.analyze(texts))
 
 
+def _ready_worker(_: int) -> int:
+    time.sleep(0.2)  # long enough for the other workers to take some of these too
+    return os.getpid()
+
+
 def detect_on_cores(texts: list[str], cores: int) -> float:
     """Texts per second of detection alone with one fresh worker process per core, as the
     anonymise stage runs large inputs (``reflect.parallel``): timed after every worker has
@@ -347,7 +352,9 @@ def detect_on_cores(texts: list[str], cores: int) -> float:
 
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(cores, mp_context=context, initializer=_start_detect_worker) as pool:
-        list(pool.map(_detect_chunk, [WARM_UP] * cores * 2))  # every worker up and loaded
+        ready: set[int] = set()
+        while len(ready) < cores:  # a worker answers only once its initializer has run
+            ready |= set(pool.map(_ready_worker, range(cores * 2)))
         chunks = [texts[i : i + 64] for i in range(0, len(texts), 64)]
         start = time.perf_counter()
         done = sum(pool.map(_detect_chunk, chunks))
