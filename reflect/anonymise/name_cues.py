@@ -137,7 +137,7 @@ class NameCues:
         if i >= 2 and f"{tokens[i - 2].norm} {prev.norm}" in self.before:
             return True
         # After a weak cue ("to Osagie", "with Kwabena", "for Clemence"), a word no dictionary
-        # knows is a person, unless the text is about tools ("with Kaggle").
+        # knows is a person, unless the text is about tools ("with Trello").
         return (
             prev.norm in self.before | _PERSON_PREPOSITIONS
             and not sentence_initial(text, token.start)
@@ -203,7 +203,7 @@ class NameCues:
 
     @staticmethod
     def _unknown_zipf(text: str) -> float:
-        # Beside known tools a rare capitalised subject is one more tool ("Deepnote has"),
+        # Beside known tools a rare capitalised subject is one more tool ("Asana has"),
         # so only a word English text practically never uses counts there.
         return _UNKNOWN_ZIPF if technical_text(text) else _RARE_NAME_ZIPF
 

@@ -101,7 +101,7 @@ def tech_term(c: Candidate) -> Verdict:
 
 
 def acronym(c: Candidate) -> Verdict:
-    """Short capitals are acronyms ("AI", "HR", "ED", "IDE's")."""
+    """Short capitals are acronyms ("AI", "HR", "ED", "CRM's")."""
     word = c.token.text.removesuffix("'s").removesuffix("’s")
     return False if word.isupper() and len(word) <= 4 else None
 

@@ -161,7 +161,7 @@ class SpacyNerRecognizer:
             if token.start == ent.start_char:
                 if token.possessive or self.cues.cue(text, tokens, i, _no_name) == STRONG:
                     return True
-                # A verb or a role beside it, not a function word ("Kaggle and Colab").
+                # A verb or a role beside it, not a function word ("Trello and Miro").
                 prev = tokens[i - 1].norm if i > 0 else ""
                 nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
                 return (prev in self.cues.before and prev not in STOP_WORDS) or (
@@ -239,7 +239,7 @@ class SpacyNerRecognizer:
             ):
                 # A lone unknown capitalised word with nothing around it that speaks of a
                 # person, as a whole answer or beside known tools, is one more tool
-                # ("Kaggle.", "Voila is great with Jupyter").
+                # ("Figma.", "Miro is great with Trello").
                 return False
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ in DETERMINERS:
                 return is_ordinary_word(word) is False  # "the Bill debate"
