@@ -32,6 +32,16 @@ def normalise(token: str) -> str:
     return POSSESSIVE.sub("", token.replace("’", "'")).lower()
 
 
+@lru_cache(maxsize=200_000)
+def word_frequency(word: str) -> float:
+    """How common an English word is, on wordfreq's Zipf scale (0 unknown, 7 "the"). The one
+    place wordfreq is read: its data is frozen as published, so if the package ever stops
+    installing, its English table can be shipped in ``models/`` and read here instead."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
 @lru_cache(maxsize=1)
 def _name_table() -> dict[str, int]:
     """Lower-cased single-word first names -> how common each is in Great Britain, Ireland or
@@ -163,9 +173,7 @@ def is_past_verb(token: str) -> bool:
     if token[:-2] in classes["verb"] or token[:-1] in classes["verb"]:
         return True
     # Verbs newer than WordNet ("emailed", "messaged", "zoomed"): a frequent stem + "ed".
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(token[:-2], "en") >= 3.5 and zipf_frequency(token, "en") >= 2.5
+    return word_frequency(token[:-2]) >= 3.5 and word_frequency(token) >= 2.5
 
 
 @lru_cache(maxsize=50_000)
@@ -222,8 +230,6 @@ def long_slip(token: str) -> bool:
         return False
     if token in dictionary_words():
         return False
-    from wordfreq import zipf_frequency
-
     letters = "abcdefghijklmnopqrstuvwxyz"
     edits = {token[:i] + token[i + 1 :] for i in range(len(token))}
     edits |= {token[:i] + c + token[i + 1 :] for i in range(len(token)) for c in letters}
@@ -232,10 +238,7 @@ def long_slip(token: str) -> bool:
     # Not a noun alone: WordNet lists people and towns as nouns ("Paterson").
     names, words = first_names(), dictionary_words()
     return any(
-        w in words
-        and w not in names
-        and not is_noun_only(w)
-        and zipf_frequency(w, "en") >= _SLIP_ZIPF
+        w in words and w not in names and not is_noun_only(w) and word_frequency(w) >= _SLIP_ZIPF
         for w in edits
     )
 
@@ -256,9 +259,7 @@ def is_ordinary_word(token: str) -> bool:
     for suffix in ("s", "es", "ed", "ing"):
         if token.endswith(suffix) and token[: -len(suffix)] in words:
             return True
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(token, "en") >= _FREQUENT_ZIPF
+    return word_frequency(token) >= _FREQUENT_ZIPF
 
 
 def _lemmatizer_tables() -> Path:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
 
 from reflect.anonymise.lexicon import (
     is_finite_verb,
@@ -21,6 +20,7 @@ from reflect.anonymise.lexicon import (
     is_ordinary_word,
     is_past_verb,
     looks_like_typo,
+    word_frequency,
 )
 from reflect.anonymise.name_tokens import (
     CAMEL_CASE,
@@ -163,7 +163,7 @@ class NameCues:
             and nxt.norm in self.after
             and nxt.norm not in STOP_WORDS  # "Netflix was", "Bitcoin had": not speech
             and is_past_verb(nxt.norm)
-            and zipf_frequency(token.norm, "en") < _FREQUENT_SUBJECT_ZIPF
+            and word_frequency(token.norm) < _FREQUENT_SUBJECT_ZIPF
         )
 
     def _lowercase_subject(self, text: str, tokens: list[Token], i: int) -> bool:
@@ -198,7 +198,7 @@ class NameCues:
             and token.norm not in self.not_names
             and not is_ordinary_word(token.norm)
             and (nxt.norm in self.after or is_finite_verb(nxt.norm))
-            and zipf_frequency(token.norm, "en") < self._unknown_zipf(text)
+            and word_frequency(token.norm) < self._unknown_zipf(text)
         )
 
     @staticmethod
@@ -219,7 +219,7 @@ class NameCues:
         return (
             not is_ordinary_word(token.norm)
             or is_noun_only(token.norm)
-            or zipf_frequency(token.norm, "en") < _RARE_ZIPF
+            or word_frequency(token.norm) < _RARE_ZIPF
         )
 
     def surname_like(self, token: Token) -> bool:

@@ -9,9 +9,14 @@ from collections.abc import Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from wordfreq import zipf_frequency
 
-from reflect.anonymise.lexicon import WORD, first_names, is_ordinary_word, normalise
+from reflect.anonymise.lexicon import (
+    WORD,
+    first_names,
+    is_ordinary_word,
+    normalise,
+    word_frequency,
+)
 from reflect.anonymise.name_cues import NameCues, extend_name
 from reflect.anonymise.name_rules import accept
 from reflect.anonymise.name_tokens import Token, tokenize
@@ -88,7 +93,7 @@ class RosterRecognizer:
                 self.fuzzy_parts
                 and not is_ordinary_word(word)
                 and word not in first_names()
-                and zipf_frequency(word, "en") < _MAX_TYPO_ZIPF
+                and word_frequency(word) < _MAX_TYPO_ZIPF
             ):
                 hit = process.extractOne(
                     word, self.fuzzy_parts, scorer=OSA.distance, score_cutoff=1

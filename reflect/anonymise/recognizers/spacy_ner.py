@@ -11,7 +11,6 @@ import re
 from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
 
 from reflect.anonymise.lexicon import (
     COMMON_NAME,
@@ -24,6 +23,7 @@ from reflect.anonymise.lexicon import (
     long_slip,
     looks_like_typo,
     normalise,
+    word_frequency,
 )
 from reflect.anonymise.name_cues import STRONG, NameCues
 from reflect.anonymise.name_tokens import DETERMINERS, tokenize
@@ -261,5 +261,5 @@ class SpacyNerRecognizer:
                     return english_name_frequency(word) >= COMMON_NAME and (
                         after in self.after or is_finite_verb(after)
                     )
-                return word in first_names() or zipf_frequency(word, "en") < _SINGLE_WORD_MAX_ZIPF
+                return word in first_names() or word_frequency(word) < _SINGLE_WORD_MAX_ZIPF
         return True
