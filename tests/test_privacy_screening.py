@@ -21,7 +21,11 @@ RARE = "My allotment in Lisbon helps me. Talked with Gareth about the 62-year-ol
 
 
 def _frame(n_common: int = 8) -> pd.DataFrame:
-    rows = [(f"P-{i}", COMMON) for i in range(n_common)] + [("P-rare", RARE)]
+    return _frame_of([(f"P-{i}", COMMON) for i in range(n_common)] + [("P-rare", RARE)])
+
+
+def _frame_of(rows: list[tuple[str, str]]) -> pd.DataFrame:
+    """A frame of (participant, text) rows, roles alternating, one session and prompt."""
     frame = pd.DataFrame(
         {
             F.ROW: range(2, len(rows) + 2),
@@ -204,20 +208,7 @@ def _programme(planted: str, n_planted: int = 8) -> pd.DataFrame:
     for i in range(20):
         text = " ".join(OTHERS) + (f" {planted}" if i < n_planted else "")
         rows.append((f"P-{i}", text))
-    frame = pd.DataFrame(
-        {
-            F.ROW: range(2, len(rows) + 2),
-            F.PARTICIPANT: [p for p, _ in rows],
-            F.ROLE: ["mentor", "mentee"] * 10,
-            F.SESSION: "1",
-            F.COHORT: "",
-            F.DATE: "",
-            F.PROMPT: "q",
-            F.TEXT: [t for _, t in rows],
-        }
-    )
-    frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)
-    return frame
+    return _frame_of(rows)
 
 
 def test_attack_a_lowercase_first_name_never_becomes_a_label_phrase_or_quote():

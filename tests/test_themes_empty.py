@@ -100,7 +100,9 @@ NOTHING_TO_ADD = [
     "Nothing stood out as confusing.",
     "Nothing jumped out at me",
     "Nothing in particular stuck out as being difficult today",
-    "Not really anything too confusing today.",
+    "Not really anything too confusing this week.",
+    "All good this morning, thanks.",
+    "Nothing was unclear last session.",
     "Not much confusing",
     "Idk",
     "Not sure",
@@ -110,6 +112,8 @@ NOTHING_TO_ADD = [
 ]
 
 LOOKS_LIKE_IT = [
+    "This week's session on budgets was confusing.",
+    "Nothing this week, but last session the breakout rooms failed.",
     "no time to practise",
     "No time to practise between sessions",
     "nothing beats hands-on work",

@@ -141,7 +141,8 @@ _COURTESY = re.compile(
     r"cheers|sorry|honestly|personally|to be honest|tbh|i think|i guess|i believe|"
     r"i would say|i'd say|really|genuinely|truly|actually|currently|otherwise|overall|"
     r"at (?:this|the) (?:time|moment|point|stage)|for now|right now|so far|as of now|"
-    r"at present|from me|from my side|here|today|please)\b(?!')"
+    r"at present|from me|from my side|here|today|tonight|yesterday|please|"
+    r"(?:this|last) (?:week|time|morning|afternoon|evening|session|class|lecture|lesson))\b(?!')"
 )
 # "all good except the audio", "no suggestions but more breaks": the rest is an answer.
 _EXCEPTION = re.compile(
