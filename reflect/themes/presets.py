@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reflect.defaults import MIN_GROUP_SIZE
 from reflect.errors import ConfigError
 
 
@@ -67,7 +68,8 @@ class Preset:
 
 PRESETS: dict[str, Preset] = {
     # Whole programmes: dozens to thousands of reflections per group, privacy needs k people.
-    "programme": Preset("programme", max_themes=15, min_support=5, max_parsed=1500),
+    # min_support is the default k; a run with another k replaces it (``find_themes``).
+    "programme": Preset("programme", max_themes=15, min_support=MIN_GROUP_SIZE, max_parsed=1500),
     # One class or cohort answering one question (ReflectSumm: 4 to 77 answers): about five
     # themes, each as small as one person.
     "small-groups": Preset("small-groups", max_themes=5, min_support=1),
