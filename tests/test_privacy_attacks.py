@@ -235,6 +235,22 @@ def test_six_copied_participants_do_not_turn_a_difference_of_one_into_seven():
         report(attack, ledger=book)
 
 
+def test_a_re_run_of_the_same_people_whose_copied_answers_now_read_differently_is_not_refused():
+    # Two people wrote the same answers, so the ledger counts them as one member (copies).
+    # After an upgrade one of them is redacted differently: the members regroup, but nobody
+    # was added or removed, and the numbers are the same.
+    rows = [r for r in programme(40) if r[F.PARTICIPANT] != "P-011"]
+    copied = [dict(r, **{F.PARTICIPANT: "P-011"}) for r in rows if r[F.PARTICIPANT] == "P-010"]
+    book = ledger()
+    first = report(rows + copied, ledger=book)
+    reworded = [dict(r, **{F.TEXT: r[F.TEXT] + " with Trello"}) for r in copied]
+    second = report(rows + reworded, ledger=book)
+    assert second["n_participants"] == first["n_participants"] == 40
+    without_one = [r for r in rows if r[F.PARTICIPANT] != "P-007"] + reworded
+    with pytest.raises(DisclosureRefused):  # a withdrawal is still a difference
+        report(without_one, ledger=book)
+
+
 def test_the_ledger_stores_keyed_tags_only_and_forget_cleans_it(tmp_path):
     from reflect.keys import pseudonym
     from reflect.workspace import Workspace

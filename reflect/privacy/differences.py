@@ -76,11 +76,17 @@ def released_sets(
     return sets
 
 
-def withhold_released(shown: Shown, sets: dict[Cell, int], ledger: Ledger, k: int) -> set[Cell]:
-    """Withhold every count whose people differ from a released set by 1 to k−1."""
+def withhold_released(
+    shown: Shown, sets: dict[Cell, int], ledger: Ledger, k: int, same_people: bool = False
+) -> set[Cell]:
+    """Withhold every count whose people differ from a released set by 1 to k−1.
+    ``same_people``: the report's participants are those of a released report, so its
+    total is the same number again even where copied answers regrouped its members."""
     withheld: set[Cell] = set()
     for unit, (total, cells) in shown.items():
-        if total is not None and ledger.differs_by_a_few(sets[(unit, None, None)], k):
+        if same_people and unit == ALL:
+            pass
+        elif total is not None and ledger.differs_by_a_few(sets[(unit, None, None)], k):
             shown[unit][0] = None
             withheld.add((unit, None, None))
         for column, line in cells.items():

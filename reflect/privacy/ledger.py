@@ -15,7 +15,10 @@ the set of people behind it, and every later report is checked against all of th
    again (a difference of 0) is the same number again, and is shown.
 2. **Whole reports.** If the people of the whole report (the programme, or a filtered view's
    group) differ from a released set by 1 to k−1, the report is refused: withholding only the
-   cells those few people are in would show, by its pattern, which cells they are in.
+   cells those few people are in would show, by its pattern, which cells they are in. The very
+   same participants as a released report (by their pseudonyms) are no difference, whatever
+   their answers now say: a re-run after an upgrade that redacts a copied answer differently
+   (see Copies) regroups members but adds or removes nobody.
 
 What is stored (tables of the workspace's DuckDB file, which is private to its owner):
 
@@ -25,6 +28,8 @@ What is stored (tables of the workspace's DuckDB file, which is private to its o
   people; ``members`` is a bitset over ``bit``; ``erased`` counts members since erased.
 - ``ledger_releases(release_id, released_at, k, kind, numbers)``: one row per report; its
   ``numbers`` digest lets ``reflect compare`` recognise an unedited report of this workspace.
+- ``ledger_populations(digest)``: a keyed HMAC of each released report's sorted pseudonyms
+  (rule 2's "the very same participants"); cleared by ``reflect forget``.
 - ``ledger_dp(release_id, epsilon, released_at)`` and ``ledger_settings``: ε spent by
   ``--dp-epsilon`` reports and the ``--dp-budget`` they may not exceed (see ``spend``).
 
@@ -66,6 +71,7 @@ CREATE TABLE IF NOT EXISTS ledger_sets (
 CREATE TABLE IF NOT EXISTS ledger_releases (
     release_id VARCHAR PRIMARY KEY, released_at VARCHAR, k INTEGER, kind VARCHAR,
     numbers VARCHAR);
+CREATE TABLE IF NOT EXISTS ledger_populations (digest VARCHAR PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS ledger_dp (release_id VARCHAR, epsilon DOUBLE, released_at VARCHAR);
 CREATE TABLE IF NOT EXISTS ledger_settings (name VARCHAR PRIMARY KEY, value VARCHAR);
 """
@@ -123,7 +129,21 @@ class Ledger:
             near = near or 0 < difference < k
         return near
 
-    def check_population(self, people: int, k: int) -> None:
+    def population(self, participants) -> str:
+        """A keyed digest of a report's participants (pseudonyms), for rule 2."""
+        return keyed_tag(self.key, _PURPOSE, "population", *sorted(set(participants)))
+
+    def check_population(self, people: int, k: int, population: str | None = None) -> bool:
+        """Refuse a report whose people (``people``, a bitset) differ from a released set by
+        1 to k−1, unless its participants (``population``) are those of a released report;
+        returns whether they are."""
+        if (
+            population is not None
+            and self.db.execute(
+                "SELECT 1 FROM ledger_populations WHERE digest = ?", [population]
+            ).fetchall()
+        ):
+            return True
         if self.differs_by_a_few(people, k):
             raise DisclosureRefused(
                 f"this report's participants differ from those of a report already released "
@@ -132,13 +152,23 @@ class Ledger:
                 f"side by side would expose them. Report again once at least {k} participants "
                 "have changed, or with --dp-epsilon"
             )
+        return False
 
     # -- recording -------------------------------------------------------------------------
     def record(
-        self, kind: str, k: int, sets: list[int], numbers: str, epsilon: float | None = None
+        self,
+        kind: str,
+        k: int,
+        sets: list[int],
+        numbers: str,
+        epsilon: float | None = None,
+        population: str | None = None,
     ) -> str:
-        """Store a report's released sets (and the ε it spent); returns its release id."""
+        """Store a report's released sets, its participants' digest (``population``) and the
+        ε it spent; returns its release id."""
         release_id = uuid.uuid4().hex
+        if population is not None:
+            self.db.execute("INSERT OR IGNORE INTO ledger_populations VALUES (?)", [population])
         if epsilon is not None:
             self.db.execute("INSERT INTO ledger_dp VALUES (?, ?, ?)", [release_id, epsilon, _now()])
         if self._new_bits:
@@ -226,6 +256,8 @@ def erase_person(db, key: bytes, pseudonym: str) -> bool:
                 [_digest(data, erased + 1), people.bit_count() + erased + 1, erased + 1, data],
             )
     db.execute("DELETE FROM ledger_people WHERE tag = ?", [tag])
+    # Every digest may hold the person; they only spare identical re-runs a needless refusal.
+    db.execute("DELETE FROM ledger_populations")
     return True
 
 

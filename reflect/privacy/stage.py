@@ -135,14 +135,15 @@ def disclose(
     shown = {u: [total, {c: dict(line) for c, line in cells.items()}] for u, (total, cells) in
              shown.items()}  # fmt: skip
     reasons |= dict.fromkeys(differences.withhold_near_totals(shown, view, k), "near_total")
-    sets = bits = threshold = None
+    sets = bits = threshold = population = None
     facet_sets: list[int] = []
     if ledger is not None and dp_epsilon is None:
         threshold = ledger.threshold(k)
         bits = ledger.bits(frame).to_dict()
         sets = differences.released_sets(units, encoded, bits)
-        ledger.check_population(sets[(ALL, None, None)], threshold)
-        withheld = differences.withhold_released(shown, sets, ledger, threshold)
+        population = ledger.population(units[ALL][F.PARTICIPANT])
+        same_people = ledger.check_population(sets[(ALL, None, None)], threshold, population)
+        withheld = differences.withhold_released(shown, sets, ledger, threshold, same_people)
         reasons |= dict.fromkeys(withheld, "earlier_release")
     differences.make_consistent(shown, view, k)
     tally = Tally()
@@ -224,7 +225,9 @@ def disclose(
         released_sets = differences.shown_sets(shown, sets) + facet_sets if sets else []
         kind = "dp" if budget else "filtered" if filter else "report"
         numbers = numbers_digest(report.to_dict())
-        release_id = ledger.record(kind, k, released_sets, numbers, epsilon=dp_epsilon)
+        release_id = ledger.record(
+            kind, k, released_sets, numbers, epsilon=dp_epsilon, population=population
+        )
         release = {"id": release_id, "ledger": True}
     report.privacy = privacy_section(
         k, redactions, tally, dp_info, quotes, quotes_shown, filter, release
