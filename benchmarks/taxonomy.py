@@ -16,9 +16,14 @@ with gold:
 and the answers scored just below them, judged by gold; ``reflect themes teach``) and reports
 the same figures with that teaching. ``--ceilings`` adds two probes: classifiers trained on
 this gold (5-fold) over the same embeddings, and top-1 accuracy on the demo's sentence bank.
+``--people`` adds a probe of person-level decisions: the best of a grid of rules shared by all
+themes (an answer bar, and a stricter bar a person's strongest answer must clear unless n of
+their answers pass), picked on this gold — how far deciding per person, not per answer, could
+move the shares on this evidence.
 The time in the RESULT line is the product's stages only.
 
-usage: python benchmarks/taxonomy.py [corpora/demo] [--teach N] [--ceilings] [--workspace DIR]
+usage: python benchmarks/taxonomy.py [corpora/demo] [--teach N] [--ceilings] [--people]
+       [--workspace DIR]
 """
 
 from __future__ import annotations
@@ -153,6 +158,36 @@ def sentence_accuracy(sentences, taxonomy, embed) -> tuple[float, float]:
     return zero_shot, float((trained == labels).mean())
 
 
+def people_probe(found, gold, people, kinds) -> tuple[dict, dict]:
+    """The share MAE of the best rule shared by all topic themes, picked on gold: (a) an answer
+    bar on ``reach`` alone; (b) the same with a person-level decision — a person keeps a theme's
+    answers only if their strongest reaches a stricter bar or ``need`` of them pass (what a
+    person-level rule must be: answer membership, a person's marginal answers dropped). Label
+    words still name a theme. Not a method (it reads the labels): a probe of this evidence."""
+    topic = np.asarray(kinds) == "topic"
+    reach = np.where(np.isfinite(found.reach), found.reach, -1.0)[:, topic]
+    named = (found.named >= 0.8)[:, topic]
+    persons, person = np.unique(people, return_inverse=True)
+    want = shares(gold[:, topic], people)
+    best: dict[str, dict] = {}
+    for bar in np.arange(0.24, 0.345, 0.01):
+        passed = (reach >= bar) | named
+        count = np.zeros((len(persons), passed.shape[1]))
+        np.add.at(count, person, passed)
+        strongest = np.full((len(persons), passed.shape[1]), -1.0)
+        np.maximum.at(strongest, person, reach)
+        for strict in np.arange(bar, 0.42, 0.01):
+            for need in (1, 2, 3):
+                keep = (count >= 1) & ((strongest >= strict) | (count >= need))
+                errors = np.abs(100 * keep.mean(axis=0) - want)
+                rule = {"mae": float(errors.mean()), "worst": float(errors.max()),
+                        "bar": bar, "strict": strict, "need": need}  # fmt: skip
+                kind = "answer" if need == 1 else "person"
+                if kind not in best or rule["mae"] < best[kind]["mae"]:
+                    best[kind] = rule
+    return best["answer"], best["person"]
+
+
 def simulated_teaching(found, gold, texts, taxonomy, embed, per_theme: int, seed: int = 0):
     """An analyst judging ``per_theme`` answers per theme, drawn from its members and the
     answers scored just below them, verdicts from gold."""
@@ -174,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path, nargs="?", default=Path("corpora/demo"))
     parser.add_argument("--teach", type=int, default=0, help="answers judged per theme")
     parser.add_argument("--ceilings", action="store_true", help="also print the two probes")
+    parser.add_argument("--people", action="store_true", help="probe person-level rules")
     parser.add_argument("--workspace", type=Path, default=None)
     args = parser.parse_args(argv)
     # A throwaway pseudonym key: the benchmark never needs to link runs.
@@ -242,6 +278,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"probe: bank sentences (n={len(sentences)}), top-1 accuracy: seeds "
                 f"{top1[0]:.3f}; trained on the bank's labels (5-fold) {top1[1]:.3f}"
             )
+    if args.people:
+        plain, person = people_probe(found, gold, people, [t.kind for t in taxonomy])
+        print(
+            f"probe: one rule for all themes, picked on this gold: answer bar alone "
+            f"MAE={plain['mae']:.1f} worst={plain['worst']:.1f} (bar {plain['bar']:.2f}); "
+            f"person-level MAE={person['mae']:.1f} worst={person['worst']:.1f} (answer bar "
+            f"{person['bar']:.2f}, strongest >= {person['strict']:.2f} or {person['need']} "
+            f"answers)"
+        )
     taught_note = (
         f"; taught {args.teach}/theme: MAE={tview['mae']:.1f} worst={tview['worst'][1]:.1f} "
         f"top3={'yes' if tview['top3'] else 'no'} trends={len(tview['right'])}/"
