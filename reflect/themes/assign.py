@@ -1,7 +1,6 @@
 """Taxonomy assignment: which of the analyst's themes each answer raises.
 
-A reflection often raises several things ("she showed me Teams; I was nervous to challenge
-her"), so the whole answer and each of its sentences are scored against every theme:
+An answer often raises several things, so it and each of its sentences are scored by theme:
 
 - by meaning: the mean cosine to the theme's ``TOP_K`` nearest seeds (its label, description
   and seed phrases, plus the answers an analyst taught it: ``teach.py``);
@@ -13,9 +12,11 @@ A sentence belongs to the themes scoring at least ``THRESHOLD`` and within ``MAR
 best; an answer belongs to every theme its text or one of its sentences belongs to, and to every
 theme whose label words it uses (``NAMED_SHARE``: "I liked the pivot tables in Excel" raises
 "Working with Excel" as well as "Pivot tables"). Each theme's evidence is first moved by half of
-how far its typical score in this data lies above the taxonomy's (``BACKGROUND``): a theme
-whose seeds read like any answer ("we had an honest conversation") otherwise wins sentences from
-one whose seeds are specific. What kind of answer it is decides which themes it may join at all:
+how far its typical score in this data lies above the taxonomy's (``BACKGROUND``), then so that
+it takes answers clearly about another theme as often as the median theme (``calibrate.py``):
+a theme whose seeds read like any answer ("we had an honest conversation") otherwise wins
+sentences from specific ones and, over a dozen answers each, most people. What kind of answer
+it is decides which themes it may join at all:
 
 - an answer saying there is nothing to report ("n/a", "nothing was confusing") raises no topic;
   it joins the taxonomy's ``nothing`` theme if there is one (else the built-in "No concerns"),
@@ -34,6 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from reflect.themes.calibrate import even_false_positives
 from reflect.themes.empty import is_empty_answer
 from reflect.themes.stance import allows, prompt_stance
 from reflect.themes.taxonomy import TaxonomyTheme
@@ -69,13 +71,11 @@ _LABEL_STOP = frozenset(
 
 @dataclass
 class Assignment:
-    """``membership``: answers x themes. ``scores``: answers x themes, the strongest evidence
-    for each theme in the answer (its text or one of its sentences). ``decisive``: the evidence
-    a membership is decided on — the strongest from a unit (text or sentence) for which the
-    theme is within ``MARGIN`` of the unit's best, -inf where there is none; an answer joins a
-    topic theme when it reaches the theme's threshold (or uses its label's words).
-    ``topical``: the answers that raise a topic at all (not "nothing to report"). ``reach``:
-    see ``Evidence.decide``; ``named``: the largest share of each label's words a unit uses."""
+    """Answers x themes: ``membership``; ``scores``, the strongest evidence from the answer's
+    text or one of its sentences; ``decisive``, the strongest from a unit where the theme is
+    within ``MARGIN`` of the unit's best (-inf if none): a topic theme is joined when it reaches
+    the threshold (or the label's words are used). ``topical``: answers that raise a topic at
+    all. ``reach``: see ``Evidence.decide``; ``named``: the largest share of label words used."""
 
     membership: np.ndarray
     scores: np.ndarray
@@ -107,10 +107,10 @@ def assign_themes(
     evidence = Evidence(taxonomy, embed, texts, teaching)
     units = evidence.units(vectors, texts, prompts)
     evidence.bias = evidence.background(units)
+    evidence.bias += even_false_positives(evidence.decide(units), evidence.kinds, THRESHOLD)
     if teaching is not None and n and n_themes:
-        # Each theme's evidence shifted by how far this data's judged answers put its edge
-        # from the default threshold: a theme that takes too much loses the sentences it
-        # shares with another, one that takes too little wins them.
+        # Each theme's evidence shifted by how far judged answers put its edge from the default
+        # threshold: one taking too much loses the sentences it shares with another.
         evidence.bias = evidence.bias + THRESHOLD - teaching.thresholds(evidence, THRESHOLD)
     found = evidence.decide(units)
     kinds = evidence.kinds
