@@ -10,10 +10,10 @@ taxonomy does not fit: the report says so, and emerging themes are found among a
 not only among those the taxonomy leaves unexplained.
 
 Dev figures (``benchmarks/taxonomy.py``, README "Themes"; December 2026, after label words
-and the median move in ``assign.py``): the demo programme with its own taxonomy 0.78; the 2020
-Jupyter survey's 1,448 answers with the mentoring taxonomy 0.21 (0.28 before); ReflectSumm
-lectures with their own phrase labels median 0.87 (10th percentile 0.68), with the mentoring
-taxonomy median 0.13.
+and the median move in ``assign.py``): the demo programme with its own taxonomy 0.76 (0.78
+before ``calibrate.py``); the 2020 Jupyter survey's 1,448 answers with the mentoring taxonomy
+0.21 (0.28 before); ReflectSumm lectures with their own phrase labels median 0.87 (10th
+percentile 0.68), with the mentoring taxonomy median 0.13.
 """
 
 from __future__ import annotations
