@@ -14,9 +14,9 @@ correction of each theme's false positives, made by moving its threshold, so eve
 belongs or not and phrases, facets and counts stay coherent).
 
 Dev figures (``benchmarks/taxonomy.py``, the demo corpus against its gold): share MAE 9.9 ->
-6.7 points, worst theme 21.9 -> 15.6, macro F1 0.521 -> 0.523; ReflectSumm dev
-(``benchmarks/assign.py``) F1 0.7738 -> 0.7736 (3 more false pairs in 5,854 reflections),
-share MAE 6.00 -> 6.00: its lectures are small, so few themes have ``MIN_CLEAR`` answers.
+6.4 points, worst theme 21.9 -> 17.2, macro F1 0.521 -> 0.522; ReflectSumm dev
+(``benchmarks/assign.py``) F1 0.774 -> 0.773 (3 more false pairs in 5,854 reflections), share
+MAE 6.00 -> 6.00: its lectures are small, so few themes have ``MIN_CLEAR`` answers.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 # An answer whose best theme leads the next by this much is clearly about it (0.06-0.10 give
-# demo share MAE 7.0-6.3 points; 0.02 gives 8.2: narrow leads are often answers on two topics).
+# demo share MAE 7.3-6.4 points; 0.02 gives 8.3: narrow leads are often answers on two topics).
 CLEAR = 0.08
 # A rate is estimated from at least this many answers clearly about other themes, else the
 # theme is left as it is.
@@ -47,8 +47,9 @@ def even_false_positives(found, kinds: np.ndarray, threshold: float) -> np.ndarr
         return shift
     scores = found.scores[:, topic]
     ranked = -np.sort(-scores, axis=1)
-    best, lead = scores.argmax(axis=1), ranked[:, 0] - ranked[:, 1]
     answered = found.topical & np.isfinite(ranked[:, 1])
+    lead = np.where(answered, ranked[:, 0] - np.where(answered, ranked[:, 1], 0.0), 0.0)
+    best = scores.argmax(axis=1)
     taken: dict[int, np.ndarray] = {}
     for k, j in enumerate(topic):
         clear = answered & (best != k) & (lead >= CLEAR) & found.allowed[:, j]
