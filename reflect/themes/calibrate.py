@@ -15,8 +15,8 @@ belongs or not and phrases, facets and counts stay coherent).
 
 Dev figures (``benchmarks/taxonomy.py``, the demo corpus against its gold): share MAE 9.9 ->
 6.4 points, worst theme 21.9 -> 17.2, macro F1 0.521 -> 0.522; ReflectSumm dev
-(``benchmarks/assign.py``) F1 0.774 -> 0.773 (3 more false pairs in 5,854 reflections), share
-MAE 6.00 -> 6.00: its lectures are small, so few themes have ``MIN_CLEAR`` answers.
+(``benchmarks/assign.py``) F1 0.7739 -> 0.7737 (3 more false pairs in 5,854 reflections),
+share MAE 5.99 -> 5.99: its lectures are small, so few themes have ``MIN_CLEAR`` answers.
 """
 
 from __future__ import annotations
