@@ -106,3 +106,14 @@ def test_when_a_word_is_written_by_k_people_as_an_inflection_then_it_can_be_show
     assert written.common("machine", 2)  # "machines" by two people counts for "machine"
     assert not written.common("machine", 3)  # forms are not added up: as the report counts
     assert not written.common("machine froze", 2)  # every word needs k people
+
+
+@pytest.mark.parametrize(
+    ("word", "names_it"),
+    [("expect", False), ("useful", False), ("calendar", True), ("zorblet", True)],
+)
+def test_a_lone_word_names_a_topic_only_when_it_is_a_thing(word, names_it):
+    # A verb or an adjective is how people wrote; a noun or a product's name is what about.
+    people = frozenset(f"p{i}" for i in range(9))
+    label = topic_label([(Phrase(word, people), 0.6, 9)], 30, 5, [word], {word: word})
+    assert (label is not None and label.text == word) == names_it

@@ -93,6 +93,15 @@ problems thing things stuff access support option options feature features time 
 RELATIONAL = frozenset(RELATIONAL_WORDS.split())
 
 
+def _lone_word_names_a_topic(word: str) -> bool:
+    """A one-word label must be a thing: a noun ("calendar", "laptop") or a word no English
+    dictionary holds (a product: "jupyterlab"); a lone verb or adjective ("expect", "small",
+    "useful") is how people wrote, not what about."""
+    from reflect.anonymise.lexicon import dictionary_words, is_noun
+
+    return word not in RELATIONAL and (is_noun(word) or word not in dictionary_words())
+
+
 def topic_label(
     phrases: list[tuple[Phrase, float, int]],
     people: int,
@@ -122,6 +131,8 @@ def topic_label(
     if not typical:
         return None
     words = [display[w] for w in typical[:2]]
+    if len(words) == 1 and not _lone_word_names_a_topic(words[0]):
+        return None
     if len(words) == 2:
         # In the order people write them, with what stands between ("exploratory data
         # analysis" for "analysis" + "exploratory"), when some phrase holds both.
@@ -148,7 +159,7 @@ def _by_phrase(
         words = phrase.text.split()
         if inside < min_people or not words:
             return False
-        if len(words) == 1 and (words[0] in RELATIONAL or len(words[0]) < 3):
+        if len(words) == 1 and (len(words[0]) < 3 or not _lone_word_names_a_topic(words[0])):
             return False
         return not phrase.text.endswith("-") and not phrase.text.startswith("-")
 
