@@ -110,10 +110,35 @@ def test_when_a_word_is_written_by_k_people_as_an_inflection_then_it_can_be_show
 
 @pytest.mark.parametrize(
     ("word", "names_it"),
-    [("expect", False), ("useful", False), ("calendar", True), ("zorblet", True)],
+    [("expect", False), ("useful", False), ("small", False), ("multiple", False),
+     ("calendar", True), ("zorblet", True)],  # fmt: skip
 )
 def test_a_lone_word_names_a_topic_only_when_it_is_a_thing(word, names_it):
     # A verb or an adjective is how people wrote; a noun or a product's name is what about.
     people = frozenset(f"p{i}" for i in range(9))
     label = topic_label([(Phrase(word, people), 0.6, 9)], 30, 5, [word], {word: word})
     assert (label is not None and label.text == word) == names_it
+
+
+def test_when_two_typical_words_do_not_belong_together_then_the_topic_has_no_label():
+    # Nobody shares a phrase; the words the topic's people share most are unrelated ("a mixed
+    # bag"), so a pair of them would name nothing a lead could act on.
+    closeness = {frozenset({"giggle", "manager"}): 0.1, frozenset({"kettle", "pantry"}): 0.6}
+
+    def related(a, b):
+        return closeness.get(frozenset({a, b}), 0.0)
+
+    words = {w: w for w in ["giggle", "manager", "kettle", "pantry"]}
+    mixed = topic_label([], 30, 5, ["giggle", "manager"], words, related=related)
+    assert mixed is None
+    # Further down the typical words, two that belong together name it.
+    label = topic_label([], 30, 5, ["giggle", "manager", "kettle", "pantry"], words,
+                        related=related)  # fmt: skip
+    assert label is not None and label.text == "kettle and pantry"
+
+
+def test_a_pair_label_is_made_of_things_not_of_how_people_wrote():
+    words = {w: w for w in ["expect", "calendar", "agenda"]}
+    label = topic_label([], 30, 5, ["expect", "calendar", "agenda"], words,
+                        related=lambda a, b: 0.9)  # fmt: skip
+    assert label is not None and label.text == "calendar and agenda"  # "expect" is a verb

@@ -153,6 +153,12 @@ def is_noun(token: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def is_adjective(token: str) -> bool:
+    """ "small", "multiple", "green": in WordNet as an adjective (whatever else it is)."""
+    return token in _word_classes()["adj"]
+
+
+@lru_cache(maxsize=50_000)
 def is_modifier(token: str) -> bool:
     """An adjective or a word that is only a noun: before a lowercase word it makes a
     compound ("green dot", "staff room"), not a name ("i think helen" stays possible)."""

@@ -36,7 +36,7 @@ import numpy as np
 from reflect.themes.candidates import extract_candidates
 from reflect.themes.cluster import cluster_points
 from reflect.themes.empty import is_empty_answer
-from reflect.themes.label import RELATIONAL, family_phrases, topic_label
+from reflect.themes.label import family_phrases, names_a_thing, topic_label
 from reflect.themes.model import Phrase
 from reflect.themes.words import TOKEN, WordUse, WrittenBy, stem
 
@@ -143,6 +143,10 @@ def find_emerging(
     def usable(text: str) -> bool:  # every word written by k people: the report can show it
         return written.common(text, min_support)
 
+    def related(a: str, b: str) -> float:
+        first, second = embed([a, b])
+        return float(first @ second)
+
     pool_keys = [k for k in pool if len(pool[k][1]) >= 2]
     pool_vectors = embed([pool[k][0] for k in pool_keys]) if pool_keys else None
     families = cluster_points(pool_vectors, FAMILY) if pool_vectors is not None else None
@@ -161,7 +165,8 @@ def find_emerging(
                 pool_keys, pool_display, writers, families, pool_vectors @ centre, usable
             )
         named = [w for w in typical if usable(words.display[w])]  # the words a label may use
-        label = topic_label(scored, len(people), min_support, named, words.display, words.proper)
+        label = topic_label(scored, len(people), min_support, named, words.display, words.proper,
+                            related)  # fmt: skip
         if label is None:
             continue
         # The label's people: the topic's people who wrote it (or, for a label made of two
@@ -176,7 +181,8 @@ def find_emerging(
         own = [
             Phrase(words.display[w], frozenset(words.users_in(w, idx)))
             for w in typical[:MAX_WORDS]
-            if words.display[w] not in RELATIONAL  # "use", "lack": nothing on their own
+            # "use", "lack", "small": nothing on their own, and shown when the label cannot be
+            if names_a_thing(words.display[w])
         ]
         ranked = [label] + [p for p in own if p.text != label.text]
         topics_out.append(EmergingTopic(label.text, members, ranked, centre))

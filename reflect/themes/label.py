@@ -89,17 +89,21 @@ def centralities(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
 RELATIONAL_WORDS = """
 lack use need way ability number amount kind type sort lot part set level issue issues problem
 problems thing things stuff access support option options feature features time work data
+end start beginning rest
 """
 RELATIONAL = frozenset(RELATIONAL_WORDS.split())
 
 
-def _lone_word_names_a_topic(word: str) -> bool:
+def names_a_thing(word: str) -> bool:
     """A one-word label must be a thing: a noun ("calendar", "laptop") or a word no English
-    dictionary holds (a product: "jupyterlab"); a lone verb or adjective ("expect", "small",
-    "useful") is how people wrote, not what about."""
-    from reflect.anonymise.lexicon import dictionary_words, is_noun
+    dictionary holds (a product: "jupyterlab"); a lone verb or adjective ("expect", "useful",
+    and "small" or "multiple", which WordNet also lists as nouns) is how people wrote, not
+    what about."""
+    from reflect.anonymise.lexicon import dictionary_words, is_adjective, is_noun
 
-    return word not in RELATIONAL and (is_noun(word) or word not in dictionary_words())
+    if word in RELATIONAL:
+        return False
+    return (is_noun(word) and not is_adjective(word)) or word not in dictionary_words()
 
 
 def topic_label(
@@ -109,13 +113,16 @@ def topic_label(
     typical: list[str],
     display: dict[str, str],
     proper: set[str] = frozenset(),
+    related: Callable[[str, str], float] | None = None,
 ) -> Phrase | None:
     """An emerging topic's label. ``phrases``: ``(phrase, closeness to the topic's centre, how
     many of the topic's people wrote it)``; ``typical``: the topic's most typical words, best
     first. A phrase at least ``min_people`` of the topic's people wrote, close to the topic,
     is the label (2–4 words preferred; a lone word that needs a complement — "lack", "use" —
     is never one); when the topic's people share no phrase (each wrote it their own way) it
-    is named by its two most typical words ("cancelled, rebooked"). Words people write as
+    is named by two of its most typical words that belong together (``related``: their
+    cosine; ``RELATED``) — "coffee and canteen", not "laugh and director", which says the
+    topic is a mixed bag, so it gets no label (None). Words people write as
     proper nouns (a product, a place) name a topic only when no other phrase does: a cluster
     of tool names is labelled by what the tools are for ("code editor", not one brand)."""
     common = [p for p in phrases if not set(p[0].text.split()) & proper]
@@ -130,19 +137,42 @@ def topic_label(
     typical = [w for w in typical if w not in RELATIONAL]
     if not typical:
         return None
-    words = [display[w] for w in typical[:2]]
-    if len(words) == 1 and not _lone_word_names_a_topic(words[0]):
-        return None
-    if len(words) == 2:
-        # In the order people write them, with what stands between ("exploratory data
-        # analysis" for "analysis" + "exploratory"), when some phrase holds both.
-        for phrase, _, _ in sorted(phrases, key=lambda p: -p[2]):
-            tokens = phrase.text.split()
-            if words[0] in tokens and words[1] in tokens:
-                i, j = sorted((tokens.index(words[0]), tokens.index(words[1])))
-                if j - i <= 2:
-                    return Phrase(" ".join(tokens[i : j + 1]), frozenset())
-    return Phrase(" and ".join(words), frozenset())
+    if len(typical) == 1:
+        word = display[typical[0]]
+        return Phrase(word, frozenset()) if names_a_thing(word) else None
+    first, second = (display[w] for w in typical[:2])
+    # In the order people write them, with what stands between ("exploratory data analysis"
+    # for "analysis" + "exploratory"), when some phrase holds both.
+    for phrase, _, _ in sorted(phrases, key=lambda p: -p[2]):
+        tokens = phrase.text.split()
+        if first in tokens and second in tokens:
+            i, j = sorted((tokens.index(first), tokens.index(second)))
+            if j - i <= 2:
+                return Phrase(" ".join(tokens[i : j + 1]), frozenset())
+    words = _pair_that_belongs(typical, display, related)
+    return Phrase(" and ".join(words), frozenset()) if words else None
+
+
+# Two typical words name a topic together only when they are this close (MiniLM cosine of the
+# words alone): "network"/"intranet" 0.56, "coffee"/"canteen" 0.37, against 0.22-0.31 for the
+# pairs of demo (dev) topics that mixed office life ("laugh"/"director", "grads"/"slack").
+RELATED = 0.35
+PAIR_CANDIDATES = 4  # the pair is looked for among the topic's most typical words
+
+
+def _pair_that_belongs(typical, display, related) -> list[str] | None:
+    """The most typical pair of the topic's first ``PAIR_CANDIDATES`` typical words that are
+    both things (nouns or products, as a lone label must be) and related to each other;
+    without ``related`` (no embedder at hand) the first two words."""
+    words = [display[w] for w in typical[:PAIR_CANDIDATES]]
+    if related is None:
+        return words[:2]
+    things = [w for w in words if names_a_thing(w)]
+    for j in range(1, len(things)):
+        for i in range(j):
+            if related(things[i], things[j]) >= RELATED:
+                return [things[i], things[j]]
+    return None
 
 
 def _by_phrase(
@@ -159,7 +189,7 @@ def _by_phrase(
         words = phrase.text.split()
         if inside < min_people or not words:
             return False
-        if len(words) == 1 and (len(words[0]) < 3 or not _lone_word_names_a_topic(words[0])):
+        if len(words) == 1 and (len(words[0]) < 3 or not names_a_thing(words[0])):
             return False
         return not phrase.text.endswith("-") and not phrase.text.startswith("-")
 
