@@ -109,6 +109,19 @@ NOTHING_TO_ADD = [
     "I don't know",
     "Same as last time",
     "🙂",
+    "There was nothing confusing in the workshop this morning.",
+    "There wasn't anything unclear in the lecture",
+    "The session was not confusing at all.",
+    "Today's lesson wasn't difficult in any way",
+    "I did not find any part of the workshop confusing.",
+    "I didn't find the lecture confusing in any way",
+    "I do not think the session was confusing",
+    "Everything in the lesson was really well explained!",
+    "Everything was clearly explained.",
+    "everything was explained in detail",
+    "I felt like everything was straightforward.",
+    "Nothing, the lesson was great as usual",
+    "Workshop was fine",
 ]
 
 LOOKS_LIKE_IT = [
@@ -189,6 +202,16 @@ LOOKS_LIKE_IT = [
     "Not anything like the first session",
     "Not much confusing apart from the grading",
     "这次没有问题",
+    "The session was not long enough",
+    "There was nothing practical in the workshop",
+    "I did not find the handouts useful",
+    "I don't think the lecture was well organised",
+    "Everything in the lecture was rushed",
+    "I felt like the quiz was confusing",
+    "The lesson wasn't confusing but the homework was",
+    "Everything was explained too quickly",
+    "The lab was not difficult, the write-up was",
+    "There was nothing confusing until the pivot tables",
 ]
 
 

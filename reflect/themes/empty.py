@@ -45,13 +45,20 @@ _FINE = (
     r"fine|good|great|ok|okay|clear|well|perfect|excellent|understandable|straightforward|"
     r"straight forward|smooth|smoothly|brilliant|helpful|useful|covered|sorted|alright|"
     r"all right|as expected|spot on|on point|grand|lovely|amazing|fantastic|wonderful|nice|"
-    r"well explained|explained well|easy to (?:understand|follow)|simple|understood"
+    r"well explained|explained well|easy to (?:understand|follow)|simple|understood|"
+    r"(?:clearly|properly|thoroughly|nicely) explained|explained (?:clearly|properly|"
+    r"thoroughly|in detail)"
 )
 # "...in today's class", "...about this session": where, not what
 _WHERE = (
     r"(?:\s+(?:in|about|during|for|from|with|on|at|after)\s+(?:(?:today'?s|this|the|our|my|that|"
     r"last|each|every|whole|(?:this\s+)?(?:morning|afternoon|evening|week)'?s)\s+)?(?:class|classes|lecture|lesson|session|meeting|course|workshop|"
     r"module|week|programme|program|survey|one|time|today|it|this|that|me)(?:\s+today)?)*"
+)
+# The occasion itself as a subject: "the lecture was fine", "today's class wasn't confusing"
+_OCCASION = (
+    r"(?:(?:the|this|today'?s|that|our|the whole)\s+)?(?:class|lecture|lesson|session|meeting|"
+    r"workshop|course|module|seminar|lab|tutorial)(?:\s+period)?"
 )
 _VERB = (
     r"(?:was|is|were|are|went|seemed|seems|felt|feels|looks|looked|made sense|makes sense|"
@@ -121,8 +128,8 @@ _CLAUSES = [
     r"(?:i\s+)?(?:didn'?t|did not|don'?t|do not)\s+find\s+anything\s+(?:too\s+|really\s+)?"
     rf"(?:{_TROUBLE}|interesting|new){_WHERE}",
     # "everything was fine", "it is all good", "all went well", "it all made sense today"
-    rf"(?:(?:it|this|that|everything|all|it all|all of it|the session|the sessions?)\s+){{1,2}}"
-    rf"{_VERB}(?:\s+{_QUALIFIER}(?:{_FINE}))?(?:\s+(?:to me|for me|today|this time|really|"
+    rf"(?:it|this|that|everything|all|it all|all of it|{_OCCASION})"
+    rf"(?:\s+(?:it|this|that|everything|all|it all|all of it|{_OCCASION}))?{_WHERE}\s+{_VERB}(?:\s+{_QUALIFIER}(?:{_FINE}))?(?:\s+(?:to me|for me|today|this time|really|"
     rf"thanks?|thank you|overall|as usual))*{_WHERE}",
     # "very clear", "straightforward", "well explained" (a clause after "nothing, ...")
     rf"{_QUALIFIER}(?:{_FINE}){_WHERE}",
@@ -131,6 +138,18 @@ _CLAUSES = [
     rf"i\s+(?:understood|got|followed)\s+(?:everything|it all|all of it)(?:\s+today)?{_WHERE}",
     r"(?:i\s+)?(?:was|am|wasn'?t|was not|am not|'m not|i'm not)\s+(?:not\s+)?(?:confused|unsure|"
     rf"worried|concerned)(?:\s+about)?\s+(?:anything|nothing)(?:\s+today)?{_WHERE}",
+    # "there was nothing confusing in the lecture", "there wasn't anything unclear"
+    rf"there(?:'s| is| was| were|\s+(?:wasn'?t|was not|isn'?t|is not)\s+anything)(?:\s+nothing)?"
+    rf"\s+{_QUALIFIER}(?:{_TROUBLE}|confused){_WHERE}",
+    # "the session was not confusing at all", "today's lesson wasn't difficult in any way",
+    # "I don't think the lecture was confusing"
+    rf"(?:(?:i\s+)?(?:don'?t|do not)\s+(?:think|believe|feel)\s+(?:that\s+)?)?"
+    rf"(?:it|this|that|{_OCCASION}){_WHERE}\s+(?:was|were|is|seemed)(?:n'?t|\s+not)?\s+"
+    rf"{_QUALIFIER}(?:{_TROUBLE}|confused)(?:\s+(?:in any way|at all|to me|for me))*{_WHERE}",
+    # "I did not find any part of the workshop confusing", "didn't find the lab hard at all"
+    rf"(?:i\s+)?(?:didn'?t|did not|don'?t|do not)\s+find\s+(?:any (?:part|parts) of\s+)?"
+    rf"(?:it|this|that|{_OCCASION}){_WHERE}\s+{_QUALIFIER}(?:{_TROUBLE})"
+    rf"(?:\s+(?:in any way|at all))*{_WHERE}",
     # "no, thanks", "none for now", "not at this time"
     rf"(?:no|none|not|nope|nah)(?:\s+really)?{_TAIL}",
 ]
@@ -139,6 +158,7 @@ _EMPTY_CLAUSE = re.compile(rf"(?:{_STOCK.pattern}|{'|'.join(_CLAUSES)})")
 _COURTESY = re.compile(
     r"\b(?:many thanks|thanks(?: a lot| again| so much)?|thank you(?: so much| very much)?|"
     r"cheers|sorry|honestly|personally|to be honest|tbh|i think|i guess|i believe|"
+    r"i (?:felt|feel|thought)(?: like| that)?|"
     r"i would say|i'd say|really|genuinely|truly|actually|currently|otherwise|overall|"
     r"at (?:this|the) (?:time|moment|point|stage)|for now|right now|so far|as of now|"
     r"at present|from me|from my side|here|today|tonight|yesterday|please|"
