@@ -129,7 +129,8 @@ _CLAUSES = [
     rf"(?:{_TROUBLE}|interesting|new){_WHERE}",
     # "everything was fine", "it is all good", "all went well", "it all made sense today"
     rf"(?:it|this|that|everything|all|it all|all of it|{_OCCASION})"
-    rf"(?:\s+(?:it|this|that|everything|all|it all|all of it|{_OCCASION}))?{_WHERE}\s+{_VERB}(?:\s+{_QUALIFIER}(?:{_FINE}))?(?:\s+(?:to me|for me|today|this time|really|"
+    rf"(?:\s+(?:it|this|that|everything|all|it all|all of it|{_OCCASION}))?{_WHERE}\s+{_VERB}"
+    rf"(?:\s+{_QUALIFIER}(?:{_FINE}))?(?:\s+(?:to me|for me|today|this time|really|"
     rf"thanks?|thank you|overall|as usual))*{_WHERE}",
     # "very clear", "straightforward", "well explained" (a clause after "nothing, ...")
     rf"{_QUALIFIER}(?:{_FINE}){_WHERE}",
