@@ -110,8 +110,14 @@ def test_when_a_word_is_written_by_k_people_as_an_inflection_then_it_can_be_show
 
 @pytest.mark.parametrize(
     ("word", "names_it"),
-    [("expect", False), ("useful", False), ("small", False), ("multiple", False),
-     ("calendar", True), ("zorblet", True)],  # fmt: skip
+    [
+        ("expect", False),
+        ("useful", False),
+        ("small", False),
+        ("multiple", False),
+        ("calendar", True),
+        ("zorblet", True),
+    ],  # fmt: skip
 )
 def test_a_lone_word_names_a_topic_only_when_it_is_a_thing(word, names_it):
     # A verb or an adjective is how people wrote; a noun or a product's name is what about.
