@@ -5,9 +5,9 @@ lecture's reflections (the human phrases are never read while predicting), write
 drops annotation boilerplate. It also scores support counts against the humans' and times the
 run from a cold start. Baselines run through the same scoring: a simple pipeline (noun chunks,
 chunk clustering, clusters by distinct students, most used chunk as label) and BERTopic
-(skipped if not installed). Without ``--only``, a *support ceiling* line follows: the
-agreement reached when the human phrases themselves are the labels (not a system; see
-``support_ceiling``).
+(skipped if not installed). Without ``--only``, a *support probe* line follows: the
+agreement reached when the human phrases themselves are the labels (not a system, and not a
+ceiling: another way of counting could agree better; see ``support_probe``).
 
 usage: python benchmarks/reflectsumm.py DATA.jsonl --out PRED.jsonl [--only reflect]
                                         [--preset small-groups] [--limit N]
@@ -238,12 +238,13 @@ def run_bertopic(data: list[dict], embed) -> tuple[dict, dict]:
     return preds, supports
 
 
-def support_ceiling(data: list[dict], embed) -> dict:
+def support_probe(data: list[dict], embed) -> dict:
     """Support agreement when the labels are the human phrases themselves and each
     reflection counts for its nearest one (a partition, as the annotators made). It reads the
-    human phrases, so it is no system: it is how far counting by embedding similarity can agree
-    with the humans' counts even with perfect labels — the ceiling the support targets are read
-    against."""
+    human phrases, so it is no system: it is how far counting each reflection for its nearest
+    label by embedding similarity agrees with the humans' counts even with perfect labels. Not
+    a ceiling: another way of counting (several labels per reflection, other evidence) could
+    agree better."""
     supports = {}
     for item in data:
         human = [h for h in item["phrase_summary"] if h in item["support"]]
@@ -321,9 +322,9 @@ def main(argv: list[str] | None = None) -> int:
             f"spearman_within={agreement['spearman_within']} time={seconds:.1f}s"
         )
     if args.only is None:
-        c = support_ceiling(data, embed)
+        c = support_probe(data, embed)
         print(
-            f"support ceiling (human phrases as labels, each reflection to its nearest): "
+            f"support probe (human phrases as labels, each reflection to its nearest): "
             f"MAE={c['mae']} spearman_all={c['spearman_all']} "
             f"spearman_within={c['spearman_within']}"
         )

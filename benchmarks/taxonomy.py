@@ -14,7 +14,7 @@ with gold:
 
 ``--teach N`` simulates an analyst who judges N answers per theme (from the theme's members
 and the answers scored just below them, judged by gold; ``reflect themes teach``) and reports
-the same figures with that teaching. ``--ceilings`` adds two probes: classifiers trained on
+the same figures with that teaching. ``--probes`` adds two probes: classifiers trained on
 this gold (5-fold) over the same embeddings, and top-1 accuracy on the demo's sentence bank.
 ``--people`` adds a probe of person-level decisions: the best of a grid of rules shared by all
 themes (an answer bar, and a stricter bar a person's strongest answer must clear unless n of
@@ -22,7 +22,7 @@ their answers pass), picked on this gold — how far deciding per person, not pe
 move the shares on this evidence.
 The time in the RESULT line is the product's stages only.
 
-usage: python benchmarks/taxonomy.py [corpora/demo] [--teach N] [--ceilings] [--people]
+usage: python benchmarks/taxonomy.py [corpora/demo] [--teach N] [--probes] [--people]
        [--workspace DIR]
 """
 
@@ -96,7 +96,7 @@ def lead_line(name: str, view: dict, macro: dict) -> str:
     )
 
 
-def _ceiling_features(texts, vectors, embed) -> np.ndarray:
+def _probe_features(texts, vectors, embed) -> np.ndarray:
     """Per answer: its vector beside the element-wise max over its sentences' vectors (an
     answer often raises one theme in one sentence among neutral ones)."""
     from reflect.themes.assign import split_sentences
@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, nargs="?", default=Path("corpora/demo"))
     parser.add_argument("--teach", type=int, default=0, help="answers judged per theme")
-    parser.add_argument("--ceilings", action="store_true", help="also print the two probes")
+    parser.add_argument("--probes", action="store_true", help="also print the two probes")
     parser.add_argument("--people", action="store_true", help="probe person-level rules")
     parser.add_argument("--workspace", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -246,8 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.teach:
             teaching = simulated_teaching(found, gold, texts, taxonomy, embed, args.teach)
             taught = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching)
-        if args.ceilings:
-            features = _ceiling_features(texts, vectors, embed)
+        if args.probes:
+            features = _probe_features(texts, vectors, embed)
             sentences = bank_sentences(args.corpus / "bank", ids)
             top1 = sentence_accuracy(sentences, taxonomy, embed) if sentences else None
 
@@ -270,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         _, tmacro = score(taught.membership, gold, ids)
         tview = lead_view(taught.membership, gold, people, sessions, ids)
         print(lead_line(f"taught {args.teach}/theme", tview, tmacro))
-    if args.ceilings:
+    if args.probes:
         _, probe = score(supervised_probe(features, gold), gold, ids)
         print(f"probe: classifiers trained on this gold (5-fold): macro F1={probe['F']:.3f}")
         if top1:
