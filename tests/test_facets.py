@@ -86,3 +86,21 @@ def test_when_filtered_then_a_facet_needs_k_people_outside_the_group_too():
     report = disclose([theme], frame, 5, filter=Filter.parse("role=mentor"))
     # mentors are P-0..9: "desk booking" (P-0..7) has no one outside the group
     assert "desk booking" not in _facets(report)
+
+
+def test_a_one_word_facet_names_a_thing(monkeypatch):
+    # The engine's sub-themes "small" and "expect" say how people wrote, not what about.
+    from reflect.themes import facets as facets_module
+
+    class Sub:
+        def __init__(self, label, members):
+            self.kind, self.label, self.members = "topic", label, members
+
+    found = [Sub("small", [0, 1, 2]), Sub("expect", [0, 1]), Sub("desk booking", [1, 2]),
+             Sub("laptops", [0, 2])]  # fmt: skip
+    monkeypatch.setattr(facets_module, "find_group_themes", lambda *a, **k: found)
+    from reflect.themes.presets import PRESETS
+
+    got = facets_module.theme_facets(["a", "b", "c", "d"], ["p", "q", "r", "s"], None,
+                                     PRESETS["programme"])  # fmt: skip
+    assert {f.text for f in got} == {"desk booking", "laptops"}

@@ -29,7 +29,7 @@ import numpy as np
 from reflect.themes.cluster import cluster_points
 from reflect.themes.cover import centre, closeness, greedy, soft_assign
 from reflect.themes.empty import is_empty_answer
-from reflect.themes.label import empty_answer_label
+from reflect.themes.label import empty_answer_label, says_what
 from reflect.themes.model import Phrase
 from reflect.themes.phrases import collect, describe, parsed_rows
 from reflect.themes.presets import Preset
@@ -123,12 +123,14 @@ def theme_phrases(
     prompt: str = "",
 ) -> list[Phrase]:
     """Representative phrases of reflections already known to share a theme (taxonomy themes),
-    best first, each with the distinct authors who used it."""
+    best first, each with the distinct authors who used it; a lone word only when it names a
+    thing ("small" alone summarises nothing)."""
     parsed = parsed_rows(texts, preset)
     phrases = collect(texts, parsed, prompt, preset.clauses)
     if not phrases.keys:
         return []
     key_vectors = embed(phrases.display)
-    return describe(
+    found = describe(
         list(range(len(phrases.keys))), set(parsed), phrases, key_vectors, authors, preset
     )
+    return [p for p in found if says_what(p.text)]

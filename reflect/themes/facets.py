@@ -12,6 +12,7 @@ from dataclasses import replace
 import numpy as np
 
 from reflect.themes.engine import find_group_themes
+from reflect.themes.label import says_what
 from reflect.themes.model import Phrase
 from reflect.themes.presets import Preset
 
@@ -28,14 +29,15 @@ def theme_facets(
 ) -> list[Phrase]:
     """Up to ``MAX_FACETS`` facets of one theme's answers, most people first. Each needs
     ``preset.min_support`` people; a facet every one of the theme's people raised says
-    nothing the theme does not (and privacy would hide it anyway)."""
+    nothing the theme does not (and privacy would hide it anyway), and a one-word facet must
+    name a thing, as an emerging theme's label must ("small" or "expect" summarise nothing)."""
     settings = replace(preset, max_themes=MAX_FACETS, empty_theme=False)
     found = find_group_themes(texts, authors, embed, settings, prompt=prompt, vectors=vectors)
     everyone = len(set(authors))
     facets = []
     for sub in found:
         people = frozenset(authors[i] for i in sub.members)
-        if sub.kind == "topic" and sub.label and len(people) < everyone:
+        if sub.kind == "topic" and says_what(sub.label) and len(people) < everyone:
             facets.append(Phrase(sub.label, people))
     facets.sort(key=lambda p: (-len(p.participants), p.text))
     return facets[:MAX_FACETS]

@@ -106,6 +106,12 @@ def names_a_thing(word: str) -> bool:
     return (is_noun(word) and not is_adjective(word)) or word not in dictionary_words()
 
 
+def says_what(phrase: str) -> bool:
+    """A phrase a theme card may show: several words, or one that names a thing."""
+    words = phrase.split()
+    return len(words) > 1 or (len(words) == 1 and names_a_thing(words[0].lower()))
+
+
 def topic_label(
     phrases: list[tuple[Phrase, float, int]],
     people: int,
