@@ -153,7 +153,7 @@ def topic_label(
         tokens = phrase.text.split()
         if first in tokens and second in tokens:
             i, j = sorted((tokens.index(first), tokens.index(second)))
-            if j - i <= 2:
+            if 0 < j - i <= 2:
                 return Phrase(" ".join(tokens[i : j + 1]), frozenset())
     words = _pair_that_belongs(typical, display, related)
     return Phrase(" and ".join(words), frozenset()) if words else None
