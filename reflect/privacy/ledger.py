@@ -181,12 +181,26 @@ class Ledger:
             self._bits.update(self._new_bits)
             self._new_bits = {}
         new_sets = set(sets) - {r.members for r in self._released if r.erased == 0}
-        for people in new_sets:
-            data = _to_bytes(people)
-            self.db.execute(
-                "INSERT OR IGNORE INTO ledger_sets VALUES (?, ?, 0, ?)",
-                [_digest(data, 0), people.bit_count(), data],
+        if new_sets:  # in one insert: a report releases hundreds of sets
+            import pyarrow as pa
+
+            sets_ = list(new_sets)
+            data = [_to_bytes(people) for people in sets_]
+            rows = pa.table(
+                {
+                    "digest": [_digest(d, 0) for d in data],
+                    "people": pa.array([p.bit_count() for p in sets_], pa.int32()),
+                    "members": pa.array(data, pa.binary()),
+                }
             )
+            self.db.register("ledger_new_sets", rows)
+            try:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO ledger_sets "
+                    "SELECT digest, people, 0, members FROM ledger_new_sets"
+                )
+            finally:
+                self.db.unregister("ledger_new_sets")
         self._released = sorted(
             [*self._released, *(_Released(p.bit_count(), p, 0) for p in new_sets)]
         )

@@ -17,6 +17,10 @@ from reflect.keys import KEY_ENV, KEY_FILE_ENV, fingerprint, load_key
 from reflect.workspace.erasure import STALE, Erasure, erase, owner_tag, utc_now
 from reflect.workspace.private import make_private, private_umask
 
+# Vectors held in memory before one insert writes them (see ``put_embeddings``): 20,000 rows
+# of 384 floats are 30 MB, and an interrupted cold run still keeps most of its work.
+PENDING_VECTORS = 20_000
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS redactions (key VARCHAR PRIMARY KEY, redacted VARCHAR, labels VARCHAR);
 CREATE TABLE IF NOT EXISTS embeddings (
@@ -51,6 +55,8 @@ class Workspace:
                 "finish or pass another --workspace"
             ) from None
         self.db.execute(_SCHEMA)
+        self._pending: dict[tuple[str, str], np.ndarray] = {}  # (model, text hash) -> vector
+        self._holds: dict[str, bool] = {}  # model -> any of its vectors in the database
         self.key = key
         if key is not None:
             try:
@@ -85,6 +91,7 @@ class Workspace:
         return key
 
     def close(self) -> None:
+        self.flush_embeddings()
         self.db.close()
         make_private(self.folder)
 
@@ -127,6 +134,7 @@ class Workspace:
 
     def forget(self, pseudonym: str, key: bytes | None = None) -> Erasure:
         """Delete every row of one person and rewrite the database file (see the package doc)."""
+        self.flush_embeddings()
         return erase(self, pseudonym, self._key(key))
 
     def __enter__(self) -> Workspace:
@@ -165,33 +173,59 @@ class Workspace:
 
     # -- embeddings -------------------------------------------------------------------------
     def get_embeddings(self, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
-        if not hashes:
-            return {}
-        with self.table("wanted", pd.DataFrame({"text_hash": hashes})):
+        found = {h: v for h in hashes if (v := self._pending.get((model, h))) is not None}
+        wanted = [h for h in hashes if h not in found]
+        if not wanted or not self._holds_vectors(model):
+            return found
+        with self.table("wanted", pd.DataFrame({"text_hash": wanted})):
             table = self.db.sql(
                 "SELECT e.text_hash, e.vector FROM embeddings e JOIN wanted w USING (text_hash) "
                 "WHERE e.model = $model",
                 params={"model": model},
             ).to_arrow_table()
         if table.num_rows == 0:
-            return {}
+            return found
         keys = table.column("text_hash").to_pylist()
         flat = table.column("vector").combine_chunks().flatten().to_numpy(zero_copy_only=False)
         vectors = flat.astype(np.float32).reshape(len(keys), -1)
-        return dict(zip(keys, vectors, strict=True))
+        return found | dict(zip(keys, vectors, strict=True))
 
     def put_embeddings(self, model: str, hashes: list[str], vectors: np.ndarray) -> None:
-        if not hashes:
+        """Held in memory (and found by ``get_embeddings``) until ``PENDING_VECTORS`` rows
+        wait or the workspace closes: a run embeds in dozens of small calls, and each DuckDB
+        insert costs about 10 ms however few its rows."""
+        for digest, vector in zip(hashes, np.array(vectors, dtype=np.float32), strict=True):
+            self._pending[(model, digest)] = vector
+        if len(self._pending) >= PENDING_VECTORS:
+            self.flush_embeddings()
+
+    def flush_embeddings(self) -> None:
+        """Write the vectors held in memory, in one insert."""
+        if not self._pending:
             return
-        new = pd.DataFrame(
+        import pyarrow as pa
+
+        vectors = np.stack(list(self._pending.values()))
+        offsets = np.arange(0, vectors.size + 1, vectors.shape[1], dtype=np.int32)
+        new = pa.table(
             {
-                "model": model,
-                "text_hash": hashes,
-                "vector": list(np.asarray(vectors, dtype=np.float32)),
+                "model": [model for model, _ in self._pending],
+                "text_hash": [digest for _, digest in self._pending],
+                "vector": pa.ListArray.from_arrays(offsets, vectors.ravel()),
             }
         )
         with self.table("new", new):
             self.db.execute("INSERT OR REPLACE INTO embeddings SELECT * FROM new")
+        self._holds.update({model: True for model, _ in self._pending})
+        self._pending.clear()
+
+    def _holds_vectors(self, model: str) -> bool:
+        """Whether the database has any vector of ``model`` (asked once; a cold run, whose
+        vectors are all in memory, then skips its look-ups)."""
+        if model not in self._holds:
+            found = self.db.execute("SELECT 1 FROM embeddings WHERE model = ? LIMIT 1", [model])
+            self._holds[model] = bool(found.fetchall())
+        return self._holds[model]
 
     # -- phrase candidates (parsed redacted texts) ---------------------------------------------
     def get_parses(self, hashes: list[str], context: str) -> dict[str, str]:
