@@ -141,8 +141,11 @@ def analyse(
         if note := workspace.stale_note():
             log.warning("%s", note)
         frame = drop_erased(frame, workspace.erased(), key)  # reflect forget is for good
+        values = _group_values(frame)
         with progress.stage("Redacting", total=len(frame)) as advance:
-            redacted, stats = anonymise(frame, roster, key, workspace, progress=advance)
+            redacted, stats = anonymise(
+                frame, roster, key, workspace, progress=advance, also=values
+            )
         del frame  # from here on only redacted text exists
         # Whose texts the caches hold, so `reflect forget` can erase one person's rows.
         workspace.record_reflections(
@@ -185,7 +188,7 @@ def analyse(
             dp_budget=config.dp_budget,
             vocabulary=taxonomy_terms(taxonomy),
             ledger=Ledger(workspace.db, key),  # what this workspace already released
-            printable=_group_value_screen(redacted, roster, key, workspace),
+            printable=_group_value_screen(values, roster, key, workspace),
             embed=lambda texts: embed(texts, alone=True),
         )
         workspace.finish_run(run_id, len(redacted))
@@ -229,18 +232,23 @@ def _review_for(config: Config, fingerprint: str, progress: Progress):
     return review
 
 
-def _group_value_screen(frame: pd.DataFrame, roster, key: bytes, workspace):
+def _group_values(frame: pd.DataFrame) -> list[str]:
+    """The roles, cohorts, sessions and prompts a report may print."""
+    from reflect.privacy.group_values import GROUP_COLUMNS
+
+    return sorted({str(v) for c in GROUP_COLUMNS for v in frame[c].unique() if str(v)})
+
+
+def _group_value_screen(values: list[str], roster, key: bytes, workspace):
     """The group-value screen (``reflect.privacy.group_values``) with the redaction stage
     itself: a role, cohort, session or prompt is printable if redaction, with the programme's
-    roster, leaves it unchanged (cached in the workspace like any answer) and it names no
-    sensitive topic."""
+    roster, leaves it unchanged (redacted with the answers, cached in the workspace) and it
+    names no sensitive topic."""
     import pandas as pd
 
     from reflect.anonymise import anonymise
-    from reflect.privacy.group_values import GROUP_COLUMNS
     from reflect.privacy.screening import mentions_sensitive_topic
 
-    values = sorted({str(v) for c in GROUP_COLUMNS for v in frame[c].unique() if str(v)})
     probe = pd.DataFrame({column: "" for column in F.INGESTED_COLUMNS}, index=range(len(values)))
     probe[F.ROW], probe[F.PARTICIPANT], probe[F.TEXT] = range(len(values)), "group value", values
     redacted, _ = anonymise(probe, roster, key, workspace)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
@@ -41,7 +42,10 @@ def anonymise(
     workspace=None,
     recognizer_names=None,
     progress=None,
+    also: Sequence[str] = (),
 ) -> tuple[pd.DataFrame, RedactionStats]:
+    """``also``: texts to redact into the workspace's cache along with the answers (the
+    group-value screen's, which then finds them there and loads no model of its own)."""
     F.check_columns(frame, F.INGESTED_COLUMNS, "anonymise")
     out = frame.copy()
     # Participants' own ids are redacted from text too, so the roster always includes them.
@@ -50,7 +54,7 @@ def anonymise(
     own_ids = tuple(sorted(set(frame[F.PARTICIPANT])))
     fingerprint = _fingerprint(roster or Roster(), recognizer_names, key)
     roster = with_own_ids(roster, own_ids)
-    unique = list(dict.fromkeys(out[F.TEXT]))
+    unique = list(dict.fromkeys([*out[F.TEXT], *(also if workspace is not None else ())]))
     cache_keys = [keyed_hash(fingerprint + text, key) for text in unique]
     cached = workspace.get_redactions(cache_keys) if workspace is not None else {}
     todo = [(k, t) for k, t in zip(cache_keys, unique, strict=True) if k not in cached]
