@@ -127,7 +127,6 @@ def analyse(
     from reflect.review.files import programme_fingerprint
     from reflect.themes import find_themes, load_taxonomy
     from reflect.themes.fit import fit_line
-    from reflect.themes.teach import Teaching
     from reflect.workspace import Workspace, drop_erased
 
     taxonomy = load_taxonomy(config.taxonomy)
@@ -165,6 +164,8 @@ def analyse(
         review = _review_for(config, fingerprint, progress)
         teaching = None
         if review.teaching:
+            from reflect.themes.teach import Teaching  # scikit-learn: only when teaching
+
             teaching = Teaching.from_judgements(review.judgements(), embed)
         with progress.stage("Finding themes"):
             themes = find_themes(

@@ -7,11 +7,11 @@ import re
 from collections import Counter
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _SK_STOP_WORDS
 
 from reflect.themes.candidates import GENERIC
+from reflect.themes.stop_words import ENGLISH_STOP_WORDS
 
-STOP_WORDS = GENERIC | _SK_STOP_WORDS
+STOP_WORDS = GENERIC | ENGLISH_STOP_WORDS
 
 TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]")
 
