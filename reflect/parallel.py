@@ -40,6 +40,10 @@ R = TypeVar("R")
 Task = Callable[[Sequence[T]], list[R]]
 
 MIN_ITEMS = 2000
+# Once ``prepare`` has started the forkserver for a large input, a pool starts in a few tenths
+# of a second (its workers fork with spaCy loaded), so a later batch of this many texts goes
+# to the workers too, rather than loading spaCy's parser in this process and using one core.
+MIN_ITEMS_PREPARED = 200
 WORKERS_ENV = "REFLECT_WORKERS"
 WORKER_TEMPLATE = "reflect.worker_template"
 
@@ -52,7 +56,7 @@ def workers_for(items: int) -> int:
         if not setting.isdigit():
             raise ConfigError(f"{WORKERS_ENV} must be a whole number of workers, not {setting!r}")
         return max(int(setting), 1)
-    if items < MIN_ITEMS:
+    if items < (MIN_ITEMS_PREPARED if _prepared else MIN_ITEMS):
         return 1
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
@@ -66,11 +70,16 @@ def start_method() -> str | None:
 def prepare(items: int) -> None:
     """Start the forkserver now, if ``items`` will need workers, so it imports the workers'
     modules on another core while this process goes on (otherwise the first pool waits)."""
+    global _prepared
     if workers_for(items) > 1 and start_method() == "forkserver":
         try:
             _start_forkserver()
+            _prepared = True
         except OSError as error:  # none here: map_chunks will say so if it needs workers
             log.debug("no forkserver (%s)", error)
+
+
+_prepared = False  # the forkserver is running, started by ``prepare`` for a large input
 
 
 def _start_forkserver() -> None:

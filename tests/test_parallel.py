@@ -61,7 +61,15 @@ def test_without_a_start_method_the_work_runs_in_this_process(monkeypatch):
 
 def test_small_inputs_stay_in_process(monkeypatch):
     monkeypatch.delenv(parallel.WORKERS_ENV, raising=False)
+    monkeypatch.setattr(parallel, "_prepared", False)
     assert parallel.workers_for(parallel.MIN_ITEMS - 1) == 1
+
+
+def test_smaller_batches_go_to_workers_once_a_large_input_started_them(monkeypatch):
+    monkeypatch.delenv(parallel.WORKERS_ENV, raising=False)
+    monkeypatch.setattr(parallel, "_prepared", True)
+    assert parallel.workers_for(parallel.MIN_ITEMS_PREPARED - 1) == 1
+    assert parallel.workers_for(parallel.MIN_ITEMS_PREPARED) == len(os.sched_getaffinity(0))
 
 
 def test_environment_sets_the_workers(monkeypatch):

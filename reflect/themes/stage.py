@@ -11,6 +11,7 @@ import pandas as pd
 from reflect import frames as F
 from reflect.defaults import MIN_GROUP_SIZE
 from reflect.themes.assign import assign_themes, theme_scores
+from reflect.themes.candidates import extract_candidates
 from reflect.themes.emerging import find_emerging
 from reflect.themes.empty import is_empty_answer
 from reflect.themes.engine import parsed_rows, theme_phrases
@@ -65,9 +66,7 @@ def find_themes(
     # Every group's sample is parsed up front in one batch (spread over the cores when large),
     # after taking the workspace's parses of earlier runs. The groups' steps below find these
     # parses in ``candidates.PARSES``; one that is not there is parsed again, same result.
-    sampled = sorted(
-        {int(rows[i]) for rows in groups for i in parsed_rows([texts[r] for r in rows], settings)}
-    )
+    sampled = sorted({int(r) for rows in groups for r in _parsed(rows, texts, settings)})
     sample = [texts[i] for i in sampled]
     parse_keeping(workspace, sample, prompt)
     themes = _themes(
@@ -107,14 +106,23 @@ def _themes(
                   topic.phrases)
         )  # fmt: skip
     themes = distinctive(themes, participants)
-    for theme in themes:
-        if theme.kind == "emerging" or theme.id in {t.id for t in taxonomy}:
-            rows = theme.members
-            theme.facets = theme_facets(
-                [texts[i] for i in rows], [participants[i] for i in rows], embed, settings,
-                prompt, vectors[rows],
-            )  # fmt: skip
+    faceted = [t for t in themes if t.kind == "emerging" or t.id in {s.id for s in taxonomy}]
+    # The emerging themes' answers not parsed yet, in one batch (see ``find_themes``).
+    extract_candidates(
+        [texts[r] for t in faceted for r in _parsed(t.members, texts, settings)], prompt
+    )
+    for theme in faceted:
+        rows = theme.members
+        theme.facets = theme_facets(
+            [texts[i] for i in rows], [participants[i] for i in rows], embed, settings,
+            prompt, vectors[rows],
+        )  # fmt: skip
     return _specific_facets(themes)
+
+
+def _parsed(rows: Sequence[int], texts: Sequence[str], settings) -> list[int]:
+    """The rows of a group whose phrases the engine extracts."""
+    return [rows[i] for i in parsed_rows([texts[r] for r in rows], settings)]
 
 
 # A facet found in more than this share of the themes ("team", "meetings") is how everyone
