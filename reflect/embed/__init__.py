@@ -23,8 +23,8 @@ from reflect.model_files import embedding_dimension
 
 __all__ = ["Embedder", "EmbeddingBackend", "backends", "embed_texts", "load_backend"]
 
-# Vectors are written to the workspace in chunks this size, so an interrupted cold run keeps
-# most of its work, without paying one DuckDB insert per small batch.
+# New texts are encoded, counted in the progress bar and handed to the workspace in chunks
+# this size (the workspace writes them in larger batches: ``Workspace.put_embeddings``).
 _CHUNK = 4096
 
 
