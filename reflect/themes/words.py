@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
@@ -69,6 +70,7 @@ class WordUse:
         return [w for _, w in sorted(scored, key=lambda x: (-x[0], x[1]))]
 
 
+@lru_cache(maxsize=2**16)  # a quarter of a million calls on 10,000 sentences, few words
 def stem(word: str) -> str:
     """Plural and possessive folded ("rooms", "room's" -> "room"); nothing cleverer."""
     word = word.removesuffix("'s").strip("'-")
