@@ -51,3 +51,23 @@ def test_when_a_long_word_is_one_letter_from_a_word_then_it_is_a_slip(word, expe
     from reflect.anonymise.lexicon import long_slip
 
     assert long_slip(word) is expected
+
+
+def test_the_word_lists_built_from_packages_are_kept_in_the_user_cache(tmp_path, monkeypatch):
+    # Built once per install (seconds, in every process that redacts), then read back as built.
+    from reflect.anonymise import lexicon, tech_terms
+
+    monkeypatch.setenv("REFLECT_CACHE_DIR", str(tmp_path))
+    lexicon._name_table.cache_clear()
+    tech_terms.tech_terms.cache_clear()
+    try:
+        names, terms = lexicon._name_table(), tech_terms.tech_terms()
+        kept = sorted(p.name for p in (tmp_path / "data").iterdir())
+        assert [k.split("-")[0] for k in kept] == ["first", "tech"]
+        lexicon._name_table.cache_clear()
+        tech_terms.tech_terms.cache_clear()
+        assert lexicon._name_table() == names == lexicon._read_name_table()
+        assert tech_terms.tech_terms() == terms == tech_terms._read_tech_terms()
+    finally:
+        lexicon._name_table.cache_clear()
+        tech_terms.tech_terms.cache_clear()

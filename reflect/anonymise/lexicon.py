@@ -45,7 +45,23 @@ def word_frequency(word: str) -> float:
 @lru_cache(maxsize=1)
 def _name_table() -> dict[str, int]:
     """Lower-cased single-word first names -> how common each is in Great Britain, Ireland or
-    the USA (0: not listed there, up to 13: very common), from gender-guesser's dictionary."""
+    the USA (0: not listed there, up to 13: very common), from gender-guesser's dictionary.
+
+    Reading that dictionary takes about 2 s, in every process that redacts (the workers'
+    template included, which every run waits for), so the table is kept in the user cache
+    under the versions it was built from and this module's own text (a changed rule here
+    rebuilds it)."""
+    import hashlib
+    from importlib.metadata import version
+
+    from reflect.user_cache import cached_json
+
+    rules = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    name = f"first-names-{version('gender-guesser')}-spacy-{version('spacy')}-{rules}.json"
+    return cached_json(name, _read_name_table)
+
+
+def _read_name_table() -> dict[str, int]:
     import gender_guesser.detector as detector
     from spacy.lang.en.stop_words import STOP_WORDS
 

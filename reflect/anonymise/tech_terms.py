@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from reflect.anonymise.lexicon import first_names, is_ordinary_word, normalise
 
@@ -38,7 +39,26 @@ _ITEM_AFTER = re.compile(_GAP + r"([A-Za-z][\w+#-]*)")
 
 @lru_cache(maxsize=1)
 def tech_terms() -> frozenset[str]:
-    """Lower-cased words naming software, languages, formats and platforms."""
+    """Lower-cased words naming software, languages, formats and platforms. Building them
+    takes half a second in every process that redacts, so they are kept in the user cache
+    under the sources' versions and the text of the modules whose rules decide them."""
+    import hashlib
+    from importlib.metadata import version
+
+    from reflect.anonymise import lexicon
+    from reflect.user_cache import cached_json
+
+    rules = hashlib.sha256(
+        Path(__file__).read_bytes() + Path(lexicon.__file__).read_bytes()
+    ).hexdigest()[:12]
+    name = (
+        f"tech-terms-pygments-{version('pygments')}-trove-{version('trove-classifiers')}"
+        f"-spacy-{version('spacy')}-{rules}.json"
+    )
+    return frozenset(cached_json(name, lambda: sorted(_read_tech_terms())))
+
+
+def _read_tech_terms() -> frozenset[str]:
     import trove_classifiers
     from pygments.lexers import get_all_lexers
 
