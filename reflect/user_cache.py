@@ -1,7 +1,8 @@
 """The per-user cache of things derived from installed packages — never from anyone's text:
-the ONNX export of the packaged model, the place-name lists. Entries are keyed by what they
-were built from, written to a temporary file and renamed into place (concurrent first runs
-cannot leave half a file), and rebuilt whenever they are missing or unreadable.
+the ONNX export of the packaged model, the place-name, first-name and tech-term lists. Entries
+are keyed by what they were built from, written to a temporary file and renamed into place
+(concurrent first runs cannot leave half a file), and rebuilt whenever they are missing or
+unreadable.
 
 When the cache folder cannot be written (a read-only home on some CI runners), this process
 caches in a private temporary folder of its own (random name, 0700, removed at exit) — never
