@@ -104,3 +104,24 @@ def test_a_one_word_facet_names_a_thing(monkeypatch):
     got = facets_module.theme_facets(["a", "b", "c", "d"], ["p", "q", "r", "s"], None,
                                      PRESETS["programme"])  # fmt: skip
     assert {f.text for f in got} == {"desk booking", "laptops"}
+
+
+def test_a_facet_naming_another_theme_is_left_to_that_theme():
+    # "version control (5)" under "remote work" would read as part of it, yet it is a theme
+    # of its own with its own count; plurals fold ("servers" names "server").
+    from reflect.themes.stage import _specific_facets
+
+    def theme(id_, label, facets):
+        people = frozenset({"a", "b", "c", "d", "e"})
+        return Theme(id_, label, "emerging", "", [0], [],
+                     [Phrase(f, people) for f in facets])  # fmt: skip
+
+    themes = _specific_facets([
+        theme("t1", "remote work", ["servers", "home office", "remote work"]),
+        theme("t2", "server", ["ssh keys"]),
+        theme("t3", "version control", ["merge conflicts"]),
+        theme("t4", "laptops", ["version control", "battery life"]),
+    ])  # fmt: skip
+    facets = {t.label: [f.text for f in t.facets] for t in themes}
+    assert facets["remote work"] == ["home office", "remote work"]  # its own label may stay
+    assert facets["laptops"] == ["battery life"]

@@ -433,3 +433,47 @@ def test_analyse_learns_from_the_review_files_teaching(tiny_csv, tmp_path):
     save_review(review, tmp_path / "review.toml")
     # ...and an analyst who rejects every one of them for it leaves it no one to count
     assert not hybrid_people("taught", "--review", str(tmp_path / "review.toml"))
+
+
+def test_when_the_taxonomy_does_not_fit_the_report_names_the_themes_it_did_not_count():
+    from dataclasses import replace
+
+    from reflect.report.summary import executive_summary
+    from tests.report_samples import sample_report
+
+    misfit = {"fits": False, "explained_share": 0.2, "min_explained_share": 0.5,
+              "taxonomy_themes": 2,
+              "not_counted": ["Hybrid working", "Career and retention"]}  # fmt: skip
+    findings = executive_summary(replace(sample_report(), taxonomy_fit=misfit))
+    said = next(f for f in findings if f.heading == "The taxonomy does not fit these answers")
+    assert "not counted (Hybrid working and Career and retention)" in said.text
+
+
+@pytest.mark.model
+def test_a_taxonomy_that_does_not_fit_has_its_topic_themes_set_aside(embed):
+    import pandas as pd
+
+    from reflect import frames as F
+    from reflect.themes import find_themes
+
+    answers = [
+        "The kernel dies whenever I load a large parquet file.",
+        "Autocomplete is slow in the notebook editor.",
+        "Please add a variable inspector like in other IDEs.",
+        "Exporting to PDF fails when the notebook has images.",
+        "Merge conflicts in notebook JSON are painful.",
+        "I run everything on a remote GPU server over SSH.",
+        "No problems at all.",
+    ]
+    rows = [(f"P{p}", a) for p in range(6) for a in answers]
+    frame = pd.DataFrame({F.ROW: range(len(rows)), F.PARTICIPANT: [p for p, _ in rows],
+                          F.ROLE: "", F.SESSION: "", F.COHORT: "", F.DATE: "",
+                          F.PROMPT: "Any problems?", F.TEXT: [a for _, a in rows]})  # fmt: skip
+    frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)
+    taxonomy = load_taxonomy()  # the reverse-mentoring programme's
+    found = find_themes(frame, embed(frame[F.TEXT].tolist()), taxonomy, embed)
+    assert not found.fit.fits
+    topics = [t.label for t in taxonomy if t.kind == "topic"]
+    assert set(found.fit.set_aside) >= set(topics)
+    assert not {t.label for t in found if t.kind == "taxonomy"} & set(topics)
+    assert "No concerns" in {t.label for t in found}  # saying so is no domain's

@@ -112,12 +112,20 @@ def taxonomy_fit_sentence(fit: dict | None) -> Finding | None:
             f"The programme's taxonomy explains {share} of the answers that raise a topic; "
             "the other themes were found in the rest.",
         )
+    set_aside = fit.get("not_counted") or []
+    not_counted = (
+        f" Its themes are not counted ({join(set_aside)}): answers would only have been forced "
+        "into them."
+        if set_aside
+        else ""
+    )
     return Finding(
         "The taxonomy does not fit these answers",
         f"It explains only {share} of the answers that raise a topic (at least "
         f"{fit['min_explained_share']:.0%} would be expected), so its themes are a poor "
-        "summary of what people wrote: read the themes found in the answers themselves "
-        "first, and check that the right taxonomy was used (or run with --taxonomy none).",
+        f"summary of what people wrote.{not_counted} The themes below were found in the "
+        "answers themselves; check that the right taxonomy was used (or run with --taxonomy "
+        "none).",
     )
 
 

@@ -4,6 +4,7 @@ themes among the rest and attaches each theme's phrases (see the package doc).""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,7 @@ from reflect.themes.model import Phrase, Theme
 from reflect.themes.parse_cache import parse_keeping
 from reflect.themes.presets import get_preset
 from reflect.themes.taxonomy import TaxonomyTheme
+from reflect.themes.words import stem
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 NO_CONCERNS_ID = "no_concerns"
@@ -50,8 +52,6 @@ def find_themes(
     F.check_columns(frame, F.REDACTED_COLUMNS, "themes")
     settings = get_preset(preset)
     if settings.min_support != min_support:
-        from dataclasses import replace
-
         settings = replace(settings, min_support=min_support)
     texts = frame[F.TEXT].tolist()
     participants = frame[F.PARTICIPANT].tolist()
@@ -61,6 +61,13 @@ def find_themes(
     found = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching)
     membership = found.membership
     fit = measure_fit(membership, found.topical, [t.kind for t in taxonomy])
+    if taxonomy and not fit.fits:
+        # What a taxonomy that does not fit takes was forced into it: counting it would
+        # report job titles as careers. Its "nothing to report" theme is no domain's.
+        counted = np.array([t.kind == "nothing" for t in taxonomy], dtype=bool)
+        fit = replace(fit, set_aside=tuple(t.label for t in taxonomy if t.kind != "nothing"))
+        taxonomy = [t for t in taxonomy if t.kind == "nothing"]
+        membership = membership[:, counted]
     groups = [np.flatnonzero(membership[:, j]) for j in range(len(taxonomy))]
     groups.append(np.flatnonzero(~membership.any(axis=1)))
     # Every group's sample is parsed up front in one batch (spread over the cores when large),
@@ -89,8 +96,8 @@ def _themes(
     if not any(t.kind == "nothing" for t in taxonomy):  # else that theme took those answers
         themes.extend(_no_concerns(texts, prompts))
     explained = None
-    # A taxonomy that does not fit explains nothing reliably: topics are then found among all
-    # sentences, and the report leads with them (``fit.py``).
+    # A taxonomy that does not fit explains nothing reliably: its topic themes were set aside
+    # (``find_themes``) and topics are found among all sentences instead (``fit.py``).
     if taxonomy and fit.fits:
 
         def explained(v):  # noqa: E306 - each sentence's best taxonomy score
@@ -131,14 +138,25 @@ MAX_FACET_SPREAD = 0.25
 
 
 def _specific_facets(themes: list[Theme]) -> list[Theme]:
+    """Facets that are how everyone writes are dropped, and so are facets naming another
+    theme: "git (5)" under "projects" reads as a sub-topic of it when git is a theme of its
+    own, with its own count."""
     spread: dict[str, int] = {}
     for theme in themes:
         for text in {p.text for p in theme.facets} | {p.text for p in theme.phrases[:20]}:
             spread[text] = spread.get(text, 0) + 1
     limit = max(2, MAX_FACET_SPREAD * len(themes))
+    labels = {_folded(t.label): t.id for t in themes}
     for theme in themes:
-        theme.facets = [f for f in theme.facets if spread[f.text] <= limit]
+        theme.facets = [
+            f for f in theme.facets
+            if spread[f.text] <= limit and labels.get(_folded(f.text), theme.id) == theme.id
+        ]  # fmt: skip
     return themes
+
+
+def _folded(text: str) -> str:
+    return " ".join(stem(w) for w in text.lower().split())
 
 
 def _no_concerns(texts: Sequence[str], prompts: Sequence[str]) -> list[Theme]:
