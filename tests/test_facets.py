@@ -106,7 +106,7 @@ def test_a_one_word_facet_names_a_thing(monkeypatch):
     assert {f.text for f in got} == {"desk booking", "laptops"}
 
 
-def test_a_facet_naming_another_theme_is_left_to_that_theme():
+def test_a_facet_naming_a_theme_is_left_to_that_theme():
     # "version control (5)" under "remote work" would read as part of it, yet it is a theme
     # of its own with its own count; plurals fold ("servers" names "server").
     from reflect.themes.stage import _specific_facets
@@ -123,5 +123,30 @@ def test_a_facet_naming_another_theme_is_left_to_that_theme():
         theme("t4", "laptops", ["version control", "battery life"]),
     ])  # fmt: skip
     facets = {t.label: [f.text for f in t.facets] for t in themes}
-    assert facets["remote work"] == ["home office", "remote work"]  # its own label may stay
+    assert facets["remote work"] == ["home office"]  # nor its own label: no sub-topic
     assert facets["laptops"] == ["battery life"]
+
+
+def test_a_taxonomy_themes_facets_and_phrases_are_about_that_theme():
+    # An answer raising two things brings both into each theme's phrases: "merge conflicts"
+    # belongs to version control, not to exporting, whoever else wrote it.
+    from reflect.themes.stage import _facets_about_their_theme
+    from reflect.themes.taxonomy import TaxonomyTheme
+    from tests.test_themes import fake_embed
+
+    taxonomy = [
+        TaxonomyTheme("vc", "Version control", seeds=("merge conflicts", "git branches")),
+        TaxonomyTheme("export", "Exporting", seeds=("pdf export", "printed reports")),
+    ]
+    people = frozenset("abcde")
+    export = Theme(
+        "export", "Exporting", "taxonomy", "", [0],
+        [Phrase("pdf export", people), Phrase("merge conflicts", people)],
+        [Phrase("printed reports", people), Phrase("merge conflicts", people)],
+    )  # fmt: skip
+    emerging = Theme("emerging_1", "laptops", "emerging", "", [0], [],
+                     [Phrase("merge conflicts", people)])  # fmt: skip
+    _facets_about_their_theme([export, emerging], taxonomy, fake_embed)
+    assert [p.text for p in export.phrases] == ["pdf export"]
+    assert [f.text for f in export.facets] == ["printed reports"]
+    assert [f.text for f in emerging.facets] == ["merge conflicts"]  # no seeds to judge by

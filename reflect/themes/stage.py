@@ -11,7 +11,7 @@ import pandas as pd
 
 from reflect import frames as F
 from reflect.defaults import MIN_GROUP_SIZE
-from reflect.themes.assign import assign_themes, theme_scores
+from reflect.themes.assign import MARGIN, assign_themes, theme_scores
 from reflect.themes.candidates import extract_candidates
 from reflect.themes.emerging import find_emerging
 from reflect.themes.empty import is_empty_answer
@@ -124,7 +124,8 @@ def _themes(
             [texts[i] for i in rows], [participants[i] for i in rows], embed, settings,
             prompt, vectors[rows],
         )  # fmt: skip
-    return _specific_facets(themes)
+    # How everyone writes is judged on all phrases, before each theme keeps its own.
+    return _facets_about_their_theme(_specific_facets(themes), taxonomy, embed)
 
 
 def _parsed(rows: Sequence[int], texts: Sequence[str], settings) -> list[int]:
@@ -137,21 +138,43 @@ def _parsed(rows: Sequence[int], texts: Sequence[str], settings) -> list[int]:
 MAX_FACET_SPREAD = 0.25
 
 
+def _facets_about_their_theme(themes: list[Theme], taxonomy, embed) -> list[Theme]:
+    """A taxonomy theme's facets and phrases must be about that theme: scored against the
+    taxonomy as an answer is (``theme_scores``), each is within ``MARGIN`` of its best topic
+    theme. An answer raising two things brings both into each theme's phrases, and "git (8)"
+    under "Exporting and reporting" is the version-control theme's sub-topic, not this one's."""
+    topics = [t for t in taxonomy if t.kind == "topic"]
+    index = {t.id: j for j, t in enumerate(topics)}
+    judged = [t for t in themes if t.id in index]
+    texts = sorted({p.text for t in judged for p in [*t.facets, *t.phrases]})
+    if len(topics) < 2 or not texts:
+        return themes
+    scores = dict(zip(texts, theme_scores(embed(texts), topics, embed), strict=True))
+
+    def about(phrase, j: int) -> bool:
+        return scores[phrase.text][j] >= scores[phrase.text].max() - MARGIN
+
+    for theme in judged:
+        j = index[theme.id]
+        theme.facets = [f for f in theme.facets if about(f, j)]
+        theme.phrases = [p for p in theme.phrases if about(p, j)]
+    return themes
+
+
 def _specific_facets(themes: list[Theme]) -> list[Theme]:
-    """Facets that are how everyone writes are dropped, and so are facets naming another
-    theme: "git (5)" under "projects" reads as a sub-topic of it when git is a theme of its
-    own, with its own count."""
+    """Facets that are how everyone writes are dropped, and so are facets naming a theme:
+    "git (5)" under "projects" reads as a sub-topic of it when git is a theme of its own,
+    with its own count, and "laptop (7)" under "laptop" is no sub-topic at all."""
     spread: dict[str, int] = {}
     for theme in themes:
         for text in {p.text for p in theme.facets} | {p.text for p in theme.phrases[:20]}:
             spread[text] = spread.get(text, 0) + 1
     limit = max(2, MAX_FACET_SPREAD * len(themes))
-    labels = {_folded(t.label): t.id for t in themes}
+    labels = {_folded(t.label) for t in themes}
     for theme in themes:
         theme.facets = [
-            f for f in theme.facets
-            if spread[f.text] <= limit and labels.get(_folded(f.text), theme.id) == theme.id
-        ]  # fmt: skip
+            f for f in theme.facets if spread[f.text] <= limit and _folded(f.text) not in labels
+        ]
     return themes
 
 
