@@ -144,9 +144,10 @@ def test_a_taxonomy_themes_facets_and_phrases_are_about_that_theme():
         [Phrase("pdf export", people), Phrase("merge conflicts", people)],
         [Phrase("printed reports", people), Phrase("merge conflicts", people)],
     )  # fmt: skip
-    emerging = Theme("emerging_1", "laptops", "emerging", "", [0], [],
-                     [Phrase("merge conflicts", people)])  # fmt: skip
+    facets = [Phrase("merge conflicts", people), Phrase("battery life", people)]
+    emerging = Theme("emerging_1", "laptop batteries", "emerging", "", [0], [], facets)
     _facets_about_their_theme([export, emerging], taxonomy, fake_embed)
     assert [p.text for p in export.phrases] == ["pdf export"]
     assert [f.text for f in export.facets] == ["printed reports"]
-    assert [f.text for f in emerging.facets] == ["merge conflicts"]  # no seeds to judge by
+    # an emerging theme is judged by its label: nearer to version control than to it
+    assert [f.text for f in emerging.facets] == ["battery life"]

@@ -146,10 +146,14 @@ def _facets_about_their_theme(themes: list[Theme], taxonomy, embed) -> list[Them
     topics = [t for t in taxonomy if t.kind == "topic"]
     index = {t.id: j for j, t in enumerate(topics)}
     judged = [t for t in themes if t.id in index]
-    texts = sorted({p.text for t in judged for p in [*t.facets, *t.phrases]})
-    if len(topics) < 2 or not texts:
+    emerging = [t for t in themes if t.kind == "emerging" and t.facets]
+    texts = sorted({p.text for t in judged for p in [*t.facets, *t.phrases]}
+                   | {f.text for t in emerging for f in t.facets})  # fmt: skip
+    if not topics or not texts:
         return themes
-    scores = dict(zip(texts, theme_scores(embed(texts), topics, embed), strict=True))
+    vectors = dict(zip(texts, embed(texts), strict=True))
+    scores = dict(zip(texts, theme_scores(np.stack(list(vectors.values())), topics, embed),
+                      strict=True))  # fmt: skip
 
     def about(phrase, j: int) -> bool:
         return scores[phrase.text][j] >= scores[phrase.text].max() - MARGIN
@@ -158,6 +162,14 @@ def _facets_about_their_theme(themes: list[Theme], taxonomy, embed) -> list[Them
         j = index[theme.id]
         theme.facets = [f for f in theme.facets if about(f, j)]
         theme.phrases = [p for p in theme.phrases if about(p, j)]
+    # An emerging theme has no seeds but its label: "git code" under "notebook and cloud" is
+    # the taxonomy's version control.
+    labels = embed([t.label for t in emerging]) if emerging else []
+    for theme, label in zip(emerging, labels, strict=True):
+        theme.facets = [
+            f for f in theme.facets
+            if float(vectors[f.text] @ label) >= scores[f.text].max() - MARGIN
+        ]  # fmt: skip
     return themes
 
 
