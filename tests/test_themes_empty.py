@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reflect.themes.empty import is_empty_answer
+from reflect.themes.empty import is_empty_answer, leads_with_nothing
 
 NOTHING_TO_ADD = [
     # stock replies
@@ -122,6 +122,20 @@ NOTHING_TO_ADD = [
     "I felt like everything was straightforward.",
     "Nothing, the lesson was great as usual",
     "Workshop was fine",
+    "We found nothing unclear in the seminar",
+    "I saw nothing new to me",
+    "none everything made sense",
+    "No it was all fine thanks",
+    "I felt quite comfortable, nothing was awkward",
+    "I felt confident after the seminar.",
+    "There isn't much that we found difficult",
+    "Most things were explained clearly",
+    "Nothing in the quiz was unclear.",
+    "Nothing in particular was hard about the seminar",
+    "none, today was really straightforward",
+    "I didn't find anything in the tutorial especially difficult",
+    "I wasn't really lost in the lab",
+    "I felt quite confident about the material",
 ]
 
 LOOKS_LIKE_IT = [
@@ -212,6 +226,20 @@ LOOKS_LIKE_IT = [
     "Everything was explained too quickly",
     "The lab was not difficult, the write-up was",
     "There was nothing confusing until the pivot tables",
+    "The seminar was confusing",
+    "It was hard to follow",
+    "This was difficult for me",
+    "I think the tutorial was too hard",
+    "There was a problem with the login",
+    "There was an issue",
+    "there is a concern about the deadline",
+    "No the workshop was confusing",
+    "nothing comfortable about those chairs",
+    "None of it was clear",
+    "I found nothing to eat at lunch",
+    "Today was confusing",
+    "I was lost in the lab",
+    "The material was hard to follow",
 ]
 
 
@@ -228,3 +256,18 @@ def test_when_answer_only_looks_like_nothing_then_it_is_a_real_answer(text):
 def test_the_tables_are_large_and_invented_once():
     assert len(NOTHING_TO_ADD) >= 60 and len(LOOKS_LIKE_IT) >= 60
     assert not {t.lower() for t in NOTHING_TO_ADD} & {t.lower() for t in LOOKS_LIKE_IT}
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        ("Nothing was unclear. We spent the hour on the budget model.", True),
+        ("Nothing was unclear, we spent the hour on the budget model", True),
+        ("I found nothing confusing, the examples helped", True),
+        ("No, the budget model was confusing", False),  # a bare "no" answers the question
+        ("Nothing much, but the budget model was confusing", False),
+        ("The budget model was confusing, nothing else", False),
+    ],
+)
+def test_an_answer_that_first_says_there_is_nothing_to_report(text, leads):
+    assert leads_with_nothing(text) == leads

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from reflect.themes.calibrate import even_false_positives
-from reflect.themes.empty import is_empty_answer
+from reflect.themes.empty import is_empty_answer, leads_with_nothing
 from reflect.themes.stance import allows, prompt_stance
 from reflect.themes.taxonomy import TaxonomyTheme
 
@@ -183,7 +183,7 @@ class Evidence:
         )
         declines = ~topical
         if texts is not None:
-            declines |= np.array([_leads_with_nothing(t) for t in texts], dtype=bool)
+            declines |= np.array([leads_with_nothing(t) for t in texts], dtype=bool)
         allowed = _allowed(self.taxonomy, prompts, n)
         named = np.zeros((n, n_themes), dtype=np.float32)
         if n == 0 or n_themes == 0:
@@ -238,16 +238,6 @@ class Evidence:
         np.maximum.at(found.decisive, units.rows, decisive_units.astype(np.float32))
         np.maximum.at(found.reach, units.rows, reach_units.astype(np.float32))
         return found
-
-
-_FIRST_SENTENCE = re.compile(r"^\s*(.+?)(?:[.!?;]+\s|[.!?;]*$)")
-
-
-def _leads_with_nothing(text: str) -> bool:
-    """ "Nothing was confusing. We mostly worked on the project.": an answer that first says
-    there is nothing to report is counted with those answers, whatever it goes on to say."""
-    first = _FIRST_SENTENCE.match(text)
-    return bool(first) and is_empty_answer(first.group(1))
 
 
 def _units(vectors, texts, embed):

@@ -2,7 +2,9 @@
 "It is all good", "nothing was confusing today", "None, thanks!".
 
 Such answers name no topic, so they never join a theme; when the question asks for problems
-they are reported together as "No concerns" / "No confusion" (``label.empty_answer_label``).
+they are reported together as "No concerns" / "No confusion" (``label.empty_answer_label``),
+and so are answers that say so first (``leads_with_nothing``: "Nothing was confusing, we
+worked on the project"), beside the topics they go on to raise.
 
 An answer is empty when every one of its clauses is (clauses split at . , ; ! ? and dashes),
 after courtesy words ("thanks", "really", "at this time") are set aside. A clause is empty
@@ -47,18 +49,18 @@ _FINE = (
     r"all right|as expected|spot on|on point|grand|lovely|amazing|fantastic|wonderful|nice|"
     r"well explained|explained well|easy to (?:understand|follow)|simple|understood|"
     r"(?:clearly|properly|thoroughly|nicely) explained|explained (?:clearly|properly|"
-    r"thoroughly|in detail)"
+    r"thoroughly|in detail)|confident|comfortable"
 )
 # "...in today's class", "...about this session": where, not what
 _WHERE = (
     r"(?:\s+(?:in|about|during|for|from|with|on|at|after)\s+(?:(?:today'?s|this|the|our|my|that|"
-    r"last|each|every|whole|(?:this\s+)?(?:morning|afternoon|evening|week)'?s)\s+)?(?:class|classes|lecture|lesson|session|meeting|course|workshop|"
+    r"last|each|every|whole|(?:this\s+)?(?:morning|afternoon|evening|week)'?s)\s+)?(?:class|classes|lecture|lesson|session|meeting|course|workshop|seminar|lab|tutorial|test|quiz|exam|material|content|"
     r"module|week|programme|program|survey|one|time|today|it|this|that|me)(?:\s+today)?)*"
 )
 # The occasion itself as a subject: "the lecture was fine", "today's class wasn't confusing"
 _OCCASION = (
     r"(?:(?:the|this|today'?s|that|our|the whole)\s+)?(?:class|lecture|lesson|session|meeting|"
-    r"workshop|course|module|seminar|lab|tutorial)(?:\s+period)?"
+    r"workshop|course|module|seminar|lab|tutorial)(?:\s+period)?|today"
 )
 _VERB = (
     r"(?:was|is|were|are|went|seemed|seems|felt|feels|looks|looked|made sense|makes sense|"
@@ -116,19 +118,26 @@ _CLAUSES = [
     rf"really|major|significant))?{_TAIL}{_WHERE}",
     # "nothing was confusing", "nothing in the lab felt awkward", "nothing so confusing",
     # "nothing that interesting" (to "what was interesting?")
-    rf"nothing{_WHERE}\s+(?:(?:really|particularly|too|that|so|very)\s+)?(?:{_VERB}(?:\s+to\s+be)?"
+    rf"nothing(?:\s+in particular)?{_WHERE}\s+(?:(?:really|particularly|too|that|so|very)\s+)?"
+    rf"(?:{_VERB}(?:\s+to\s+be)?"
     rf"\s+)?{_QUALIFIER}(?:{_TROUBLE}|confused|interesting|exciting|new|special|notable|"
     rf"surprising)(?:\s+(?:to me|for me|today|this time|at all|really))*{_WHERE}",
+    # "I found nothing confusing", "we saw nothing new in the lab"
+    rf"(?:i|we)\s+(?:found|find|saw|see|noticed|notice|had|have)\s+nothing\s+(?:to be\s+)?"
+    rf"{_QUALIFIER}(?:{_TROUBLE}|confused|interesting|exciting|new|special|notable)"
+    rf"(?:\s+(?:to me|for me|today|this time|at all|really))*{_WHERE}",
     # "nothing stood out as confusing", "nothing jumped out at me"
     r"nothing\s+(?:in particular\s+|particularly\s+)?(?:jumped|jumps|stood|stands|stuck|sticks)"
     rf"\s+out(?:\s+(?:to|at|for)\s+me)?(?:\s+as\s+(?:being\s+)?{_QUALIFIER}(?:{_TROUBLE}|"
     rf"confused|interesting|new))?{_WHERE}",
     # "not anything too confusing", "not much confusing"
-    rf"not\s+(?:anything|much)\s+(?:that\s+)?{_QUALIFIER}(?:{_TROUBLE}|confused){_WHERE}",
-    r"(?:i\s+)?(?:didn'?t|did not|don'?t|do not)\s+find\s+anything\s+(?:too\s+|really\s+)?"
-    rf"(?:{_TROUBLE}|interesting|new){_WHERE}",
+    rf"(?:there(?:'s| is| was)\s+not|there\s+(?:isn'?t|wasn'?t)|not)\s+(?:anything|much)\s+"
+    rf"(?:that\s+)?(?:(?:i|we)\s+"
+    rf"(?:found|find|thought was|think is)\s+)?{_QUALIFIER}(?:{_TROUBLE}|confused){_WHERE}",
+    r"(?:i\s+)?(?:didn'?t|did not|don'?t|do not)\s+find\s+anything"
+    rf"{_WHERE}\s+{_QUALIFIER}(?:{_TROUBLE}|interesting|new){_WHERE}",
     # "everything was fine", "it is all good", "all went well", "it all made sense today"
-    rf"(?:it|this|that|everything|all|it all|all of it|{_OCCASION})"
+    rf"(?:it|this|that|everything|all|it all|all of it|(?:most\s+)?things|{_OCCASION})"
     rf"(?:\s+(?:it|this|that|everything|all|it all|all of it|{_OCCASION}))?{_WHERE}\s+{_VERB}"
     rf"(?:\s+{_QUALIFIER}(?:{_FINE}))?(?:\s+(?:to me|for me|today|this time|really|"
     rf"thanks?|thank you|overall|as usual))*{_WHERE}",
@@ -139,13 +148,21 @@ _CLAUSES = [
     rf"i\s+(?:understood|got|followed)\s+(?:everything|it all|all of it)(?:\s+today)?{_WHERE}",
     r"(?:i\s+)?(?:was|am|wasn'?t|was not|am not|'m not|i'm not)\s+(?:not\s+)?(?:confused|unsure|"
     rf"worried|concerned)(?:\s+about)?\s+(?:anything|nothing)(?:\s+today)?{_WHERE}",
+    # "I was not very confused in the lab", "I'm not lost at all"
+    rf"(?:i\s+)?(?:wasn'?t|was not|am not|'m not|i'm not|were not|weren'?t)\s+{_QUALIFIER}"
+    rf"(?:confused|unsure|worried|concerned|lost)(?:\s+at all)?{_WHERE}",
     # "there was nothing confusing in the lecture", "there wasn't anything unclear"
-    rf"there(?:'s| is| was| were|\s+(?:wasn'?t|was not|isn'?t|is not)\s+anything)(?:\s+nothing)?"
-    rf"\s+{_QUALIFIER}(?:{_TROUBLE}|confused){_WHERE}",
+    # (the negation is required: "there was a problem" is a real answer)
+    rf"there(?:'s| is| was| were)\s+nothing\s+{_QUALIFIER}(?:{_TROUBLE}|confused){_WHERE}",
+    rf"there\s+(?:wasn'?t|was not|isn'?t|is not|weren'?t|were not)\s+anything\s+{_QUALIFIER}"
+    rf"(?:{_TROUBLE}|confused){_WHERE}",
     # "the session was not confusing at all", "today's lesson wasn't difficult in any way",
     # "I don't think the lecture was confusing"
-    rf"(?:(?:i\s+)?(?:don'?t|do not)\s+(?:think|believe|feel)\s+(?:that\s+)?)?"
-    rf"(?:it|this|that|{_OCCASION}){_WHERE}\s+(?:was|were|is|seemed)(?:n'?t|\s+not)?\s+"
+    # (one negation or the other: "the session was confusing" is a real answer)
+    rf"(?:i\s+)?(?:don'?t|do not)\s+(?:think|believe|feel)\s+(?:that\s+)?"
+    rf"(?:it|this|that|{_OCCASION}){_WHERE}\s+(?:was|were|is|seemed)\s+"
+    rf"{_QUALIFIER}(?:{_TROUBLE}|confused)(?:\s+(?:in any way|at all|to me|for me))*{_WHERE}",
+    rf"(?:it|this|that|{_OCCASION}){_WHERE}\s+(?:was|were|is|seemed)(?:n'?t|\s+not)\s+"
     rf"{_QUALIFIER}(?:{_TROUBLE}|confused)(?:\s+(?:in any way|at all|to me|for me))*{_WHERE}",
     # "I did not find any part of the workshop confusing", "didn't find the lab hard at all"
     rf"(?:i\s+)?(?:didn'?t|did not|don'?t|do not)\s+find\s+(?:any (?:part|parts) of\s+)?"
@@ -162,7 +179,9 @@ _COURTESY = re.compile(
     r"i (?:felt|feel|thought)(?: like| that)?|"
     r"i would say|i'd say|really|genuinely|truly|actually|currently|otherwise|overall|"
     r"at (?:this|the) (?:time|moment|point|stage)|for now|right now|so far|as of now|"
-    r"at present|from me|from my side|here|today|tonight|yesterday|please|"
+    r"at present|from me|from my side|here|tonight|yesterday|please|"
+    # "today" is courtesy unless it is the subject: "today was very clear"
+    r"today(?!\s+(?:was|is|were|went|felt|seemed|seems|made))|"
     r"(?:this|last) (?:week|time|morning|afternoon|evening|session|class|lecture|lesson))\b(?!')"
 )
 # "all good except the audio", "no suggestions but more breaks": the rest is an answer.
@@ -198,9 +217,47 @@ def is_empty_answer(text: str) -> bool:
     return all(_empty_clause(c) for c in clauses)
 
 
+# A stock reply run into the clause that says so, without a comma: "none everything was fine"
+# (the clause has its subject: "nothing comfortable about it" is a complaint)
+_RUN_ON = re.compile(
+    r"(?:nothing|none|nope|no|nah|na)\s+((?:everything|it|all|that|this|things|the|i|we|there|"
+    r"nothing|none)\b.+)"
+)
+
+
 def _empty_clause(clause: str) -> bool:
+    if _one_empty_clause(clause):
+        return True
+    run_on = _RUN_ON.fullmatch(clause)
+    return bool(run_on) and _one_empty_clause(run_on.group(1))
+
+
+def _one_empty_clause(clause: str) -> bool:
     # courtesy taken out can leave a preposition behind: "nothing was confusing for [today]"
     return bool(
         _EMPTY_CLAUSE.fullmatch(clause)
         or _EMPTY_CLAUSE.fullmatch(re.sub(r"(?:\s+(?:for|in|at|as|to|on))+$", "", clause))
+    )
+
+
+_FIRST_SENTENCE = re.compile(r"^\s*(.+?)(?:[.!?;]+\s|[.!?;]*$)")
+_FIRST_CLAUSE = re.compile(r"^\s*([^,]+?),\s")
+# "Nothing was confusing, but the quiz was long": the rest takes it back.
+_BUT = re.compile(r"\b(?:but|except|apart from|other than|however|though|although|until)\b", re.I)
+
+
+def leads_with_nothing(text: str) -> bool:
+    """ "Nothing was confusing. We mostly worked on the project.": an answer that first says
+    there is nothing to report is counted with those answers, whatever it goes on to say —
+    and so is one that says so in a first clause of its own ("Nothing was confusing, we
+    mostly worked on the project"; a bare "No," is not one)."""
+    first = _FIRST_SENTENCE.match(text)
+    if first and is_empty_answer(first.group(1)):
+        return True
+    clause = _FIRST_CLAUSE.match(text)
+    return (
+        bool(clause)
+        and len(clause.group(1).split()) >= 2
+        and not _BUT.search(text)
+        and is_empty_answer(clause.group(1))
     )
