@@ -136,6 +136,8 @@ NOTHING_TO_ADD = [
     "I didn't find anything in the tutorial especially difficult",
     "I wasn't really lost in the lab",
     "I felt quite confident about the material",
+    "In the seminar we found everything to be clear and nothing hard",
+    "We found it all easy to follow",
 ]
 
 LOOKS_LIKE_IT = [
@@ -240,6 +242,11 @@ LOOKS_LIKE_IT = [
     "Today was confusing",
     "I was lost in the lab",
     "The material was hard to follow",
+    "In the seminar the projector broke",
+    "I found everything confusing",
+    "We thought it too easy",
+    "The seminar was too simple",
+    "It was overly simple for the group",
 ]
 
 

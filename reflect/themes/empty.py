@@ -59,8 +59,8 @@ _WHERE = (
 )
 # The occasion itself as a subject: "the lecture was fine", "today's class wasn't confusing"
 _OCCASION = (
-    r"(?:(?:the|this|today'?s|that|our|the whole)\s+)?(?:class|lecture|lesson|session|meeting|"
-    r"workshop|course|module|seminar|lab|tutorial)(?:\s+period)?|today"
+    r"(?:(?:(?:the|this|today'?s|that|our|the whole)\s+)?(?:class|lecture|lesson|session|"
+    r"meeting|workshop|course|module|seminar|lab|tutorial)(?:\s+period)?|today)"
 )
 _VERB = (
     r"(?:was|is|were|are|went|seemed|seems|felt|feels|looks|looked|made sense|makes sense|"
@@ -70,6 +70,8 @@ _QUALIFIER = (
     r"(?:(?:really|very|pretty|quite|so|all|just|totally|completely|perfectly|fairly|too|"
     r"particularly|overly|that|especially|at all|crystal)\s+)*"
 )
+# ...before a word of praise: "too simple" is a complaint
+_PRAISE_QUALIFIER = _QUALIFIER.replace("too|", "").replace("overly|", "")
 _MORE = (
     r"(?:(?:further|more|other|additional|extra|specific|particular|real|major|big|serious|"
     r"significant|new|outstanding|immediate|obvious)\s+)*"
@@ -139,11 +141,14 @@ _CLAUSES = [
     # "everything was fine", "it is all good", "all went well", "it all made sense today"
     rf"(?:it|this|that|everything|all|it all|all of it|(?:most\s+)?things|{_OCCASION})"
     rf"(?:\s+(?:it|this|that|everything|all|it all|all of it|{_OCCASION}))?{_WHERE}\s+{_VERB}"
-    rf"(?:\s+{_QUALIFIER}(?:{_FINE}))?(?:\s+(?:to me|for me|today|this time|really|"
+    rf"(?:\s+{_PRAISE_QUALIFIER}(?:{_FINE}))?(?:\s+(?:to me|for me|today|this time|really|"
     rf"thanks?|thank you|overall|as usual))*{_WHERE}",
     # "very clear", "straightforward", "well explained" (a clause after "nothing, ...")
-    rf"{_QUALIFIER}(?:{_FINE}){_WHERE}",
-    rf"(?:it(?:'s| is| was)|that'?s|that is)\s+{_QUALIFIER}all\s+{_QUALIFIER}(?:{_FINE})",
+    rf"{_PRAISE_QUALIFIER}(?:{_FINE}){_WHERE}",
+    rf"(?:it(?:'s| is| was)|that'?s|that is)\s+{_QUALIFIER}all\s+{_PRAISE_QUALIFIER}(?:{_FINE})",
+    # "I found everything to be straightforward", "we thought it all clear"
+    rf"(?:i|we)\s+(?:found|find|thought|think)\s+(?:everything|it all|it|all of it|things)"
+    rf"{_WHERE}\s+(?:to be\s+)?{_PRAISE_QUALIFIER}(?:{_FINE}){_WHERE}",
     # "I understood everything", "I got it all", "I wasn't confused about anything"
     rf"i\s+(?:understood|got|followed)\s+(?:everything|it all|all of it)(?:\s+today)?{_WHERE}",
     r"(?:i\s+)?(?:was|am|wasn'?t|was not|am not|'m not|i'm not)\s+(?:not\s+)?(?:confused|unsure|"
@@ -232,8 +237,15 @@ def _empty_clause(clause: str) -> bool:
     return bool(run_on) and _one_empty_clause(run_on.group(1))
 
 
+# "in today's class I found everything clear": where, said first
+_WHERE_FIRST = re.compile(
+    rf"(?:in|during|at|for|after|from)\s+(?:(?:today'?s|this|the|our|that)\s+)?{_OCCASION}\s+"
+)
+
+
 def _one_empty_clause(clause: str) -> bool:
     # courtesy taken out can leave a preposition behind: "nothing was confusing for [today]"
+    clause = _WHERE_FIRST.sub("", clause, count=1) if _WHERE_FIRST.match(clause) else clause
     return bool(
         _EMPTY_CLAUSE.fullmatch(clause)
         or _EMPTY_CLAUSE.fullmatch(re.sub(r"(?:\s+(?:for|in|at|as|to|on))+$", "", clause))
