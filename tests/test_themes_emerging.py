@@ -148,3 +148,37 @@ def test_a_pair_label_is_made_of_things_not_of_how_people_wrote():
     label = topic_label([], 30, 5, ["expect", "calendar", "agenda"], words,
                         related=lambda a, b: 0.9)  # fmt: skip
     assert label is not None and label.text == "calendar and agenda"  # "expect" is a verb
+
+
+def _people(n: int) -> frozenset:
+    return frozenset(f"p{i}" for i in range(n))
+
+
+def test_a_product_most_of_a_topics_people_name_is_its_label():
+    # One tool nearly everyone in the topic writes is the topic; a cluster of several tools
+    # is still named by what they are for.
+    words = {w: w for w in ["spreadsheet", "formulas", "sheetwise"]}
+    one_tool = [(Phrase("sheetwise", _people(30)), 0.8, 30),
+                (Phrase("spreadsheet formulas", _people(9)), 0.6, 9)]  # fmt: skip
+    label = topic_label(one_tool, 60, 5, ["sheetwise", "spreadsheet", "formulas"], words,
+                        proper={"sheetwise"})  # fmt: skip
+    assert label is not None and label.text == "sheetwise"
+    several = [(Phrase("sheetwise", _people(12)), 0.8, 12),
+               (Phrase("spreadsheet formulas", _people(9)), 0.6, 9)]  # fmt: skip
+    label = topic_label(several, 60, 5, ["sheetwise", "spreadsheet", "formulas"], words,
+                        proper={"sheetwise"})  # fmt: skip
+    assert label is not None and label.text == "spreadsheet formulas"
+
+
+def test_a_phrase_of_typical_words_gives_way_to_one_far_more_people_wrote():
+    # "queue sorting" is made of two typical words, but 8 of 100 wrote it and 45 wrote
+    # "queues", close to the topic's centre.
+    words = {w: w for w in ["queues", "sorting", "queue"]}
+    phrases = [(Phrase("queue sorting", _people(8)), 0.5, 8),
+               (Phrase("queues", _people(45)), 0.7, 45)]  # fmt: skip
+    label = topic_label(phrases, 100, 5, ["queues", "sorting", "queue"], words)
+    assert label is not None and label.text == "queues"
+    # ...and keeps the label when about as many wrote it.
+    phrases[0] = (Phrase("queue sorting", _people(30)), 0.5, 30)
+    label = topic_label(phrases, 100, 5, ["queues", "sorting", "queue"], words)
+    assert label is not None and label.text == "queue sorting"

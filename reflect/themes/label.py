@@ -133,6 +133,8 @@ def topic_label(
     of tool names is labelled by what the tools are for ("code editor", not one brand)."""
     common = [p for p in phrases if not set(p[0].text.split()) & proper]
     common_words = [w for w in typical if display[w] not in proper]
+    if product := _dominant_product(phrases, common, min_people, typical, display):
+        return product
     chosen = _by_phrase(common, people, min_people, common_words, display)
     if chosen is None and len(common) < len(phrases):
         # A product's own name ("jupyterlab") says more than two loosely typical words.
@@ -159,6 +161,30 @@ def topic_label(
     return Phrase(" and ".join(words), frozenset()) if words else None
 
 
+# A product's name labels its topic when this many times as many of the topic's people wrote
+# it as wrote any other phrase: the topic is that product (one tool everyone in it names), not
+# what a cluster of tools is for.
+DOMINANT = 2.0
+
+
+def _dominant_product(phrases, common, min_people: int, typical, display) -> Phrase | None:
+    """The product most of the topic's people name, if it is what the topic is about: one of
+    its typical words, or close to its centre (as ``_by_phrase`` asks of any phrase)."""
+    products = [p for p in phrases if p not in common and p[2] >= min_people]
+    if not products:
+        return None
+    best = max(products, key=lambda p: p[2])
+    others = [p[2] for p in phrases if p is not best and not _within(p[0].text, best[0].text)]
+    top = {display[w] for w in typical[:6]}
+    about = best[1] >= 0.5 or any(w in top for w in best[0].text.split())
+    return best[0] if about and best[2] >= DOMINANT * max(others, default=0) else None
+
+
+def _within(text: str, other: str) -> bool:
+    """One phrase says part of the other ("matlab" in "matlab functions")."""
+    return f" {text} " in f" {other} " or f" {other} " in f" {text} "
+
+
 # Two typical words name a topic together only when they are this close (MiniLM cosine of the
 # words alone): "network"/"intranet" 0.56, "coffee"/"canteen" 0.37, against 0.22-0.31 for the
 # pairs of demo (dev) topics that mixed office life ("laugh"/"director", "grads"/"slack").
@@ -179,6 +205,11 @@ def _pair_that_belongs(typical, display, related) -> list[str] | None:
             if related(things[i], things[j]) >= RELATED:
                 return [things[i], things[j]]
     return None
+
+
+# A phrase made of a topic's typical words keeps the label against a better-scoring phrase
+# until it scores less than this share of that phrase's score.
+TYPICAL_GIVES_WAY = 0.5
 
 
 def _by_phrase(
@@ -222,8 +253,11 @@ def _by_phrase(
         and 2 <= len(phrase.text.split()) <= 4
         and sum(in_top(w) for w in phrase.text.split()) >= 2
     ]
-    if made_of_typical:
-        return max(made_of_typical, key=lambda p: (p[2], p[1]))[0]
+    best = max(made_of_typical, key=lambda p: (p[2], p[1])) if made_of_typical else None
+    # ...unless a phrase scores far better: "array indexing" (10 of 110 people) does not name
+    # a topic where 41 wrote "loop", close to its centre.
+    if best and (not ranked or score(best) >= TYPICAL_GIVES_WAY * score(ranked[0])):
+        return best[0]
     if ranked and (
         not typical or any(map(in_top, ranked[0][0].text.split())) or ranked[0][1] >= 0.5
     ):
