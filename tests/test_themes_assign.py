@@ -360,6 +360,9 @@ def test_when_the_taxonomy_does_not_fit_the_themes_found_in_the_answers_lead_the
             assert not any(label in finding.text for label in taxonomy), finding
     kinds = [t.kind for t in named_themes(report)]
     assert kinds == sorted(kinds, key=lambda kind: kind != "emerging")  # found ones first
+    # nothing lies "outside" a taxonomy that was set aside
+    assert not any("outside the programme taxonomy" in f.text for f in findings)
+    assert "Themes found in the answers" in [f.heading for f in findings]
 
 
 # -- teaching from the CLI and the review file ----------------------------------------------

@@ -78,10 +78,15 @@ def executive_summary(report: SafeReport) -> list[Finding]:
     emerging = [t for t in shown if t.kind == "emerging"]
     sentences = []
     if emerging:
+        # Without a taxonomy that fits, nothing lies "outside" it: every theme was found.
+        where = "outside the programme taxonomy came up" if fits else "were found in the answers"
+        if len(emerging) == 1:
+            where = where.replace("were found", "was found")
         sentences.append(
-            f"{len(emerging)} theme{'s' if len(emerging) > 1 else ''} outside the programme "
-            f"taxonomy came up, named here by {'their' if len(emerging) > 1 else 'its'} most "
-            "common phrase: " + join([f"“{t.label}”" for t in emerging[:4]]) + "."
+            f"{len(emerging)} theme{'s' if len(emerging) > 1 else ''} {where}, named here by "
+            f"{'their' if len(emerging) > 1 else 'its'} most common phrase: "
+            + join([f"“{t.label}”" for t in emerging[:4]])
+            + "."
         )
     if unnamed:
         sentences.append(
@@ -89,7 +94,8 @@ def executive_summary(report: SafeReport) -> list[Finding]:
             "had no phrase shared widely enough to name safely."
         )
     if sentences:
-        findings.append(Finding("Beyond the programme themes", " ".join(sentences)))
+        heading = "Beyond the programme themes" if fits else "Themes found in the answers"
+        findings.append(Finding(heading, " ".join(sentences)))
     fit = taxonomy_fit_sentence(report.taxonomy_fit)
     if fit:
         # A taxonomy that does not fit changes how everything above is read: say it first.
