@@ -363,6 +363,10 @@ def test_when_the_taxonomy_does_not_fit_the_themes_found_in_the_answers_lead_the
     # nothing lies "outside" a taxonomy that was set aside
     assert not any("outside the programme taxonomy" in f.text for f in findings)
     assert "Themes found in the answers" in [f.heading for f in findings]
+    from reflect.report.formats.html import render_html
+
+    page = render_html(report)
+    assert "outside the programme" not in page and "its themes are not counted" in page
 
 
 # -- teaching from the CLI and the review file ----------------------------------------------

@@ -23,6 +23,7 @@ from reflect.report.view import (
     named_themes,
     plural,
     small_programme,
+    taxonomy_fits,
     title,
     withheld_legend,
 )
@@ -99,6 +100,7 @@ def render_html(report: SafeReport) -> str:
         withheld=WITHHELD,
         legend=withheld_legend(report.min_group_size),
         small=small_programme(report),
+        fits=taxonomy_fits(report),
         findings=executive_summary(report),
         role_chart=_group_chart(report, shown, dims.get("role"), anchors, "overview"),
         cohort_chart=_group_chart(report, shown, dims.get("cohort"), anchors, "by-cohort"),
