@@ -170,7 +170,7 @@ def analyse(
         with progress.stage("Finding themes"):
             themes = find_themes(
                 redacted, vectors, taxonomy, embed, config.min_group_size, workspace=workspace,
-                teaching=teaching,
+                teaching=teaching, chosen=config.taxonomy is not None,
             )  # fmt: skip
         fit = themes.fit
         progress.note(fit_line(themes.fit))

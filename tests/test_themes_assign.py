@@ -366,7 +366,9 @@ def test_when_the_taxonomy_does_not_fit_the_themes_found_in_the_answers_lead_the
     from reflect.report.formats.html import render_html
 
     page = render_html(report)
-    assert "outside the programme" not in page and "its themes are not counted" in page
+    assert "outside the programme" not in page and "fits these answers poorly" in page
+    set_aside = replace(report, taxonomy_fit={**misfit, "not_counted": ["Hybrid working"]})
+    assert "its themes are not counted" in render_html(set_aside)
 
 
 # -- teaching from the CLI and the review file ----------------------------------------------
@@ -484,3 +486,9 @@ def test_a_taxonomy_that_does_not_fit_has_its_topic_themes_set_aside(embed):
     assert set(found.fit.set_aside) >= set(topics)
     assert not {t.label for t in found if t.kind == "taxonomy"} & set(topics)
     assert "No concerns" in {t.label for t in found}  # saying so is no domain's
+    # An analyst's own taxonomy keeps its counts, however poorly it fits: they asked for them.
+    chosen = find_themes(frame, embed(frame[F.TEXT].tolist()), taxonomy, embed, chosen=True)
+    assert not chosen.fit.fits and not chosen.fit.set_aside
+    assert {t.id for t in chosen if t.kind == "taxonomy"} >= {
+        t.id for t in taxonomy if t.kind == "topic"
+    }

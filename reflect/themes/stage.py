@@ -46,9 +46,12 @@ def find_themes(
     preset: str = "programme",
     workspace=None,
     teaching=None,
+    chosen: bool = False,
 ) -> FoundThemes:
     """``workspace``: keeps the reflections' parses between runs (``parse_cache.py``);
-    ``teaching``: the analyst's judged answers (``teach.Teaching``)."""
+    ``teaching``: the analyst's judged answers (``teach.Teaching``); ``chosen``: the analyst
+    named this taxonomy (else it is the one shipped in ``models/``, which is set aside when it
+    does not fit: see ``fit.py``)."""
     F.check_columns(frame, F.REDACTED_COLUMNS, "themes")
     settings = get_preset(preset)
     if settings.min_support != min_support:
@@ -61,9 +64,11 @@ def find_themes(
     found = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching)
     membership = found.membership
     fit = measure_fit(membership, found.topical, [t.kind for t in taxonomy])
-    if taxonomy and not fit.fits:
-        # What a taxonomy that does not fit takes was forced into it: counting it would
-        # report job titles as careers. Its "nothing to report" theme is no domain's.
+    if taxonomy and not fit.fits and not chosen:
+        # What the shipped taxonomy takes from answers it does not fit was forced into it:
+        # counting it would report job titles as careers. An analyst's own taxonomy keeps its
+        # counts (they asked for them; the report says it fits poorly and leads with the
+        # themes found). A "nothing to report" theme is no domain's.
         counted = np.array([t.kind == "nothing" for t in taxonomy], dtype=bool)
         fit = replace(fit, set_aside=tuple(t.label for t in taxonomy if t.kind != "nothing"))
         taxonomy = [t for t in taxonomy if t.kind == "nothing"]

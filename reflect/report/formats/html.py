@@ -101,6 +101,7 @@ def render_html(report: SafeReport) -> str:
         legend=withheld_legend(report.min_group_size),
         small=small_programme(report),
         fits=taxonomy_fits(report),
+        set_aside=(report.taxonomy_fit or {}).get("not_counted") or [],
         findings=executive_summary(report),
         role_chart=_group_chart(report, shown, dims.get("role"), anchors, "overview"),
         cohort_chart=_group_chart(report, shown, dims.get("cohort"), anchors, "by-cohort"),
