@@ -88,22 +88,36 @@ def test_when_filtered_then_a_facet_needs_k_people_outside_the_group_too():
     assert "desk booking" not in _facets(report)
 
 
-def test_a_one_word_facet_names_a_thing(monkeypatch):
-    # The engine's sub-themes "small" and "expect" say how people wrote, not what about.
+class _Sub:
+    def __init__(self, label, members, phrases=()):
+        self.kind, self.label, self.members = "topic", label, members
+        self.phrases = [Phrase(p, frozenset()) for p in (label, *phrases)]
+
+
+def _facets_of(found, texts, monkeypatch):
     from reflect.themes import facets as facets_module
-
-    class Sub:
-        def __init__(self, label, members):
-            self.kind, self.label, self.members = "topic", label, members
-
-    found = [Sub("small", [0, 1, 2]), Sub("expect", [0, 1]), Sub("desk booking", [1, 2]),
-             Sub("laptops", [0, 2])]  # fmt: skip
-    monkeypatch.setattr(facets_module, "find_group_themes", lambda *a, **k: found)
     from reflect.themes.presets import PRESETS
 
-    got = facets_module.theme_facets(["a", "b", "c", "d"], ["p", "q", "r", "s"], None,
-                                     PRESETS["programme"])  # fmt: skip
-    assert {f.text for f in got} == {"desk booking", "laptops"}
+    monkeypatch.setattr(facets_module, "find_group_themes", lambda *a, **k: found)
+    people = [f"p{i}" for i in range(len(texts))]
+    got = facets_module.theme_facets(texts, people, None, PRESETS["programme"])
+    return [f.text for f in got]
+
+
+def test_a_one_word_facet_names_a_thing(monkeypatch):
+    # The engine's sub-themes "small" and "expect" say how people wrote, not what about.
+    texts = ["small laptops, I expect desk booking"] * 8
+    found = [_Sub("small", [0, 1, 2]), _Sub("expect", [0, 1]), _Sub("desk booking", [1, 2]),
+             _Sub("laptops", [0, 2])]  # fmt: skip
+    assert set(_facets_of(found, texts, monkeypatch)) == {"desk booking", "laptops"}
+
+
+def test_a_facet_is_named_by_a_phrase_k_of_the_themes_people_wrote(monkeypatch):
+    # The engine may build a sub-theme's label from the words most of its people use ("rota
+    # software"); a facet reads as what its people said, so it takes a phrase they wrote.
+    texts = ["the rota software keeps crashing"] + ["we need shift swaps in the rota"] * 7
+    found = [_Sub("rota software", list(range(8)), ["shift swaps", "rota"])]
+    assert _facets_of(found, texts + ["unrelated answer"], monkeypatch) == ["shift swaps"]
 
 
 def test_a_facet_naming_a_theme_is_left_to_that_theme():

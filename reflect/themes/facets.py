@@ -6,6 +6,7 @@ facet is a sub-theme with its own label and support, not a frequent word."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 
@@ -15,6 +16,9 @@ from reflect.themes.engine import find_group_themes
 from reflect.themes.label import says_what
 from reflect.themes.model import Phrase
 from reflect.themes.presets import Preset
+from reflect.themes.words import stem
+
+_WORD = re.compile(r"[a-z0-9]+")
 
 MAX_FACETS = 6
 
@@ -34,10 +38,35 @@ def theme_facets(
     settings = replace(preset, max_themes=MAX_FACETS, empty_theme=False)
     found = find_group_themes(texts, authors, embed, settings, prompt=prompt, vectors=vectors)
     everyone = len(set(authors))
+    written = _Written(texts, authors)
     facets = []
     for sub in found:
         people = frozenset(authors[i] for i in sub.members)
-        if sub.kind == "topic" and says_what(sub.label) and len(people) < everyone:
-            facets.append(Phrase(sub.label, people))
+        label = next(
+            (p.text for p in sub.phrases  # the label first, then by people
+             if says_what(p.text) and written.by(p.text) >= preset.min_support),
+            None,
+        )  # fmt: skip
+        if sub.kind == "topic" and label and len(people) < everyone:
+            facets.append(Phrase(label, people))
     facets.sort(key=lambda p: (-len(p.participants), p.text))
     return facets[:MAX_FACETS]
+
+
+class _Written:
+    """How many of the theme's people wrote a phrase as such (its words in that order, plurals
+    folded). The engine builds a label from the words most of a group use, which suits a
+    class summary; but a facet is read as what its people said, and "git code (31)" — two of
+    them wrote it, in a sub-theme about git — is not that: it gives way to the sub-theme's
+    best phrase that ``min_support`` of the theme's people wrote."""
+
+    def __init__(self, texts: Sequence[str], authors: Sequence[Hashable]) -> None:
+        self._texts = [(f" {_folded(t)} ", a) for t, a in zip(texts, authors, strict=True)]
+
+    def by(self, phrase: str) -> int:
+        needle = f" {_folded(phrase)} "
+        return len({a for text, a in self._texts if needle in text})
+
+
+def _folded(text: str) -> str:
+    return " ".join(stem(w) for w in _WORD.findall(text.lower()))
