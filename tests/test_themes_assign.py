@@ -249,17 +249,21 @@ def test_no_taxonomy_never_fits():
     assert (fit.fits, fit.taxonomy_themes) == (False, 0)
 
 
+# Answers to a software survey: nothing a reverse-mentoring taxonomy is about.
+ANOTHER_DOMAIN = [
+    "The kernel dies whenever I load a large parquet file.",
+    "Autocomplete is slow in the notebook editor.",
+    "Please add a variable inspector like in other IDEs.",
+    "Exporting to PDF fails when the notebook has images.",
+    "Merge conflicts in notebook JSON are painful.",
+    "I run everything on a remote GPU server over SSH.",
+]
+
+
 @pytest.mark.model
 def test_answers_from_another_domain_are_not_forced_into_the_programme_themes(embed):
     taxonomy = load_taxonomy()  # the reverse-mentoring programme's taxonomy
-    texts = [
-        "The kernel dies whenever I load a large parquet file.",
-        "Autocomplete is slow in the notebook editor.",
-        "Please add a variable inspector like in other IDEs.",
-        "Exporting to PDF fails when the notebook has images.",
-        "Merge conflicts in notebook JSON are painful.",
-        "I run everything on a remote GPU server over SSH.",
-    ]
+    texts = ANOTHER_DOMAIN
     result = assign_themes(embed(texts), taxonomy, embed, texts)
     fit = measure_fit(result.membership, result.topical, [t.kind for t in taxonomy])
     assert not fit.fits
@@ -465,15 +469,7 @@ def test_a_taxonomy_that_does_not_fit_has_its_topic_themes_set_aside(embed):
     from reflect import frames as F
     from reflect.themes import find_themes
 
-    answers = [
-        "The kernel dies whenever I load a large parquet file.",
-        "Autocomplete is slow in the notebook editor.",
-        "Please add a variable inspector like in other IDEs.",
-        "Exporting to PDF fails when the notebook has images.",
-        "Merge conflicts in notebook JSON are painful.",
-        "I run everything on a remote GPU server over SSH.",
-        "No problems at all.",
-    ]
+    answers = [*ANOTHER_DOMAIN, "No problems at all."]
     rows = [(f"P{p}", a) for p in range(6) for a in answers]
     frame = pd.DataFrame({F.ROW: range(len(rows)), F.PARTICIPANT: [p for p, _ in rows],
                           F.ROLE: "", F.SESSION: "", F.COHORT: "", F.DATE: "",

@@ -6,7 +6,6 @@ facet is a sub-theme with its own label and support, not a frequent word."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 
@@ -16,9 +15,7 @@ from reflect.themes.engine import find_group_themes
 from reflect.themes.label import says_what
 from reflect.themes.model import Phrase
 from reflect.themes.presets import Preset
-from reflect.themes.words import stem
-
-_WORD = re.compile(r"[a-z0-9]+")
+from reflect.themes.words import folded
 
 MAX_FACETS = 6
 
@@ -61,12 +58,8 @@ class _Written:
     best phrase that ``min_support`` of the theme's people wrote."""
 
     def __init__(self, texts: Sequence[str], authors: Sequence[Hashable]) -> None:
-        self._texts = [(f" {_folded(t)} ", a) for t, a in zip(texts, authors, strict=True)]
+        self._texts = [(f" {folded(t)} ", a) for t, a in zip(texts, authors, strict=True)]
 
     def by(self, phrase: str) -> int:
-        needle = f" {_folded(phrase)} "
+        needle = f" {folded(phrase)} "
         return len({a for text, a in self._texts if needle in text})
-
-
-def _folded(text: str) -> str:
-    return " ".join(stem(w) for w in _WORD.findall(text.lower()))

@@ -23,7 +23,7 @@ from reflect.themes.model import Phrase, Theme
 from reflect.themes.parse_cache import parse_keeping
 from reflect.themes.presets import get_preset
 from reflect.themes.taxonomy import TaxonomyTheme
-from reflect.themes.words import stem
+from reflect.themes.words import folded
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 NO_CONCERNS_ID = "no_concerns"
@@ -187,16 +187,12 @@ def _specific_facets(themes: list[Theme]) -> list[Theme]:
         for text in {p.text for p in theme.facets} | {p.text for p in theme.phrases[:20]}:
             spread[text] = spread.get(text, 0) + 1
     limit = max(2, MAX_FACET_SPREAD * len(themes))
-    labels = {_folded(t.label) for t in themes}
+    labels = {folded(t.label) for t in themes}
     for theme in themes:
         theme.facets = [
-            f for f in theme.facets if spread[f.text] <= limit and _folded(f.text) not in labels
+            f for f in theme.facets if spread[f.text] <= limit and folded(f.text) not in labels
         ]
     return themes
-
-
-def _folded(text: str) -> str:
-    return " ".join(stem(w) for w in text.lower().split())
 
 
 def _no_concerns(texts: Sequence[str], prompts: Sequence[str]) -> list[Theme]:

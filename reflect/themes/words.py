@@ -81,6 +81,12 @@ def stem(word: str) -> str:
     return word
 
 
+def folded(text: str) -> str:
+    """A phrase as its words, lower-cased, plurals folded: "Code Cells" and "code cell" meet."""
+    return " ".join(stem(w) for w in _PLAIN_WORD.findall(text.lower()))
+
+
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 _INFLECTIONS = ("", "s", "es", "d", "ed", "ing")
 
