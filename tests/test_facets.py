@@ -149,7 +149,11 @@ def test_a_taxonomy_themes_facets_and_phrases_are_about_that_theme():
     from tests.test_themes import fake_embed
 
     taxonomy = [
-        TaxonomyTheme("vc", "Version control", seeds=("merge conflicts", "git branches")),
+        TaxonomyTheme(
+            "vc",
+            "Version control",
+            seeds=("merge conflicts", "merge conflicts in git", "conflicts we merge"),
+        ),
         TaxonomyTheme("export", "Exporting", seeds=("pdf export", "printed reports")),
     ]
     people = frozenset("abcde")
@@ -165,3 +169,7 @@ def test_a_taxonomy_themes_facets_and_phrases_are_about_that_theme():
     assert [f.text for f in export.facets] == ["printed reports"]
     # an emerging theme is judged by its label: nearer to version control than to it
     assert [f.text for f in emerging.facets] == ["battery life"]
+    # a phrase about no theme in particular stays where its people wrote it
+    vague = Theme("export", "Exporting", "taxonomy", "", [0], [Phrase("short demo", people)])
+    _facets_about_their_theme([vague], taxonomy, fake_embed)
+    assert [p.text for p in vague.phrases] == ["short demo"]

@@ -143,11 +143,20 @@ def _parsed(rows: Sequence[int], texts: Sequence[str], settings) -> list[int]:
 MAX_FACET_SPREAD = 0.25
 
 
+# A phrase is clearly another theme's when it scores at least this there (as ``theme_scores``
+# scores an answer). A bare phrase scores lower than a sentence: "git" 0.52 for version
+# control, "code editor" 0.49 for the editor theme, while "short demo", 0.30 at best, is about
+# no theme in particular and stays with the theme whose people wrote it (dev: the Jupyter
+# survey with its taxonomy, the workshop corpus, the demo).
+ELSEWHERE = 0.40
+
+
 def _facets_about_their_theme(themes: list[Theme], taxonomy, embed) -> list[Theme]:
-    """A taxonomy theme's facets and phrases must be about that theme: scored against the
-    taxonomy as an answer is (``theme_scores``), each is within ``MARGIN`` of its best topic
-    theme. An answer raising two things brings both into each theme's phrases, and "git (8)"
-    under "Exporting and reporting" is the version-control theme's sub-topic, not this one's."""
+    """A taxonomy theme's facets and phrases must not be clearly another theme's: scored
+    against the taxonomy as an answer is (``theme_scores``), none may score ``ELSEWHERE`` or
+    more for another theme and trail it by more than ``MARGIN`` here. An answer raising two
+    things brings both into each theme's phrases, and "git (8)" under "Exporting and
+    reporting" is the version-control theme's sub-topic, not this one's."""
     topics = [t for t in taxonomy if t.kind == "topic"]
     index = {t.id: j for j, t in enumerate(topics)}
     judged = [t for t in themes if t.id in index]
@@ -160,8 +169,12 @@ def _facets_about_their_theme(themes: list[Theme], taxonomy, embed) -> list[Them
     scores = dict(zip(texts, theme_scores(np.stack(list(vectors.values())), topics, embed),
                       strict=True))  # fmt: skip
 
+    def elsewhere(phrase, own: float) -> bool:  # clearly another theme's
+        best = float(scores[phrase.text].max())
+        return best >= ELSEWHERE and own < best - MARGIN
+
     def about(phrase, j: int) -> bool:
-        return scores[phrase.text][j] >= scores[phrase.text].max() - MARGIN
+        return not elsewhere(phrase, float(scores[phrase.text][j]))
 
     for theme in judged:
         j = index[theme.id]
@@ -171,10 +184,7 @@ def _facets_about_their_theme(themes: list[Theme], taxonomy, embed) -> list[Them
     # the taxonomy's version control.
     labels = embed([t.label for t in emerging]) if emerging else []
     for theme, label in zip(emerging, labels, strict=True):
-        theme.facets = [
-            f for f in theme.facets
-            if float(vectors[f.text] @ label) >= scores[f.text].max() - MARGIN
-        ]  # fmt: skip
+        theme.facets = [f for f in theme.facets if not elsewhere(f, float(vectors[f.text] @ label))]
     return themes
 
 
