@@ -182,3 +182,31 @@ def test_a_phrase_of_typical_words_gives_way_to_one_far_more_people_wrote():
     phrases[0] = (Phrase("queue sorting", _people(30)), 0.5, 30)
     label = topic_label(phrases, 100, 5, ["queues", "sorting", "queue"], words)
     assert label is not None and label.text == "queue sorting"
+
+
+def test_a_phrase_is_written_as_such_when_its_words_come_in_that_order():
+    from reflect.themes.words import WrittenAsSuch
+
+    texts = ["The Code Cells froze.", "code cell output", "cells of code", "A code cell."]
+    written = WrittenAsSuch(texts, ["a", "b", "c", "a"])
+    assert written.by("code cells") == 2  # plurals folded, one person counted once
+    assert written.by("cell code") == 0  # the words in another order are another phrase
+    assert written.by("") == 0
+
+
+def test_when_few_wrote_the_best_phrase_as_such_then_the_topic_is_named_by_another():
+    # Eight people wrote about the nest box, but the phrase its family would be shown as,
+    # "nest box cameras", only two wrote as such: the label is one enough people wrote.
+    from reflect.themes.label import written_label
+
+    phrases = [(Phrase("nest box cameras", _people(8)), 0.8, 8),
+               (Phrase("nest box", _people(8)), 0.7, 8)]  # fmt: skip
+    as_such = {"nest box cameras": 2, "nest box": 6}.get
+    label = written_label(
+        lambda ps: topic_label(ps, 20, 5, ["nest", "box"], {"nest": "nest", "box": "box"}),
+        phrases, as_such, 5,
+    )  # fmt: skip
+    assert label is not None and label.text == "nest box"
+    # a label made of typical words quotes no one and needs no writers of its own
+    label = written_label(lambda ps: Phrase("kettle and pantry", frozenset()), [], as_such, 5)
+    assert label is not None and label.text == "kettle and pantry"

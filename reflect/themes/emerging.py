@@ -30,15 +30,16 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
 from reflect.themes.candidates import extract_candidates
 from reflect.themes.cluster import cluster_points
 from reflect.themes.empty import is_empty_answer
-from reflect.themes.label import family_phrases, names_a_thing, topic_label
+from reflect.themes.label import family_phrases, names_a_thing, topic_label, written_label
 from reflect.themes.model import Phrase
-from reflect.themes.words import TOKEN, WordUse, WrittenBy, stem
+from reflect.themes.words import TOKEN, WordUse, WrittenAsSuch, WrittenBy, stem
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
@@ -139,6 +140,7 @@ def find_emerging(
     topical = {stem(w) for text, _ in pool.values() for w in TOKEN.findall(text)}
     words = WordUse(sentences, rows, authors, sorted(set(open_.tolist())), topical)
     written = WrittenBy(texts, authors)
+    as_such = WrittenAsSuch(texts, authors)
 
     def usable(text: str) -> bool:  # every word written by k people: the report can show it
         return written.common(text, min_support)
@@ -165,8 +167,9 @@ def find_emerging(
                 pool_keys, pool_display, writers, families, pool_vectors @ centre, usable
             )
         named = [w for w in typical if usable(words.display[w])]  # the words a label may use
-        label = topic_label(scored, len(people), min_support, named, words.display, words.proper,
-                            related)  # fmt: skip
+        choose = partial(topic_label, people=len(people), min_people=min_support, typical=named,
+                         display=words.display, proper=words.proper, related=related)  # fmt: skip
+        label = written_label(choose, scored, as_such.by, min_support)
         if label is None:
             continue
         # The label's people: the topic's people who wrote it (or, for a label made of two

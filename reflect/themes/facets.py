@@ -15,7 +15,7 @@ from reflect.themes.engine import find_group_themes
 from reflect.themes.label import says_what
 from reflect.themes.model import Phrase
 from reflect.themes.presets import Preset
-from reflect.themes.words import folded
+from reflect.themes.words import WrittenAsSuch
 
 MAX_FACETS = 6
 
@@ -35,7 +35,10 @@ def theme_facets(
     settings = replace(preset, max_themes=MAX_FACETS, empty_theme=False)
     found = find_group_themes(texts, authors, embed, settings, prompt=prompt, vectors=vectors)
     everyone = len(set(authors))
-    written = _Written(texts, authors)
+    # named by a phrase k of the theme's people wrote as such (``WrittenAsSuch``): the engine
+    # builds a label from the words most of a group use, which suits a class summary, but
+    # "git code (31)", which two of them wrote in a sub-theme about git, is not what 31 said
+    written = WrittenAsSuch(texts, authors)
     facets = []
     for sub in found:
         people = frozenset(authors[i] for i in sub.members)
@@ -48,18 +51,3 @@ def theme_facets(
             facets.append(Phrase(label, people))
     facets.sort(key=lambda p: (-len(p.participants), p.text))
     return facets[:MAX_FACETS]
-
-
-class _Written:
-    """How many of the theme's people wrote a phrase as such (its words in that order, plurals
-    folded). The engine builds a label from the words most of a group use, which suits a
-    class summary; but a facet is read as what its people said, and "git code (31)" — two of
-    them wrote it, in a sub-theme about git — is not that: it gives way to the sub-theme's
-    best phrase that ``min_support`` of the theme's people wrote."""
-
-    def __init__(self, texts: Sequence[str], authors: Sequence[Hashable]) -> None:
-        self._texts = [(f" {folded(t)} ", a) for t, a in zip(texts, authors, strict=True)]
-
-    def by(self, phrase: str) -> int:
-        needle = f" {folded(phrase)} "
-        return len({a for text, a in self._texts if needle in text})

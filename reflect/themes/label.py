@@ -185,6 +185,19 @@ def _within(text: str, other: str) -> bool:
     return f" {text} " in f" {other} " or f" {other} " in f" {text} "
 
 
+def written_label(choose, phrases, written_by, min_people: int) -> Phrase | None:
+    """``choose(phrases)`` (``topic_label``), until the label it picks from a phrase is one
+    ``min_people`` wrote as such (``written_by``: ``WrittenAsSuch.by``), not only its words:
+    a family of phrases is shown by one of them, and "local machine" for fifty people, three
+    of whom wrote it, is close to quoting those three. A label of two typical words ("coffee
+    and canteen", no people of its own) describes the topic and quotes no one."""
+    label = choose(phrases)
+    while label is not None and label.participants and written_by(label.text) < min_people:
+        phrases = [p for p in phrases if p[0].text != label.text]
+        label = choose(phrases)
+    return label
+
+
 # Two typical words name a topic together only when they are this close (MiniLM cosine of the
 # words alone): "network"/"intranet" 0.56, "coffee"/"canteen" 0.37, against 0.22-0.31 for the
 # pairs of demo (dev) topics that mixed office life ("laugh"/"director", "grads"/"slack").

@@ -109,3 +109,26 @@ class WrittenBy:
         return bool(words) and all(
             max(self.people.get(w + end, 0) for end in _INFLECTIONS) >= k for w in words
         )
+
+
+class WrittenAsSuch:
+    """How many people wrote a phrase as such: its words in that order, lower-cased, plurals
+    folded ("code cells" in "the Code Cell toolbar"). A label or facet reads as what its
+    people said; one that fewer than k of them wrote is the engine's construction ("git code"
+    from "git" and "code") or close to a quote of the few who did."""
+
+    def __init__(self, texts, authors) -> None:
+        self._texts = [f" {folded(t)} " for t in texts]
+        self._authors = list(authors)
+        self._by_word: dict[str, set[int]] = {}
+        for i, text in enumerate(self._texts):
+            for word in set(text.split()):
+                self._by_word.setdefault(word, set()).add(i)
+
+    def by(self, phrase: str) -> int:
+        words = folded(phrase).split()
+        if not words:
+            return 0
+        rows = set.intersection(*(self._by_word.get(w, set()) for w in words))
+        needle = f" {' '.join(words)} "
+        return len({self._authors[i] for i in rows if needle in self._texts[i]})
