@@ -37,7 +37,8 @@ def theme_facets(
     everyone = len(set(authors))
     # named by a phrase k of the theme's people wrote as such (``WrittenAsSuch``): the engine
     # builds a label from the words most of a group use, which suits a class summary, but
-    # "git code (31)", which two of them wrote in a sub-theme about git, is not what 31 said
+    # "rota software (31)", which two of them wrote in a sub-theme about rotas, is not what 31
+    # of them said
     written = WrittenAsSuch(texts, authors)
     facets = []
     for sub in found:

@@ -10,8 +10,8 @@ taxonomy does not fit: the report says so and leads with the themes found in the
 which are found among all sentences, not only among those the taxonomy leaves unexplained.
 The taxonomy shipped in ``models/`` (run by default, never chosen for this data) is then set
 aside, its topic themes not counted (``set_aside``: the mentoring taxonomy on a software
-survey counted job titles as "Career and retention"); an analyst's own taxonomy keeps its
-counts, flagged as a poor fit.
+survey counted answers naming job roles as "Career and retention"); an analyst's own
+taxonomy keeps its counts, flagged as a poor fit.
 
 Dev figures (``benchmarks/taxonomy.py``, README "Themes"; December 2026, after label words
 and the median move in ``assign.py``): the demo programme with its own taxonomy 0.76 (0.78

@@ -181,14 +181,14 @@ def _dominant_product(phrases, common, min_people: int, typical, display) -> Phr
 
 
 def _within(text: str, other: str) -> bool:
-    """One phrase says part of the other ("matlab" in "matlab functions")."""
+    """One phrase says part of the other ("sheetwise" in "sheetwise formulas")."""
     return f" {text} " in f" {other} " or f" {other} " in f" {text} "
 
 
 def written_label(choose, phrases, written_by, min_people: int) -> Phrase | None:
     """``choose(phrases)`` (``topic_label``), until the label it picks from a phrase is one
     ``min_people`` wrote as such (``written_by``: ``WrittenAsSuch.by``), not only its words:
-    a family of phrases is shown by one of them, and "local machine" for fifty people, three
+    a family of phrases is shown by one of them, and "night shift rota" for fifty people, three
     of whom wrote it, is close to quoting those three. A label of two typical words ("coffee
     and canteen", no people of its own) describes the topic and quotes no one."""
     label = choose(phrases)
@@ -267,8 +267,8 @@ def _by_phrase(
         and sum(in_top(w) for w in phrase.text.split()) >= 2
     ]
     best = max(made_of_typical, key=lambda p: (p[2], p[1])) if made_of_typical else None
-    # ...unless a phrase scores far better: "array indexing" (10 of 110 people) does not name
-    # a topic where 41 wrote "loop", close to its centre.
+    # ...unless a phrase scores far better: "queue sorting" (8 of 100 people) does not name a
+    # topic where 45 wrote "queues", close to its centre.
     if best and (not ranked or score(best) >= TYPICAL_GIVES_WAY * score(ranked[0])):
         return best[0]
     if ranked and (

@@ -66,7 +66,7 @@ def find_themes(
     fit = measure_fit(membership, found.topical, [t.kind for t in taxonomy])
     if taxonomy and not fit.fits and not chosen:
         # What the shipped taxonomy takes from answers it does not fit was forced into it:
-        # counting it would report job titles as careers. An analyst's own taxonomy keeps its
+        # counting it would report job roles as careers. An analyst's own taxonomy keeps its
         # counts (they asked for them; the report says it fits poorly and leads with the
         # themes found). A "nothing to report" theme is no domain's.
         counted = np.array([t.kind == "nothing" for t in taxonomy], dtype=bool)
@@ -144,10 +144,10 @@ MAX_FACET_SPREAD = 0.25
 
 
 # A phrase is clearly another theme's when it scores at least this there (as ``theme_scores``
-# scores an answer). A bare phrase scores lower than a sentence: "git" 0.52 for version
-# control, "code editor" 0.49 for the editor theme, while "short demo", 0.30 at best, is about
-# no theme in particular and stays with the theme whose people wrote it (dev: the Jupyter
-# survey with its taxonomy, the workshop corpus, the demo).
+# scores an answer). A bare phrase scores lower than a sentence: the name of a tool scores
+# about 0.5 for the theme about that kind of tool, while a phrase about no theme in particular
+# ("short demo") scores about 0.3 at best and stays with the theme whose people wrote it
+# (dev: the Jupyter survey with its own taxonomy, the workshop corpus, the demo; README).
 ELSEWHERE = 0.40
 
 
@@ -155,8 +155,8 @@ def _facets_about_their_theme(themes: list[Theme], taxonomy, embed) -> list[Them
     """A taxonomy theme's facets and phrases must not be clearly another theme's: scored
     against the taxonomy as an answer is (``theme_scores``), none may score ``ELSEWHERE`` or
     more for another theme and trail it by more than ``MARGIN`` here. An answer raising two
-    things brings both into each theme's phrases, and "git (8)" under "Exporting and
-    reporting" is the version-control theme's sub-topic, not this one's."""
+    things brings both into each theme's phrases, and "merge conflicts (8)" under "Exporting
+    and reporting" is the version-control theme's sub-topic, not this one's."""
     topics = [t for t in taxonomy if t.kind == "topic"]
     index = {t.id: j for j, t in enumerate(topics)}
     judged = [t for t in themes if t.id in index]
@@ -180,8 +180,8 @@ def _facets_about_their_theme(themes: list[Theme], taxonomy, embed) -> list[Them
         j = index[theme.id]
         theme.facets = [f for f in theme.facets if about(f, j)]
         theme.phrases = [p for p in theme.phrases if about(p, j)]
-    # An emerging theme has no seeds but its label: "git code" under "notebook and cloud" is
-    # the taxonomy's version control.
+    # An emerging theme has no seeds but its label: "merge conflicts" under "laptop batteries"
+    # is the taxonomy's version control.
     labels = embed([t.label for t in emerging]) if emerging else []
     for theme, label in zip(emerging, labels, strict=True):
         theme.facets = [f for f in theme.facets if not elsewhere(f, float(vectors[f.text] @ label))]
@@ -190,7 +190,7 @@ def _facets_about_their_theme(themes: list[Theme], taxonomy, embed) -> list[Them
 
 def _specific_facets(themes: list[Theme]) -> list[Theme]:
     """Facets that are how everyone writes are dropped, and so are facets naming a theme:
-    "git (5)" under "projects" reads as a sub-topic of it when git is a theme of its own,
+    "rota (5)" under "handovers" reads as a sub-topic of it when rota is a theme of its own,
     with its own count, and "laptop (7)" under "laptop" is no sub-topic at all."""
     spread: dict[str, int] = {}
     for theme in themes:

@@ -114,8 +114,8 @@ class WrittenBy:
 class WrittenAsSuch:
     """How many people wrote a phrase as such: its words in that order, lower-cased, plurals
     folded ("code cells" in "the Code Cell toolbar"). A label or facet reads as what its
-    people said; one that fewer than k of them wrote is the engine's construction ("git code"
-    from "git" and "code") or close to a quote of the few who did."""
+    people said; one that fewer than k of them wrote is the engine's construction ("rota
+    software" from "rota" and "software") or close to a quote of the few who did."""
 
     def __init__(self, texts, authors) -> None:
         self._texts = [f" {folded(t)} " for t in texts]
