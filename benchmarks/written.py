@@ -5,7 +5,7 @@ its n people said; one that fewer than k people wrote is a construction of the e
 close to a quote. Labels of emerging themes made of two typical words ("coffee and canteen")
 are descriptions, not quotes, and are counted apart.
 
-usage: python benchmarks/written.py EXPORT REPORT_DIR [--key-column NAME]
+usage: python benchmarks/written.py EXPORT REPORT_DIR
 
 Reads the export as ``reflect analyse`` does (column mapping guessed from the headers) and the
 run's ``report.json``; prints a line per kind and one ``RESULT written`` line. The answers are
@@ -29,18 +29,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from reflect import frames as F
     from reflect.ingest import read_export
-    from reflect.themes.words import folded
+    from reflect.themes.words import WrittenAsSuch  # the product's own count
 
     frame = read_export(args.export, {}).frame
-    texts = [
-        (f" {folded(t)} ", p) for t, p in zip(frame[F.TEXT], frame[F.PARTICIPANT], strict=True)
-    ]
+    writers = WrittenAsSuch(frame[F.TEXT].tolist(), frame[F.PARTICIPANT].tolist()).by
     report = json.loads((args.report_dir / "report.json").read_text("utf-8"))
     k = report.get("min_group_size", 5)
-
-    def writers(text: str) -> int:
-        needle = f" {folded(text)} "
-        return len({person for answer, person in texts if needle in answer})
 
     shown: dict[str, list[str]] = {"label": [], "pair label": [], "phrase": [], "facet": []}
     for theme in report["themes"]:
