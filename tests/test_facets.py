@@ -141,6 +141,27 @@ def test_a_facet_naming_a_theme_is_left_to_that_theme():
     assert facets["laptops"] == ["battery life"]
 
 
+def test_a_card_says_what_its_label_does_not():
+    # "editor" under "text editor" and "project" beside "projects" repeat the label; two
+    # forms of one phrase are listed once, counting the people of both.
+    from reflect.themes.stage import _beyond_the_label
+
+    def phrase(text, people):
+        return Phrase(text, frozenset(people))
+
+    theme = Theme(
+        "t", "text editor", "emerging", "", [0],
+        [phrase("text editor", "abcdef"), phrase("editors", "abc"), phrase("key binding", "abc"),
+         phrase("key bindings", "cde"), phrase("Text Editor", "fg"), phrase("themes", "abcde")],
+        [phrase("editor", "abcde"), phrase("code completion", "abcde")],
+    )  # fmt: skip
+    (theme,) = _beyond_the_label([theme])
+    assert [(p.text, len(p.participants)) for p in theme.phrases] == [
+        ("text editor", 6), ("key binding", 5), ("themes", 5)
+    ]  # fmt: skip
+    assert [f.text for f in theme.facets] == ["code completion"]
+
+
 def test_a_taxonomy_themes_facets_and_phrases_are_about_that_theme():
     # An answer raising two things brings both into each theme's phrases: "merge conflicts"
     # belongs to version control, not to exporting, whoever else wrote it.

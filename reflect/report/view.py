@@ -201,6 +201,11 @@ def taxonomy_fits(report: SafeReport) -> bool:
     return not report.taxonomy_fit or bool(report.taxonomy_fit.get("fits", True))
 
 
+def card_phrases(theme: SafeTheme) -> list[str]:
+    """The phrases a theme's card and table row list: not its label, which heads them."""
+    return [p for p in theme.phrases if p != theme.label]
+
+
 def is_named(theme: SafeTheme) -> bool:
     return theme.kind != "emerging" or bool(theme.phrases)
 

@@ -130,7 +130,7 @@ def _themes(
             prompt, vectors[rows],
         )  # fmt: skip
     # How everyone writes is judged on all phrases, before each theme keeps its own.
-    return _facets_about_their_theme(_specific_facets(themes), taxonomy, embed)
+    return _beyond_the_label(_facets_about_their_theme(_specific_facets(themes), taxonomy, embed))
 
 
 def _parsed(rows: Sequence[int], texts: Sequence[str], settings) -> list[int]:
@@ -203,6 +203,31 @@ def _specific_facets(themes: list[Theme]) -> list[Theme]:
             f for f in theme.facets if spread[f.text] <= limit and folded(f.text) not in labels
         ]
     return themes
+
+
+def _beyond_the_label(themes: list[Theme]) -> list[Theme]:
+    """A card says what its label does not: "project" beside "projects", "processing" under
+    "image processing" and "editor (12)" under "text editor" only repeat it, and a phrase
+    written in two forms ("code cell", "code cells") is shown once, counting both. The label's
+    own phrase stays first in an emerging theme's phrases: the report names it by that."""
+    for theme in themes:
+        own = set(folded(theme.label).split())
+        merged: dict[str, Phrase] = {}
+        for phrase in theme.phrases:
+            if phrase.text != theme.label and _within(phrase.text, own):
+                continue
+            first = merged.setdefault(folded(phrase.text), phrase)
+            if first is not phrase:
+                merged[folded(phrase.text)] = Phrase(
+                    first.text, first.participants | phrase.participants
+                )
+        theme.phrases = list(merged.values())
+        theme.facets = [f for f in theme.facets if not _within(f.text, own)]
+    return themes
+
+
+def _within(text: str, words: set[str]) -> bool:
+    return set(folded(text).split()) <= words
 
 
 def _no_concerns(texts: Sequence[str], prompts: Sequence[str]) -> list[Theme]:

@@ -18,6 +18,7 @@ from reflect.report.view import (
     SHOWN_GROUPS,
     WITHHELD,
     Dimension,
+    card_phrases,
     dimensions,
     is_named,
     named_themes,
@@ -73,6 +74,7 @@ class Card:
     anchor: str
     groups: list[tuple[str, int | None]]  # (group label, people) for roles and cohorts
     trend: Markup | None
+    phrases: list[str]  # ``view.card_phrases``
 
 
 def render_html(report: SafeReport) -> str:
@@ -222,7 +224,7 @@ def _card(theme: SafeTheme, anchor: str, dims: dict[str, Dimension], session_tot
             chart_id=f"{anchor}-trend",
             noun=sessions.noun,
         )
-    return Card(theme, anchor, groups, trend)
+    return Card(theme, anchor, groups, trend, card_phrases(theme))
 
 
 report_formats.register("html")(ReportFormat("report.html", render_html))

@@ -11,6 +11,7 @@ from reflect.report.summary import executive_summary
 from reflect.report.view import (
     WITHHELD,
     Dimension,
+    card_phrases,
     count,
     dimensions,
     named_themes,
@@ -65,7 +66,7 @@ def render_markdown(report: SafeReport) -> str:
             percent(theme.share),
         ]
         cells += [count(v) for v in roles.cells(theme).values()] if roles else []
-        cells += [markdown("; ".join(_facets(theme) or theme.phrases))]
+        cells += [markdown("; ".join(_facets(theme) or card_phrases(theme)))]
         rows.append(cells)
     lines += _table(header, rows)
     if hidden:
