@@ -135,10 +135,32 @@ def test_a_facet_naming_a_theme_is_left_to_that_theme():
         theme("t2", "server", ["ssh keys"]),
         theme("t3", "version control", ["merge conflicts"]),
         theme("t4", "laptops", ["version control", "battery life"]),
-    ])  # fmt: skip
+    ], ["an answer"])  # fmt: skip
     facets = {t.label: [f.text for f in t.facets] for t in themes}
     assert facets["remote work"] == ["home office"]  # nor its own label: no sub-topic
     assert facets["laptops"] == ["battery life"]
+
+
+def test_a_facet_as_common_everywhere_as_in_its_theme_is_no_sub_topic():
+    # In a survey about notebooks, "notebooks" is in every kind of answer; "pdf export" is
+    # in the exporting theme's answers far more than in the others.
+    from reflect.themes.stage import _specific_facets
+
+    texts = [
+        "notebooks export to pdf export is broken",
+        "pdf export of notebooks loses the images",
+        "slow notebooks on big data",
+        "notebooks crash when the kernel dies",
+        "sharing notebooks with the team",
+        "versioning notebooks in git",
+    ]
+    people = frozenset("abcde")
+    exporting = Theme(
+        "export", "Exporting", "taxonomy", "", [0, 1], [],
+        [Phrase("notebooks", people), Phrase("pdf export", people)],
+    )  # fmt: skip
+    (exporting,) = _specific_facets([exporting], texts)
+    assert [f.text for f in exporting.facets] == ["pdf export"]
 
 
 def test_a_card_says_what_its_label_does_not():

@@ -23,7 +23,7 @@ from reflect.themes.model import Phrase, Theme
 from reflect.themes.parse_cache import parse_keeping
 from reflect.themes.presets import get_preset
 from reflect.themes.taxonomy import TaxonomyTheme
-from reflect.themes.words import folded
+from reflect.themes.words import WrittenAsSuch, folded
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 NO_CONCERNS_ID = "no_concerns"
@@ -130,7 +130,9 @@ def _themes(
             prompt, vectors[rows],
         )  # fmt: skip
     # How everyone writes is judged on all phrases, before each theme keeps its own.
-    return _beyond_the_label(_facets_about_their_theme(_specific_facets(themes), taxonomy, embed))
+    return _beyond_the_label(
+        _facets_about_their_theme(_specific_facets(themes, texts), taxonomy, embed)
+    )
 
 
 def _parsed(rows: Sequence[int], texts: Sequence[str], settings) -> list[int]:
@@ -141,6 +143,9 @@ def _parsed(rows: Sequence[int], texts: Sequence[str], settings) -> list[int]:
 # A facet found in more than this share of the themes ("team", "meetings") is how everyone
 # writes, not a sub-topic of one theme (as IDF discounts words every document has).
 MAX_FACET_SPREAD = 0.25
+# ... and so is a facet not at least this many times as common in its theme's answers as in
+# all answers (an emerging label's own rule, ``MIN_LABEL_LIFT``, at the level of answers).
+MIN_FACET_LIFT = 2.0
 
 
 # A phrase is clearly another theme's when it scores at least this there (as ``theme_scores``
@@ -188,19 +193,33 @@ def _facets_about_their_theme(themes: list[Theme], taxonomy, embed) -> list[Them
     return themes
 
 
-def _specific_facets(themes: list[Theme]) -> list[Theme]:
+def _specific_facets(themes: list[Theme], texts: Sequence[str]) -> list[Theme]:
     """Facets that are how everyone writes are dropped, and so are facets naming a theme:
     "rota (5)" under "handovers" reads as a sub-topic of it when rota is a theme of its own,
-    with its own count, and "laptop (7)" under "laptop" is no sub-topic at all."""
+    with its own count, and "laptop (7)" under "laptop" is no sub-topic at all. How everyone
+    writes is judged twice: a facet among the phrases of many themes, or one hardly more
+    common in its theme's answers than in all answers ("notebooks" in a survey about them)."""
     spread: dict[str, int] = {}
     for theme in themes:
         for text in {p.text for p in theme.facets} | {p.text for p in theme.phrases[:20]}:
             spread[text] = spread.get(text, 0) + 1
     limit = max(2, MAX_FACET_SPREAD * len(themes))
     labels = {folded(t.label) for t in themes}
+    # Answers, not people, are counted: a theme most people raise once can hold a fifth of
+    # the answers, and no phrase is much more common among most of the people than among all.
+    answers_with = WrittenAsSuch(texts, range(len(texts))).writers
+
+    def typical(phrase: Phrase, members: set[int]) -> bool:
+        rows = answers_with(phrase.text)
+        inside = len(rows & members) / max(len(members), 1)
+        return not rows or inside >= MIN_FACET_LIFT * len(rows) / len(texts)
+
     for theme in themes:
+        members = set(theme.members)
         theme.facets = [
-            f for f in theme.facets if spread[f.text] <= limit and folded(f.text) not in labels
+            f
+            for f in theme.facets
+            if spread[f.text] <= limit and folded(f.text) not in labels and typical(f, members)
         ]
     return themes
 

@@ -126,9 +126,12 @@ class WrittenAsSuch:
                 self._by_word.setdefault(word, set()).add(i)
 
     def by(self, phrase: str) -> int:
+        return len(self.writers(phrase))
+
+    def writers(self, phrase: str) -> set:
         words = folded(phrase).split()
         if not words:
-            return 0
+            return set()
         rows = set.intersection(*(self._by_word.get(w, set()) for w in words))
         needle = f" {' '.join(words)} "
-        return len({self._authors[i] for i in rows if needle in self._texts[i]})
+        return {self._authors[i] for i in rows if needle in self._texts[i]}
