@@ -211,3 +211,29 @@ def test_when_headers_hold_odd_spaces_then_the_columns_line_reads_as_the_sheet_d
     assert line == "columns: participant 'ID'; answers in 'What went well?' (one prompt); " + (
         "no role or session or cohort column"
     )
+
+
+@pytest.mark.parametrize("writer", ["Student", "Learner ID", "Trainee", "Coachee"])
+def test_education_and_coaching_headers_name_the_writer(tmp_path, writer):
+    path = _long_csv(tmp_path, header=(writer, "Question", "Answer"))
+    frame = read_reflections(path)
+    assert set(frame[F.PARTICIPANT]) == {f"P{p}" for p in range(8)}
+
+
+def test_a_lecture_or_module_column_is_the_session(tmp_path):
+    path = tmp_path / "lectures.csv"
+    lines = ["Learner,Lecture,What was most interesting?"]
+    lines += [f"L{p},{p % 3 + 1},the worked example on circuits ({p})" for p in range(9)]
+    path.write_text("\n".join(lines) + "\n")
+    assert set(read_reflections(path)[F.SESSION]) == {"1", "2", "3"}
+
+
+def test_a_header_about_the_writer_holding_answers_is_not_the_writer(tmp_path):
+    # "Student comments" is what students wrote, not who they are.
+    path = tmp_path / "comments.csv"
+    lines = ["Student ID,Student comments"]
+    lines += [f"S{p},the labs were useful and well paced ({p})" for p in range(6)]
+    path.write_text("\n".join(lines) + "\n")
+    frame = read_reflections(path)
+    assert frame[F.PARTICIPANT].tolist() == [f"S{p}" for p in range(6)]
+    assert set(frame[F.PROMPT]) == {"Student comments"}

@@ -21,11 +21,17 @@ _HEADER_RULES: dict[str, tuple[str, ...]] = {
         "person",
         "user",
         "author",
+        "student",
+        "learner",
+        "trainee",
+        "attendee",
+        "delegate",
+        "coachee",
         "email",
         "name",
     ),
     "role": ("role", "mentor or mentee", "mentor/mentee", "position in pair"),
-    "session": ("session", "meeting", "week"),
+    "session": ("session", "meeting", "week", "lecture", "lesson", "module"),
     "cohort": (
         "cohort",
         "group",
@@ -44,6 +50,11 @@ _HEADER_RULES: dict[str, tuple[str, ...]] = {
 _NOT_TEXT = re.compile(r"\b(id|ids|identifier|number|no|name|names|e-?mail|phone|mobile)\b")
 _TEXT_HINTS = ("reflection", "comment", "what", "?", "text", "answer", "feedback", "notes")
 _MIN_FREE_TEXT_CHARS = 15  # mean answer length above which an unmapped column is free text
+
+
+def _not_a_writer(header: str) -> bool:
+    """A "Response ID" numbers an answer, not its writer; "Student comments" are answers."""
+    return "response" in header or any(hint in header for hint in _TEXT_HINTS)
 
 
 def _norm(header: str) -> str:
@@ -82,7 +93,7 @@ def map_columns(path: Path, table: pd.DataFrame, given: ColumnMap) -> dict[str, 
                     for h in headers
                     if h not in taken
                     and word in _norm(h)
-                    and not (field == "participant" and "response" in _norm(h))
+                    and not (field == "participant" and _not_a_writer(_norm(h)))
                     and not any(hint in _norm(h) for hint in ("?", "what", "reflection"))
                 ),
                 None,
