@@ -24,6 +24,7 @@ class CountingBackend:
 
     name = "counting"
     model_id = "test/counting-v1"
+    batch_invariant = False
     constructed = 0
     encoded: list[str] = []
 
@@ -139,3 +140,31 @@ def test_when_many_rows_are_cached_then_they_round_trip_exactly(tmp_path: Path, 
         warm = embed_texts(texts, "counting", workspace)
     assert counting.encoded == []
     np.testing.assert_array_equal(warm, cold)
+
+
+def test_alone_encodes_text_by_text_only_when_the_backend_needs_it(tmp_path: Path, counting):
+    # A screen must judge a sentence the same in any company: a backend whose vectors move
+    # with the batch encodes each new text on its own, one whose vectors do not batches them.
+    calls = []
+
+    class Invariant(CountingBackend):
+        model_id = "test/invariant-v1"
+        batch_invariant = True
+
+        def encode(self, texts):
+            calls.append(len(texts))
+            return super().encode(texts)
+
+    class Variant(Invariant):
+        model_id = "test/variant-v1"
+        batch_invariant = False
+
+    backends._items.update(invariant=Invariant, variant=Variant)
+    try:
+        Embedder("invariant")(["a", "b", "c"], alone=True)
+        assert calls == [3]
+        calls.clear()
+        Embedder("variant")(["a", "b", "c"], alone=True)
+        assert calls == [1, 1, 1]
+    finally:
+        del backends._items["invariant"], backends._items["variant"]

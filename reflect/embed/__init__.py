@@ -49,8 +49,9 @@ class Embedder:
         alone: bool = False,
     ) -> np.ndarray:
         """Vectors for ``texts``, in order; rows are L2-normalised float32. ``alone``: encode
-        each new text on its own — the int8 backend's vectors shift slightly with the batch a
-        text is in, and a screen must judge a sentence the same in any company."""
+        each new text on its own, unless the backend's vectors do not depend on the batch
+        (int8's do; the others' padding can move the last bits): a screen must judge a
+        sentence the same in any company."""
         hashes = [F.text_hash(t) for t in texts]
         # First occurrence of each distinct text; `inverse` maps every input row back to it.
         position: dict[str, int] = {}
@@ -81,7 +82,7 @@ class Embedder:
                 batch = [unique_texts[i] for i in rows]
                 vectors[rows] = (
                     np.vstack([model.encode([text]) for text in batch])
-                    if alone
+                    if alone and not model.batch_invariant
                     else model.encode(batch)
                 )
                 if workspace is not None:

@@ -48,6 +48,9 @@ class ExportSettings:
     # int8: per-channel weights on MatMul only; per-tensor or quantising the embedding Gather
     # costs quality (mean cosine 0.959) for little speed (PERFORMANCE-FACTS.md).
     per_channel: bool = True
+    # int8: one scale per token row, not per batch, so a vector is the same in any batch
+    # (``per_token.py``).
+    per_token: bool = True
     recipe: int = 1  # bump when the export code changes what it writes
 
     def key(self) -> str:
@@ -125,7 +128,7 @@ def export(settings: ExportSettings, out: Path) -> None:
         fp32 = Path(scratch) / "fp32.onnx"
         _export_fp32(model_dir, fp32, settings.opset)
         if settings.precision == "int8":
-            _quantise(fp32, out, settings.per_channel)
+            _quantise(fp32, out, settings.per_channel, settings.per_token)
         elif settings.fuse:
             _fuse(fp32, out, model_dir)
         else:
@@ -177,7 +180,8 @@ def _fuse(source: Path, out: Path, model_dir: Path) -> None:
     fused.save_model_to_file(str(out))
 
 
-def _quantise(source: Path, out: Path, per_channel: bool) -> None:
+def _quantise(source: Path, out: Path, per_channel: bool, per_token: bool) -> None:
+    import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     quantize_dynamic(
@@ -187,6 +191,13 @@ def _quantise(source: Path, out: Path, per_channel: bool) -> None:
         op_types_to_quantize=["MatMul"],
         weight_type=QuantType.QInt8,
     )
+    if per_token:
+        from reflect.embed.per_token import per_token_scales
+
+        model = onnx.load(str(out))
+        per_token_scales(model)
+        onnx.checker.check_model(model)
+        onnx.save(model, str(out))
 
 
 if __name__ == "__main__":

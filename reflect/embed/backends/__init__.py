@@ -15,6 +15,9 @@ class EmbeddingBackend(Protocol):
     name: str
     # Cache namespace: backends whose vectors differ (precision, export) must differ here.
     model_id: str
+    # Whether a text's vector is the same in any batch (else ``Embedder(...)(alone=True)``
+    # encodes it on its own when that matters).
+    batch_invariant: bool
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 

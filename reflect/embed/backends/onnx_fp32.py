@@ -16,6 +16,7 @@ from reflect.embed.onnx_export import ExportSettings
 class OnnxFp32Backend:
     name = "onnx-fp32"
     model_id = "all-MiniLM-L6-v2/onnx-fp32"
+    batch_invariant = False
     settings = ExportSettings(precision="fp32", fuse=True)
 
     def __init__(self, batch_size: int = 16) -> None:

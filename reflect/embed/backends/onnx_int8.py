@@ -1,5 +1,6 @@
-"""ONNX Runtime with dynamic int8 quantisation (per-channel, MatMul only): the fast backend.
-Its vectors are close to, not equal to, the fp32 ones, so it has its own cache namespace."""
+"""ONNX Runtime with dynamic int8 quantisation (per-channel weights, per-token activations,
+MatMul only): the fast backend. Its vectors are close to, not equal to, the fp32 ones, so it
+has its own cache namespace. A text's vector does not depend on its batch (``per_token.py``)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from reflect.embed.onnx_export import ExportSettings
 @backends.register("onnx-int8")
 class OnnxInt8Backend:
     name = "onnx-int8"
-    model_id = "all-MiniLM-L6-v2/onnx-int8-pc-matmul"
+    model_id = "all-MiniLM-L6-v2/onnx-int8-pc-matmul-per-token"
+    batch_invariant = True
     settings = ExportSettings(precision="int8", per_channel=True)
 
     def __init__(self, batch_size: int = 32) -> None:

@@ -14,6 +14,7 @@ from reflect.model_files import verified_model_dir
 class SentenceTransformersBackend:
     name = "sentence-transformers"
     model_id = "all-MiniLM-L6-v2/st-fp32"
+    batch_invariant = False
 
     def __init__(self, batch_size: int = 32) -> None:
         from sentence_transformers import SentenceTransformer

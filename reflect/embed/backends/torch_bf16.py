@@ -15,6 +15,7 @@ from reflect.embed.backends.sentence_transformers import SentenceTransformersBac
 class TorchBf16Backend(SentenceTransformersBackend):
     name = "torch-bf16"
     model_id = "all-MiniLM-L6-v2/st-bf16-autocast"
+    batch_invariant = False
 
     def __init__(self, batch_size: int = 64) -> None:
         super().__init__(batch_size)
