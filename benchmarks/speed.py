@@ -26,7 +26,7 @@
 3. BERTopic's default pipeline (with the same packaged model) on the same 10k texts, as a
    reference row (skipped if bertopic is not installed: pip install -e '.[bench]').
 
-usage: python benchmarks/speed.py [--sizes 1000,10000,100000] [--backend onnx-int8]
+usage: python benchmarks/speed.py [--sizes 1000,10000,100000 (0: none)] [--backend onnx-int8]
                                   [--repeats 3] [--embed-limit N] [--threads N]
                                   [--no-bertopic] [--no-embed] [--no-whole]
                                   [--whole-repeats 3]
@@ -515,7 +515,7 @@ def main(argv: list[str] | None = None) -> int:
         plain_rate = rows[0]["texts_s"]
         best = next((r for r in rows if r["method"] == backend), None)
 
-    sizes = [int(s) for s in args.sizes.split(",") if s]
+    sizes = [int(s) for s in args.sizes.split(",") if s and int(s) > 0]  # 0: none
     analysed: list[dict] = []
     bertopic_row = None
     with tempfile.TemporaryDirectory(prefix="reflect-speed-") as tmp:
