@@ -210,3 +210,21 @@ def test_when_few_wrote_the_best_phrase_as_such_then_the_topic_is_named_by_anoth
     # a label made of typical words quotes no one and needs no writers of its own
     label = written_label(lambda ps: Phrase("kettle and pantry", frozenset()), [], as_such, 5)
     assert label is not None and label.text == "kettle and pantry"
+
+
+def test_a_merged_topics_description_is_no_phrase_its_people_wrote():
+    # Two topics saying the same thing become one; the merged one's phrases join the other's,
+    # but not a label that only described it in two of its words ("pairing and editing").
+    from reflect.themes.emerging import EmergingTopic, _merge_same
+
+    centre = np.ones(4, dtype=np.float32) / 2
+    people = frozenset("abcdef")
+    head = EmergingTopic("shared notebooks", [0, 1, 2], [Phrase("shared notebooks", people)],
+                         centre)  # fmt: skip
+    part = EmergingTopic(
+        "pairing and editing", [3, 4],
+        [Phrase("pairing and editing", people), Phrase("live editing", people)],
+        centre, described=True,
+    )  # fmt: skip
+    (merged,) = _merge_same([head, part], lambda texts: np.tile(centre, (len(texts), 1)), "abcde")
+    assert [p.text for p in merged.phrases] == ["shared notebooks", "live editing"]

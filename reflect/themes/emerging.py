@@ -76,6 +76,9 @@ class EmergingTopic:
     members: list[int]  # answer positions
     phrases: list[Phrase] = field(default_factory=list)  # best first; the label first
     centre: np.ndarray | None = None
+    # The label describes the topic in two of its words ("coffee and canteen") rather than
+    # repeating a phrase its people wrote: it names this topic and is no phrase of another.
+    described: bool = False
 
 
 def split_answer(text: str) -> list[str]:
@@ -175,7 +178,8 @@ def find_emerging(
         # The label's people: the topic's people who wrote it (or, for a label made of two
         # typical words, either word).
         label_people = label.participants & frozenset(people)
-        if not label_people:
+        described = not label_people
+        if described:
             label_people = frozenset().union(
                 *(words.users_in(w, idx) for w, shown in words.display.items()
                   if shown in label.text.split())
@@ -188,7 +192,7 @@ def find_emerging(
             if names_a_thing(words.display[w])
         ]
         ranked = [label] + [p for p in own if p.text != label.text]
-        topics_out.append(EmergingTopic(label.text, members, ranked, centre))
+        topics_out.append(EmergingTopic(label.text, members, ranked, centre, described))
     merged = _merge_same(topics_out, embed, authors)
     merged.sort(key=lambda t: (-len({authors[i] for i in t.members}), t.label))
     return merged[:max_topics]
@@ -301,6 +305,8 @@ def _merge_same(topics: list[EmergingTopic], embed: Embed, authors) -> list[Emer
         head.members = sorted(set(head.members) | set(part.members))
         people: dict[str, set] = {p.text: set(p.participants) for p in head.phrases}
         for p in part.phrases:
+            if part.described and p.text == part.label:
+                continue  # a description of the merged topic, not words its people wrote
             people.setdefault(p.text, set()).update(p.participants)
         head.phrases = [Phrase(t, frozenset(who)) for t, who in people.items()]
         head.phrases.sort(key=lambda p: (p.text != head.label, -len(p.participants)))
