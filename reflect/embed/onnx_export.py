@@ -1,7 +1,8 @@
 """Export the packaged all-MiniLM-L6-v2 weights to ONNX once, locally, and cache the file.
 
 Nothing prebuilt is downloaded: the graph is traced from the sha256-checked safetensors with
-``torch.onnx.export`` and, for int8, quantised with ONNX Runtime's dynamic quantiser. The cache
+``torch.onnx.export`` and, for int8, quantised with ONNX Runtime's dynamic quantiser, its
+activations then given one scale per token row (``per_token.py``). The cache
 folder is keyed by the weights' sha256 and the export settings, so a changed model or recipe
 never reuses a stale file.
 
