@@ -237,3 +237,20 @@ def test_a_header_about_the_writer_holding_answers_is_not_the_writer(tmp_path):
     frame = read_reflections(path)
     assert frame[F.PARTICIPANT].tolist() == [f"S{p}" for p in range(6)]
     assert set(frame[F.PROMPT]) == {"Student comments"}
+
+
+def test_a_question_whose_answers_are_a_few_repeated_choices_is_not_analysed(tmp_path, caplog):
+    # "Which workshop did you attend?" is asked like a question, but its values are the
+    # choices of a form: grouping, not writing. Repeated "No" answers are still answers.
+    path = tmp_path / "form.csv"
+    lines = ["Email,Which workshop did you attend?,What could be improved?,Anything else?"]
+    workshops = ["Coaching basics", "Leading change", "Feedback skills"]
+    for p in range(12):
+        lines.append(
+            f"p{p}@example.org,{workshops[p % 3]},more time for the role play please ({p}),"
+            "No thanks all good"
+        )
+    path.write_text("\n".join(lines) + "\n")
+    frame = read_reflections(path)
+    assert set(frame[F.PROMPT]) == {"What could be improved?", "Anything else?"}
+    assert "'Which workshop did you attend?' holds a few repeated choices" in caplog.text

@@ -4,6 +4,7 @@ what the values look like (long answers are free text; a few repeated values lab
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -50,6 +51,8 @@ _HEADER_RULES: dict[str, tuple[str, ...]] = {
 _NOT_TEXT = re.compile(r"\b(id|ids|identifier|number|no|name|names|e-?mail|phone|mobile)\b")
 _TEXT_HINTS = ("reflection", "comment", "what", "?", "text", "answer", "feedback", "notes")
 _MIN_FREE_TEXT_CHARS = 15  # mean answer length above which an unmapped column is free text
+_MAX_CHOICE_WORDS = 4  # repeated values this short are a question's choices, not answers
+_NOTHING_WRITTEN = {"no", "none", "na", "n/a", "nothing", "nope", "nil", "all", "not"}
 
 
 def _not_a_writer(header: str) -> bool:
@@ -203,12 +206,31 @@ def _guess_text_columns(table: pd.DataFrame, candidates: list[str]) -> list[str]
         long_enough = filled.str.len().mean() >= _MIN_FREE_TEXT_CHARS
         wordy = filled.str.contains(r"\s").mean() >= 0.5
         # A few values repeated down the column ("Human Resources", a workshop's title, a
-        # question's wording) label rows; they are not answers unless the header says so.
-        if not hinted and _repeats(filled):
+        # question's wording) label rows; they are not answers unless the header says so —
+        # and not even then when they are a few words each: the choices of a question
+        # ("Which workshop did you attend?"), not what anyone wrote.
+        if _repeats(filled) and (not hinted or _few_words(filled)):
+            if hinted:
+                logging.getLogger("reflect").warning(
+                    "column %s holds a few repeated choices, not written answers: not "
+                    "analysed (name it with --cohort-column if it groups people)",
+                    _quoted(header),
+                )
             continue
         if (hinted and wordy) or (long_enough and wordy):
             chosen.append(header)
     return chosen
+
+
+def _few_words(filled: pd.Series) -> bool:
+    """Short values, and not mostly "No" / "N/A": the answers of people with nothing to add
+    repeat too, and are worth counting."""
+    commonest = filled.str.lower().mode().iloc[0].split()
+    first_word = re.sub(r"[^a-z/]", "", commonest[0]) if commonest else ""
+    return (
+        filled.str.split().str.len().mean() <= _MAX_CHOICE_WORDS
+        and first_word not in _NOTHING_WRITTEN
+    )
 
 
 def _repeats(filled: pd.Series) -> bool:
