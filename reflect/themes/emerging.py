@@ -76,8 +76,8 @@ class EmergingTopic:
     members: list[int]  # answer positions
     phrases: list[Phrase] = field(default_factory=list)  # best first; the label first
     centre: np.ndarray | None = None
-    # The label describes the topic in two of its words ("coffee and canteen") rather than
-    # repeating a phrase its people wrote: it names this topic and is no phrase of another.
+    # The label describes the topic ("coffee and canteen") rather than repeating a phrase
+    # k of its people wrote: it names this topic and is no phrase of another.
     described: bool = False
 
 
@@ -178,8 +178,7 @@ def find_emerging(
         # The label's people: the topic's people who wrote it (or, for a label made of two
         # typical words, either word).
         label_people = label.participants & frozenset(people)
-        described = not label_people
-        if described:
+        if not label_people:
             label_people = frozenset().union(
                 *(words.users_in(w, idx) for w, shown in words.display.items()
                   if shown in label.text.split())
@@ -192,6 +191,7 @@ def find_emerging(
             if names_a_thing(words.display[w])
         ]
         ranked = [label] + [p for p in own if p.text != label.text]
+        described = as_such.by(label.text) < min_support  # "coffee and canteen": nobody's words
         topics_out.append(EmergingTopic(label.text, members, ranked, centre, described))
     merged = _merge_same(topics_out, embed, authors)
     merged.sort(key=lambda t: (-len({authors[i] for i in t.members}), t.label))
