@@ -254,3 +254,16 @@ def test_a_question_whose_answers_are_a_few_repeated_choices_is_not_analysed(tmp
     frame = read_reflections(path)
     assert set(frame[F.PROMPT]) == {"What could be improved?", "Anything else?"}
     assert "'Which workshop did you attend?' holds a few repeated choices" in caplog.text
+
+
+def test_a_header_naming_a_group_word_and_holding_answers_is_answers(tmp_path):
+    # "Module feedback" is what people wrote about the module, not which module they took.
+    path = tmp_path / "modules.csv"
+    lines = ["Learner,Module feedback,Module"]
+    lines += [
+        f"L{p},clear examples and a good pace in the labs ({p}),{p % 3 + 1}" for p in range(9)
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    frame = read_reflections(path)
+    assert set(frame[F.SESSION]) == {"1", "2", "3"}
+    assert set(frame[F.PROMPT]) == {"Module feedback"}

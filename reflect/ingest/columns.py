@@ -55,9 +55,15 @@ _MAX_CHOICE_WORDS = 4  # repeated values this short are a question's choices, no
 _NOTHING_WRITTEN = {"no", "none", "na", "n/a", "nothing", "nope", "nil", "all", "not"}
 
 
-def _not_a_writer(header: str) -> bool:
-    """A "Response ID" numbers an answer, not its writer; "Student comments" are answers."""
-    return "response" in header or any(hint in header for hint in _TEXT_HINTS)
+def _holds_answers(field: str, header: str) -> bool:
+    """Whether a header naming a field's word is answers instead: "Student comments",
+    "Session feedback", "What did the lecture cover?". (A date may be "Feedback date"; a
+    "Response ID" numbers an answer, not its writer.)"""
+    if field == "date":
+        return any(hint in header for hint in ("?", "what", "reflection"))
+    if field == "participant" and "response" in header:
+        return True
+    return any(hint in header for hint in _TEXT_HINTS)
 
 
 def _norm(header: str) -> str:
@@ -94,10 +100,7 @@ def map_columns(path: Path, table: pd.DataFrame, given: ColumnMap) -> dict[str, 
                 (
                     h
                     for h in headers
-                    if h not in taken
-                    and word in _norm(h)
-                    and not (field == "participant" and _not_a_writer(_norm(h)))
-                    and not any(hint in _norm(h) for hint in ("?", "what", "reflection"))
+                    if h not in taken and word in _norm(h) and not _holds_answers(field, _norm(h))
                 ),
                 None,
             )
