@@ -9,7 +9,7 @@ import pytest
 from reflect.themes.emerging import find_emerging
 from reflect.themes.label import family_phrases, topic_label
 from reflect.themes.model import Phrase
-from reflect.themes.words import WrittenBy
+from reflect.themes.words import WrittenAsSuch, WrittenBy
 from tests.test_themes import fake_embed
 
 pytestmark = pytest.mark.model
@@ -228,3 +228,21 @@ def test_a_merged_topics_description_is_no_phrase_its_people_wrote():
     )  # fmt: skip
     (merged,) = _merge_same([head, part], lambda texts: np.tile(centre, (len(texts), 1)), "abcde")
     assert [p.text for p in merged.phrases] == ["shared notebooks", "live editing"]
+
+
+def test_typical_words_people_write_together_are_shown_as_they_wrote_them():
+    # "machine" and "learning" are one thing to the people who wrote "machine learning"; the
+    # pair most people wrote is taken first ("learning engineering" is in fewer answers), and
+    # the label's own word stays alone.
+    from reflect.themes.emerging import _written_together
+
+    texts = ["machine learning engineering"] * 3 + ["machine learning at work"] * 3
+    texts += ["learning engineering skills"] * 2 + ["data pipelines"]
+    authors = list("abcdefghi")
+    writers = WrittenAsSuch(texts, authors).writers
+    people = frozenset(authors)
+    words = [Phrase(w, people) for w in ("engineering", "learning", "machine", "data")]
+    shown = _written_together(words, writers, people, 5, "data")
+    assert [(p.text, len(p.participants)) for p in shown] == [
+        ("engineering", 9), ("machine learning", 6), ("data", 9)
+    ]  # fmt: skip

@@ -190,12 +190,41 @@ def find_emerging(
             # "use", "lack", "small": nothing on their own, and shown when the label cannot be
             if names_a_thing(words.display[w])
         ]
+        own = _written_together(own, as_such.writers, frozenset(people), min_support, label.text)
         ranked = [label] + [p for p in own if p.text != label.text]
         described = as_such.by(label.text) < min_support  # "coffee and canteen": nobody's words
         topics_out.append(EmergingTopic(label.text, members, ranked, centre, described))
     merged = _merge_same(topics_out, embed, authors)
     merged.sort(key=lambda t: (-len({authors[i] for i in t.members}), t.label))
     return merged[:max_topics]
+
+
+# Typical words looked at in pairs for a phrase people wrote with both (the first few: each
+# pair is a search of the answers).
+PAIRED_WORDS = 6
+
+
+def _written_together(
+    words: list[Phrase], writers, people: frozenset, k: int, label: str
+) -> list[Phrase]:
+    """Typical words k of the topic's people wrote side by side ("machine" and "learning")
+    are shown as they wrote them ("machine learning"), once, where the first of them stood;
+    the pairs most people wrote are taken first, and the label's own word stays alone."""
+    first = [i for i, w in enumerate(words[:PAIRED_WORDS]) if w.text != label]
+    pairs = []
+    for n, i in enumerate(first):
+        for j in first[n + 1 :]:
+            for text in (f"{words[i].text} {words[j].text}", f"{words[j].text} {words[i].text}"):
+                who = writers(text) & people
+                if len(who) >= k:
+                    pairs.append((len(who), i, j, Phrase(text, frozenset(who))))
+    joined: dict[int, Phrase] = {}
+    used: set[int] = set()
+    for _, i, j, phrase in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if i not in used and j not in used:
+            joined[i] = phrase
+            used |= {i, j}
+    return [joined.get(i, w) for i, w in enumerate(words) if i not in used or i in joined]
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
