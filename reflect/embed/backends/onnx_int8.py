@@ -20,7 +20,9 @@ class OnnxInt8Backend:
     batch_invariant = True
     settings = ExportSettings(precision="int8", per_channel=True)
 
-    def __init__(self, batch_size: int = 32) -> None:
+    # 16: ~10% faster than 32 with per-token scales (dev, ReflectSumm answers: 1,318 against
+    # 1,200 texts/s); the vectors are the same at any batch size.
+    def __init__(self, batch_size: int = 16) -> None:
         self.encoder = OnnxEncoder(self.settings, batch_size)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
