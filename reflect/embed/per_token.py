@@ -54,7 +54,8 @@ def per_token_scales(model) -> None:
         if node.op_type == "DynamicQuantizeLinear":
             replaced[id(node)] = _quantise_rows(helper, TensorProto, node)
         elif node.op_type == "MatMulInteger":
-            x_q, w_q, _, w_zero = node.input
+            x_q, w_q = node.input[:2]
+            w_zero = node.input[3] if len(node.input) > 3 else ""  # optional: 0 when absent
             (cast,) = consumers[node.output[0]]
             (rescale,) = consumers[cast.output[0]]
             if cast.op_type != "Cast" or rescale.op_type != "Mul":
