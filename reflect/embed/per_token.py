@@ -68,7 +68,7 @@ def per_token_scales(model) -> None:
             # The row scales multiply the output in a Mul of their own: MatMulIntegerToFloat
             # documents a scalar input scale (given one per row it happens to apply them,
             # but not when a bias is folded in too), so nothing here relies on more.
-            unscaled = node.name + "_unscaled"
+            unscaled = rescale.output[0] + "_unscaled"  # (a node's name may be empty)
             replaced[id(node)] = [
                 helper.make_node(
                     "MatMulIntegerToFloat",
