@@ -210,10 +210,10 @@ def _written_together(
     """Typical words k of the topic's people wrote side by side ("machine" and "learning")
     are shown as they wrote them ("machine learning"), once, where the first of them stood;
     the pairs most people wrote are taken first, and the label's own word stays alone."""
-    first = [i for i, w in enumerate(words[:PAIRED_WORDS]) if w.text != label]
+    pairable = [i for i, w in enumerate(words[:PAIRED_WORDS]) if w.text != label]
     pairs = []
-    for n, i in enumerate(first):
-        for j in first[n + 1 :]:
+    for n, i in enumerate(pairable):
+        for j in pairable[n + 1 :]:
             for text in (f"{words[i].text} {words[j].text}", f"{words[j].text} {words[i].text}"):
                 who = writers(text) & people
                 if len(who) >= k:
