@@ -138,6 +138,13 @@ NOTHING_TO_ADD = [
     "I felt quite confident about the material",
     "In the seminar we found everything to be clear and nothing hard",
     "We found it all easy to follow",
+    "I didn't have any confusion in the workshop today.",
+    "We did not have any questions during the seminar",
+    "Nothing really confused me this time.",
+    "Nothing bothered us about the lab",
+    "I wasn't confused by anything",
+    "Not much to say",
+    "not a lot to add here",
 ]
 
 LOOKS_LIKE_IT = [
@@ -247,6 +254,11 @@ LOOKS_LIKE_IT = [
     "We thought it too easy",
     "The seminar was too simple",
     "It was overly simple for the group",
+    "Nothing confused me more than the budget quiz",
+    "Nothing surprised us more than the survey results",
+    "The breakout rooms confused me",
+    "not much to say about the pricing model except it is steep",
+    "I didn't have any time to finish the case study",
 ]
 
 

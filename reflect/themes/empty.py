@@ -108,7 +108,8 @@ _CLAUSES = [
     rf"(?:no\s+{_MORE}(?:{_REMARKS})|none|nothing(?:\s+{_MORE}(?:{_REMARKS}))?){_TAIL}",
     # "I don't have any suggestions", "I do not have anything to add", "didn't have any concerns"
     rf"(?:(?:i|we)\s+)?(?:don'?t|do not|didn'?t|did not|haven'?t|have not)\s+(?:have|got|have got)?"
-    rf"\s*(?:any\s+{_MORE}(?:{_REMARKS})|anything(?:\s+{_MORE}(?:{_REMARKS}))?|any){_TAIL}",
+    rf"\s*(?:any\s+{_MORE}(?:{_REMARKS})|anything(?:\s+{_MORE}(?:{_REMARKS}))?|any){_TAIL}"
+    rf"{_WHERE}",
     # "there are no issues", "there was nothing", "there were none"
     rf"there(?:'s| is| are| was| were)\s+(?:no\s+{_MORE}(?:{_REMARKS})|none|nothing)(?:\s+"
     rf"{_MORE}(?:{_REMARKS}))?{_TAIL}",
@@ -152,7 +153,12 @@ _CLAUSES = [
     # "I understood everything", "I got it all", "I wasn't confused about anything"
     rf"i\s+(?:understood|got|followed)\s+(?:everything|it all|all of it)(?:\s+today)?{_WHERE}",
     r"(?:i\s+)?(?:was|am|wasn'?t|was not|am not|'m not|i'm not)\s+(?:not\s+)?(?:confused|unsure|"
-    rf"worried|concerned)(?:\s+about)?\s+(?:anything|nothing)(?:\s+today)?{_WHERE}",
+    rf"worried|concerned)(?:\s+(?:about|by|with|on|over))?\s+(?:anything|nothing)(?:\s+today)?"
+    rf"{_WHERE}",
+    # "nothing really confused me", "nothing bothered us today"
+    rf"nothing{_WHERE}\s+{_QUALIFIER}(?:confused|confuses|confusing|bothered|bothers|worried|"
+    rf"worries|troubled|troubles|puzzled|puzzles|lost|surprised|surprises)\s+(?:me|us)"
+    rf"(?:\s+(?:today|this time|at all|really))*{_WHERE}",
     # "I was not very confused in the lab", "I'm not lost at all"
     rf"(?:i\s+)?(?:wasn'?t|was not|am not|'m not|i'm not|were not|weren'?t)\s+{_QUALIFIER}"
     rf"(?:confused|unsure|worried|concerned|lost)(?:\s+at all)?{_WHERE}",
@@ -175,6 +181,9 @@ _CLAUSES = [
     rf"(?:\s+(?:in any way|at all))*{_WHERE}",
     # "no, thanks", "none for now", "not at this time"
     rf"(?:no|none|not|nope|nah)(?:\s+really)?{_TAIL}",
+    # "not much to say", "not a lot to add here"
+    rf"(?:not|nothing)\s+(?:much|a lot|a great deal|very much)(?:\s+else)?\s+to\s+(?:add|report|say|"
+    rf"share|mention|comment on){_TAIL}{_WHERE}",
 ]
 _EMPTY_CLAUSE = re.compile(rf"(?:{_STOCK.pattern}|{'|'.join(_CLAUSES)})")
 # Courtesy around the answer: "thanks!", "sorry", "honestly", "at this point"
