@@ -182,8 +182,8 @@ _CLAUSES = [
     # "no, thanks", "none for now", "not at this time"
     rf"(?:no|none|not|nope|nah)(?:\s+really)?{_TAIL}",
     # "not much to say", "not a lot to add here"
-    rf"(?:not|nothing)\s+(?:much|a lot|a great deal|very much)(?:\s+else)?\s+to\s+(?:add|report|say|"
-    rf"share|mention|comment on){_TAIL}{_WHERE}",
+    rf"(?:not|nothing)\s+(?:much|a lot|a great deal|very much)(?:\s+else)?\s+to\s+"
+    rf"(?:add|report|say|share|mention|comment on){_TAIL}{_WHERE}",
 ]
 _EMPTY_CLAUSE = re.compile(rf"(?:{_STOCK.pattern}|{'|'.join(_CLAUSES)})")
 # Courtesy around the answer: "thanks!", "sorry", "honestly", "at this point"
