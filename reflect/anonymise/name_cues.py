@@ -43,6 +43,7 @@ _FREQUENT_SUBJECT_ZIPF = 4.5
 _ORIGINS = frozenset({"from", "in", "at", "of", "for"})
 # Prepositions that take people as often as things ("for Clemence", "about Rubija").
 _PERSON_PREPOSITIONS = frozenset({"for", "about", "by", "than", "like", "how", "that", "when"})
+_COPULAS = frozenset({"i'm", "am", "is", "are", "was", "were", "be"})
 # Rarer than this (about once in 10 million words) a capitalised subject is a name.
 _RARE_NAME_ZIPF = 2.5
 
@@ -125,11 +126,34 @@ class NameCues:
             is_tech_term(token.text) or listed_with_term(text, token.start, token.end)
         ):
             return True
-        if i == 0 or not adjacent(text, tokens[i - 1], token):
+        if i == 0:
             return False
         prev = tokens[i - 1]
+        # a title written as one, not a word that is also a title ("I miss caching")
+        title = prev.norm in self.titles and (
+            len(prev.norm) <= 3 or not is_ordinary_word(prev.norm)
+        )
+        if title and text[prev.end : token.start] in (" ", ". ") and self._lowercase_surname(token):
+            return True  # "dr. nguyen", "mrs adeyemi"
+        if not adjacent(text, prev, token):
+            return False
         if prev.norm in self.titles and self.following_surname(token):
             return True  # "Dr. Burke", "Mr Manning"
+        pair = f"{tokens[i - 2].norm} {prev.norm}" if i >= 2 else ""
+        cue = pair if pair in self.before else prev.norm if prev.norm in self.before else None
+        strong = (
+            cue is not None
+            and cue not in self.weak
+            and (title or cue not in self.titles)
+            # "I'm X", "this is X" take any adjective ("I'm neurodivergent")
+            and cue.split()[-1] not in _COPULAS
+        )
+        if (
+            strong
+            and self._lowercase_surname(token)
+            and word_frequency(token.norm) < _RARE_NAME_ZIPF
+        ):
+            return True  # "thanks to oluwaseun", "my mentor kwabena"; not "thanks to covid"
         if not self.surname_like(token):
             return False
         if prev.norm in self.before and (prev.norm not in self.weak or is_past_verb(prev.norm)):
@@ -142,6 +166,20 @@ class NameCues:
             prev.norm in self.before | _PERSON_PREPOSITIONS
             and not sentence_initial(text, token.start)
             and not technical_text(text)
+        )
+
+    @staticmethod
+    def _lowercase_surname(token: Token) -> bool:
+        # After a title a word written in lower case is still a surname when no dictionary
+        # knows it ("dr. nguyen"); an everyday word or a product is not ("ms teams", "ms
+        # excel", "mr smith" is missed rather than "ms word" taken).
+        return (
+            not token.capitalised
+            and len(token.norm) >= 4  # "prof dev" (professional development)
+            and token.norm.isalpha()
+            and not is_ordinary_word(token.norm)
+            and not looks_like_typo(token.norm)
+            and not is_tech_term(token.norm)
         )
 
     def _reports_speech(self, text: str, tokens: list[Token], i: int) -> bool:
