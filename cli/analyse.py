@@ -136,7 +136,8 @@ def analyse(
     drop_duplicates: Annotated[
         bool,
         typer.Option(
-            "--drop-duplicates", help="Keep the first of duplicated answers instead of failing."
+            "--drop-duplicates",
+            help="Keep the first of rows repeated in every column instead of failing.",
         ),
     ] = False,
     review: Annotated[

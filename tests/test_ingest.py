@@ -82,8 +82,25 @@ def test_when_duplicate_rows_then_error_names_both_rows(tiny_csv, tmp_path):
     path = tmp_path / "dup.csv"
     path.write_text("\n".join([*lines, lines[5]]) + "\n")
     message = _error(path)
-    assert f"row {len(lines) + 1}" in message and "duplicates row 6" in message
+    assert f"row {len(lines) + 1}" in message and "repeats row 6 in every column" in message
     assert len(read_reflections(path, drop_duplicates=True)) == len(read_reflections(tiny_csv))
+
+
+def test_when_one_person_gives_the_same_answer_in_two_submissions_then_both_are_kept(tmp_path):
+    # A forms export: no session column, a response id and a time that tell submissions apart.
+    path = tmp_path / "forms.csv"
+    path.write_text(
+        "ID,Completion time,Email,What could be improved?\n"
+        "1,3/1/26 09:10,E1,No suggestions.\n"
+        "2,3/8/26 09:12,E1,No suggestions.\n"
+        "3,3/8/26 09:14,E2,More time for questions\n"
+    )
+    frame = read_reflections(path, columns=ColumnMap(participant="Email"))
+    assert frame[F.TEXT].tolist() == [
+        "No suggestions.",
+        "No suggestions.",
+        "More time for questions",
+    ]
 
 
 def test_when_cell_too_long_then_row_and_column_named(tiny_csv, tmp_path):

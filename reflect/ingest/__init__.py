@@ -92,8 +92,8 @@ def read_export(
         table, rows = read_table(path, encoding)
     mapping = map_columns(path, table, columns or ColumnMap())
     check_cells(path, table, rows, mapping, max_cell_chars)
+    table, rows = check_duplicates(path, table, rows, drop_duplicates)
     long = to_long(table, rows, mapping)
-    long = check_duplicates(path, long, drop_duplicates)
     if long.empty:
         raise InputError("no reflections: every text cell is blank", file=path)
     return Export(long.reset_index(drop=True), _column_record(mapping))

@@ -76,19 +76,23 @@ def _session_labels(values: pd.Series) -> pd.Series:
     return values.map(label)
 
 
-def check_duplicates(path: Path, long: pd.DataFrame, drop: bool) -> pd.DataFrame:
-    key = [F.PARTICIPANT, F.SESSION, F.COHORT, F.PROMPT, F.TEXT]
-    dup = long.duplicated(subset=key, keep="first")
+def check_duplicates(
+    path: Path, table: pd.DataFrame, rows: list[int], drop: bool
+) -> tuple[pd.DataFrame, list[int]]:
+    """A row that repeats an earlier one in every column (an export appended twice, a row
+    copied) is refused, or dropped on request. Two submissions that differ anywhere — a
+    response id, a time, another answer — are two reflections, even when the same person
+    wrote the same answer in both ("No suggestions.")."""
+    dup = table.duplicated(keep="first").to_numpy()
     if not dup.any():
-        return long
+        return table, rows
     if drop:
-        return long[~dup]
-    first_dup = long[dup].iloc[0]
-    original = long[(long[key] == first_dup[key]).all(axis=1)].iloc[0]
+        return table[~dup], [r for r, d in zip(rows, dup, strict=True) if not d]
+    at = int(dup.argmax())
+    same = (table == table.iloc[at]).all(axis=1).to_numpy()
     raise InputError(
-        f"duplicates row {original[F.ROW]} (same participant, session and answer); "
+        f"repeats row {rows[int(same.argmax())]} in every column; "
         "remove it or pass --drop-duplicates",
         file=path,
-        row=int(first_dup[F.ROW]),
-        column=str(first_dup[F.PROMPT]),
+        row=rows[at],
     )
