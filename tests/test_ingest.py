@@ -270,7 +270,41 @@ def test_a_question_whose_answers_are_a_few_repeated_choices_is_not_analysed(tmp
     path.write_text("\n".join(lines) + "\n")
     frame = read_reflections(path)
     assert set(frame[F.PROMPT]) == {"What could be improved?", "Anything else?"}
-    assert "'Which workshop did you attend?' holds a few repeated choices" in caplog.text
+    # ...and, asking which workshop, it says how people are grouped
+    assert set(frame[F.COHORT]) == set(workshops)
+
+
+def test_a_question_of_a_few_repeated_choices_naming_no_group_is_not_analysed(tmp_path, caplog):
+    path = tmp_path / "form.csv"
+    lines = ["Email,What format did you prefer?,What could be improved?"]
+    for p in range(12):
+        lines.append(f"p{p}@example.org,{['Online', 'In person'][p % 2]},more role play ({p})")
+    path.write_text("\n".join(lines) + "\n")
+    frame = read_reflections(path)
+    assert set(frame[F.PROMPT]) == {"What could be improved?"}
+    assert "'What format did you prefer?' holds a few repeated choices" in caplog.text
+
+
+def test_a_qualtrics_export_is_read_by_its_question_texts(tmp_path):
+    # Short ids as headers, the questions in the first row, {"ImportId": ...} in the second;
+    # contact columns beside the answers, and a "User Language" that is nobody's id.
+    path = tmp_path / "qualtrics.csv"
+    lines = [
+        "ResponseId,RecipientEmail,UserLanguage,Q1,Q2_TEXT",
+        "Response ID,Recipient Email,User Language,Which cohort are you in?,What did you learn?",
+        '"{""ImportId"":""_recordId""}","{""ImportId"":""recipientEmail""}",'
+        '"{""ImportId"":""userLanguage""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}"',
+    ]
+    for p in range(8):
+        lines.append(
+            f"R_{p},p{p}@example.org,EN,{['Spring', 'Autumn'][p % 2]},to delegate more ({p})"
+        )
+    path.write_text("\n".join(lines) + "\n")
+    frame = read_reflections(path)
+    assert set(frame[F.PROMPT]) == {"What did you learn?"}
+    assert set(frame[F.COHORT]) == {"Spring", "Autumn"}
+    assert frame[F.PARTICIPANT].nunique() == 8 and frame[F.PARTICIPANT].str.contains("@").all()
+    assert frame[F.ROW].tolist()[:2] == [4, 5]  # rows keep their line numbers in the file
 
 
 def test_a_header_naming_a_group_word_and_holding_answers_is_answers(tmp_path):

@@ -55,14 +55,30 @@ _MAX_CHOICE_WORDS = 4  # repeated values this short are a question's choices, no
 _NOTHING_WRITTEN = {"no", "none", "na", "n/a", "nothing", "nope", "nil", "all", "not"}
 
 
-def _holds_answers(field: str, header: str) -> bool:
-    """Whether a header naming a field's word is answers instead: "Student comments",
-    "Session feedback", "What did the lecture cover?". (A date may be "Feedback date"; a
-    "Response ID" numbers an answer, not its writer.)"""
+# A header naming the person and one of these is something about them, not who they are
+# ("User Language", "Participant type", "Respondent IP address").
+_ATTRIBUTE = re.compile(
+    r"\b(language|agent|browser|device|location|latitude|longitude|ip|type|role|status|level|"
+    r"count|age|gender|department|team|title|country|region|grade|score|rating)\b"
+)
+
+
+def _not_the_field(field: str, header: str, values: pd.Series) -> bool:
+    """Whether a header naming a field's word is something else: answers ("Student
+    comments", "Session feedback", "What did the lecture cover?"), an attribute of the person
+    ("User Language"), or a column nobody filled. A date may be "Feedback date"; a "Response
+    ID" numbers an answer, not its writer; a question asking for a group ("Which cohort are
+    you in?") answered with a few repeated choices is that group."""
+    filled = values.str.strip()
+    filled = filled[filled != ""]
+    if filled.empty:
+        return True
     if field == "date":
         return any(hint in header for hint in ("?", "what", "reflection"))
-    if field == "participant" and "response" in header:
+    if field == "participant" and ("response" in header or _ATTRIBUTE.search(header)):
         return True
+    if field in ("role", "session", "cohort") and _repeats(filled) and _few_words(filled):
+        return False
     return any(hint in header for hint in _TEXT_HINTS)
 
 
@@ -100,7 +116,9 @@ def map_columns(path: Path, table: pd.DataFrame, given: ColumnMap) -> dict[str, 
                 (
                     h
                     for h in headers
-                    if h not in taken and word in _norm(h) and not _holds_answers(field, _norm(h))
+                    if h not in taken
+                    and word in _norm(h)
+                    and not _not_the_field(field, _norm(h), table[h])
                 ),
                 None,
             )
@@ -130,7 +148,8 @@ def map_columns(path: Path, table: pd.DataFrame, given: ColumnMap) -> dict[str, 
     if "participant" not in mapping:
         raise InputError(
             "no participant column found (looked for headers containing participant, "
-            "respondent, employee, name...); name it with --participant-column",
+            "respondent, employee, name...); name it with --participant-column (a response "
+            "id only if no one answered twice: each id is counted as a person)",
             file=path,
         )
     if mapping["participant"] in mapping["text"]:

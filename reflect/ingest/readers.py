@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -79,8 +80,28 @@ def read_table(path: Path, encoding: str = "utf-8") -> tuple[pd.DataFrame, list[
     if table.empty:
         raise InputError("no data rows below the header", file=path)
     table.columns = [str(c).strip() for c in table.columns]
+    table, rows = _question_text_headers(table.fillna("").astype(str), rows)
     refuse_duplicate_headers(path, table.columns)
-    return table.fillna("").astype(str), rows
+    return table, rows
+
+
+_IMPORT_ID = re.compile(r'\{\s*"ImportId"\s*:')
+
+
+def _question_text_headers(table: pd.DataFrame, rows: list[int]) -> tuple[pd.DataFrame, list[int]]:
+    """Qualtrics exports put short ids in the header ("Q1", "Q2_TEXT"), each question's text
+    in the first row below it and ``{"ImportId": ...}`` in the second. Such a file is read with
+    the question texts as headers and its data from the third row on (rows keep their line
+    numbers), so columns are recognised by what they ask."""
+    if len(table) < 2:
+        return table, rows
+    second = [v.strip() for v in table.iloc[1]]
+    if not any(second) or not all(_IMPORT_ID.match(v) for v in second if v):
+        return table, rows
+    questions = [" ".join(str(q).split()) for q in table.iloc[0]]
+    table = table.iloc[2:].reset_index(drop=True)
+    table.columns = [q or header for q, header in zip(questions, table.columns, strict=True)]
+    return table, rows[2:]
 
 
 def refuse_duplicate_headers(path: Path, headers) -> None:
