@@ -318,3 +318,20 @@ def test_a_header_naming_a_group_word_and_holding_answers_is_answers(tmp_path):
     frame = read_reflections(path)
     assert set(frame[F.SESSION]) == {"1", "2", "3"}
     assert set(frame[F.PROMPT]) == {"Module feedback"}
+
+
+def test_a_surveymonkey_export_is_read_with_one_header_per_column(tmp_path):
+    # Questions in the header, then "Response" / "Open-Ended Response" or a choice under each
+    # column (a multiple-choice question's other columns have a blank header).
+    path = tmp_path / "surveymonkey.csv"
+    lines = [
+        "Respondent ID,Start Date,Which track did you take?,,What was most useful?",
+        ",,Leadership,Other (please specify),Open-Ended Response",
+    ]
+    for p in range(8):
+        lines.append(f"{1000 + p},03/01/2026,Leadership,,the peer coaching triads ({p})")
+    path.write_text("\n".join(lines) + "\n")
+    frame = read_reflections(path)
+    assert set(frame[F.PROMPT]) == {"What was most useful?"}
+    assert frame[F.PARTICIPANT].nunique() == 8
+    assert frame[F.ROW].tolist()[0] == 3

@@ -77,7 +77,12 @@ def _not_the_field(field: str, header: str, values: pd.Series) -> bool:
         return any(hint in header for hint in ("?", "what", "reflection"))
     if field == "participant" and ("response" in header or _ATTRIBUTE.search(header)):
         return True
-    if field in ("role", "session", "cohort") and _repeats(filled) and _few_words(filled):
+    if (
+        field in ("role", "session", "cohort")
+        and len(filled) >= 0.8 * len(values)  # everyone is in some group
+        and _repeats(filled)
+        and _few_words(filled)
+    ):
         return False
     return any(hint in header for hint in _TEXT_HINTS)
 

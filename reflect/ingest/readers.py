@@ -81,11 +81,33 @@ def read_table(path: Path, encoding: str = "utf-8") -> tuple[pd.DataFrame, list[
         raise InputError("no data rows below the header", file=path)
     table.columns = [str(c).strip() for c in table.columns]
     table, rows = _question_text_headers(table.fillna("").astype(str), rows)
+    table, rows = _sub_header_row(table, rows)
     refuse_duplicate_headers(path, table.columns)
     return table, rows
 
 
 _IMPORT_ID = re.compile(r'\{\s*"ImportId"\s*:')
+
+
+_RESPONSE = {"response", "open-ended response"}
+
+
+def _sub_header_row(table: pd.DataFrame, rows: list[int]) -> tuple[pd.DataFrame, list[int]]:
+    """SurveyMonkey exports have two header rows: the questions, then under each column
+    "Response", "Open-Ended Response" or one choice of a multiple-choice question (whose
+    other columns have a blank question header). Such a file is read with one header per
+    column: the question, and " - " and the choice where there is one."""
+    first = [v.strip() for v in table.iloc[0]]
+    if first[0] or not any(v.lower() in _RESPONSE for v in first):
+        return table, rows
+    headers, question = [], ""
+    for header, sub in zip(table.columns, first, strict=True):
+        if header and not re.fullmatch(r"Unnamed: \d+", header):
+            question = header
+        headers.append(question if sub.lower() in _RESPONSE or not sub else f"{question} - {sub}")
+    table = table.iloc[1:].reset_index(drop=True)
+    table.columns = headers
+    return table, rows[1:]
 
 
 def _question_text_headers(table: pd.DataFrame, rows: list[int]) -> tuple[pd.DataFrame, list[int]]:
