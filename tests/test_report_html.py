@@ -110,6 +110,13 @@ def test_when_a_cell_is_withheld_then_the_summary_says_nothing_about_that_group(
     assert "withheld" not in text and "fewer than" not in text
 
 
+def test_when_no_theme_is_shown_for_both_roles_then_the_summary_says_they_cannot_be_compared():
+    report = sample_report()
+    report.themes = [replace(t, by_role={**t.by_role, "mentor": None}) for t in report.themes]
+    text = _summary(report).split("Where mentees and mentors differ")[1]
+    assert "cannot be compared here" in text and "none was raised" not in text
+
+
 def test_when_shares_are_withheld_then_the_summary_names_people_only():
     report = sample_report()
     report.themes = [replace(t, share=None) for t in report.themes]

@@ -180,12 +180,13 @@ def _change_over_sessions(themes: list[SafeTheme], sessions: Dimension | None) -
     heading = f"What changed from {noun} {first} to {noun} {last}"
     if not n_first or not n_last:
         return None
-    rises, falls = [], []
+    rises, falls, compared = [], [], 0
     for t in themes:
         a = share(t.by_session.get(first), n_first)
         b = share(t.by_session.get(last), n_last)
         if a is None or b is None:
             continue
+        compared += 1
         if b - a >= NOTABLE_SHIFT:
             rises.append((b - a, t, a, b))
         elif a - b >= NOTABLE_SHIFT:
@@ -205,7 +206,12 @@ def _change_over_sessions(themes: list[SafeTheme], sessions: Dimension | None) -
             + join([f"{lower(t.label)} (from {a:.0%} to {b:.0%})" for _, t, a, b in falls[:3]])
             + "."
         )
-    if not sentences:
+    if not compared:
+        sentences.append(
+            f"No theme's numbers are shown for both {noun}s (each needs at least the minimum "
+            "group size), so they cannot be compared here."
+        )
+    elif not sentences:
         sentences.append(
             f"Among the themes whose numbers are shown for both, none rose or fell by "
             f"{NOTABLE_SHIFT:.0%} of those writing or more."
@@ -223,10 +229,11 @@ def _contrast(themes: list[SafeTheme], roles: Dimension | None) -> Finding | Non
         return None
     a_role, b_role = sized[0], sized[1]
     n_a, n_b = roles.totals[a_role], roles.totals[b_role]
-    gaps = []
+    gaps, compared = [], 0
     for t in themes:
         sa = share(t.by_role.get(a_role), n_a)
         sb = share(t.by_role.get(b_role), n_b)
+        compared += sa is not None and sb is not None
         if sa is not None and sb is not None and abs(sa - sb) >= NOTABLE_SHIFT:
             gaps.append((abs(sa - sb), t, sa, sb))
     gaps.sort(key=lambda g: -g[0])
@@ -245,7 +252,12 @@ def _contrast(themes: list[SafeTheme], roles: Dimension | None) -> Finding | Non
                 )
                 + "."
             )
-    if not sentences:
+    if not compared:
+        sentences.append(
+            f"No theme's numbers are shown for both {a_name} and {b_name} (each needs at least "
+            "the minimum group size), so they cannot be compared here."
+        )
+    elif not sentences:
         sentences.append(
             f"Among the themes whose numbers are shown for both, none was raised by a share of "
             f"{a_name} {NOTABLE_SHIFT:.0%} or more higher or lower than of {b_name}."
