@@ -37,6 +37,7 @@ import numpy as np
 
 from reflect.themes.candidates import extract_candidates
 from reflect.themes.cluster import cluster_points
+from reflect.themes.communities import consensus_communities
 from reflect.themes.empty import is_empty_answer
 from reflect.themes.label import family_phrases, names_a_thing, topic_label, written_label
 from reflect.themes.model import Phrase
@@ -51,16 +52,6 @@ EXPLAINED = 0.32
 # ...and a topic whose centre is this close to a theme is that theme's subject (a centre is
 # the mean of many sentences, so it sits closer to every theme than its sentences do).
 CENTRE_EXPLAINED = 0.45
-NEIGHBOURS = 10
-# Resolution of the modularity clustering: higher gives more, smaller topics. Demo dev, 1,900
-# sentences: 3.0 gives ~45 communities; 1.0 joins scheduling with office life (support 107
-# against gold 52).
-RESOLUTION = 3.0
-# Clustering runs from different seeds, and the share of them in which two neighbours must
-# share a community to be in one topic (dev: 0.5 chains the graph into a few giant
-# components; 0.7 keeps ~90% of the sentences in communities of 8 or more; 0.9 two thirds).
-RUNS = 8
-CONSENSUS = 0.7
 MAX_DISCOVERY = 4000
 # A sentence outside the discovery sample, or in a community too small to be a topic, joins
 # the nearest topic centre at this cosine.
@@ -124,7 +115,7 @@ def find_emerging(
     if len(open_) < min_support:
         return []
     sample = _sample(open_, sentences)
-    communities = _communities(vectors[sample])
+    communities = consensus_communities(vectors[sample])
     # A topic is a community of k people or more; it is named from its own sentences. The
     # other open sentences (outside the sample, or in a community too small to be a topic)
     # count for the topic whose centre is nearest, if close enough.
@@ -247,53 +238,6 @@ def _sample(open_: np.ndarray, sentences: Sequence[str]) -> np.ndarray:
         return open_
     ranked = sorted(open_.tolist(), key=lambda i: (zlib.crc32(sentences[i].encode()), i))
     return np.array(sorted(ranked[:MAX_DISCOVERY]))
-
-
-def _communities(vectors: np.ndarray) -> list[np.ndarray]:
-    """Communities of the k-nearest-neighbour graph (cosine-weighted edges) that hold whatever
-    the clustering's random start: Leiden (igraph) is run from ``RUNS`` seeds, and two
-    neighbours are in one community when they share one in at least ``CONSENSUS`` of the runs
-    (the connected components of those edges). A sentence with no such neighbour is left
-    alone. One run's communities move with its seed — of two runs on the same sentences a
-    quarter to a third of the pairs disagree (dev: demo and Jupyter survey, adjusted Rand
-    0.74 and 0.83 for Leiden, 0.60 and 0.70 for networkx's Louvain) — and the consensus of
-    eight runs from other seeds moves far less (0.85 and 0.89)."""
-    import random
-
-    import igraph
-
-    n = len(vectors)
-    k = min(NEIGHBOURS, n - 1)
-    if k < 1:
-        return [np.arange(n)]
-    edges, weights = [], []
-    for start in range(0, n, 1024):
-        sims = vectors[start : start + 1024] @ vectors.T
-        for offset in range(len(sims)):
-            sims[offset, start + offset] = -np.inf
-        nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        for offset, js in enumerate(nearest):
-            for j in js:
-                edges.append((start + offset, int(j)))
-                weights.append(max(float(sims[offset, j]), 1e-3))
-    graph = igraph.Graph(n=n, edges=edges, edge_attrs={"weight": weights})
-    graph.simplify(combine_edges="max")  # i and j each other's neighbours: one edge
-    ends = np.array(graph.get_edgelist()).reshape(-1, 2)
-    together = np.zeros(len(ends))
-    try:
-        for seed in range(RUNS):
-            # igraph draws from the generator it is given: a seeded one, not Python's own
-            igraph.set_random_number_generator(random.Random(seed))
-            found = graph.community_leiden(
-                "modularity", weights="weight", resolution=RESOLUTION, n_iterations=-1
-            )
-            membership = np.array(found.membership)
-            together += membership[ends[:, 0]] == membership[ends[:, 1]]
-    finally:
-        igraph.set_random_number_generator(random)
-    agreed = igraph.Graph(n=n, edges=ends[together >= CONSENSUS * RUNS].tolist())
-    components = agreed.connected_components()
-    return [np.array(sorted(c)) for c in sorted(components, key=lambda c: (-len(c), min(c)))]
 
 
 def _join_rest(open_, placed, vectors, centres) -> list[list[int]]:
