@@ -230,6 +230,38 @@ def test_a_merged_topics_description_is_no_phrase_its_people_wrote():
     assert [p.text for p in merged.phrases] == ["shared notebooks", "live editing"]
 
 
+def _topic(label, members, angle):
+    from reflect.themes.emerging import EmergingTopic
+
+    centre = np.array([np.cos(angle), np.sin(angle), 0.0, 0.0], dtype=np.float32)
+    return EmergingTopic(label, members, [Phrase(label, frozenset("abcdef"))], centre)
+
+
+@pytest.mark.parametrize(
+    ("labels", "angle", "topics"),
+    [
+        # one label is part of the other and the topics are close: one topic
+        (("code cells", "cell"), 0.8, 1),
+        (("meeting rooms", "room booking and meeting rooms"), 0.8, 1),
+        # the same word in topics far apart ("data" as a source, "data" as a chart): two
+        (("cell", "code cells"), 1.2, 2),
+        # close topics whose labels share a word but neither is part of the other: two
+        (("code cells", "cell outputs"), 0.8, 2),
+    ],
+)
+def test_topics_merge_when_one_label_is_part_of_the_other_and_they_are_close(
+    labels, angle, topics
+):
+    from reflect.themes.emerging import _merge_same
+
+    first, second = _topic(labels[0], [0, 1, 2], 0.0), _topic(labels[1], [3, 4], angle)
+
+    def far_apart(texts):  # label vectors that never meet on their own
+        return np.eye(len(texts), 4, dtype=np.float32)
+
+    assert len(_merge_same([first, second], far_apart, "abcde")) == topics
+
+
 def test_typical_words_people_write_together_are_shown_as_they_wrote_them():
     # "machine" and "learning" are one thing to the people who wrote "machine learning"; the
     # pair most people wrote is taken first ("learning engineering" is in fewer answers), and

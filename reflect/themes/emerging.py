@@ -41,7 +41,7 @@ from reflect.themes.communities import consensus_communities
 from reflect.themes.empty import is_empty_answer
 from reflect.themes.label import family_phrases, names_a_thing, topic_label, written_label
 from reflect.themes.model import Phrase
-from reflect.themes.words import TOKEN, WordUse, WrittenAsSuch, WrittenBy, stem
+from reflect.themes.words import TOKEN, WordUse, WrittenAsSuch, WrittenBy, folded, stem
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
@@ -58,6 +58,9 @@ MAX_DISCOVERY = 4000
 JOIN = 0.5
 # Topics whose labels (or centres) are this close are one topic said two ways.
 SAME_TOPIC = 0.7
+# ...and so are topics whose centres are this close when one label is part of the other
+# ("cell" and "code cells": dev, Jupyter survey, labels 0.58 apart by cosine, centres 0.66).
+PART_OF = 0.6
 MIN_SENTENCE_WORDS = 4
 # A topic's three most typical words must be written by this share of its people.
 COHERENCE = 0.3
@@ -291,8 +294,15 @@ def _phrase_pool(idx, rows, sentences, texts, authors, prompt) -> dict[str, tupl
     return pool
 
 
+def _part_of(a: str, b: str) -> bool:
+    """One label's words are all words of the other ("cell", "code cells")."""
+    first, second = set(folded(a).split()), set(folded(b).split())
+    return bool(first and second) and (first <= second or second <= first)
+
+
 def _merge_same(topics: list[EmergingTopic], embed: Embed, authors) -> list[EmergingTopic]:
-    """Topics whose labels mean the same ("inline plots", "inline graphics") become one."""
+    """Topics whose labels mean the same ("inline plots", "inline graphics"), or whose centres
+    are close and one label is part of the other ("cell", "code cells"), become one."""
     if len(topics) < 2:
         return topics
     labels = embed([t.label for t in topics])
@@ -305,6 +315,10 @@ def _merge_same(topics: list[EmergingTopic], embed: Embed, authors) -> list[Emer
                 for j in kept
                 if float(labels[i] @ labels[j]) >= SAME_TOPIC
                 or float(topics[i].centre @ topics[j].centre) >= SAME_TOPIC + 0.1
+                or (
+                    _part_of(topics[i].label, topics[j].label)
+                    and float(topics[i].centre @ topics[j].centre) >= PART_OF
+                )
             ),
             None,
         )
