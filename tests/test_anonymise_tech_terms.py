@@ -1,6 +1,6 @@
 """Technical and product vocabulary: known from maintained sources (Pygments' lexers, PyPI's
-trove classifiers) or by shape, and never taken for a person or a place without a person
-slot."""
+trove classifiers, Simple Icons' brands) or by shape, and never taken for a person or a place
+without a person slot."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ from reflect.anonymise.tech_terms import is_tech_term, listed_with_term
         ("Markdwon", True),  # a slip in a long known term
         ("PyCharm", True),  # inner capitals
         ("K8s", True),  # a digit inside
+        ("Figma", True),  # a workplace app (Simple Icons)
+        ("Trello", True),
+        ("Figmatic", False),  # brands are whole words: no compounds or slips
+        ("Claude", False),  # a brand that is a given name
         ("McKenzie", False),
         ("Okonkwo", False),
         ("Juliana", False),  # a given name, though it starts with a language's name
@@ -56,6 +60,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Julia said the pipeline was ready.", [("Julia", "PERSON")]),
         ("my mentor Ruby showed me the pipeline", [("Ruby", "PERSON")]),
         ("Ada's review was thorough.", [("Ada", "PERSON")]),
+        ("My mentee uses Trello, Miro and Figma every day.", []),
+        ("Natasha walked me through the Figma board.", [("Natasha", "PERSON")]),
     ],
 )
 def test_when_tools_are_named_then_they_are_kept_unless_in_a_person_slot(text, expected):
@@ -137,6 +143,8 @@ def test_when_a_name_names_a_tool_by_its_slot_then_it_is_kept(text, expected):
         ("the iPad app is fine", True),  # a product's shape
         ("We talked about Julia and Ruby all afternoon.", False),  # given names too
         ("A long talk about the rota.", False),
+        # a company beside people does not make the text technical
+        ("Halina Wrzos of Airtable spoke first.", False),
     ],
 )
 def test_when_a_text_names_a_tool_in_any_case_then_it_is_technical(text, expected):

@@ -1,13 +1,21 @@
 """Technical and product vocabulary, so tools are not taken for people or places ("I moved
 from Matlab to Julia", "Jupyter keeps crashing", "we run it on Kotlin").
 
-The words come from two maintained sources, never from a hand-typed list:
+The words come from three maintained sources, never from a hand-typed list:
 
 - Pygments' lexers: about 600 programming, markup, config and data languages and file
   formats, each with its aliases ("Python", "Haskell", "JSON-LD", "Markdown", "Docker");
 - PyPI's trove classifiers (the ``trove-classifiers`` package, maintained by the Python
   Packaging Authority): frameworks, environments, operating systems and topics ("Django",
-  "Jupyter", "Emacs", "Sphinx").
+  "Jupyter", "Emacs", "Sphinx");
+- Simple Icons' brand titles (``simple-icons-pack``, a redistribution of the ``simple-icons``
+  npm package: ~3,400 brands with a logo): the apps a workplace uses ("Figma", "Trello",
+  "Airtable", "Mentimeter" are in no programmer's list). A brand that is also a given name
+  ("Claude", "Jasmine") or an everyday word ("Apple", "Answer") is left out: those words are
+  far more often a person or a word than a product. Brands are matched as whole words only
+  (no compounds or slips of the keyboard), and a brand does not make a text technical
+  (``technical_text``): companies are named beside people ("Ines Varga of Elsevier") far more
+  than programming languages are.
 
 Shapes say "product" too, whatever the lists hold: inner capitals ("PyCharm", "JupyterLab",
 "PowerBI", "DataLens" but not "McKenzie"), digits inside a word ("K8s", "Web3"), and a
@@ -42,20 +50,25 @@ def tech_terms() -> frozenset[str]:
     """Lower-cased words naming software, languages, formats and platforms. Building them
     takes half a second in every process that redacts, so they are kept in the user cache
     under the sources' versions and the text of the modules whose rules decide them."""
-    import hashlib
     from importlib.metadata import version
 
-    from reflect.anonymise import lexicon
     from reflect.user_cache import cached_json
 
-    rules = hashlib.sha256(
-        Path(__file__).read_bytes() + Path(lexicon.__file__).read_bytes()
-    ).hexdigest()[:12]
     name = (
         f"tech-terms-pygments-{version('pygments')}-trove-{version('trove-classifiers')}"
-        f"-spacy-{version('spacy')}-{rules}.json"
+        f"-spacy-{version('spacy')}-{_rules()}.json"
     )
     return frozenset(cached_json(name, lambda: sorted(_read_tech_terms())))
+
+
+def _rules() -> str:
+    """A digest of the modules whose rules decide the cached word lists."""
+    import hashlib
+
+    from reflect.anonymise import lexicon
+
+    text = Path(__file__).read_bytes() + Path(lexicon.__file__).read_bytes()
+    return hashlib.sha256(text).hexdigest()[:12]
 
 
 def _read_tech_terms() -> frozenset[str]:
@@ -84,7 +97,37 @@ def _read_tech_terms() -> frozenset[str]:
     return frozenset(w for w in words if len(w) >= 3)
 
 
+@lru_cache(maxsize=1)
+def brand_names() -> frozenset[str]:
+    """Lower-cased words of brand names that are no given name and no everyday word; kept in
+    the user cache like the terms."""
+    from importlib.metadata import version
+
+    from reflect.user_cache import cached_json
+
+    name = f"brands-icons-{version('simple-icons-pack')}-spacy-{version('spacy')}-{_rules()}.json"
+    return frozenset(cached_json(name, lambda: sorted(_read_brand_names())))
+
+
+def _read_brand_names() -> set[str]:
+    import simple_icons_pack
+
+    names = first_names()
+    words = set()
+    for attribute in dir(simple_icons_pack):
+        if attribute.startswith("SI_"):
+            for part in _TERM_WORD.findall(getattr(simple_icons_pack, attribute).title):
+                lower = part.lower()
+                if len(lower) >= 3 and lower not in names and not is_ordinary_word(lower):
+                    words.add(lower)
+    return words
+
+
 def is_tech_term(word: str) -> bool:
+    return _programming_term(word) or word.lower() in brand_names()
+
+
+def _programming_term(word: str) -> bool:
     return _known_or_compound(word.lower()) or product_shape(word)
 
 
@@ -120,6 +163,7 @@ def names_a_tool(text: str, start: int, end: int, tools: ToolCues | None = None)
     word = text[start:end]
     return (
         _known_or_compound(normalise(word))
+        or normalise(word) in brand_names()
         or product_shape(word)
         or listed_with_term(text, start, end)
         or (tools is not None and tools.slot(text, start, end))
@@ -175,7 +219,7 @@ def technical_text(text: str) -> bool:
     return any(
         (m.group()[:1].isupper() or not is_ordinary_word(m.group().lower()))
         and m.group().lower() not in names
-        and is_tech_term(m.group())
+        and _programming_term(m.group())
         for m in _TERM.finditer(text)
     )
 
