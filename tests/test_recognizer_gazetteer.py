@@ -32,6 +32,13 @@ def found(text: str) -> list[tuple[str, str]]:
         ("thanks to covid we met online", []),
         ("thanks to brexit the rules changed", []),
         ("I told them I'm neurodivergent", []),
+        # Time spent with someone is a strong cue; "with" alone is not ("with python").
+        ("chatted with ngozi about the rota", [("ngozi", "PERSON")]),
+        ("caught up with akosua on friday", [("akosua", "PERSON")]),
+        ("a call with kwabena and then lunch", [("kwabena", "PERSON")]),  # "and" after it
+        ("came up with ideas and a plan", []),
+        ("a call with jira admins", []),
+        ("coffee with oat milk", []),
         # Names that are everyday words, with a cue.
         ("I told Will about it", [("Will", "PERSON")]),
         ("Mark said the Bill was fine", [("Mark", "PERSON")]),

@@ -86,5 +86,7 @@ class GazetteerRecognizer:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is None or nxt.norm not in _CONJUNCTIONS:
             return False
+        if self.cues.cue(text, tokens, i, _no_name) == STRONG:
+            return False  # "a call with kwabena and then lunch": the cue speaks for it
         verb = tokens[i + 3] if i + 3 < len(tokens) else None  # "Kadiev and Adams were"
         return verb is None or not (verb.norm in self.cues.after or is_finite_verb(verb.norm))
