@@ -39,6 +39,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ("came up with ideas and a plan", []),
         ("a call with jira admins", []),
         ("coffee with oat milk", []),
+        ("learned a lot from Zainab about TikTok", [("Zainab", "PERSON")]),
+        ("femi's feedback was spot on", [("femi", "PERSON")]),  # a possessive ends a name
         # Names that are everyday words, with a cue.
         ("I told Will about it", [("Will", "PERSON")]),
         ("Mark said the Bill was fine", [("Mark", "PERSON")]),

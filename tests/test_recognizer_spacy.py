@@ -28,6 +28,13 @@ def test_when_the_model_runs_a_name_into_a_verb_then_the_verb_is_kept():
 
 
 @pytest.mark.model
+def test_when_the_model_runs_an_opening_word_into_a_name_then_the_word_is_kept():
+    text = "Sorry Rhiannon, I forgot the agenda again."
+    spans = Analyzer(None, ["spacy"]).analyze([text])[0]
+    assert [text[s.start : s.end] for s in spans] == ["Rhiannon"]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     "text",
     [

@@ -286,7 +286,10 @@ def extend_name(text: str, tokens: list[Token], i: int, cues: NameCues) -> int:
     """Index of the last token of the name starting at ``tokens[i]``: a middle initial and
     capitalised surnames that are not everyday words ("Zsófia T Bakonyi")."""
     j = i
+    # a possessive ends the name: "femi's feedback" names femi, not "femi feedback"
     while j + 1 < len(tokens) and adjacent(text, tokens[j], tokens[j + 1]):
+        if tokens[j].possessive:
+            break
         nxt = tokens[j + 1]
         initial = (
             INITIAL.fullmatch(nxt.text)

@@ -65,13 +65,24 @@ def technical_context(text: str, ent) -> bool:
 
 def _trimmed(ent):
     """The entity without trailing lowercase words: the small model sometimes runs a name
-    into the verb after it ("George keeps" in "George keeps asking")."""
-    end = ent.end
-    while end > ent.start + 1 and ent.doc[end - 1].is_lower:
+    into the verb after it ("George keeps" in "George keeps asking"); nor the everyday word
+    opening the sentence (each doc is one sentence) that it runs into a name ("Sorry
+    Rhiannon", "Congrats Tomasz"), unless that word is a first name too ("Will Adeyemi")."""
+    start, end = ent.start, ent.end
+    while end > start + 1 and ent.doc[end - 1].is_lower:
         end -= 1
-    if end == ent.end:
+    first = ent.doc[start]
+    if (
+        start == 0
+        and end - start >= 2
+        and _everyday(first.lower_)
+        and first.lower_ not in first_names()
+        and ent.doc[start + 1].text[:1].isupper()
+    ):
+        start += 1
+    if (start, end) == (ent.start, ent.end):
         return ent
-    return ent.doc[ent.start : end] if end > ent.start else None
+    return ent.doc[start:end]
 
 
 _HYPHENATED = re.compile(r"[\w-]*")
