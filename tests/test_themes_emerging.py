@@ -249,9 +249,7 @@ def _topic(label, members, angle):
         (("code cells", "cell outputs"), 0.8, 2),
     ],
 )
-def test_topics_merge_when_one_label_is_part_of_the_other_and_they_are_close(
-    labels, angle, topics
-):
+def test_topics_merge_when_one_label_is_part_of_the_other_and_they_are_close(labels, angle, topics):
     from reflect.themes.emerging import _merge_same
 
     first, second = _topic(labels[0], [0, 1, 2], 0.0), _topic(labels[1], [3, 4], angle)
