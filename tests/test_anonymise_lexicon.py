@@ -71,3 +71,21 @@ def test_the_word_lists_built_from_packages_are_kept_in_the_user_cache(tmp_path,
     finally:
         lexicon._name_table.cache_clear()
         tech_terms.tech_terms.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("onboarding", True),  # a prefix on a word
+        ("unsubscribed", True),
+        ("reskilled", True),
+        ("timeboxing", True),  # two words
+        ("okafor", False),  # no "oka" + "for": both parts must be common words of 4+ letters
+        ("chidinma", False),
+        ("xiaoling", False),
+    ],
+)
+def test_a_word_made_of_english_words_is_built_from_words(word, expected):
+    from reflect.anonymise.lexicon import built_from_words
+
+    assert built_from_words(word) is expected

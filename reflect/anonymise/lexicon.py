@@ -284,6 +284,31 @@ def is_ordinary_word(token: str) -> bool:
     return word_frequency(token) >= _FREQUENT_ZIPF
 
 
+_COMMON_PART_ZIPF = 3.0
+_PREFIXES = ("un", "re", "up", "on", "off", "over", "under", "out", "pre", "co", "de", "dis",
+             "mis", "non", "self", "sub", "inter", "multi", "micro", "cross")  # fmt: skip
+
+
+@lru_cache(maxsize=50_000)
+def built_from_words(token: str) -> bool:
+    """A word no dictionary lists that is made of ones it does: a prefix on a word
+    ("unsubscribed", "onboarding", "reskilled") or two words ("timeboxing", "offboarding").
+    Workplace jargon is coined this way; names seldom split into two English words."""
+    if not token.isalpha() or len(token) < 6:
+        return False
+    for prefix in _PREFIXES:
+        rest = token[len(prefix) :]
+        if token.startswith(prefix) and len(rest) >= 4 and is_ordinary_word(rest):
+            return True
+    # both parts common words of four letters or more: "okafor" is no "oka" + "for"
+    return any(
+        token[:i] in dictionary_words()
+        and word_frequency(token[:i]) >= _COMMON_PART_ZIPF
+        and is_ordinary_word(token[i:])
+        for i in range(4, len(token) - 3)
+    )
+
+
 def _lemmatizer_tables() -> Path:
     package = resources.files(SPACY_MODEL)
     found = sorted(Path(str(package)).glob("*/lemmatizer/lookups"))

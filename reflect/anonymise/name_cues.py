@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.lexicon import (
+    built_from_words,
     is_finite_verb,
     is_noun_only,
     is_ordinary_word,
@@ -44,6 +45,11 @@ _ORIGINS = frozenset({"from", "in", "at", "of", "for"})
 # Prepositions that take people as often as things ("for Clemence", "about Rubija").
 _PERSON_PREPOSITIONS = frozenset({"for", "about", "by", "than", "like", "how", "that", "when"})
 _COPULAS = frozenset({"i'm", "am", "is", "are", "was", "were", "be"})
+# After-cues any subject takes ("quillo was slow", "it has"): not evidence of a person alone.
+_AUXILIARIES = frozenset(
+    {"is", "was", "has", "had", "would", "could", "should", "might", "can", "does", "did", "and",
+     "who"}
+)  # fmt: skip
 # Rarer than this (about once in 10 million words) a capitalised subject is a name.
 _RARE_NAME_ZIPF = 2.5
 
@@ -206,16 +212,28 @@ class NameCues:
 
     def _lowercase_subject(self, text: str, tokens: list[Token], i: int) -> bool:
         # "i think lorcan found it useful but he...": a lowercase word no dictionary knows, as
-        # the subject of a verb, that a he or she then refers back to.
+        # the subject of a verb, that a he or she then refers back to; or, when English
+        # practically never uses the word, as the subject of a verb people do ("chidinma
+        # explained", "ayo thinks", "tunde from hr"), in a text naming no tool.
         token = tokens[i]
         if token.capitalised or i + 1 >= len(tokens) or len(token.norm) < 3:
             return False
         nxt = tokens[i + 1]
-        if not adjacent(text, token, nxt) or not is_finite_verb(nxt.norm):
+        if not adjacent(text, token, nxt):
             return False
         if is_ordinary_word(token.norm) or looks_like_typo(token.norm) or is_tech_term(token.norm):
             return False
-        return referred_to_after(text, nxt.end)
+        if (
+            nxt.norm in self.after
+            and nxt.norm not in _AUXILIARIES
+            and len(token.norm) >= 4
+            and token.norm.isalpha()
+            and word_frequency(token.norm) < _RARE_NAME_ZIPF
+            and not built_from_words(token.norm)  # "onboarding felt", "unsubscribed from"
+            and not technical_text(text)
+        ):
+            return True
+        return is_finite_verb(nxt.norm) and referred_to_after(text, nxt.end)
 
     def _unknown_subject(self, text: str, tokens: list[Token], i: int) -> bool:
         # "Shovda is very reliable", "Kadiev and Adams were": a capitalised word English
