@@ -44,6 +44,9 @@ def found(text: str) -> list[tuple[str, str]]:
         # A lowercase word English never uses, as the subject of a verb people do.
         ("chidinma explained the new expenses process", [("chidinma", "PERSON")]),
         ("tunde from hr joined us", [("tunde", "PERSON")]),
+        ("spoke to ayodele about the graduate scheme", [("ayodele", "PERSON")]),
+        ("my manager, tunde, agreed", [("tunde", "PERSON")]),  # set off by commas
+        ("my mentor, honestly, is great", []),
         ("onboarding felt lonely when I started", []),  # jargon made of words
         ("we unsubscribed from sixty newsletters", []),
         ("kubeflow thinks in pipelines and Python scripts", []),  # a text naming a tool

@@ -102,7 +102,7 @@ class NameCues:
                 or self._initial_then_surname(text, tokens, i + 1)
             ):
                 best = STRONG
-            elif not token.capitalised and not nxt.capitalised and _lowercase_surname(nxt, self):
+            elif not token.capitalised and not nxt.capitalised and lowercase_surname(nxt, self):
                 best = STRONG  # "colin whitmore"
         if (
             prev is not None
@@ -142,7 +142,15 @@ class NameCues:
         if title and text[prev.end : token.start] in (" ", ". ") and self._lowercase_surname(token):
             return True  # "dr. nguyen", "mrs adeyemi"
         if not adjacent(text, prev, token):
-            return False
+            # "my mentee, aarav, is...": a name set off by commas after a strong cue
+            return (
+                text[prev.end : token.start] == ", "
+                and text[token.end : token.end + 1] == ","
+                and prev.norm in self.before
+                and prev.norm not in self.weak
+                and self._lowercase_surname(token)
+                and word_frequency(token.norm) < _RARE_NAME_ZIPF
+            )
         if prev.norm in self.titles and self.following_surname(token):
             return True  # "Dr. Burke", "Mr Manning"
         pair = f"{tokens[i - 2].norm} {prev.norm}" if i >= 2 else ""
@@ -300,33 +308,7 @@ def _evidence(neighbour: Token, token: Token) -> bool:
     return neighbour.capitalised and token.capitalised
 
 
-def extend_name(text: str, tokens: list[Token], i: int, cues: NameCues) -> int:
-    """Index of the last token of the name starting at ``tokens[i]``: a middle initial and
-    capitalised surnames that are not everyday words ("Zsófia T Bakonyi")."""
-    j = i
-    # a possessive ends the name: "femi's feedback" names femi, not "femi feedback"
-    while j + 1 < len(tokens) and adjacent(text, tokens[j], tokens[j + 1]):
-        if tokens[j].possessive:
-            break
-        nxt = tokens[j + 1]
-        initial = (
-            INITIAL.fullmatch(nxt.text)
-            and j + 2 < len(tokens)
-            and adjacent(text, nxt, tokens[j + 2])
-            and tokens[j + 2].capitalised
-            and tokens[j + 2].norm not in STOP_WORDS
-        )
-        if initial or cues.following_surname(nxt):
-            j += 1
-        elif not tokens[i].capitalised and not nxt.capitalised and _lowercase_surname(nxt, cues):
-            j += 1
-            break
-        else:
-            break
-    return j
-
-
-def _lowercase_surname(token: Token, cues: NameCues) -> bool:
+def lowercase_surname(token: Token, cues: NameCues) -> bool:
     # "priya shah", "colin whitmore": a rare word after a lowercase first name.
     return (
         len(token.norm) >= 3

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reflect.anonymise.lexicon import first_names, is_finite_verb, long_slip, looks_like_typo
-from reflect.anonymise.name_cues import STRONG, NameCues, extend_name
+from reflect.anonymise.name_cues import STRONG, NameCues
+from reflect.anonymise.name_extent import extend_name
 from reflect.anonymise.name_rules import accept
 from reflect.anonymise.name_tokens import Token, adjacent, sentence_initial, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers

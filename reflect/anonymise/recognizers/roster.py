@@ -17,7 +17,8 @@ from reflect.anonymise.lexicon import (
     normalise,
     word_frequency,
 )
-from reflect.anonymise.name_cues import NameCues, extend_name
+from reflect.anonymise.name_cues import NameCues
+from reflect.anonymise.name_extent import extend_name
 from reflect.anonymise.name_rules import accept
 from reflect.anonymise.name_tokens import Token, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
