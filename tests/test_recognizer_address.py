@@ -19,6 +19,8 @@ def found(text: str, recognizer: str = "address", roster=None) -> list[tuple[str
         ("P.O. Box 242", [("P.O. Box 242", "ADDRESS")]),
         ("I print about 80 pages", []),
         ("3 more weeks to go", []),
+        # a flat's letter is no lowercase street name
+        ("flat 3b, 22 Victoria Road", [("flat 3b, 22 Victoria Road", "ADDRESS")]),
     ],
 )
 def test_when_text_is_scanned_then_address_spans_are_exactly_these(text, expected):

@@ -20,6 +20,8 @@ def found(text: str, recognizer: str = "employee_id", roster=None) -> list[tuple
         ("employee id 48213", [("48213", "EMPLOYEE_ID")]),
         ("the FY2024 budget and Q3 2025", []),
         ("GPT4 and covid19", []),
+        ("my staff number is 00482913", [("00482913", "EMPLOYEE_ID")]),
+        ("the number is 1200 people", []),
     ],
 )
 def test_when_text_is_scanned_then_employee_id_spans_are_exactly_these(text, expected):

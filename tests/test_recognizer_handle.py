@@ -23,6 +23,8 @@ def found(text: str, recognizer: str = "handle", roster=None) -> list[tuple[str,
         ("(@lucy.writes)", [("@lucy.writes", "HANDLE")]),
         ("jo@example.com", []),
         ("meet @ 5", []),
+        # the start of a web address is the URL's, not a handle (its words are no name)
+        ("my linkedin is linkedin.com/in/someone-42", []),
     ],
 )
 def test_when_text_is_scanned_then_handle_spans_are_exactly_these(text, expected):

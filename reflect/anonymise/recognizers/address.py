@@ -67,7 +67,8 @@ class AddressRecognizer(PatternRecognizer):
         # "3 more weeks" is not an address.
         if "value" in match.re.groupindex or _UNIT_ONLY.fullmatch(match.group()):
             return True
-        first_word = re.search(r"[^\W\d_]", match.group())
+        # the first word's first letter, not a letter of the house number ("3b, 22 Victoria")
+        first_word = re.search(r"(?<!\w)[^\W\d_]", match.group())
         if first_word is None or not first_word.group().isupper():
             return False
         words = match.group().split()

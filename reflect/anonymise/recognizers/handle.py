@@ -28,6 +28,8 @@ _MY_ACCOUNT = re.compile(
     re.I,
 )
 _AT_PLATFORM = re.compile(rf"(?<![\w@.])(?P<value>{_ANY_NAME})\s*@\s*{_PLATFORM}\b", re.I)
+# A web address where a handle was expected: a path follows (the URL recognizer has it).
+_WEB_ADDRESS = re.compile(r"[\w.-]*\.[\w-]+/")
 _ON_PLATFORM = re.compile(rf"(?<![\w@.])(?P<value>{_NAME})\s+on\s+{_PLATFORM}\b", re.I)
 
 
@@ -46,6 +48,8 @@ class HandleRecognizer(PatternRecognizer):
 
     def valid(self, match: re.Match) -> bool:
         value = match.groupdict().get("value")
+        if value is not None and _WEB_ADDRESS.match(match.string, match.start("value")):
+            return False  # "my linkedin is linkedin.com/in/...": the address is the URL's
         if value is None or re.search(r"[\d_.]", value):
             return True
         from reflect.anonymise.lexicon import is_ordinary_word
