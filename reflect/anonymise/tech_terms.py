@@ -14,7 +14,7 @@ The words come from three maintained sources, never from a hand-typed list:
   ("Claude", "Jasmine") or an everyday word ("Apple", "Answer") is left out: those words are
   far more often a person or a word than a product. Brands are matched as whole words only
   (no compounds or slips of the keyboard), and a brand does not make a text technical
-  (``technical_text``): companies are named beside people ("Ines Varga of Elsevier") far more
+  (``technical_text``): companies are named beside people ("Ines Varga of Airtable") far more
   than programming languages are.
 
 Shapes say "product" too, whatever the lists hold: inner capitals ("PyCharm", "JupyterLab",
