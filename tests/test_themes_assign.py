@@ -488,3 +488,25 @@ def test_a_taxonomy_that_does_not_fit_has_its_topic_themes_set_aside(embed):
     assert {t.id for t in chosen if t.kind == "taxonomy"} >= {
         t.id for t in taxonomy if t.kind == "topic"
     }
+
+
+@pytest.mark.model
+def test_with_no_taxonomy_every_theme_is_found_in_the_answers(embed):
+    # `--taxonomy none`, with the questions' stances read as for any export
+    import pandas as pd
+
+    from reflect import frames as F
+    from reflect.themes import find_themes
+
+    answers = [*ANOTHER_DOMAIN, "No problems at all."]
+    rows = [(f"P{p}", a) for p in range(6) for a in answers]
+    frame = pd.DataFrame({F.ROW: range(len(rows)), F.PARTICIPANT: [p for p, _ in rows],
+                          F.ROLE: "", F.SESSION: "", F.COHORT: "", F.DATE: "",
+                          F.PROMPT: "What could be improved?",
+                          F.TEXT: [a for _, a in rows]})  # fmt: skip
+    frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)
+    found = find_themes(frame, embed(frame[F.TEXT].tolist()), [], embed)
+    assert found.fit.taxonomy_themes == 0
+    assert {t.kind for t in found} <= {"emerging", "taxonomy"}
+    assert not [t for t in found if t.kind == "taxonomy" and t.label != "No concerns"]
+    assert assign_themes(np.zeros((0, 8)), [], embed, [], []).membership.shape == (0, 0)

@@ -159,7 +159,7 @@ class Evidence:
 
     def __init__(self, taxonomy, embed: Embed, answers: Sequence[str] | None, teaching=None):
         self.taxonomy, self.embed = taxonomy, embed
-        self.kinds = np.array([t.kind for t in taxonomy])
+        self.kinds = np.array([t.kind for t in taxonomy], dtype=str)  # str even when empty
         self.bias = np.zeros(len(taxonomy), dtype=np.float32)
         self._words = _LabelWords(taxonomy, answers or [])
         if taxonomy:
@@ -257,13 +257,14 @@ def _units(vectors, texts, embed):
 
 def _allowed(taxonomy, prompts, n) -> np.ndarray:
     """Answers x themes: may the answer join the theme, given its question's stance?"""
-    if prompts is None:
+    if prompts is None or n == 0:
         return np.ones((n, len(taxonomy)), dtype=bool)
     stances = {p: prompt_stance(p) for p in set(prompts)}
     by_prompt = {
-        p: np.array([allows(t.stance, s) for t in taxonomy]) for p, s in stances.items()
+        p: np.array([allows(t.stance, s) for t in taxonomy], dtype=bool)
+        for p, s in stances.items()
     }  # fmt: skip
-    return np.stack([by_prompt[p] for p in prompts])
+    return np.stack([by_prompt[p] for p in prompts]).reshape(n, len(taxonomy))
 
 
 def _fill(membership: np.ndarray, scores: np.ndarray, eligible: np.ndarray) -> None:
