@@ -20,7 +20,9 @@ from reflect.report.summary import executive_summary
 
 
 def _dp(report):
-    report.privacy = {**report.privacy, "dp_epsilon": 1.0, "dp": {"mechanism": "discrete Laplace"}}
+    # as privacy.section releases them: no redaction counts under DP
+    report.privacy = {**report.privacy, "dp_epsilon": 1.0, "dp": {"mechanism": "discrete Laplace"},
+                      "redactions": None, "redacted_texts": None}  # fmt: skip
     report.n_reflections = None  # withheld under DP
     return report
 

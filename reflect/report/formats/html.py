@@ -112,7 +112,7 @@ def render_html(report: SafeReport) -> str:
         cards=[_card(t, anchors[t.id], dims, session_totals) for t in shown],
         epsilon=report.privacy.get("dp_epsilon"),
         suppressed=report.privacy.get("suppressed", {}),
-        redactions=report.privacy.get("redactions", {}),
+        redactions=report.privacy.get("redactions"),  # None: not released (DP)
         redaction_name=redaction_name,
         plural=plural,
         OTHER=OTHER,

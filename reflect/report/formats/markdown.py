@@ -90,11 +90,7 @@ def render_markdown(report: SafeReport) -> str:
         "## How people are protected",
         "",
         *[f"- {markdown(rule)}" for rule in privacy.get("rules", [])],
-        "- removed before analysis: "
-        + (
-            ", ".join(f"{n} {label}" for label, n in privacy.get("redactions", {}).items())
-            or "nothing"
-        ),
+        "- removed before analysis: " + _removed(privacy.get("redactions")),
         f"- withheld: {suppressed.get('themes', 0)} themes, "
         f"{suppressed.get('theme_cells', 0) + suppressed.get('total_cells', 0)} breakdown "
         f"cells, {suppressed.get('phrases', 0)} phrases",
@@ -130,3 +126,9 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 report_formats.register("md")(ReportFormat("report.md", render_markdown))
+
+
+def _removed(redactions: dict[str, int] | None) -> str:
+    if redactions is None:  # differential privacy releases noised theme counts only
+        return "how much was removed is not shown with differential privacy on"
+    return ", ".join(f"{n} {label}" for label, n in redactions.items()) or "nothing"
