@@ -29,6 +29,7 @@ def found(text: str, recognizer: str = "phone", roster=None) -> list[tuple[str, 
         ("Paris office +33 1 42 68 53 00", [("+33 1 42 68 53 00", "PHONE")]),
         ("Phone: 467 3395", [("467 3395", "PHONE")]),
         ("the 2019-2023 plan", []),
+        ("submitted 2025-09-15 13:14", []),  # a date and time
         ("from 10.30-11.45 on Tuesday", []),
         ("we had 120 people and 45 replies", []),
     ],

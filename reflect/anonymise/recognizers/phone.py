@@ -30,8 +30,12 @@ _SPOKEN = re.compile(rf"\b{DIGIT_WORD}(?:[\s,-]+{DIGIT_WORD})+\b", re.I)
 _SPOKEN_MIN_DIGITS = 7
 # An extension: only the number is replaced ("ext. [PHONE]").
 _EXTENSION = re.compile(r"\b(?:ext\.?|extension|x)\s?#?(?P<value>\d{3,5})\b", re.I)
-# Runs like "2019-2023" or "10.30-11.45" are years and times, not numbers to call.
-_NOT_PHONE = re.compile(r"^(?:\d{4}\s?[-–]\s?\d{2,4}|\d{1,2}[.:]\d{2}\s?-\s?\d{1,2}[.:]\d{2})$")
+# Runs like "2019-2023", "10.30-11.45" or "2025-09-15 13:14" are years, times and dates, not
+# numbers to call.
+_NOT_PHONE = re.compile(
+    r"^(?:\d{4}\s?[-–]\s?\d{2,4}|\d{1,2}[.:]\d{2}\s?-\s?\d{1,2}[.:]\d{2}"
+    r"|(?:19|20)\d\d-[01]\d-[0-3]\d(?:[ T][0-2]?\d(?:[:.][0-5]\d){0,2})?)$"
+)
 
 
 @recognizers.register("phone")
