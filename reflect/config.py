@@ -25,6 +25,7 @@ from pydantic import (
     StrictInt,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from reflect import defaults
@@ -115,6 +116,13 @@ class Config(_Settings):
             Filter.parse(value)  # a bad expression fails before any work is done
         return value
 
+    @model_validator(mode="after")
+    def _dp_alone(self) -> Config:
+        # Checked before any work is done, like every other setting.
+        if self.dp_epsilon is not None and self.filter is not None:
+            raise ValueError("--dp-epsilon and --filter cannot be combined yet")
+        return self
+
     @field_validator("role_names")
     @classmethod
     def _roles_lower_case(cls, value: dict[str, str]) -> dict[str, str]:
@@ -161,10 +169,12 @@ def describe(err: ValidationError, source: Path | str | None = None) -> str:
     the value itself, which could be anything a user typed."""
     first = err.errors()[0]
     where = ".".join(str(part) for part in first["loc"] if not str(part).startswith("function"))
-    message = _EXPECTED.get(first["type"], first["msg"])
     more = len(err.errors()) - 1
     tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
     prefix = f"{source}: " if source is not None else ""
+    if first["type"] == "value_error" and not where:  # a rule across settings: its own words
+        return f"{prefix}{first['ctx']['error']}{tail}"
+    message = _EXPECTED.get(first["type"], first["msg"])
     return f"{prefix}{where or 'settings'}: {message[:1].lower()}{message[1:]}{tail}"
 
 

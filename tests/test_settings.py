@@ -26,6 +26,7 @@ from reflect.errors import ConfigError
         ('session_name = "3rd session!"', "session_name: "),
         ('filter = "colour=blue"', "cannot filter on 'colour'"),
         ("min_group_size = ", "not valid TOML"),
+        ('dp_epsilon = 1.0\nfilter = "role=mentor"', "--dp-epsilon and --filter cannot"),
     ],
 )
 def test_when_a_setting_has_the_wrong_type_then_one_line_and_exit_2(
