@@ -238,3 +238,12 @@ def test_the_summary_names_only_the_most_answered_questions():
     named = [p for p in prompts if f"“{p}”" in text]
     assert named == prompts[-TOP_PROMPTS:]
     assert "the other 3 are broken down" in text
+
+
+def test_when_counts_carry_noise_then_the_opening_says_so():
+    plain = sample_report()
+    noised = sample_report()
+    noised.privacy = {**noised.privacy, "dp_epsilon": 1.0, "redactions": None}
+    for render in (render_html, render_markdown):
+        assert "carries random noise" in render(noised)
+        assert "carries random noise" not in render(plain)

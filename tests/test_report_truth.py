@@ -152,7 +152,8 @@ def test_when_rendered_in_any_mode_then_the_opening_lines_are_true(mode):
         assert "fewer than 5 reflections" not in rendered
         assert "fewer than 5 participants" not in rendered
     if report.n_reflections is None:
-        assert re.search(r'<span class="n">withheld</span><span class="what">reflections', html)
+        withheld = r'<span class="n word">withheld</span><span class="what">reflections'
+        assert re.search(withheld, html)
         assert "withheld reflections" in md
     n = report.n_participants
     assert (f'<span class="n">{n}</span><span class="what">participants' in html) is (n is not None)

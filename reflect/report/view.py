@@ -24,6 +24,11 @@ from dataclasses import dataclass
 from reflect.frames import session_sort_key
 from reflect.privacy.model import SafeReport, SafeTheme
 
+# What differential privacy does to the numbers, in every human-readable format.
+DP_NOTE = (
+    "With differential privacy on, every count carries random noise: numbers are close to, "
+    "not exactly, the true counts."
+)
 SHOWN_GROUPS = 4  # groups per role/cohort chart, table and card; the rest pooled as "other"
 OTHER = "other"
 WITHHELD = "withheld"

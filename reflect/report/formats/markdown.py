@@ -9,6 +9,7 @@ from reflect.report import ReportFormat, report_formats
 from reflect.report.escape import markdown
 from reflect.report.summary import executive_summary
 from reflect.report.view import (
+    DP_NOTE,
     WITHHELD,
     Dimension,
     card_phrases,
@@ -38,7 +39,8 @@ def render_markdown(report: SafeReport) -> str:
             "Quotes are short sentences that passed a screen for identifying details."
             if quotes
             else "No one’s words are quoted."
-        ),
+        )
+        + (f" {DP_NOTE}" if report.privacy.get("dp_epsilon") is not None else ""),
         "",
     ]
     if report.privacy.get("filter"):
