@@ -245,5 +245,5 @@ def test_when_counts_carry_noise_then_the_opening_says_so():
     noised = sample_report()
     noised.privacy = {**noised.privacy, "dp_epsilon": 1.0, "redactions": None}
     for render in (render_html, render_markdown):
-        assert "carries random noise" in render(noised)
+        assert "quoted. With differential privacy on, every count carries" in render(noised)
         assert "carries random noise" not in render(plain)
