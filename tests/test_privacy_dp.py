@@ -146,6 +146,22 @@ def test_suppression_works_on_the_noisy_counts():
     )
 
 
+def test_noisy_counts_nest_as_true_ones_do():
+    # After noise a theme can count more people than the programme, or a group of it more
+    # than the theme; post-processing (free under DP) makes them nest again.
+    from reflect.privacy.counts import ALL, UnitCounts
+    from reflect.privacy.stage import _nested
+
+    counts = {
+        ALL: UnitCounts(96, {F.PROMPT: {"What worked?": 90, "What was hard?": 99}}),
+        "t0": UnitCounts(101, {F.PROMPT: {"What worked?": 129, "What was hard?": 7}}),
+    }
+    nested = _nested(counts)
+    assert nested[ALL].cells[F.PROMPT] == {"What worked?": 90, "What was hard?": 96}
+    assert nested["t0"].total == 96
+    assert nested["t0"].cells[F.PROMPT] == {"What worked?": 90, "What was hard?": 7}
+
+
 def test_with_opendp_the_privacy_section_reports_the_budget():
     frame, themes = programme(11, 40, 2)
     report = disclose(themes, frame, 5, dp_epsilon=2.0)

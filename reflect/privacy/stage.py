@@ -275,7 +275,21 @@ def _noised(
             out[u].total = value
         else:
             out[u].cells[col][g] = value
-    return out
+    return _nested(out)
+
+
+def _nested(counts: dict[str, UnitCounts]) -> dict[str, UnitCounts]:
+    """Noised counts made to nest as true ones do (post-processing, free under DP): no
+    group's count above its programme's or its theme's total, no theme above the programme
+    — "129 people" raising a theme among 96 participants reads as an error, not as noise."""
+    programme = counts[ALL]
+    for unit, c in counts.items():
+        if unit != ALL:
+            c.total = min(c.total, programme.total)
+        for col, cells in c.cells.items():
+            for g, value in cells.items():
+                cells[g] = min(value, c.total, programme.cells[col].get(g, value))
+    return counts
 
 
 def _facet_sets(theme: Theme, facets: list[dict], people, bits) -> list[tuple[dict, int]]:
