@@ -198,6 +198,7 @@ def analyse(
     from reflect.cli.progress import progress_for
     from reflect.config import load_config
     from reflect.pipeline import analyse as run
+    from reflect.report import check_output_folder
 
     if review is not None and not review.exists():
         raise ConfigError(f"{review}: review file not found")
@@ -233,6 +234,8 @@ def analyse(
     to_stdout = str(out) == "-"
     if to_stdout and tuple(settings.formats) != ("json",):
         raise ConfigError("--out - prints to stdout and needs exactly one --format json")
+    if not to_stdout:
+        check_output_folder(out)
     result = run(settings.input, settings, progress=progress_for(settings.quiet))
     if to_stdout:
         typer.echo(result.to_json(), nl=False)

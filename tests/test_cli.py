@@ -102,6 +102,16 @@ def test_missing_input_path(capsys, monkeypatch, tmp_path):
     assert code == 1 and err == "reflect: error: nope.csv: file not found\n"
 
 
+def test_an_output_folder_that_cannot_be_written_fails_before_any_work(
+    reflect_cli, tiny_csv, tmp_path
+):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("")
+    code, _, err = reflect_cli("analyse", str(tiny_csv), "--out", str(blocker / "out"))
+    assert code == 2 and err.count("\n") == 1
+    assert f"--out {blocker / 'out'}: cannot write reports there" in err
+
+
 def test_every_command_and_option_has_help():
     from typer.main import get_command
 

@@ -41,6 +41,17 @@ def output_names() -> set[str]:
     return {fmt.file_name for _, fmt in report_formats.items()}
 
 
+def check_output_folder(out_dir: Path) -> None:
+    """Fail now, naming the folder, if reports could not be written there: before the
+    analysis, not after it."""
+    from reflect.errors import ConfigError
+
+    try:
+        shutil.rmtree(atomic.staging_folder(Path(out_dir)))
+    except OSError as err:
+        raise ConfigError(f"--out {out_dir}: cannot write reports there ({err.strerror})") from None
+
+
 def write_reports(report: SafeReport, out_dir: Path, names: Sequence[str]) -> list[Path]:
     chosen = [report_formats.get(name) for name in names]  # unknown formats fail before writing
     out_dir = Path(out_dir)
