@@ -462,19 +462,27 @@ def test_when_the_taxonomy_does_not_fit_the_report_names_the_themes_it_did_not_c
     assert "not counted (Hybrid working and Career and retention)" in said.text
 
 
-@pytest.mark.model
-def test_a_taxonomy_that_does_not_fit_has_its_topic_themes_set_aside(embed):
+def _six_people_answering(prompt: str):
+    """Six people who each wrote every answer from another domain and "No problems at all."."""
     import pandas as pd
 
     from reflect import frames as F
-    from reflect.themes import find_themes
 
     answers = [*ANOTHER_DOMAIN, "No problems at all."]
     rows = [(f"P{p}", a) for p in range(6) for a in answers]
     frame = pd.DataFrame({F.ROW: range(len(rows)), F.PARTICIPANT: [p for p, _ in rows],
                           F.ROLE: "", F.SESSION: "", F.COHORT: "", F.DATE: "",
-                          F.PROMPT: "Any problems?", F.TEXT: [a for _, a in rows]})  # fmt: skip
+                          F.PROMPT: prompt, F.TEXT: [a for _, a in rows]})  # fmt: skip
     frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)
+    return frame
+
+
+@pytest.mark.model
+def test_a_taxonomy_that_does_not_fit_has_its_topic_themes_set_aside(embed):
+    from reflect import frames as F
+    from reflect.themes import find_themes
+
+    frame = _six_people_answering("Any problems?")
     taxonomy = load_taxonomy()  # the reverse-mentoring programme's
     found = find_themes(frame, embed(frame[F.TEXT].tolist()), taxonomy, embed)
     assert not found.fit.fits
@@ -493,18 +501,10 @@ def test_a_taxonomy_that_does_not_fit_has_its_topic_themes_set_aside(embed):
 @pytest.mark.model
 def test_with_no_taxonomy_every_theme_is_found_in_the_answers(embed):
     # `--taxonomy none`, with the questions' stances read as for any export
-    import pandas as pd
-
     from reflect import frames as F
     from reflect.themes import find_themes
 
-    answers = [*ANOTHER_DOMAIN, "No problems at all."]
-    rows = [(f"P{p}", a) for p in range(6) for a in answers]
-    frame = pd.DataFrame({F.ROW: range(len(rows)), F.PARTICIPANT: [p for p, _ in rows],
-                          F.ROLE: "", F.SESSION: "", F.COHORT: "", F.DATE: "",
-                          F.PROMPT: "What could be improved?",
-                          F.TEXT: [a for _, a in rows]})  # fmt: skip
-    frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)
+    frame = _six_people_answering("What could be improved?")
     found = find_themes(frame, embed(frame[F.TEXT].tolist()), [], embed)
     assert found.fit.taxonomy_themes == 0
     assert {t.kind for t in found} <= {"emerging", "taxonomy"}
