@@ -46,7 +46,7 @@ _ORIGINS = frozenset({"from", "in", "at", "of", "for"})
 _PERSON_PREPOSITIONS = frozenset({"for", "about", "by", "than", "like", "how", "that", "when"})
 _COPULAS = frozenset({"i'm", "am", "is", "are", "was", "were", "be"})
 # After-cues any subject takes ("quillo was slow", "it has"): not evidence of a person alone.
-_AUXILIARIES = frozenset(
+_ANY_SUBJECT = frozenset(
     {"is", "was", "has", "had", "would", "could", "should", "might", "can", "does", "did", "and",
      "who"}
 )  # fmt: skip
@@ -139,7 +139,7 @@ class NameCues:
         title = prev.norm in self.titles and (
             len(prev.norm) <= 3 or not is_ordinary_word(prev.norm)
         )
-        if title and text[prev.end : token.start] in (" ", ". ") and self._lowercase_surname(token):
+        if title and text[prev.end : token.start] in (" ", ". ") and self._unknown_lowercase(token):
             return True  # "dr. nguyen", "mrs adeyemi"
         if not adjacent(text, prev, token):
             # "my mentee, aarav, is...": a name set off by commas after a strong cue
@@ -148,7 +148,7 @@ class NameCues:
                 and text[token.end : token.end + 1] == ","
                 and prev.norm in self.before
                 and prev.norm not in self.weak
-                and self._lowercase_surname(token)
+                and self._unknown_lowercase(token)
                 and word_frequency(token.norm) < _RARE_NAME_ZIPF
             )
         if prev.norm in self.titles and self.following_surname(token):
@@ -164,7 +164,7 @@ class NameCues:
         )
         if (
             strong
-            and self._lowercase_surname(token)
+            and self._unknown_lowercase(token)
             and word_frequency(token.norm) < _RARE_NAME_ZIPF
         ):
             return True  # "thanks to oluwaseun", "my mentor kwabena"; not "thanks to covid"
@@ -183,7 +183,7 @@ class NameCues:
         )
 
     @staticmethod
-    def _lowercase_surname(token: Token) -> bool:
+    def _unknown_lowercase(token: Token) -> bool:
         # After a title a word written in lower case is still a surname when no dictionary
         # knows it ("dr. nguyen"); an everyday word or a product is not ("ms teams", "ms
         # excel", "mr smith" is missed rather than "ms word" taken).
@@ -233,7 +233,7 @@ class NameCues:
             return False
         if (
             nxt.norm in self.after
-            and nxt.norm not in _AUXILIARIES
+            and nxt.norm not in _ANY_SUBJECT
             and len(token.norm) >= 4
             and token.norm.isalpha()
             and word_frequency(token.norm) < _RARE_NAME_ZIPF
