@@ -208,8 +208,8 @@ def _change_over_sessions(themes: list[SafeTheme], sessions: Dimension | None) -
         )
     if not compared:
         sentences.append(
-            f"No theme's numbers are shown for both {noun}s (each needs at least the minimum "
-            "group size), so they cannot be compared here."
+            f"No theme's numbers are shown for both {plural(noun)} (each needs at least the "
+            "minimum group size), so they cannot be compared here."
         )
     elif not sentences:
         sentences.append(
