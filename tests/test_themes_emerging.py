@@ -276,3 +276,20 @@ def test_typical_words_people_write_together_are_shown_as_they_wrote_them():
     assert [(p.text, len(p.participants)) for p in shown] == [
         ("engineering", 9), ("machine learning", 6), ("data", 9)
     ]  # fmt: skip
+
+
+def test_the_framing_of_many_questions_is_what_they_share_not_their_topics():
+    from reflect.themes.candidates import prompt_words
+    from reflect.themes.stage import framing_words
+
+    two = ["What worked well in this session?", "What felt awkward?"]
+    assert prompt_words(framing_words(two)) >= {"worked", "session", "awkward"}
+    survey = [
+        "Which tools do you use in Quillo?",
+        "Comments about collaboration in Quillo:",
+        "What do you chart in Quillo?",
+        "How do you share work from Quillo?",
+    ]
+    framing = prompt_words(framing_words(survey))
+    assert {"quillo", "do", "you", "in"} <= framing
+    assert not framing & {"collaboration", "tools", "chart", "share"}

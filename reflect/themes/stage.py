@@ -3,6 +3,7 @@ themes among the rest and attaches each theme's phrases (see the package doc).""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -12,7 +13,7 @@ import pandas as pd
 from reflect import frames as F
 from reflect.defaults import MIN_GROUP_SIZE
 from reflect.themes.assign import MARGIN, assign_themes, theme_scores
-from reflect.themes.candidates import extract_candidates
+from reflect.themes.candidates import extract_candidates, prompt_words
 from reflect.themes.emerging import find_emerging
 from reflect.themes.empty import is_empty_answer
 from reflect.themes.engine import parsed_rows, theme_phrases
@@ -58,9 +59,8 @@ def find_themes(
         settings = replace(settings, min_support=min_support)
     texts = frame[F.TEXT].tolist()
     participants = frame[F.PARTICIPANT].tolist()
-    # The questions' own words ("what worked well in this session") name no theme.
-    prompt = " ".join(sorted(set(frame[F.PROMPT].astype(str))))
     prompts = frame[F.PROMPT].astype(str).tolist()
+    prompt = framing_words(sorted(set(prompts)))
     found = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching)
     membership = found.membership
     fit = measure_fit(membership, found.topical, [t.kind for t in taxonomy])
@@ -133,6 +133,26 @@ def _themes(
     return _beyond_the_label(
         _facets_about_their_theme(_specific_facets(themes, texts), taxonomy, embed)
     )
+
+
+# With this many questions or more, a question's topic words are not its framing; framing is
+# the words of at least two questions and of this share of them (the survey's subject,
+# "jupyter", is in most questions of a Jupyter survey, "collaboration" in two of sixteen).
+MANY_PROMPTS = 3
+FRAMING_SHARE = 0.25
+
+
+def framing_words(prompts: Sequence[str]) -> str:
+    """The questions' own words that name no theme: all of them for one or two questions
+    ("what worked well in this session", "what felt awkward"); for a survey of several, the
+    words many of its questions share ("what", "you", the product's name), not the topic one
+    or two questions ask about — "collaboration" in answers to "Comments about collaboration" is
+    what they are about, and a theme found across all answers may be named by it."""
+    if len(prompts) < MANY_PROMPTS:
+        return " ".join(prompts)
+    counts = Counter(w for p in prompts for w in prompt_words(p))
+    shared = max(2, FRAMING_SHARE * len(prompts))
+    return " ".join(sorted(w for w, n in counts.items() if n >= shared))
 
 
 def _parsed(rows: Sequence[int], texts: Sequence[str], settings) -> list[int]:
