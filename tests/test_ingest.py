@@ -61,6 +61,15 @@ def test_when_missing_participant_column_then_error_names_option(tmp_path):
     assert "--participant-column" in _error(path)
 
 
+def test_a_name_column_with_one_value_in_every_row_is_not_the_participant(tmp_path):
+    path = tmp_path / "r.tsv"
+    rows = "".join(f"P{i}\tAnonymous\tThe pace of the workshop suited me.\n" for i in range(8))
+    path.write_text("Ref\tName\tAnswer\n" + rows)
+    assert "--participant-column" in _error(path)  # not eight answers by one "Anonymous"
+    named = read_reflections(path, ColumnMap(participant="Ref"))
+    assert named[F.PARTICIPANT].nunique() == 8
+
+
 def test_when_mapped_column_absent_then_error_lists_columns(tiny_csv):
     message = _error(tiny_csv, columns=ColumnMap(text=("Nope",)))
     assert "'Nope'" in message and "Participant ID" in message

@@ -66,9 +66,10 @@ _ATTRIBUTE = re.compile(
 def _not_the_field(field: str, header: str, values: pd.Series) -> bool:
     """Whether a header naming a field's word is something else: answers ("Student
     comments", "Session feedback", "What did the lecture cover?"), an attribute of the person
-    ("User Language"), or a column nobody filled. A date may be "Feedback date"; a "Response
-    ID" numbers an answer, not its writer; a question asking for a group ("Which cohort are
-    you in?") answered with a few repeated choices is that group."""
+    ("User Language"), a column nobody filled, or a "Name" with one value in every row
+    ("Anonymous"). A date may be "Feedback date"; a "Response ID" numbers an answer, not its
+    writer; a question asking for a group ("Which cohort are you in?") answered with a few
+    repeated choices is that group."""
     filled = values.str.strip()
     filled = filled[filled != ""]
     if filled.empty:
@@ -77,6 +78,8 @@ def _not_the_field(field: str, header: str, values: pd.Series) -> bool:
         return any(hint in header for hint in ("?", "what", "reflection"))
     if field == "participant" and ("response" in header or _ATTRIBUTE.search(header)):
         return True
+    if field == "participant" and "name" in header and len(filled) > 1 and filled.nunique() == 1:
+        return True  # "Name": "Anonymous" in every row is a placeholder, not one writer
     if (
         field in ("role", "session", "cohort")
         and len(filled) >= 0.8 * len(values)  # everyone is in some group
