@@ -100,8 +100,8 @@ def _facets_of(found, texts, monkeypatch):
 
     monkeypatch.setattr(facets_module, "find_group_themes", lambda *a, **k: found)
     people = [f"p{i}" for i in range(len(texts))]
-    got = facets_module.theme_facets(texts, people, None, PRESETS["programme"])
-    return [f.text for f in got]
+    options = facets_module.facet_options(texts, people, None, PRESETS["programme"])
+    return [f.text for f in facets_module.choose_facets(options, lambda p: True)]
 
 
 def test_a_one_word_facet_names_a_thing(monkeypatch):
@@ -216,3 +216,45 @@ def test_a_taxonomy_themes_facets_and_phrases_are_about_that_theme():
     vague = Theme("export", "Exporting", "taxonomy", "", [0], [Phrase("short demo", people)])
     _facets_about_their_theme([vague], taxonomy, fake_embed)
     assert [p.text for p in vague.phrases] == ["short demo"]
+
+
+def _p(text: str, n: int, offset: int = 0) -> Phrase:
+    return Phrase(text, frozenset(f"p{i}" for i in range(offset, offset + n)))
+
+
+def test_when_a_sub_themes_label_is_rejected_then_its_next_phrase_names_it():
+    # "AI" under "AI at work" repeats the theme; the sub-theme was about AI policy.
+    from reflect.themes.facets import choose_facets
+
+    options = [[_p("ai", 30), _p("ai policy", 7)], [_p("chatbots", 6)]]
+    chosen = choose_facets(options, lambda p: p.text != "ai")
+    assert [(f.text, len(f.participants)) for f in chosen] == [("ai policy", 7), ("chatbots", 6)]
+
+
+def test_when_two_sub_themes_end_on_one_phrase_then_it_is_one_facet_with_both_peoples():
+    from reflect.themes.facets import choose_facets
+
+    options = [[_p("desk booking", 6)], [_p("hot desks", 5, 20), _p("desk bookings", 5, 3)]]
+    chosen = choose_facets(options, lambda p: p.text != "hot desks")
+    assert [(f.text, len(f.participants)) for f in chosen] == [("desk booking", 8)]
+
+
+def test_a_sub_theme_cannot_form_around_the_themes_own_words_or_everyones():
+    from reflect.themes.stage import _not_particular
+
+    texts = [
+        "the team liked the hybrid policy",
+        "our team argued about hybrid office days",
+        "office days again with the team",
+        "team lunch was fun",
+        "team offsite planning",
+        "the team budget",
+    ]
+    theme = Theme("hybrid", "Hybrid working", "taxonomy", "", [0, 1, 2])
+    from reflect.themes.words import WrittenAsSuch
+
+    skip = _not_particular(theme, len(texts), WrittenAsSuch(texts, range(len(texts))).writers)
+    assert skip("hybrid")  # the theme's own word
+    assert skip("team")  # every answer's word: 3 of 3 here, 6 of 6 everywhere
+    assert not skip("office")  # 2 of 3 here, 2 of 6 everywhere
+    assert not skip("team lunch")  # a longer phrase carries its own particulars

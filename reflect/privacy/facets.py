@@ -32,8 +32,10 @@ def safe_facets(
     theme's shown count in this view; ``people``: a filtered view's participants."""
     if total is None:
         return [], len(theme.facets)
-    shown, labels = [], set()
+    shown, labels, withheld = [], set(), 0
     for facet in theme.facets:
+        if len(shown) == MAX_FACETS:
+            break  # spare candidates not needed are not "withheld"
         writers = facet.participants if people is None else facet.participants & people
         count = len(writers)
         outside = len(facet.participants) - count
@@ -44,9 +46,8 @@ def safe_facets(
             or facet.text in labels
             or not phrase_is_safe(Phrase(facet.text, writers), k, words)
         ):
+            withheld += 1
             continue
         labels.add(facet.text)
         shown.append({"label": facet.text, "participants": None if noised else count})
-        if len(shown) == MAX_FACETS:
-            break
-    return shown, len(theme.facets) - len(shown)
+    return shown, withheld

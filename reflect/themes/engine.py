@@ -53,16 +53,17 @@ def find_group_themes(
     preset: Preset,
     prompt: str = "",
     vectors: np.ndarray | None = None,
+    skip: Callable[[str], bool] | None = None,
 ) -> list[GroupTheme]:
     """Themes of one group, most supported first. ``vectors``: the reflections' own embeddings
     if already known (they place the group's centre and let reflections without a phrase join
-    a theme)."""
+    a theme); ``skip``: candidate phrases that may not form or name a theme."""
     n = len(texts)
     if n == 0:
         return []
     empty = [is_empty_answer(t) for t in texts]
     parsed = parsed_rows(texts, preset)
-    phrases = collect(texts, parsed, prompt, preset.clauses)
+    phrases = collect(texts, parsed, prompt, preset.clauses, skip)
     key_vectors = embed(phrases.display)  # (0, dimension) when there are none
     labels = cluster_points(key_vectors, preset.distance, preset.max_direct)
     clusters: dict[int, set[int]] = {}

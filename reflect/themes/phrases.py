@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,7 +48,14 @@ def _sample(rows: list[int], limit: int, texts: Sequence[str]) -> list[int]:
     return sorted(rank[:limit])
 
 
-def collect(texts: Sequence[str], rows: list[int], prompt: str, clauses: bool) -> GroupPhrases:
+def collect(
+    texts: Sequence[str],
+    rows: list[int],
+    prompt: str,
+    clauses: bool,
+    skip: Callable[[str], bool] | None = None,
+) -> GroupPhrases:
+    """``skip``: candidate keys left out (a theme's own words, when its sub-themes are found)."""
     parsed = extract_candidates([texts[i] for i in rows], prompt)
     index: dict[str, int] = {}
     surface: list[Counter] = []
@@ -57,7 +64,7 @@ def collect(texts: Sequence[str], rows: list[int], prompt: str, clauses: bool) -
     clause: list[bool] = []
     for i, result in zip(rows, parsed, strict=True):
         for cand in result.candidates:
-            if cand.clause and not clauses:
+            if (cand.clause and not clauses) or (skip is not None and skip(cand.key)):
                 continue
             k = index.setdefault(cand.key, len(index))
             if k == len(surface):

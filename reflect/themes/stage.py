@@ -17,7 +17,7 @@ from reflect.themes.candidates import extract_candidates, prompt_words
 from reflect.themes.emerging import find_emerging
 from reflect.themes.empty import is_empty_answer
 from reflect.themes.engine import parsed_rows, theme_phrases
-from reflect.themes.facets import theme_facets
+from reflect.themes.facets import choose_facets, facet_options
 from reflect.themes.fit import TaxonomyFit, measure_fit
 from reflect.themes.label import empty_answer_label
 from reflect.themes.model import Phrase, Theme
@@ -123,16 +123,24 @@ def _themes(
     extract_candidates(
         [texts[r] for t in faceted for r in _parsed(t.members, texts, settings)], prompt
     )
+    options = {}
+    answers_with = WrittenAsSuch(texts, range(len(texts))).writers
     for theme in faceted:
         rows = theme.members
-        theme.facets = theme_facets(
+        options[theme.id] = facet_options(
             [texts[i] for i in rows], [participants[i] for i in rows], embed, settings,
-            prompt, vectors[rows],
+            prompt, vectors[rows], _not_particular(theme, len(texts), answers_with),
         )  # fmt: skip
+        # Every option is judged by the rules below; each sub-theme then keeps its first.
+        theme.facets = [phrase for phrases in options[theme.id] for phrase in phrases]
     # How everyone writes is judged on all phrases, before each theme keeps its own.
-    return _beyond_the_label(
+    themes = _beyond_the_label(
         _facets_about_their_theme(_specific_facets(themes, texts), taxonomy, embed)
     )
+    for theme in faceted:
+        kept = {id(phrase) for phrase in theme.facets}  # the rules keep the very objects
+        theme.facets = choose_facets(options[theme.id], lambda p, kept=kept: id(p) in kept)
+    return themes
 
 
 # With this many questions or more, a question's topic words are not its framing; framing is
@@ -158,6 +166,29 @@ def framing_words(prompts: Sequence[str]) -> str:
 def _parsed(rows: Sequence[int], texts: Sequence[str], settings) -> list[int]:
     """The rows of a group whose phrases the engine extracts."""
     return [rows[i] for i in parsed_rows([texts[r] for r in rows], settings)]
+
+
+def _not_particular(theme: Theme, n_answers: int, answers_with) -> Callable[[str], bool]:
+    """A one-word phrase that cannot be a sub-theme of ``theme``: one of its label's words,
+    or a word its answers use less than ``MIN_FACET_LIFT`` times as often as all answers
+    ("team", "meeting" in a programme's every theme). Longer phrases carry their own
+    particulars ("team meetings")."""
+    own = set(folded(theme.label).split())
+    members = set(theme.members)
+    judged: dict[str, bool] = {}
+
+    def skip(key: str) -> bool:
+        if " " in key:
+            return False
+        if key not in judged:
+            rows = answers_with(key)
+            inside = len(rows & members) / max(len(members), 1)
+            judged[key] = folded(key) in own or (
+                bool(rows) and inside < MIN_FACET_LIFT * len(rows) / max(n_answers, 1)
+            )
+        return judged[key]
+
+    return skip
 
 
 # A facet found in more than this share of the themes ("team", "meetings") is how everyone
