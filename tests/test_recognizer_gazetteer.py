@@ -50,6 +50,17 @@ def found(text: str) -> list[tuple[str, str]]:
         ("onboarding felt lonely when I started", []),  # jargon made of words
         ("we unsubscribed from sixty newsletters", []),
         ("kubeflow thinks in pipelines and Python scripts", []),  # a text naming a tool
+        # ... up to a given name's frequency after a verb of saying or showing
+        ("kwame showed me the shared calendar", [("kwame", "PERSON")]),  # zipf 2.7
+        ("chatgpt explained the formula", []),  # a listed product
+        # The owner of what people give or have.
+        ("Zoltan's feedback on my slides was fair", [("Zoltan", "PERSON")]),
+        ("I valued Oyelaran's honest advice", [("Oyelaran", "PERSON")]),
+        ("Kubernetes's approach to scaling confused me", []),  # a tool
+        ("Deloitte's advice was ignored", []),  # a word English text uses
+        # A list shares its first item's tool slot, unless a verb says its item is a person.
+        ("We use Trello, Miro and Notion daily", []),
+        ("I used Trello and Okafor said it was fine", [("Okafor", "PERSON")]),
         # Names that are everyday words, with a cue.
         ("I told Will about it", [("Will", "PERSON")]),
         ("Mark said the Bill was fine", [("Mark", "PERSON")]),

@@ -15,43 +15,35 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.lexicon import (
-    built_from_words,
-    is_finite_verb,
     is_noun_only,
     is_ordinary_word,
     is_past_verb,
     looks_like_typo,
     word_frequency,
 )
+from reflect.anonymise.name_slots import (
+    ANY_SUBJECT,
+    ORIGINS,
+    RARE_NAME_ZIPF,
+    lowercase_subject,
+    owner,
+    reports_speech,
+    unknown_subject,
+)
 from reflect.anonymise.name_tokens import (
-    CAMEL_CASE,
     INITIAL,
     Token,
     adjacent,
-    referred_to_after,
     sentence_initial,
     with_the_writer,
 )
 from reflect.anonymise.tech_terms import is_tech_term, listed_with_term, technical_text
 
 STRONG, WEAK = 2, 1
-# wordfreq's English lists hold most words English text uses; a word below about once in
-# 100 million words is a name of something.
-_UNKNOWN_ZIPF = 1.0
 _RARE_ZIPF = 4.0  # rarer than about once in 100,000 words
-# "Management emailed", "Training felt": frequent words as subjects are not people.
-_FREQUENT_SUBJECT_ZIPF = 4.5
-_ORIGINS = frozenset({"from", "in", "at", "of", "for"})
 # Prepositions that take people as often as things ("for Clemence", "about Rubija").
 _PERSON_PREPOSITIONS = frozenset({"for", "about", "by", "than", "like", "how", "that", "when"})
 _COPULAS = frozenset({"i'm", "am", "is", "are", "was", "were", "be"})
-# After-cues any subject takes ("quillo was slow", "it has"): not evidence of a person alone.
-_ANY_SUBJECT = frozenset(
-    {"is", "was", "has", "had", "would", "could", "should", "might", "can", "does", "did", "and",
-     "who"}
-)  # fmt: skip
-# Rarer than this (about once in 10 million words) a capitalised subject is a name.
-_RARE_NAME_ZIPF = 2.5
 
 
 @dataclass(frozen=True)
@@ -61,6 +53,7 @@ class NameCues:
     after: frozenset[str]
     weak: frozenset[str]
     titles: frozenset[str] = frozenset()
+    owned: frozenset[str] = frozenset()
 
     @classmethod
     def from_settings(cls, settings: dict) -> NameCues:
@@ -70,8 +63,9 @@ class NameCues:
             return frozenset(w.lower() for w in names.get(key, []))
 
         return cls(
-            words("not_names"), words("before"), words("after"), words("weak"), words("titles")
-        )
+            words("not_names"), words("before"), words("after"), words("weak"), words("titles"),
+            words("owned"),
+        )  # fmt: skip
 
     def cue(self, text: str, tokens: list[Token], i: int, is_name: Callable[[Token], bool]) -> int:
         """How strongly the words around ``tokens[i]`` say it is a person (0, WEAK, STRONG)."""
@@ -113,6 +107,11 @@ class NameCues:
             best = STRONG
         return best
 
+    def person_verb(self, token: Token) -> bool:
+        """A verb of saying, showing or feeling after a word ("said", "explained"), not one
+        any subject takes ("was", "has") nor an origin ("from")."""
+        return token.norm in self.after and token.norm not in ANY_SUBJECT | ORIGINS
+
     def _initial_then_surname(self, text: str, tokens: list[Token], i: int) -> bool:
         # "Ned V. Harrowgate", "Bálint K Vörös"
         return (
@@ -126,10 +125,12 @@ class NameCues:
         """A capitalised word no name list knows, right after a strong cue ("my mentor
         Rubija", "my name is Siiri")."""
         token = tokens[i]
-        if self._reports_speech(text, tokens, i) or self._lowercase_subject(text, tokens, i):
+        if reports_speech(self, text, tokens, i) or lowercase_subject(self, text, tokens, i):
             return True
-        if self._unknown_subject(text, tokens, i) and not (
-            is_tech_term(token.text) or listed_with_term(text, token.start, token.end)
+        if (unknown_subject(self, text, tokens, i) or owner(self, text, tokens, i)) and not (
+            is_tech_term(token.text)
+            or is_tech_term(token.norm)
+            or listed_with_term(text, token.start, token.end)
         ):
             return True
         if i == 0:
@@ -149,7 +150,7 @@ class NameCues:
                 and prev.norm in self.before
                 and prev.norm not in self.weak
                 and self._unknown_lowercase(token)
-                and word_frequency(token.norm) < _RARE_NAME_ZIPF
+                and word_frequency(token.norm) < RARE_NAME_ZIPF
             )
         if prev.norm in self.titles and self.following_surname(token):
             return True  # "Dr. Burke", "Mr Manning"
@@ -165,7 +166,7 @@ class NameCues:
         if (
             strong
             and self._unknown_lowercase(token)
-            and word_frequency(token.norm) < _RARE_NAME_ZIPF
+            and word_frequency(token.norm) < RARE_NAME_ZIPF
         ):
             return True  # "thanks to oluwaseun", "my mentor kwabena"; not "thanks to covid"
         if not self.surname_like(token):
@@ -195,81 +196,6 @@ class NameCues:
             and not looks_like_typo(token.norm)
             and not is_tech_term(token.norm)
         )
-
-    def _reports_speech(self, text: str, tokens: list[Token], i: int) -> bool:
-        # "Blessing emailed...", "Okonkwo said...": a capitalised, not very frequent word as
-        # the subject of a past-tense verb of saying is a person, named or not.
-        token = tokens[i]
-        if i + 1 >= len(tokens) or not adjacent(text, token, tokens[i + 1]):
-            return False
-        nxt = tokens[i + 1]
-        if i > 0 and tokens[i - 1].norm in _ORIGINS:
-            return False  # "from Compliance joined": a department, not a speaker
-        return (
-            token.capitalised
-            and len(token.norm) >= 3
-            and not token.text[1].isupper()
-            and token.norm not in STOP_WORDS
-            and token.norm not in self.before
-            and token.norm not in self.not_names
-            and nxt.norm in self.after
-            and nxt.norm not in STOP_WORDS  # "Netflix was", "Bitcoin had": not speech
-            and is_past_verb(nxt.norm)
-            and word_frequency(token.norm) < _FREQUENT_SUBJECT_ZIPF
-        )
-
-    def _lowercase_subject(self, text: str, tokens: list[Token], i: int) -> bool:
-        # "i think lorcan found it useful but he...": a lowercase word no dictionary knows, as
-        # the subject of a verb, that a he or she then refers back to; or, when English
-        # practically never uses the word, as the subject of a verb people do ("chidinma
-        # explained", "ayo thinks", "tunde from hr"), in a text naming no tool.
-        token = tokens[i]
-        if token.capitalised or i + 1 >= len(tokens) or len(token.norm) < 3:
-            return False
-        nxt = tokens[i + 1]
-        if not adjacent(text, token, nxt):
-            return False
-        if is_ordinary_word(token.norm) or looks_like_typo(token.norm) or is_tech_term(token.norm):
-            return False
-        if (
-            nxt.norm in self.after
-            and nxt.norm not in _ANY_SUBJECT
-            and len(token.norm) >= 4
-            and token.norm.isalpha()
-            and word_frequency(token.norm) < _RARE_NAME_ZIPF
-            and not built_from_words(token.norm)  # "onboarding felt", "unsubscribed from"
-            and not technical_text(text)
-        ):
-            return True
-        return is_finite_verb(nxt.norm) and referred_to_after(text, nxt.end)
-
-    def _unknown_subject(self, text: str, tokens: list[Token], i: int) -> bool:
-        # "Shovda is very reliable", "Kadiev and Adams were": a capitalised word English
-        # text practically never uses, as the subject of a verb, is a name.
-        token = tokens[i]
-        if i + 1 >= len(tokens) or not adjacent(text, token, tokens[i + 1]):
-            return False
-        nxt = tokens[i + 1]
-        if nxt.norm == "and" and not (
-            i + 2 < len(tokens) and tokens[i + 2].capitalised
-        ):  # "Polyfit and polyval" is not "Kadiev and Adams"
-            return False
-        return (
-            token.capitalised
-            and len(token.norm) >= 4
-            and not token.text[1].isupper()  # "BSTs", "UDFs"
-            and CAMEL_CASE.fullmatch(token.text) is None
-            and token.norm not in self.not_names
-            and not is_ordinary_word(token.norm)
-            and (nxt.norm in self.after or is_finite_verb(nxt.norm))
-            and word_frequency(token.norm) < self._unknown_zipf(text)
-        )
-
-    @staticmethod
-    def _unknown_zipf(text: str) -> float:
-        # Beside known tools a rare capitalised subject is one more tool ("Asana has"),
-        # so only a word English text practically never uses counts there.
-        return _UNKNOWN_ZIPF if technical_text(text) else _RARE_NAME_ZIPF
 
     def following_surname(self, token: Token) -> bool:
         """After a first name, a capitalised word is a surname unless it is a frequent

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reflect.anonymise.lexicon import first_names, is_ordinary_word, normalise
+from reflect.anonymise.lexicon import first_names, is_finite_verb, is_ordinary_word, normalise
 
 _TERM_WORD = re.compile(r"[A-Za-z][\w+#]*(?:[.-][A-Za-z]\w*)*")
 # "PyCharm", "JupyterLab", "PowerBI", "iPad", "VSCode"; not "McKenzie", "DeShawn", "MacDonald"
@@ -231,6 +231,11 @@ _EXAMPLE_OF = re.compile(
 )
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w-]*")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+# "tried Notion and Miro", "we use Trello, Miro and Figma": the item before in a list
+_LIST_ITEM_BEFORE = re.compile(
+    r"([A-Z][\w.+#-]*)(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)$"
+)
+_LIST_REACH = 4  # items followed back to the slot
 # "Quillo is a great tool", "Quillo was the best notebook app for us": the noun phrase's
 # last word before a function word or a stop
 _IS_A = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:a|an|the)[ \t]+((?:[A-Za-z-]+[ \t]*){1,3})")
@@ -255,9 +260,18 @@ class ToolCues:
             frozenset(w.lower() for w in tools.get("after", [])),
         )
 
-    def slot(self, text: str, start: int, end: int) -> bool:
+    def slot(self, text: str, start: int, end: int, reach: int = _LIST_REACH) -> bool:
         """Is ``text[start:end]`` (one word or a multiword name) in a tool slot? The last word
-        of a multiword name counts as the word after it ("Quillo Studio")."""
+        of a multiword name counts as the word after it ("Quillo Studio"); an item of a list
+        shares the slot of the items before it ("tried Quillo and Vexa")."""
+        item = _LIST_ITEM_BEFORE.search(text, max(0, start - 40), start)
+        if (
+            reach
+            and item is not None
+            and not _subject_of_verb(text, end)  # "used Quillo and Okafor said"
+            and self.slot(text, *item.span(1), reach - 1)
+        ):
+            return True
         before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
         if before is not None and before.group(1).lower() in self.before:
             return True
@@ -277,6 +291,11 @@ class ToolCues:
         """Does a capitalised word of the text sit in a tool slot ("with a Quillo backend")?
         Then the text is about software, as one naming a known tool is."""
         return any(self.slot(text, m.start(), m.end()) for m in _CAPITALISED_WORD.finditer(text))
+
+
+def _subject_of_verb(text: str, end: int) -> bool:
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and is_finite_verb(nxt.group(1).lower())
 
 
 def _head(phrase: str) -> str:

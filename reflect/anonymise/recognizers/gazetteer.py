@@ -82,9 +82,11 @@ class GazetteerRecognizer:
         list beside a name (``analyzer.listed_names``); "completion and Quillo", or "Quillo
         and Vexa" with no verb after them, are things."""
         prev = tokens[i - 1] if i > 0 and adjacent(text, tokens[i - 1], tokens[i]) else None
-        if prev is not None and prev.norm in _CONJUNCTIONS:
-            return self.cues.cue(text, tokens, i, _no_name) != STRONG
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if prev is not None and prev.norm in _CONJUNCTIONS:
+            if nxt is not None and adjacent(text, tokens[i], nxt) and self.cues.person_verb(nxt):
+                return False  # "I used Quillo and Okafor said": the verb speaks for it
+            return self.cues.cue(text, tokens, i, _no_name) != STRONG
         if nxt is None or nxt.norm not in _CONJUNCTIONS:
             return False
         if self.cues.cue(text, tokens, i, _no_name) == STRONG:

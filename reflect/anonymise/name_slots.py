@@ -1,0 +1,152 @@
+"""Slots that make a word no name list knows a person: the subject of a verb people do
+("Okonkwo said", "chidinma explained", "Shovda is very reliable") or the owner of what people
+give or have ("Zoltan's feedback"). Used by ``NameCues.introduced``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from reflect.anonymise.lexicon import (
+    built_from_words,
+    is_finite_verb,
+    is_ordinary_word,
+    is_past_verb,
+    looks_like_typo,
+    word_frequency,
+)
+from reflect.anonymise.name_tokens import CAMEL_CASE, Token, adjacent, referred_to_after
+from reflect.anonymise.tech_terms import is_tech_term, technical_text
+
+if TYPE_CHECKING:
+    from reflect.anonymise.name_cues import NameCues
+
+# wordfreq's English lists hold most words English text uses; a word below about once in
+# 100 million words is a name of something.
+_UNKNOWN_ZIPF = 1.0
+# "Management emailed", "Training felt": frequent words as subjects are not people.
+_FREQUENT_SUBJECT_ZIPF = 4.5
+ORIGINS = frozenset({"from", "in", "at", "of", "for"})
+# After-cues any subject takes ("quillo was slow", "it has"): not evidence of a person alone.
+ANY_SUBJECT = frozenset(
+    {"is", "was", "has", "had", "would", "could", "should", "might", "can", "does", "did", "and",
+     "who"}
+)  # fmt: skip
+# Rarer than this (about once in 10 million words) a capitalised subject is a name.
+RARE_NAME_ZIPF = 2.5
+# A lowercase word no dictionary knows, as the subject of a verb of saying or showing, is a
+# name up to this frequency: given names English text uses now and then ("kwame", 2.7).
+_LOWERCASE_NAME_ZIPF = 3.3
+
+
+def reports_speech(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
+    # "Blessing emailed...", "Okonkwo said...": a capitalised, not very frequent word as
+    # the subject of a past-tense verb of saying is a person, named or not.
+    token = tokens[i]
+    if i + 1 >= len(tokens) or not adjacent(text, token, tokens[i + 1]):
+        return False
+    nxt = tokens[i + 1]
+    if i > 0 and tokens[i - 1].norm in ORIGINS:
+        return False  # "from Compliance joined": a department, not a speaker
+    return (
+        token.capitalised
+        and len(token.norm) >= 3
+        and not token.text[1].isupper()
+        and token.norm not in STOP_WORDS
+        and token.norm not in cues.before
+        and token.norm not in cues.not_names
+        and nxt.norm in cues.after
+        and nxt.norm not in STOP_WORDS  # "Netflix was", "Bitcoin had": not speech
+        and is_past_verb(nxt.norm)
+        and word_frequency(token.norm) < _FREQUENT_SUBJECT_ZIPF
+    )
+
+
+def lowercase_subject(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
+    # "i think lorcan found it useful but he...": a lowercase word no dictionary knows, as
+    # the subject of a verb, that a he or she then refers back to; or, when English
+    # practically never uses the word, as the subject of a verb people do ("chidinma
+    # explained", "ayo thinks", "tunde from hr"), in a text naming no tool.
+    token = tokens[i]
+    if token.capitalised or i + 1 >= len(tokens) or len(token.norm) < 3:
+        return False
+    if token.norm in cues.not_names:  # "chatgpt explained the formula"
+        return False
+    nxt = tokens[i + 1]
+    if not adjacent(text, token, nxt):
+        return False
+    if is_ordinary_word(token.norm) or looks_like_typo(token.norm) or is_tech_term(token.norm):
+        return False
+    # a verb people do ("said", "showed") speaks louder than "from"
+    rare = _LOWERCASE_NAME_ZIPF if cues.person_verb(nxt) else RARE_NAME_ZIPF
+    if (
+        nxt.norm in cues.after
+        and nxt.norm not in ANY_SUBJECT
+        and len(token.norm) >= 4
+        and token.norm.isalpha()
+        and word_frequency(token.norm) < rare
+        and not built_from_words(token.norm)  # "onboarding felt", "unsubscribed from"
+        and not technical_text(text)
+    ):
+        return True
+    return is_finite_verb(nxt.norm) and referred_to_after(text, nxt.end)
+
+
+def unknown_subject(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
+    # "Shovda is very reliable", "Kadiev and Adams were": a capitalised word English
+    # text practically never uses, as the subject of a verb, is a name.
+    token = tokens[i]
+    if i + 1 >= len(tokens) or not adjacent(text, token, tokens[i + 1]):
+        return False
+    nxt = tokens[i + 1]
+    if nxt.norm == "and" and not (
+        i + 2 < len(tokens) and tokens[i + 2].capitalised
+    ):  # "Polyfit and polyval" is not "Kadiev and Adams"
+        return False
+    return (
+        token.capitalised
+        and len(token.norm) >= 4
+        and not token.text[1].isupper()  # "BSTs", "UDFs"
+        and CAMEL_CASE.fullmatch(token.text) is None
+        and token.norm not in cues.not_names
+        and not is_ordinary_word(token.norm)
+        and (nxt.norm in cues.after or is_finite_verb(nxt.norm))
+        and word_frequency(token.norm) < unknown_zipf(text)
+    )
+
+
+def owner(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
+    # "Zoltan's feedback", "I valued Oyelaran's honest advice": a capitalised word English
+    # text practically never uses, owning what people give or have, is a person.
+    token = tokens[i]
+    if not (token.possessive and token.capitalised) or token.norm in cues.not_names:
+        return False
+    following = tokens[i + 1 : i + 3]
+    owned = (
+        len(following) >= 1
+        and adjacent(text, token, following[0])
+        and (
+            following[0].norm in cues.owned
+            or (  # one word between: "Zoltan's honest feedback"
+                len(following) == 2
+                and adjacent(text, following[0], following[1])
+                and following[1].norm in cues.owned
+                and not following[0].capitalised
+            )
+        )
+    )
+    return (
+        owned
+        and len(token.norm) >= 3
+        and token.norm.isalpha()
+        and CAMEL_CASE.fullmatch(token.text.removesuffix("'s").removesuffix("’s")) is None
+        and not is_ordinary_word(token.norm)
+        and word_frequency(token.norm) < unknown_zipf(text)
+    )
+
+
+def unknown_zipf(text: str) -> float:
+    # Beside known tools a rare capitalised subject is one more tool ("Asana has"),
+    # so only a word English text practically never uses counts there.
+    return _UNKNOWN_ZIPF if technical_text(text) else RARE_NAME_ZIPF
