@@ -58,6 +58,12 @@ def found(text: str) -> list[tuple[str, str]]:
         ("I valued Oyelaran's honest advice", [("Oyelaran", "PERSON")]),
         ("Kubernetes's approach to scaling confused me", []),  # a tool
         ("Deloitte's advice was ignored", []),  # a word English text uses
+        ("Nobuhle's team uses Jira", [("Nobuhle", "PERSON")]),
+        # Set off as someone's mentor, or beside the writer; a shout-out.
+        ("Siddharth, my mentor, is great", [("Siddharth", "PERSON")]),
+        ("Olamide and me went through the deck", [("Olamide", "PERSON")]),
+        ("Python, my favourite language, is slow", []),
+        ("shoutout to kemi for the patience", [("kemi", "PERSON")]),
         # A list shares its first item's tool slot, unless a verb says its item is a person.
         ("We use Trello, Miro and Notion daily", []),
         ("I used Trello and Okafor said it was fine", [("Okafor", "PERSON")]),

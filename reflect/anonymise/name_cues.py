@@ -28,6 +28,7 @@ from reflect.anonymise.name_slots import (
     lowercase_subject,
     owner,
     reports_speech,
+    set_off,
     unknown_subject,
 )
 from reflect.anonymise.name_tokens import (
@@ -125,7 +126,11 @@ class NameCues:
         """A capitalised word no name list knows, right after a strong cue ("my mentor
         Rubija", "my name is Siiri")."""
         token = tokens[i]
-        if reports_speech(self, text, tokens, i) or lowercase_subject(self, text, tokens, i):
+        if (
+            reports_speech(self, text, tokens, i)
+            or lowercase_subject(self, text, tokens, i)
+            or set_off(self, text, tokens, i)
+        ):
             return True
         if (unknown_subject(self, text, tokens, i) or owner(self, text, tokens, i)) and not (
             is_tech_term(token.text)

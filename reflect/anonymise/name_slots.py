@@ -16,7 +16,13 @@ from reflect.anonymise.lexicon import (
     looks_like_typo,
     word_frequency,
 )
-from reflect.anonymise.name_tokens import CAMEL_CASE, Token, adjacent, referred_to_after
+from reflect.anonymise.name_tokens import (
+    CAMEL_CASE,
+    Token,
+    adjacent,
+    referred_to_after,
+    with_the_writer,
+)
 from reflect.anonymise.tech_terms import is_tech_term, technical_text
 
 if TYPE_CHECKING:
@@ -150,3 +156,35 @@ def unknown_zipf(text: str) -> float:
     # Beside known tools a rare capitalised subject is one more tool ("Asana has"),
     # so only a word English text practically never uses counts there.
     return _UNKNOWN_ZIPF if technical_text(text) else RARE_NAME_ZIPF
+
+
+_POSSESSIVE_DETERMINERS = frozenset({"my", "our", "his", "her", "their"})
+
+
+def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
+    # "Siddharth, my mentor, is great", "Olamide and me went through the deck": a
+    # capitalised word English text practically never uses, named as someone's mentor or
+    # beside the writer, is a person.
+    token = tokens[i]
+    if (
+        not token.capitalised
+        or any(c.isupper() for c in token.text[1:])  # "MyST and I'll": a product's shape
+        or len(token.norm) < 3
+        or not token.norm.isalpha()
+        or token.norm in cues.not_names
+        or is_ordinary_word(token.norm)
+        or is_tech_term(token.norm)
+        or word_frequency(token.norm) >= RARE_NAME_ZIPF
+    ):
+        return False
+    if with_the_writer(text, token.start, token.end):
+        return True
+    role = tokens[i + 1 : i + 3]
+    return (
+        len(role) == 2
+        and text[token.end : role[0].start] == ", "
+        and adjacent(text, role[0], role[1])
+        and role[0].norm in _POSSESSIVE_DETERMINERS
+        and role[1].norm in cues.before
+        and role[1].norm not in cues.weak
+    )
