@@ -21,6 +21,11 @@ def found(text: str, recognizer: str = "address", roster=None) -> list[tuple[str
         ("3 more weeks to go", []),
         # a flat's letter is no lowercase street name
         ("flat 3b, 22 Victoria Road", [("flat 3b, 22 Victoria Road", "ADDRESS")]),
+        # a street without a number, where someone lives; not a street named alone
+        ("I live on Acacia Avenue now", [("Acacia Avenue", "ADDRESS")]),
+        ("we moved to Fenwick Close", [("Fenwick Close", "ADDRESS")]),
+        ("a trip to Wall Street", []),
+        ("they live on the same road", []),
     ],
 )
 def test_when_text_is_scanned_then_address_spans_are_exactly_these(text, expected):

@@ -16,6 +16,9 @@ def found(text: str, recognizer: str = "national_id", roster=None) -> list[tuple
         ("Here's my SSN: 460-89-9847", [("460-89-9847", "NATIONAL_ID")]),
         ("NI number AB 12 34 56 C", [("AB 12 34 56 C", "NATIONAL_ID")]),
         ("000-12-3456", []),
+        ("my ni number is ab123456c", [("ab123456c", "NATIONAL_ID")]),
+        ("we scored ab 12 34 56 c", []),  # spaced lower case is too often something else
+        ("QQ 12 34 56 C is the sample number", []),  # prefixes never issued
     ],
 )
 def test_when_text_is_scanned_then_national_id_spans_are_exactly_these(text, expected):

@@ -5,7 +5,8 @@
   "Passauer Strasse 33", "Via Franscini 71");
 - units and boxes ("Suite 838", "Apt. 4", "P.O. Box 242", "PSC 1437, Box 3833", "APO AE 85103");
 - whatever follows "my address is", "lives at", "billing address:" to the end of the line or
-  sentence.
+  sentence;
+- a street without a number where someone lives ("I live on Acacia Avenue").
 """
 
 from __future__ import annotations
@@ -59,6 +60,12 @@ class AddressRecognizer(PatternRecognizer):
         re.compile(
             r"\b(?:lives?|living|located|based)\s+at\s+(?P<value>\d[^\n?!]{4,80}?)(?=[?!]|\.\s|\.?$)",
             re.I,
+        ),
+        # a street without a number, where someone lives ("I live on Acacia Avenue", "we
+        # moved to Fenwick Close"): a street named alone ("Wall Street") is not an address
+        re.compile(
+            r"\b(?i:lives?|living|lived|moved|moving|grew\s+up)\s+(?i:on|in|to|off)\s+"
+            rf"(?P<value>(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}}(?i:{_STREET_TYPES})\b)"
         ),
     )
 

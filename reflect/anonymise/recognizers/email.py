@@ -1,5 +1,6 @@
 """Email addresses, also written to dodge scrapers ("jo dot bloggs at example dot org",
-"jo.b (at) example (dot) com", "jo[at]example[dot]org") or without a domain suffix
+"jo.b (at) example (dot) com", "jo[at]example[dot]org", "jo [at] example [.] org", a doubled
+"@") or without a domain suffix
 ("jbloggs@intranet")."""
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from reflect.anonymise.recognizers import recognizers
 from reflect.anonymise.recognizers._pattern import PatternRecognizer
 
 _PART = r"[a-z0-9][\w+'-]*"
-_DOT = r"(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\})\s*|\s+dot\s+)"
-_AT = r"(?:\s*(?:@|\(at\)|\[at\]|\{at\})\s*|\s+at\s+)"
+_DOT = r"(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\[\.\]|\(\.\))\s*|\s+dot\s+)"
+_AT = r"(?:\s*(?:@@?|\(at\)|\[at\]|\{at\}|\(@\)|\[@\])\s*|\s+at\s+)"
 _JOIN = rf"(?:{_DOT}|\s+(?:underscore|dash|hyphen)\s+|[._-])"
 # The domain's last label: a known generic ending or a two-letter country code.
 _TLD = (
@@ -32,7 +33,7 @@ class EmailRecognizer(PatternRecognizer):
     label = "EMAIL"
     score = 1.0
     patterns = (
-        re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I),
+        re.compile(r"[\w.+'-]+@@?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I),
         _SPELLED,
         _NO_SUFFIX,
     )
@@ -43,4 +44,4 @@ class EmailRecognizer(PatternRecognizer):
         text = match.group(0).lower()
         if "@" in text:
             return True
-        return re.search(r"\bdot\b|\(dot\)|\[dot\]|\{dot\}", text) is not None
+        return re.search(r"\bdot\b|\(dot\)|\[dot\]|\{dot\}|\[\.\]|\(\.\)", text) is not None

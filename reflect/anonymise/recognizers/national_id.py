@@ -14,6 +14,9 @@ _SSN = re.compile(r"(?<![\d-])\d{3}[- ]\d{2}[- ]\d{4}(?![\d-])")
 _NINO = re.compile(
     r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"
 )
+# Written in lower case, only as one block ("ab123456c"): spaced lower-case letters and
+# digits are too often something else.
+_NINO_LOWER = re.compile(r"\b(?!bg|gb|nk|kn|tn|nt|zz)[a-ceghj-pr-tw-z]{2}\d{6}[a-d]\b")
 
 
 @recognizers.register("national_id")
@@ -22,7 +25,7 @@ class NationalIdRecognizer(PatternRecognizer):
     label = "NATIONAL_ID"
     score = 0.85
     min_digits = 6
-    patterns = (_SSN, _NINO)
+    patterns = (_SSN, _NINO, _NINO_LOWER)
 
     def valid(self, match: re.Match) -> bool:
         if match.re is _SSN:
