@@ -258,3 +258,17 @@ def test_a_sub_theme_cannot_form_around_the_themes_own_words_or_everyones():
     assert skip("team")  # every answer's word: 3 of 3 here, 6 of 6 everywhere
     assert not skip("office")  # 2 of 3 here, 2 of 6 everywhere
     assert not skip("team lunch")  # a longer phrase carries its own particulars
+
+
+def test_a_facet_that_only_repeats_the_shown_label_is_not_shown():
+    # An emerging theme whose own label was screened out is named by its first safe phrase;
+    # a facet of the same words would repeat it.
+    from reflect.privacy.facets import safe_facets
+    from reflect.privacy.screening import Vocabulary
+
+    frame = _frame(30)
+    theme = _theme(frame, {"office days": 12, "desk booking": 6})
+    words = Vocabulary(frame[F.TEXT].tolist(), frame[F.PARTICIPANT].tolist())
+    shown, withheld = safe_facets(theme, 30, 5, words, label="Office days")
+    assert [f["label"] for f in shown] == ["desk booking"]
+    assert withheld == 0

@@ -27,15 +27,20 @@ def safe_facets(
     words: Vocabulary,
     people: frozenset[str] | None = None,
     noised: bool = False,
+    label: str | None = None,
 ) -> tuple[list[dict], int]:
     """The theme's shown facets and how many candidates were withheld. ``total``: the
-    theme's shown count in this view; ``people``: a filtered view's participants."""
+    theme's shown count in this view; ``people``: a filtered view's participants; ``label``:
+    the label shown (an emerging theme whose own label was screened out is named by its
+    first safe phrase, which a facet then only repeats)."""
     if total is None:
         return [], len(theme.facets)
     shown, labels, withheld = [], set(), 0
     for facet in theme.facets:
         if len(shown) == MAX_FACETS:
             break  # spare candidates not needed are not "withheld"
+        if facet.text.lower() == (label or theme.label).lower():
+            continue
         writers = facet.participants if people is None else facet.participants & people
         count = len(writers)
         outside = len(facet.participants) - count

@@ -191,7 +191,9 @@ def disclose(
             tally.counts["quotes"] += rejected
             quotes_shown += len(chosen)
         share = round(total / n_shown, 3) if n_shown else None
-        facets, withheld = safe_facets(theme, total, k, words, people, budget is not None)
+        facets, withheld = safe_facets(
+            theme, total, k, words, people, budget is not None, label=label
+        )
         if sets is not None:  # facet counts are released counts too: the ledger checks them
             withheld += _facets_against_ledger(theme, facets, people, bits, ledger, threshold)
             facet_sets += [s for _, s in _facet_sets(theme, facets, people, bits)]
