@@ -102,6 +102,11 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Carl and I compared calendars", [("Carl", "PERSON")]),
         ("Frank conversations are rare here.", []),
         ("Hope is not a plan.", []),
+        # Surnames with their particles.
+        ("Maria da Silva joined the call", [("Maria da Silva", "PERSON")]),
+        ("coffee with Mr. Ahmed al-Farsi", [("Ahmed al-Farsi", "PERSON")]),
+        ("I met Priya de la Cruz today", [("Priya de la Cruz", "PERSON")]),
+        ("Working with Sam de facto changed things", [("Sam", "PERSON")]),
         # Hyphenated given names.
         ("Anne-Laure runs the desk", [("Anne-Laure", "PERSON")]),
         ("a long-term plan", []),

@@ -33,6 +33,7 @@ from reflect.anonymise.name_slots import (
 )
 from reflect.anonymise.name_tokens import (
     INITIAL,
+    PARTICLES,
     Token,
     adjacent,
     sentence_initial,
@@ -95,6 +96,7 @@ class NameCues:
                 (is_name(nxt) and _evidence(nxt, token) and not is_tech_term(nxt.text))
                 or self.surname_like(nxt)
                 or self._initial_then_surname(text, tokens, i + 1)
+                or self._particle_then_surname(text, tokens, i + 1)
             ):
                 best = STRONG
             elif not token.capitalised and not nxt.capitalised and lowercase_surname(nxt, self):
@@ -112,6 +114,17 @@ class NameCues:
         """A verb of saying, showing or feeling after a word ("said", "explained"), not one
         any subject takes ("was", "has") nor an origin ("from")."""
         return token.norm in self.after and token.norm not in ANY_SUBJECT | ORIGINS
+
+    def _particle_then_surname(self, text: str, tokens: list[Token], i: int) -> bool:
+        # "Maria da Silva", "Jan van der Berg"
+        k = i
+        while k < len(tokens) and k - i < 2 and tokens[k].text in PARTICLES:
+            k += 1
+        return (
+            i < k < len(tokens)
+            and all(adjacent(text, tokens[m], tokens[m + 1]) for m in range(i, k))
+            and self.following_surname(tokens[k])
+        )
 
     def _initial_then_surname(self, text: str, tokens: list[Token], i: int) -> bool:
         # "Ned V. Harrowgate", "Bálint K Vörös"

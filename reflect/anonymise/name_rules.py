@@ -31,6 +31,7 @@ from reflect.anonymise.name_tokens import (
     CAMEL_CASE,
     DETERMINERS,
     NAME_PREFIX,
+    PARTICLES,
     PLACE_PREPOSITIONS,
     Token,
     adjacent,
@@ -79,6 +80,8 @@ def noun_modifier(c: Candidate) -> Verdict:
         return None
     if noun.norm in STOP_WORDS or noun.norm in c.cues.after or is_finite_verb(noun.norm):
         return None  # "Vega talks about it"
+    if noun.text in PARTICLES:
+        return None  # "Maria da Silva": a surname's particle, not a noun
     if not is_noun_only(noun.norm):
         return None
     return None if c.prev is not None and c.prev.norm in c.cues.before else False

@@ -62,6 +62,11 @@ PLACE_PREPOSITIONS = frozenset(
     }
 )
 INITIAL = re.compile(r"[A-Z]\.?")
+# Lowercase words that join a surname to the given name before it ("da Silva", "van der Berg").
+PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "abu", "ben", "da", "das", "de", "del", "della", "der",
+     "den", "di", "do", "dos", "du", "la", "le", "van", "von", "ter", "ten"}
+)  # fmt: skip
 _SENTENCE_STOP = re.compile(r"[.!?;\n]")
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
 _PRONOUN_REACH = 60  # characters after a name in which a pronoun may refer back to it
