@@ -123,14 +123,14 @@ def test_a_facet_is_named_by_a_phrase_k_of_the_themes_people_wrote(monkeypatch):
 def test_a_facet_naming_a_theme_is_left_to_that_theme():
     # "version control (5)" under "remote work" would read as part of it, yet it is a theme
     # of its own with its own count; plurals fold ("servers" names "server").
-    from reflect.themes.stage import _specific_facets
+    from reflect.themes.facets import specific_facets
 
     def theme(id_, label, facets):
         people = frozenset({"a", "b", "c", "d", "e"})
         return Theme(id_, label, "emerging", "", [0], [],
                      [Phrase(f, people) for f in facets])  # fmt: skip
 
-    themes = _specific_facets([
+    themes = specific_facets([
         theme("t1", "remote work", ["servers", "home office", "remote work"]),
         theme("t2", "server", ["ssh keys"]),
         theme("t3", "version control", ["merge conflicts"]),
@@ -144,7 +144,7 @@ def test_a_facet_naming_a_theme_is_left_to_that_theme():
 def test_a_facet_as_common_everywhere_as_in_its_theme_is_no_sub_topic():
     # In a survey about notebooks, "notebooks" is in every kind of answer; "pdf export" is
     # in the exporting theme's answers far more than in the others.
-    from reflect.themes.stage import _specific_facets
+    from reflect.themes.facets import specific_facets
 
     texts = [
         "notebooks export to pdf export is broken",
@@ -159,7 +159,7 @@ def test_a_facet_as_common_everywhere_as_in_its_theme_is_no_sub_topic():
         "export", "Exporting", "taxonomy", "", [0, 1], [],
         [Phrase("notebooks", people), Phrase("pdf export", people)],
     )  # fmt: skip
-    (exporting,) = _specific_facets([exporting], texts)
+    (exporting,) = specific_facets([exporting], texts)
     assert [f.text for f in exporting.facets] == ["pdf export"]
 
 
@@ -240,7 +240,7 @@ def test_when_two_sub_themes_end_on_one_phrase_then_it_is_one_facet_with_both_pe
 
 
 def test_a_sub_theme_cannot_form_around_the_themes_own_words_or_everyones():
-    from reflect.themes.stage import _not_particular
+    from reflect.themes.facets import not_particular
 
     texts = [
         "the team liked the hybrid policy",
@@ -253,7 +253,7 @@ def test_a_sub_theme_cannot_form_around_the_themes_own_words_or_everyones():
     theme = Theme("hybrid", "Hybrid working", "taxonomy", "", [0, 1, 2])
     from reflect.themes.words import WrittenAsSuch
 
-    skip = _not_particular(theme, len(texts), WrittenAsSuch(texts, range(len(texts))).writers)
+    skip = not_particular(theme, len(texts), WrittenAsSuch(texts, range(len(texts))).writers)
     assert skip("hybrid")  # the theme's own word
     assert skip("team")  # every answer's word: 3 of 3 here, 6 of 6 everywhere
     assert not skip("office")  # 2 of 3 here, 2 of 6 everywhere

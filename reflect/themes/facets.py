@@ -7,10 +7,13 @@ facet is a sub-theme with its own label and support, not a frequent word.
 A sub-theme is often named by a word every theme's people write ("team", "meetings") or by
 the theme's own label ("AI" under "AI at work"), which the themes stage then drops; the
 sub-theme's other phrases are its fallbacks ("AI policy" 7), so the card still says what
-the sub-theme was about (``facet_options``, ``choose_facets``)."""
+the sub-theme was about (``facet_options``, ``choose_facets``). What cannot be a sub-topic
+(``not_particular`` before the engine runs, ``specific_facets`` after it) is decided here too:
+the theme's own words, words every theme's people write, and facets naming another theme."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 
@@ -18,7 +21,7 @@ import numpy as np
 
 from reflect.themes.engine import find_group_themes
 from reflect.themes.label import says_what
-from reflect.themes.model import Phrase
+from reflect.themes.model import Phrase, Theme
 from reflect.themes.presets import Preset
 from reflect.themes.words import WrittenAsSuch, folded
 
@@ -88,3 +91,88 @@ def choose_facets(options: list[list[Phrase]], keep: Callable[[Phrase], bool]) -
         chosen[key] = phrase
     facets = sorted(chosen.values(), key=lambda p: (-len(p.participants), p.text))
     return facets[:MAX_FACETS]
+
+
+# A facet found in more than this share of the themes ("team", "meetings") is how everyone
+# writes, not a sub-topic of one theme (as IDF discounts words every document has).
+MAX_FACET_SPREAD = 0.25
+# ... and so is a facet not at least this many times as common in its theme's answers as in
+# all answers (an emerging label's own rule, ``MIN_LABEL_LIFT``, at the level of answers).
+MIN_FACET_LIFT = 2.0
+
+
+def not_particular(
+    theme: Theme, n_answers: int, answers_with, common: frozenset[str] = frozenset()
+) -> Callable[[str], bool]:
+    """A one-word phrase that cannot be a sub-theme of ``theme``: one of its label's words,
+    or a word its answers use less than ``MIN_FACET_LIFT`` times as often as all answers
+    ("team", "meeting" in a programme's every theme), or one among the phrases of many
+    themes (``common``: ``widespread``). Longer phrases carry their own particulars ("team
+    meetings")."""
+    own = set(folded(theme.label).split())
+    members = set(theme.members)
+    judged: dict[str, bool] = {}
+
+    def skip(key: str) -> bool:
+        if " " in key:
+            return False
+        if key not in judged:
+            rows = answers_with(key)
+            inside = len(rows & members) / max(len(members), 1)
+            judged[key] = folded(key) in own | common or (
+                bool(rows) and inside < MIN_FACET_LIFT * len(rows) / max(n_answers, 1)
+            )
+        return judged[key]
+
+    return skip
+
+
+def specific_facets(themes: list[Theme], texts: Sequence[str]) -> list[Theme]:
+    """Facets that are how everyone writes are dropped, and so are facets naming a theme:
+    "rota (5)" under "handovers" reads as a sub-topic of it when rota is a theme of its own,
+    with its own count, and "laptop (7)" under "laptop" is no sub-topic at all. How everyone
+    writes is judged twice: a facet among the phrases of many themes, or one hardly more
+    common in its theme's answers than in all answers ("notebooks" in a survey about them)."""
+    spread = _spread(themes)
+    limit = _spread_limit(themes)
+    labels = {folded(t.label) for t in themes}
+    # Answers, not people, are counted: a theme most people raise once can hold a fifth of
+    # the answers, and no phrase is much more common among most of the people than among all.
+    answers_with = WrittenAsSuch(texts, range(len(texts))).writers
+
+    def typical(phrase: Phrase, members: set[int]) -> bool:
+        rows = answers_with(phrase.text)
+        inside = len(rows & members) / max(len(members), 1)
+        return not rows or inside >= MIN_FACET_LIFT * len(rows) / len(texts)
+
+    for theme in themes:
+        members = set(theme.members)
+        theme.facets = [
+            f
+            for f in theme.facets
+            if spread[f.text] <= limit and folded(f.text) not in labels and typical(f, members)
+        ]
+    return themes
+
+
+def _spread(themes: list[Theme]) -> Counter:
+    """In how many themes each text is a facet or one of the first phrases."""
+    return Counter(
+        text
+        for theme in themes
+        for text in {p.text for p in theme.facets} | {p.text for p in theme.phrases[:20]}
+    )
+
+
+def _spread_limit(themes: list[Theme]) -> float:
+    return max(2, MAX_FACET_SPREAD * len(themes))
+
+
+def widespread(themes: list[Theme]) -> frozenset[str]:
+    """One-word phrases among the first phrases of more than ``MAX_FACET_SPREAD`` of the
+    themes, folded ("conversation" in most cards of a mentoring programme): no theme's
+    sub-topic."""
+    limit = _spread_limit(themes)
+    return frozenset(
+        folded(text) for text, n in _spread(themes).items() if n > limit and " " not in text
+    )

@@ -17,7 +17,13 @@ from reflect.themes.candidates import extract_candidates, prompt_words
 from reflect.themes.emerging import find_emerging
 from reflect.themes.empty import is_empty_answer
 from reflect.themes.engine import parsed_rows, theme_phrases
-from reflect.themes.facets import choose_facets, facet_options
+from reflect.themes.facets import (
+    choose_facets,
+    facet_options,
+    not_particular,
+    specific_facets,
+    widespread,
+)
 from reflect.themes.fit import TaxonomyFit, measure_fit
 from reflect.themes.label import empty_answer_label
 from reflect.themes.model import Phrase, Theme
@@ -125,17 +131,18 @@ def _themes(
     )
     options = {}
     answers_with = WrittenAsSuch(texts, range(len(texts))).writers
+    common = widespread(themes)
     for theme in faceted:
         rows = theme.members
         options[theme.id] = facet_options(
             [texts[i] for i in rows], [participants[i] for i in rows], embed, settings,
-            prompt, vectors[rows], _not_particular(theme, len(texts), answers_with),
+            prompt, vectors[rows], not_particular(theme, len(texts), answers_with, common),
         )  # fmt: skip
         # Every option is judged by the rules below; each sub-theme then keeps its first.
         theme.facets = [phrase for phrases in options[theme.id] for phrase in phrases]
     # How everyone writes is judged on all phrases, before each theme keeps its own.
     themes = _beyond_the_label(
-        _facets_about_their_theme(_specific_facets(themes, texts), taxonomy, embed)
+        _facets_about_their_theme(specific_facets(themes, texts), taxonomy, embed)
     )
     for theme in faceted:
         kept = {id(phrase) for phrase in theme.facets}  # the rules keep the very objects
@@ -166,37 +173,6 @@ def framing_words(prompts: Sequence[str]) -> str:
 def _parsed(rows: Sequence[int], texts: Sequence[str], settings) -> list[int]:
     """The rows of a group whose phrases the engine extracts."""
     return [rows[i] for i in parsed_rows([texts[r] for r in rows], settings)]
-
-
-def _not_particular(theme: Theme, n_answers: int, answers_with) -> Callable[[str], bool]:
-    """A one-word phrase that cannot be a sub-theme of ``theme``: one of its label's words,
-    or a word its answers use less than ``MIN_FACET_LIFT`` times as often as all answers
-    ("team", "meeting" in a programme's every theme). Longer phrases carry their own
-    particulars ("team meetings")."""
-    own = set(folded(theme.label).split())
-    members = set(theme.members)
-    judged: dict[str, bool] = {}
-
-    def skip(key: str) -> bool:
-        if " " in key:
-            return False
-        if key not in judged:
-            rows = answers_with(key)
-            inside = len(rows & members) / max(len(members), 1)
-            judged[key] = folded(key) in own or (
-                bool(rows) and inside < MIN_FACET_LIFT * len(rows) / max(n_answers, 1)
-            )
-        return judged[key]
-
-    return skip
-
-
-# A facet found in more than this share of the themes ("team", "meetings") is how everyone
-# writes, not a sub-topic of one theme (as IDF discounts words every document has).
-MAX_FACET_SPREAD = 0.25
-# ... and so is a facet not at least this many times as common in its theme's answers as in
-# all answers (an emerging label's own rule, ``MIN_LABEL_LIFT``, at the level of answers).
-MIN_FACET_LIFT = 2.0
 
 
 # A phrase is clearly another theme's when it scores at least this there (as ``theme_scores``
@@ -241,37 +217,6 @@ def _facets_about_their_theme(themes: list[Theme], taxonomy, embed) -> list[Them
     labels = embed([t.label for t in emerging]) if emerging else []
     for theme, label in zip(emerging, labels, strict=True):
         theme.facets = [f for f in theme.facets if not elsewhere(f, float(vectors[f.text] @ label))]
-    return themes
-
-
-def _specific_facets(themes: list[Theme], texts: Sequence[str]) -> list[Theme]:
-    """Facets that are how everyone writes are dropped, and so are facets naming a theme:
-    "rota (5)" under "handovers" reads as a sub-topic of it when rota is a theme of its own,
-    with its own count, and "laptop (7)" under "laptop" is no sub-topic at all. How everyone
-    writes is judged twice: a facet among the phrases of many themes, or one hardly more
-    common in its theme's answers than in all answers ("notebooks" in a survey about them)."""
-    spread: dict[str, int] = {}
-    for theme in themes:
-        for text in {p.text for p in theme.facets} | {p.text for p in theme.phrases[:20]}:
-            spread[text] = spread.get(text, 0) + 1
-    limit = max(2, MAX_FACET_SPREAD * len(themes))
-    labels = {folded(t.label) for t in themes}
-    # Answers, not people, are counted: a theme most people raise once can hold a fifth of
-    # the answers, and no phrase is much more common among most of the people than among all.
-    answers_with = WrittenAsSuch(texts, range(len(texts))).writers
-
-    def typical(phrase: Phrase, members: set[int]) -> bool:
-        rows = answers_with(phrase.text)
-        inside = len(rows & members) / max(len(members), 1)
-        return not rows or inside >= MIN_FACET_LIFT * len(rows) / len(texts)
-
-    for theme in themes:
-        members = set(theme.members)
-        theme.facets = [
-            f
-            for f in theme.facets
-            if spread[f.text] <= limit and folded(f.text) not in labels and typical(f, members)
-        ]
     return themes
 
 
