@@ -123,6 +123,7 @@ def analyse(
     from reflect.privacy import Filter, disclose
     from reflect.privacy.ledger import Ledger
     from reflect.privacy.screening import taxonomy_terms
+    from reflect.report.view import dp_line
     from reflect.review import apply_review, rename_report
     from reflect.review.files import programme_fingerprint
     from reflect.themes import find_themes, load_taxonomy
@@ -193,6 +194,8 @@ def analyse(
             embed=lambda texts: embed(texts, alone=True),
         )
         workspace.finish_run(run_id, len(redacted))
+    if (noise := dp_line(report.privacy, report.n_participants)) is not None:
+        progress.note(noise)
     report = rename_report(report, review, themes)
     nouns = group_nouns(export.columns)
     report = replace(

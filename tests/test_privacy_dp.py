@@ -174,3 +174,12 @@ def test_with_opendp_the_privacy_section_reports_the_budget():
     assert dp["sensitivity_l1"] == 3 * (1 + 1 + 1 + 4 + 1)
     for where, value in _numbers(report):
         assert value >= 5, where
+
+
+def test_nine_noisy_counts_in_ten_stay_within_the_reported_margin():
+    from reflect.privacy.dp import noisy
+
+    b = budget(1.0, units=3, roles=2, cohorts=0, sessions=2, prompts=1)
+    values = [50] * 4000
+    off = np.abs(np.array(noisy(values, b)) - 50)
+    assert 0.87 <= float(np.mean(off <= b.margin_90)) <= 0.93

@@ -247,3 +247,22 @@ def test_when_counts_carry_noise_then_the_opening_says_so():
     for render in (render_html, render_markdown):
         assert "quoted. With differential privacy on, every count carries" in render(noised)
         assert "carries random noise" not in render(plain)
+
+
+def test_when_the_noise_is_as_large_as_the_counts_then_the_report_says_how_large():
+    # the margin comes from the release's own scale: 9 in 10 noisy counts within it
+    from reflect.report.view import dp_line
+
+    loud = sample_report()
+    loud.privacy = {**loud.privacy, "dp_epsilon": 1.0, "redactions": None,
+                    "dp": {"margin_90": 330}}  # fmt: skip
+    quiet = sample_report()
+    quiet.privacy = {**quiet.privacy, "dp_epsilon": 40.0, "redactions": None,
+                     "dp": {"margin_90": 2}}  # fmt: skip
+    for render in (render_html, render_markdown):
+        assert "within 330 of the true count" in render(loud)
+        assert "rough orders of size" in render(loud)
+        assert "within 2 of the true count" in render(quiet)
+        assert "rough orders of size" not in render(quiet)
+    assert "rough orders of size" in dp_line(loud.privacy, loud.n_participants)
+    assert dp_line(sample_report().privacy, 40) is None

@@ -32,6 +32,7 @@ its reports spent and refuses one that would exceed ``--dp-budget``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -54,6 +55,12 @@ class Budget:
     def scale(self) -> float:
         return self.sensitivity / self.epsilon
 
+    @property
+    def margin_90(self) -> int:
+        """The noise 9 counts in 10 stay within: P(|noise| > x) = exp(-x / scale) for
+        Laplace noise (the discrete sampler's tail is no heavier), so x = scale × ln 10."""
+        return math.ceil(self.scale * math.log(10))
+
     def to_dict(self, released: int, verified_epsilon: float | None) -> dict:
         return {
             "epsilon": self.epsilon,
@@ -62,6 +69,7 @@ class Budget:
             "unit": "add or remove one participant",
             "sensitivity_l1": self.sensitivity,
             "noise_scale": round(self.scale, 4),
+            "margin_90": self.margin_90,
             "released_counts": released,
             "split": {
                 block: round(self.epsilon * part / self.sensitivity, 6)

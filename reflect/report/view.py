@@ -29,6 +29,46 @@ DP_NOTE = (
     "With differential privacy on, every count carries random noise: numbers are close to, "
     "not exactly, the true counts."
 )
+# Noise this large beside the programme's (noisy) total makes the counts rough orders of size.
+LOUD_NOISE = 0.25
+
+
+def dp_note(privacy: dict, participants: int | None) -> str:
+    """``DP_NOTE`` with how far the noise reaches, and a plain warning when it is as large
+    as the counts (computed from released figures only: no true count is read)."""
+    margin = (privacy.get("dp") or {}).get("margin_90")
+    if margin is None:
+        return DP_NOTE
+    note = (
+        "With differential privacy on, every count carries random noise: 9 counts in 10 are "
+        f"within {margin} of the true count."
+    )
+    if noise_is_loud(margin, participants):
+        note += (
+            " At this privacy budget the noise is large beside the counts themselves: read "
+            "them as rough orders of size only, or use a larger --dp-epsilon."
+        )
+    return note
+
+
+def dp_line(privacy: dict, participants: int | None) -> str | None:
+    """One line for stderr: how far the noise reaches, and whether that drowns the counts."""
+    margin = (privacy.get("dp") or {}).get("margin_90")
+    if margin is None:
+        return None
+    line = f"differential privacy: 9 counts in 10 are within {margin} of the true count"
+    if noise_is_loud(margin, participants):
+        line += (
+            f" — large beside {participants or 'the'} participants shown: the counts are "
+            "rough orders of size only (a larger --dp-epsilon adds less noise)"
+        )
+    return line
+
+
+def noise_is_loud(margin: int, participants: int | None) -> bool:
+    return participants is None or margin >= LOUD_NOISE * max(participants, 1)
+
+
 SHOWN_GROUPS = 4  # groups per role/cohort chart, table and card; the rest pooled as "other"
 OTHER = "other"
 WITHHELD = "withheld"

@@ -14,13 +14,13 @@ from reflect.report import ReportFormat, report_formats
 from reflect.report.charts import Series, bar_chart, heat_level, sparkline
 from reflect.report.summary import executive_summary
 from reflect.report.view import (
-    DP_NOTE,
     OTHER,
     SHOWN_GROUPS,
     WITHHELD,
     Dimension,
     card_phrases,
     dimensions,
+    dp_note,
     is_named,
     named_themes,
     plural,
@@ -101,7 +101,7 @@ def render_html(report: SafeReport) -> str:
         chart_rows=MAX_CHART_ROWS,
         shown_groups=SHOWN_GROUPS,
         withheld=WITHHELD,
-        dp_note=DP_NOTE,
+        dp_note=dp_note(report.privacy, report.n_participants),
         legend=withheld_legend(report.min_group_size),
         small=small_programme(report),
         fits=taxonomy_fits(report),

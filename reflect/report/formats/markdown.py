@@ -9,12 +9,12 @@ from reflect.report import ReportFormat, report_formats
 from reflect.report.escape import markdown
 from reflect.report.summary import executive_summary
 from reflect.report.view import (
-    DP_NOTE,
     WITHHELD,
     Dimension,
     card_phrases,
     count,
     dimensions,
+    dp_note,
     named_themes,
     percent,
     small_programme,
@@ -40,7 +40,11 @@ def render_markdown(report: SafeReport) -> str:
             if quotes
             else "No one’s words are quoted."
         )
-        + (f" {DP_NOTE}" if report.privacy.get("dp_epsilon") is not None else ""),
+        + (
+            f" {dp_note(report.privacy, report.n_participants)}"
+            if report.privacy.get("dp_epsilon") is not None
+            else ""
+        ),
         "",
     ]
     if report.privacy.get("filter"):
