@@ -266,3 +266,14 @@ def test_when_the_noise_is_as_large_as_the_counts_then_the_report_says_how_large
         assert "rough orders of size" not in render(quiet)
     assert "rough orders of size" in dp_line(loud.privacy, loud.n_participants)
     assert dp_line(sample_report().privacy, 40) is None
+
+
+def test_when_the_noise_is_loud_then_the_summary_claims_no_change_or_difference():
+    loud = sample_report()
+    loud.privacy = {**loud.privacy, "dp_epsilon": 1.0, "redactions": None,
+                    "dp": {"margin_90": 330}}  # fmt: skip
+    headings = [f.heading for f in executive_summary(loud)]
+    assert "Counts carry heavy noise" in headings
+    assert not any(h.startswith(("What changed", "Where")) for h in headings)
+    plain_headings = [f.heading for f in executive_summary(sample_report())]
+    assert "Counts carry heavy noise" not in plain_headings

@@ -21,6 +21,7 @@ from reflect.report.view import (
     Dimension,
     dimensions,
     is_named,
+    noise_is_loud,
     people,
     plural,
     share,
@@ -68,10 +69,24 @@ def executive_summary(report: SafeReport) -> list[Finding]:
             + ".",
         )
     ]
+    margin = (report.privacy.get("dp") or {}).get("margin_90")
+    loud = margin is not None and noise_is_loud(margin, report.n_participants)
+    if loud:
+        # Rises, falls and role differences between counts this noisy are the noise's own;
+        # said first, as it changes how every number below is read.
+        findings.insert(
+            0,
+            Finding(
+                "Counts carry heavy noise",
+                f"With differential privacy at this budget, 9 counts in 10 are within {margin} "
+                "of the true count, so changes over time and differences between groups are "
+                "not summarised here.",
+            ),
+        )
     for finding in (
         _by_prompt(report, leading, dims.get("prompt")),
-        _change_over_sessions(leading, dims.get("session")),
-        _contrast(leading, dims.get("role")),
+        None if loud else _change_over_sessions(leading, dims.get("session")),
+        None if loud else _contrast(leading, dims.get("role")),
     ):
         if finding:
             findings.append(finding)
