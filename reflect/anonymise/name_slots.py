@@ -168,7 +168,7 @@ def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     token = tokens[i]
     if (
         not token.capitalised
-        or any(c.isupper() for c in token.text[1:])  # "MyST and I'll": a product's shape
+        or any(c.isupper() for c in token.text[1:])  # "DataHub and I": a product's shape
         or len(token.norm) < 3
         or not token.norm.isalpha()
         or token.norm in cues.not_names

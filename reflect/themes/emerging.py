@@ -72,8 +72,7 @@ FAMILY = 0.4
 # preset's ``max_parsed`` answers of a group are, so most of them are parses the themes stage
 # already made. Against 3000, on the 5,854 ReflectSumm dev answers as one export (dev,
 # farm-bench, 4 pairs): 0.94x the CPU, 0.96x the wall time; the themes and counts are the
-# same and the labels no worse (3000 named a theme "matrices" whose facet "matlab" 96 of its
-# 118 people wrote; 1500 names it "matlab").
+# same and the labels no worse (one changed to the word most of its theme's people wrote).
 LABEL_SAMPLE = 1500
 
 
