@@ -42,6 +42,7 @@ from reflect.anonymise.name_tokens import (
 from reflect.anonymise.tech_terms import is_tech_term, listed_with_term, technical_text
 
 STRONG, WEAK = 2, 1
+_MAX_PARTICLES = 2  # "de la", "van der"
 _RARE_ZIPF = 4.0  # rarer than about once in 100,000 words
 # Prepositions that take people as often as things ("for Clemence", "about Rubija").
 _PERSON_PREPOSITIONS = frozenset({"for", "about", "by", "than", "like", "how", "that", "when"})
@@ -96,7 +97,7 @@ class NameCues:
                 (is_name(nxt) and _evidence(nxt, token) and not is_tech_term(nxt.text))
                 or self.surname_like(nxt)
                 or self._initial_then_surname(text, tokens, i + 1)
-                or self._particle_then_surname(text, tokens, i + 1)
+                or self.particle_surname(text, tokens, i + 1) is not None
             ):
                 best = STRONG
             elif not token.capitalised and not nxt.capitalised and lowercase_surname(nxt, self):
@@ -115,16 +116,19 @@ class NameCues:
         any subject takes ("was", "has") nor an origin ("from")."""
         return token.norm in self.after and token.norm not in ANY_SUBJECT | ORIGINS
 
-    def _particle_then_surname(self, text: str, tokens: list[Token], i: int) -> bool:
-        # "Maria da Silva", "Jan van der Berg"
+    def particle_surname(self, text: str, tokens: list[Token], i: int) -> int | None:
+        """The index of the surname that one or two lowercase particles from ``tokens[i]``
+        lead to ("da Silva", "van der Berg"), or None."""
         k = i
-        while k < len(tokens) and k - i < 2 and tokens[k].text in PARTICLES:
+        while k < len(tokens) and k - i < _MAX_PARTICLES and tokens[k].text in PARTICLES:
             k += 1
-        return (
+        if (
             i < k < len(tokens)
-            and all(adjacent(text, tokens[m], tokens[m + 1]) for m in range(i, k))
+            and all(adjacent(text, tokens[m], tokens[m + 1]) for m in range(i - 1, k))
             and self.following_surname(tokens[k])
-        )
+        ):
+            return k
+        return None
 
     def _initial_then_surname(self, text: str, tokens: list[Token], i: int) -> bool:
         # "Ned V. Harrowgate", "Bálint K Vörös"

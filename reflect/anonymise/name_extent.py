@@ -9,23 +9,9 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.name_cues import NameCues, lowercase_surname
-from reflect.anonymise.name_tokens import INITIAL, PARTICLES, Token, adjacent
+from reflect.anonymise.name_tokens import INITIAL, Token, adjacent
 
 _PARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|at|az|ash|bin|ibn|abu|d|o)[-'’][A-Z]")
-_MAX_PARTICLES = 2  # "de la", "van der"
-
-
-def _particle_surname(text: str, tokens: list[Token], j: int, cues: NameCues) -> int | None:
-    """The index of a surname reached from ``tokens[j]`` through lowercase particles ("da
-    Silva", "van der Berg"), or None."""
-    k = j + 1
-    while k < len(tokens) and k - j <= _MAX_PARTICLES and tokens[k].text in PARTICLES:
-        if not adjacent(text, tokens[k - 1], tokens[k]):
-            return None
-        k += 1
-    if k == j + 1 or k >= len(tokens) or not adjacent(text, tokens[k - 1], tokens[k]):
-        return None
-    return k if cues.following_surname(tokens[k]) else None
 
 
 def extend_name(text: str, tokens: list[Token], i: int, cues: NameCues) -> int:
@@ -46,7 +32,7 @@ def extend_name(text: str, tokens: list[Token], i: int, cues: NameCues) -> int:
         )
         if initial or cues.following_surname(nxt) or _PARTICLE_PREFIX.match(nxt.text):
             j += 1  # "Ahmed al-Farsi" too
-        elif (surname := _particle_surname(text, tokens, j, cues)) is not None:
+        elif (surname := cues.particle_surname(text, tokens, j + 1)) is not None:
             j = surname
         elif not tokens[i].capitalised and not nxt.capitalised and lowercase_surname(nxt, cues):
             j += 1

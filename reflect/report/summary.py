@@ -22,6 +22,7 @@ from reflect.report.view import (
     dimensions,
     is_named,
     noise_is_loud,
+    noise_margin,
     people,
     plural,
     share,
@@ -69,7 +70,7 @@ def executive_summary(report: SafeReport) -> list[Finding]:
             + ".",
         )
     ]
-    margin = (report.privacy.get("dp") or {}).get("margin_90")
+    margin = noise_margin(report.privacy)
     loud = margin is not None and noise_is_loud(margin, report.n_participants)
     if loud:
         # Rises, falls and role differences between counts this noisy are the noise's own;

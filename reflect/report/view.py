@@ -33,10 +33,15 @@ DP_NOTE = (
 LOUD_NOISE = 0.25
 
 
+def noise_margin(privacy: dict) -> int | None:
+    """Under differential privacy, the noise 9 counts in 10 stay within; else None."""
+    return (privacy.get("dp") or {}).get("margin_90")
+
+
 def dp_note(privacy: dict, participants: int | None) -> str:
     """``DP_NOTE`` with how far the noise reaches, and a plain warning when it is as large
     as the counts (computed from released figures only: no true count is read)."""
-    margin = (privacy.get("dp") or {}).get("margin_90")
+    margin = noise_margin(privacy)
     if margin is None:
         return DP_NOTE
     note = (
@@ -53,7 +58,7 @@ def dp_note(privacy: dict, participants: int | None) -> str:
 
 def dp_line(privacy: dict, participants: int | None) -> str | None:
     """One line for stderr: how far the noise reaches, and whether that drowns the counts."""
-    margin = (privacy.get("dp") or {}).get("margin_90")
+    margin = noise_margin(privacy)
     if margin is None:
         return None
     line = f"differential privacy: 9 counts in 10 are within {margin} of the true count"
