@@ -34,7 +34,7 @@ def safe_facets(
     the label shown (an emerging theme whose own label was screened out is named by its
     first safe phrase, which a facet then only repeats)."""
     if total is None:
-        return [], len(theme.facets)
+        return [], min(len(theme.facets), MAX_FACETS)
     shown, labels, withheld = [], set(), 0
     for facet in theme.facets:
         if len(shown) == MAX_FACETS:
