@@ -83,3 +83,21 @@ def test_when_phrase_has_too_few_people_or_a_placeholder_then_dropped():
 def test_when_fewer_than_k_people_overall_then_the_report_is_refused():
     with pytest.raises(DisclosureRefused, match="fewer than 5 participants"):
         disclose([], _frame(3), 5)
+
+
+def test_shown_phrases_read_as_their_writers_wrote_them_and_taxonomy_labels_as_given():
+    frame = _frame(24)
+    frame[F.TEXT] = "we moved our notes to GitHub and argued about office days"
+    frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)
+    people = frozenset(frame[F.PARTICIPANT][:24])
+    phrases = [Phrase("github", people), Phrase("office days", people)]
+    themes = [
+        Theme("hybrid_work", "hybrid working", "taxonomy", members=list(range(24)),
+              phrases=phrases),
+        Theme("emerging_1", "github", "emerging", members=list(range(24)), phrases=phrases),
+    ]  # fmt: skip
+    shown = {t.id: t for t in disclose(themes, frame, 5).themes}
+    assert shown["hybrid_work"].label == "hybrid working"
+    assert shown["hybrid_work"].phrases == ["GitHub", "office days"]
+    emerging = next(t for t in shown.values() if t.kind == "emerging")
+    assert emerging.label == "GitHub" and emerging.phrases[0] == "GitHub"

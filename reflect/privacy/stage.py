@@ -40,6 +40,7 @@ from reflect import frames as F
 from reflect.defaults import MIN_GROUP_SIZE
 from reflect.errors import ConfigError, DisclosureRefused
 from reflect.privacy import differences, dp
+from reflect.privacy.as_written import as_written
 from reflect.privacy.counts import (
     ALL,
     PARTITIONS,
@@ -203,7 +204,12 @@ def disclose(
                       cells[F.ROLE], cells[F.SESSION], cells[F.COHORT], phrases, chosen,
                       facets, by_prompt=cells[F.PROMPT])
         )  # fmt: skip
-    safe_themes.sort(key=lambda t: (t.participants is None, -(t.participants or 0), t.label))
+    if budget is None:  # under DP nothing shown may depend on the data beyond what it releases
+        safe_themes = as_written(safe_themes, frame, k)
+    # Largest first; capitals ("GitHub") do not change the order.
+    safe_themes.sort(
+        key=lambda t: (t.participants is None, -(t.participants or 0), t.label.lower())
+    )
     if budget is not None:  # data-dependent counts of the privacy section: withheld under DP
         tally.counts.update(phrases=None, quotes=None)
 
