@@ -48,6 +48,15 @@ def found(text: str) -> list[tuple[str, str]]:
         ("my manager, tunde, agreed", [("tunde", "PERSON")]),  # set off by commas
         ("my mentor, honestly, is great", []),
         ("onboarding felt lonely when I started", []),  # jargon made of words
+        # ... or what only people are ("late", "patient"), or after "I think".
+        ("zanele was late again", [("zanele", "PERSON")]),
+        ("honestly thandiwe was so patient with me", [("thandiwe", "PERSON")]),
+        ("i think chiamaka understood my point", [("chiamaka", "PERSON")]),
+        ("I think bongani found it useful", [("bongani", "PERSON")]),
+        ("the onboarding was late", []),  # made of words
+        ("I think kubernetes was overkill", []),  # a tool
+        ("numpy was patient with my bad data", []),  # a tool, whatever it is said to be
+        ("I think duckdb handled it", []),
         ("we unsubscribed from sixty newsletters", []),
         ("kubeflow thinks in pipelines and Python scripts", []),  # a text naming a tool
         # ... up to a given name's frequency after a verb of saying or showing

@@ -25,6 +25,7 @@ from reflect.anonymise.name_slots import (
     ANY_SUBJECT,
     ORIGINS,
     RARE_NAME_ZIPF,
+    lowercase_clause_subject,
     lowercase_subject,
     owner,
     reports_speech,
@@ -57,6 +58,7 @@ class NameCues:
     weak: frozenset[str]
     titles: frozenset[str] = frozenset()
     owned: frozenset[str] = frozenset()
+    described_as: frozenset[str] = frozenset()
 
     @classmethod
     def from_settings(cls, settings: dict) -> NameCues:
@@ -67,7 +69,7 @@ class NameCues:
 
         return cls(
             words("not_names"), words("before"), words("after"), words("weak"), words("titles"),
-            words("owned"),
+            words("owned"), words("described_as"),
         )  # fmt: skip
 
     def cue(self, text: str, tokens: list[Token], i: int, is_name: Callable[[Token], bool]) -> int:
@@ -146,6 +148,7 @@ class NameCues:
         if (
             reports_speech(self, text, tokens, i)
             or lowercase_subject(self, text, tokens, i)
+            or lowercase_clause_subject(self, text, tokens, i)
             or set_off(self, text, tokens, i)
         ):
             return True

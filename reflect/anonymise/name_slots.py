@@ -99,6 +99,47 @@ def lowercase_subject(cues: NameCues, text: str, tokens: list[Token], i: int) ->
     return is_finite_verb(nxt.norm) and referred_to_after(text, nxt.end)
 
 
+# A clause about a person often follows "I think" ("i think ngozi found it useful").
+_OPINION_VERBS = frozenset({"think", "thought", "feel", "felt", "guess", "reckon", "believe"})
+_LINKING_VERBS = frozenset({"is", "was", "seemed", "seems", "looked", "looks", "got", "became"})
+_DEGREE = frozenset({"so", "very", "really", "super", "quite", "always", "a", "bit", "little",
+                     "incredibly", "extremely", "pretty", "too", "clearly"})  # fmt: skip
+
+
+def lowercase_clause_subject(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
+    # "obinna was late", "tendai was so patient" (what people are: ``[names] described_as``),
+    # "i think sipho understood": a lowercase word no dictionary knows, in a text naming no
+    # tool, as the subject of a clause only people are the subject of.
+    token = tokens[i]
+    if not _unknown_lowercase(cues, text, token) or i + 2 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    if not adjacent(text, token, nxt):
+        return False
+    if nxt.norm in _LINKING_VERBS:
+        k = i + 2
+        while k < len(tokens) - 1 and tokens[k].norm in _DEGREE:
+            k += 1
+        return tokens[k].norm in cues.described_as
+    opinion = i >= 2 and tokens[i - 2].norm == "i" and tokens[i - 1].norm in _OPINION_VERBS
+    return opinion and is_past_verb(nxt.norm) and nxt.norm not in ANY_SUBJECT
+
+
+def _unknown_lowercase(cues: NameCues, text: str, token: Token) -> bool:
+    return (
+        not token.capitalised
+        and len(token.norm) >= 4
+        and token.norm.isalpha()
+        and token.norm not in cues.not_names
+        and not is_ordinary_word(token.norm)
+        and not looks_like_typo(token.norm)
+        and not is_tech_term(token.norm)
+        and not built_from_words(token.norm)  # "onboarding was great"
+        and word_frequency(token.norm) < _LOWERCASE_NAME_ZIPF
+        and not technical_text(text)
+    )
+
+
 def unknown_subject(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     # "Shovda is very reliable", "Kadiev and Adams were": a capitalised word English
     # text practically never uses, as the subject of a verb, is a name.
