@@ -21,6 +21,10 @@ PROMPT = "Describe what you found most interesting in today's class"
         ("histogram stuff", "histogram"),
         ("Assignment 13 was hard", "assignment 13"),
         ("just a little confused on m3.", "m3"),
+        # a capital letter naming the noun belongs to it, full stop or not
+        ("We need a plan B for the launch.", "plan b"),
+        ("the myths about Gen Z (lazy, entitled)", "gen z"),
+        ("my mentee explained Gen Z.", "gen z"),
     ],
 )
 def test_when_text_names_a_topic_then_it_is_a_candidate(text, expected):

@@ -180,11 +180,7 @@ def _from_doc(doc, generic: frozenset[str]) -> list[Candidate]:
     found: list[Candidate] = []
     in_chunk = set()
     for chunk in doc.noun_chunks:
-        end = chunk.end
-        # "assignment 13", "the assignment a06": a number or code after the noun names it
-        while end < len(doc) and end - chunk.end < 2 and _is_number_or_code(doc[end]):
-            end += 1
-        chunk = doc[chunk.start : end]
+        chunk = doc[chunk.start : _named_end(doc, chunk.end)]
         in_chunk.update(range(chunk.start, chunk.end))
         tokens = _trim(list(chunk), generic)
         if tokens:
@@ -208,7 +204,9 @@ def _from_doc(doc, generic: frozenset[str]) -> list[Candidate]:
     for token in doc:
         # nouns the parser left outside any chunk ("how blockchain works")
         if token.i not in in_chunk and token.pos_ in {"NOUN", "PROPN"}:
-            found.extend(_candidate(_trim([token], generic), generic))
+            named = list(doc[token.i : _named_end(doc, token.i + 1)])
+            found.extend(_candidate(_trim(named, generic), generic))
+            in_chunk.update(t.i for t in named)
     words = [t for t in doc if not t.is_punct and not t.is_space]
     if 0 < len(words) <= 4:
         tokens = _trim(words, generic)
@@ -263,7 +261,7 @@ def _candidate(tokens, generic: frozenset[str], clause: bool = False) -> list[Ca
         return []
     if all(t.lower_ in generic or t.lemma_.lower() in generic for t in content):
         return []
-    text = re.sub(r"\s+", " ", " ".join(t.lower_ for t in tokens)).strip(" '-")
+    text = re.sub(r"\s+", " ", " ".join(t.lower_ for t in tokens)).strip(" '-.")
     # as written: "team's slack", "hands-on exercises" (spaCy splits the clitic and hyphen)
     text = re.sub(r" (['’]s)\b", r"\1", re.sub(r"(?<=\w) - (?=\w)", "-", text))
     key = " ".join(_lemma(t) for t in content)
@@ -280,6 +278,22 @@ def _is_number_or_code(token) -> bool:
     return (token.pos_ == "NUM" and token.like_num) or bool(_CODE.match(token.lower_))
 
 
+def _named_end(doc, end: int) -> int:
+    """Where a noun ending at ``end`` ends with the number, code or capital letter naming it
+    ("assignment 13", "the assignment a06", "Gen Z", "plan B")."""
+    start = end
+    while end < len(doc) and end - start < 2 and _names_the_noun(doc[end]):
+        end += 1
+    return end
+
+
+def _names_the_noun(token) -> bool:
+    letter = token.text.rstrip(".")  # the tokenizer keeps a sentence's full stop on "Z."
+    return _is_number_or_code(token) or (
+        len(letter) == 1 and "A" <= letter <= "Z" and letter != "I" and token.pos_ != "DET"
+    )
+
+
 def _lemma(token) -> str:
     lemma = token.lemma_.lower()
-    return lemma if lemma and lemma != "-pron-" else token.lower_
+    return (lemma if lemma and lemma != "-pron-" else token.lower_).rstrip(".") or lemma
