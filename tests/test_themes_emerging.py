@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from reflect.themes.emerging import find_emerging
+from reflect.themes.emerging import _with_typical_words, find_emerging
 from reflect.themes.label import family_phrases, topic_label
 from reflect.themes.model import Phrase
-from reflect.themes.words import WrittenAsSuch, WrittenBy
+from reflect.themes.words import WordUse, WrittenAsSuch, WrittenBy, stem
 from tests.test_themes import fake_embed
 
 pytestmark = pytest.mark.model
@@ -293,3 +293,47 @@ def test_the_framing_of_many_questions_is_what_they_share_not_their_topics():
     framing = prompt_words(framing_words(survey))
     assert {"quillo", "do", "you", "in"} <= framing
     assert not framing & {"collaboration", "tools", "chart", "share"}
+
+
+ROLES = ["data", "plant", "audio", "bridge", "radio", "safety", "sound", "cloud", "road", "mine"]
+
+
+def _roles_topic(n_people: int):
+    """Each person gives their job in their own words: no phrase is five people's, the word
+    "engineer" is everyone's."""
+    texts = [f"{ROLES[p % 10]} engineer using jupyter" for p in range(n_people)]
+    texts += GARDEN * 5  # what the rest of the programme wrote
+    people = [f"P-{p}" for p in range(len(texts))]
+    idx = np.arange(n_people)
+    topical = {stem(w) for t in texts for w in t.split()}
+    words = WordUse(texts, list(range(len(texts))), people, list(range(len(texts))), topical)
+    centre = fake_embed(texts[:n_people]).mean(axis=0)
+    return words, idx, centre / np.linalg.norm(centre)
+
+
+def test_a_typical_word_everyone_in_a_topic_wrote_is_a_label_candidate_with_all_its_people():
+    words, idx, centre = _roles_topic(20)
+    typical = words.typical(idx)
+    found = _with_typical_words([], typical, words, idx, centre, fake_embed, lambda t: True, "")
+    assert ("engineer", 20) in [(phrase.text, people) for phrase, _, people in found]
+    # a question's own words ("jupyter" in a survey about it) name no topic
+    asked = _with_typical_words(
+        [], typical, words, idx, centre, fake_embed, lambda t: True, "How do you use Jupyter?"
+    )
+    assert "jupyter" not in [phrase.text for phrase, _, _ in asked]
+    # a phrase already scored keeps its closeness and takes the larger count
+    few = (Phrase("engineer", frozenset({"P-1", "P-2"})), 0.9, 2)
+    (kept,) = [
+        f
+        for f in _with_typical_words(
+            [few], typical, words, idx, centre, fake_embed, lambda t: True, ""
+        )  # fmt: skip
+        if f[0].text == "engineer"
+    ]
+    assert kept[1] == 0.9 and kept[2] == 20
+
+
+def test_a_word_few_of_a_topics_people_wrote_is_no_label_candidate():
+    words, idx, centre = _roles_topic(20)
+    found = _with_typical_words([], ["data"], words, idx, centre, fake_embed, lambda t: True, "")
+    assert found == []  # 2 of 20 people

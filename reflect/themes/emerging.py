@@ -35,7 +35,7 @@ from functools import partial
 
 import numpy as np
 
-from reflect.themes.candidates import extract_candidates
+from reflect.themes.candidates import GENERIC, extract_candidates, prompt_words
 from reflect.themes.cluster import cluster_points
 from reflect.themes.communities import consensus_communities
 from reflect.themes.empty import is_empty_answer
@@ -176,6 +176,7 @@ def find_emerging(
             scored = family_phrases(
                 pool_keys, pool_display, writers, families, pool_vectors @ centre, usable
             )
+        scored = _with_typical_words(scored, typical, words, idx, centre, embed, usable, prompt)
         named = [w for w in typical if usable(words.display[w])]  # the words a label may use
         choose = partial(topic_label, people=len(people), min_people=min_support, typical=named,
                          display=words.display, proper=words.proper, related=related)  # fmt: skip
@@ -263,6 +264,47 @@ def _join_rest(open_, placed, vectors, centres) -> list[list[int]]:
             if value >= JOIN:
                 joined[int(b)].append(int(s))
     return joined
+
+
+# A topic's first typical words are label candidates too, counting everyone in the topic who
+# wrote them: short answers ("engineer", "data engineer", "RF systems engineer") spread a
+# word's people over phrases none of which k people wrote, and a phrase the topic's other
+# people wrote then named it (dev, Jupyter survey: job roles labelled "tools"). Such a word
+# must be close to the topic's centre and written by ``COHERENCE`` of its people: a mixed bag
+# of office life is not "laugh" (dev, demo: 6 of 22 people, cosine 0.52; "engineer": 23 of
+# 63, 0.83).
+TYPICAL_AS_PHRASES = 3
+TYPICAL_CLOSENESS = 0.5
+
+
+def _with_typical_words(scored, typical, words, idx, centre, embed, usable, prompt):
+    """``scored`` (``family_phrases``'s) with the topic's first typical words that name a
+    thing, are no phrase's generic or question word ("jupyter" in a Jupyter survey), lie close
+    to the topic's centre and were written by enough of its people, each counting the topic's
+    people who wrote it (a phrase already there keeps the larger count)."""
+    generic = GENERIC | prompt_words(prompt)
+    chosen = [
+        w
+        for w in typical[:TYPICAL_AS_PHRASES]
+        if names_a_thing(words.display[w])
+        and usable(words.display[w])
+        and not {w, words.display[w]} & generic
+    ]
+    if not chosen:
+        return scored
+    closeness = embed([words.display[w] for w in chosen]) @ centre
+    topic_people = len({words.author[s] for s in idx})
+    out = list(scored)
+    at = {phrase.text: n for n, (phrase, _, _) in enumerate(out)}
+    for w, close in zip(chosen, closeness, strict=True):
+        text, people = words.display[w], frozenset(words.users_in(w, idx))
+        if close < TYPICAL_CLOSENESS or len(people) < COHERENCE * topic_people:
+            continue  # "laugh" for a few of a mixed bag's people
+        if text not in at:
+            out.append((Phrase(text, people), float(close), len(people)))
+        elif len(people) > out[at[text]][2]:
+            out[at[text]] = (Phrase(text, people), out[at[text]][1], len(people))
+    return out
 
 
 def _closest_first(typical: list[str], display, centre: np.ndarray, embed: Embed) -> list[str]:
