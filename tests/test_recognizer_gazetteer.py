@@ -75,6 +75,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("shoutout to kemi for the patience", [("kemi", "PERSON")]),
         # A list shares its first item's tool slot, unless a verb says its item is a person.
         ("We use Trello, Miro and Notion daily", []),
+        ("Kira boards helped us plan", []),  # a software noun after a name
         ("I used Trello and Okafor said it was fine", [("Okafor", "PERSON")]),
         # Names that are everyday words, with a cue.
         ("I told Will about it", [("Will", "PERSON")]),
@@ -83,6 +84,9 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Stuart looked pleased", [("Stuart", "PERSON")]),
         ("richard would know", [("richard", "PERSON")]),
         ("Grace's idea", [("Grace", "PERSON")]),
+        ("Joy was brilliant today", [("Joy", "PERSON")]),  # what only people are
+        ("grace was so patient", [("grace", "PERSON")]),
+        ("Hope was kind of lost", []),
         # The same words without one, and other guards.
         ("Will this work?", []),
         ("We met in May.", []),

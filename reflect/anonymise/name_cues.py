@@ -25,6 +25,7 @@ from reflect.anonymise.name_slots import (
     ANY_SUBJECT,
     ORIGINS,
     RARE_NAME_ZIPF,
+    described_as_person,
     lowercase_clause_subject,
     lowercase_subject,
     owner,
@@ -93,7 +94,9 @@ class NameCues:
         if _with_me(text, tokens, i):
             best = STRONG  # "Carl and I", "me and carl"
         if nxt is not None:
-            if nxt.norm in self.after:
+            if described_as_person(self, tokens, i):
+                best = STRONG  # "Joy was brilliant", "grace was late"
+            elif nxt.norm in self.after:
                 best = max(best, WEAK if nxt.norm in self.weak else STRONG)
             elif token.capitalised and (
                 (is_name(nxt) and _evidence(nxt, token) and not is_tech_term(nxt.text))

@@ -117,12 +117,21 @@ def lowercase_clause_subject(cues: NameCues, text: str, tokens: list[Token], i: 
     if not adjacent(text, token, nxt):
         return False
     if nxt.norm in _LINKING_VERBS:
-        k = i + 2
-        while k < len(tokens) - 1 and tokens[k].norm in _DEGREE:
-            k += 1
-        return tokens[k].norm in cues.described_as
+        return described_as_person(cues, tokens, i)
     opinion = i >= 2 and tokens[i - 2].norm == "i" and tokens[i - 1].norm in _OPINION_VERBS
     return opinion and is_past_verb(nxt.norm) and nxt.norm not in ANY_SUBJECT
+
+
+def described_as_person(cues: NameCues, tokens: list[Token], i: int) -> bool:
+    """``tokens[i]`` is said to be what only people are: "was late", "is so patient"
+    (``[names] described_as``), not "was kind of lost"."""
+    if i + 2 >= len(tokens) or tokens[i + 1].norm not in _LINKING_VERBS:
+        return False
+    k = i + 2
+    while k < len(tokens) - 1 and tokens[k].norm in _DEGREE:
+        k += 1
+    after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+    return tokens[k].norm in cues.described_as and after != "of"
 
 
 def _unknown_lowercase(cues: NameCues, text: str, token: Token) -> bool:
