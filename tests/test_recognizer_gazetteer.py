@@ -57,6 +57,14 @@ def found(text: str) -> list[tuple[str, str]]:
         ("I think kubernetes was overkill", []),  # a tool
         ("numpy was patient with my bad data", []),  # a tool, whatever it is said to be
         ("I think duckdb handled it", []),
+        # ... or beside the writer, named as someone's role, owning what people give.
+        ("lwazi and i went through the slides", [("lwazi", "PERSON")]),
+        ("me and thandiwe reviewed the budget", [("thandiwe", "PERSON")]),
+        ("nokuthula is my mentor", [("nokuthula", "PERSON")]),
+        ("my mentee is themba", [("themba", "PERSON")]),
+        ("bongani's advice on the deck was gold", [("bongani", "PERSON")]),
+        ("jupyter and i get on fine", []),
+        ("onboarding and me did not agree", []),
         ("we unsubscribed from sixty newsletters", []),
         ("kubeflow thinks in pipelines and Python scripts", []),  # a text naming a tool
         # ... up to a given name's frequency after a verb of saying or showing

@@ -108,10 +108,17 @@ _DEGREE = frozenset({"so", "very", "really", "super", "quite", "always", "a", "b
 
 def lowercase_clause_subject(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     # "obinna was late", "tendai was so patient" (what people are: ``[names] described_as``),
-    # "i think sipho understood": a lowercase word no dictionary knows, in a text naming no
-    # tool, as the subject of a clause only people are the subject of.
+    # "i think sipho understood", "chiamaka and i", "ifeoma is my mentor", "oluwaseun's
+    # advice": a lowercase word no dictionary knows, in a text naming no tool, where only a
+    # person stands.
     token = tokens[i]
-    if not _unknown_lowercase(cues, text, token) or i + 2 >= len(tokens):
+    if not _unknown_lowercase(cues, text, token):
+        return False
+    if with_the_writer(text, token.start, token.end) or _is_my_role(cues, text, tokens, i):
+        return True  # "chiamaka and i", "me and thandiwe", "ifeoma is my mentor"
+    if token.possessive:  # "oluwaseun's advice"
+        return i + 1 < len(tokens) and tokens[i + 1].norm in cues.owned
+    if i + 2 >= len(tokens):
         return False
     nxt = tokens[i + 1]
     if not adjacent(text, token, nxt):
@@ -120,6 +127,22 @@ def lowercase_clause_subject(cues: NameCues, text: str, tokens: list[Token], i: 
         return described_as_person(cues, tokens, i)
     opinion = i >= 2 and tokens[i - 2].norm == "i" and tokens[i - 1].norm in _OPINION_VERBS
     return opinion and is_past_verb(nxt.norm) and nxt.norm not in ANY_SUBJECT
+
+
+def _is_my_role(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
+    """ "X is my mentor", "my mentor is X": named as someone's role (``[names] before``)."""
+
+    def role(k: int) -> bool:
+        return (
+            0 <= k < len(tokens) - 1
+            and tokens[k].norm in _POSSESSIVE_DETERMINERS
+            and tokens[k + 1].norm in cues.before
+            and tokens[k + 1].norm not in cues.weak
+        )
+
+    is_after = i + 1 < len(tokens) and tokens[i + 1].norm in ("is", "was")
+    is_before = i >= 1 and tokens[i - 1].norm in ("is", "was")
+    return (is_after and role(i + 2)) or (is_before and role(i - 3))
 
 
 def described_as_person(cues: NameCues, tokens: list[Token], i: int) -> bool:
