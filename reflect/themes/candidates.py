@@ -25,6 +25,7 @@ from functools import partial
 
 from reflect.frames import PLACEHOLDER_PATTERN
 from reflect.nlp import PARSER, load_spacy
+from reflect.nlp_rules import parse, rules_for
 from reflect.parallel import map_chunks
 from reflect.themes.empty import is_empty_answer
 
@@ -158,12 +159,13 @@ def extract_candidates(
 
 def parser(generic: frozenset[str]):
     """Candidates of a chunk of texts: a task for ``reflect.parallel.map_chunks``."""
-    return partial(_parse, nlp=load_spacy(PARSER), generic=generic)
+    nlp = load_spacy(PARSER)
+    return partial(_parse, nlp=nlp, generic=generic, rules=rules_for(nlp))
 
 
-def _parse(texts: Sequence[str], nlp, generic: frozenset[str]) -> list[ParsedText]:
+def _parse(texts: Sequence[str], nlp, generic: frozenset[str], rules=None) -> list[ParsedText]:
     out = []
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=len(texts)), strict=True):
+    for text, doc in zip(texts, parse(nlp, texts, len(texts), rules), strict=True):
         empty = is_empty_answer(text)
         found = [] if empty else _from_doc(doc, generic)
         if PLACEHOLDER_PATTERN.search(text):

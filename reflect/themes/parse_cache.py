@@ -5,7 +5,8 @@ in-process cache (``candidates.PARSES``) for the stage's later steps. A re-run w
 reflections parses only those.
 
 Parses are keyed by the redacted text's hash and a context: the candidates code (its source
-file's hash, so any change to how phrases are found invalidates them), the spaCy model's
+file's hash and that of ``nlp_rules.py``, so any change to how phrases are found invalidates
+them), the spaCy model's
 version and the question's words (the same answer yields different phrases under a different
 question). Only redacted-text phrases are stored, like the redactions table."""
 
@@ -33,9 +34,10 @@ from reflect.themes.candidates import (
 def _code_version() -> str:
     from importlib.metadata import version
 
+    from reflect import nlp_rules
     from reflect.nlp import SPACY_MODEL
 
-    source = Path(candidates.__file__).read_bytes()
+    source = Path(candidates.__file__).read_bytes() + Path(nlp_rules.__file__).read_bytes()
     spacy_version = version(SPACY_MODEL.replace("_", "-"))
     return hashlib.sha256(source + spacy_version.encode()).hexdigest()[:16]
 
