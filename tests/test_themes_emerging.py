@@ -6,9 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from reflect.themes.emerging import _with_typical_words, find_emerging
+from reflect.themes.emerging import find_emerging
 from reflect.themes.label import family_phrases, topic_label
 from reflect.themes.model import Phrase
+from reflect.themes.topic_words import with_typical_words
 from reflect.themes.words import WordUse, WrittenAsSuch, WrittenBy, stem
 from tests.test_themes import fake_embed
 
@@ -264,7 +265,7 @@ def test_typical_words_people_write_together_are_shown_as_they_wrote_them():
     # "machine" and "learning" are one thing to the people who wrote "machine learning"; the
     # pair most people wrote is taken first ("learning engineering" is in fewer answers), and
     # the label's own word stays alone.
-    from reflect.themes.emerging import _written_together
+    from reflect.themes.topic_words import written_together
 
     texts = ["machine learning engineering"] * 3 + ["machine learning at work"] * 3
     texts += ["learning engineering skills"] * 2 + ["data pipelines"]
@@ -272,7 +273,7 @@ def test_typical_words_people_write_together_are_shown_as_they_wrote_them():
     writers = WrittenAsSuch(texts, authors).writers
     people = frozenset(authors)
     words = [Phrase(w, people) for w in ("engineering", "learning", "machine", "data")]
-    shown = _written_together(words, writers, people, 5, "data")
+    shown = written_together(words, writers, people, 5, "data")
     assert [(p.text, len(p.participants)) for p in shown] == [
         ("engineering", 9), ("machine learning", 6), ("data", 9)
     ]  # fmt: skip
@@ -314,10 +315,10 @@ def _roles_topic(n_people: int):
 def test_a_typical_word_everyone_in_a_topic_wrote_is_a_label_candidate_with_all_its_people():
     words, idx, centre = _roles_topic(20)
     typical = words.typical(idx)
-    found = _with_typical_words([], typical, words, idx, centre, fake_embed, lambda t: True, "")
+    found = with_typical_words([], typical, words, idx, centre, fake_embed, lambda t: True, "")
     assert ("engineer", 20) in [(phrase.text, people) for phrase, _, people in found]
     # a question's own words ("jupyter" in a survey about it) name no topic
-    asked = _with_typical_words(
+    asked = with_typical_words(
         [], typical, words, idx, centre, fake_embed, lambda t: True, "How do you use Jupyter?"
     )
     assert "jupyter" not in [phrase.text for phrase, _, _ in asked]
@@ -325,7 +326,7 @@ def test_a_typical_word_everyone_in_a_topic_wrote_is_a_label_candidate_with_all_
     few = (Phrase("engineer", frozenset({"P-1", "P-2"})), 0.9, 2)
     (kept,) = [
         f
-        for f in _with_typical_words(
+        for f in with_typical_words(
             [few], typical, words, idx, centre, fake_embed, lambda t: True, ""
         )  # fmt: skip
         if f[0].text == "engineer"
@@ -335,5 +336,5 @@ def test_a_typical_word_everyone_in_a_topic_wrote_is_a_label_candidate_with_all_
 
 def test_a_word_few_of_a_topics_people_wrote_is_no_label_candidate():
     words, idx, centre = _roles_topic(20)
-    found = _with_typical_words([], ["data"], words, idx, centre, fake_embed, lambda t: True, "")
+    found = with_typical_words([], ["data"], words, idx, centre, fake_embed, lambda t: True, "")
     assert found == []  # 2 of 20 people

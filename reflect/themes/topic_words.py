@@ -1,0 +1,127 @@
+"""The words an emerging topic is named and described by (``emerging.py``): the phrases its
+answers hold, its most typical words as label candidates, re-ranked by closeness to the topic,
+and typical words its people wrote side by side shown as they wrote them."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from reflect.themes.candidates import GENERIC, extract_candidates, prompt_words
+from reflect.themes.label import names_a_thing
+from reflect.themes.model import Phrase
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+
+# A topic's three most typical words must be written by this share of its people.
+COHERENCE = 0.3
+# At most this many answers are parsed for label phrases, hash-chosen as the "programme"
+# preset's ``max_parsed`` answers of a group are, so most of them are parses the themes stage
+# already made. Against 3000, on the 5,854 ReflectSumm dev answers as one export (dev,
+# farm-bench, 4 pairs): 0.94x the CPU, 0.96x the wall time; the themes and counts are the
+# same and the labels no worse (one changed to the word most of its theme's people wrote).
+LABEL_SAMPLE = 1500
+
+
+# A topic's first typical words are label candidates too, counting everyone in the topic who
+# wrote them: short answers ("engineer", "data engineer", "RF systems engineer") spread a
+# word's people over phrases none of which k people wrote, and a phrase the topic's other
+# people wrote then named it (dev, Jupyter survey: job roles labelled "tools"). Such a word
+# must be close to the topic's centre and written by ``COHERENCE`` of its people: a mixed bag
+# of office life is not "laugh" (dev, demo: 6 of 22 people, cosine 0.52; "engineer": 23 of
+# 63, 0.83).
+TYPICAL_AS_PHRASES = 3
+TYPICAL_CLOSENESS = 0.5
+
+
+def with_typical_words(scored, typical, words, idx, centre, embed, usable, prompt):
+    """``scored`` (``family_phrases``'s) with the topic's first typical words that name a
+    thing, are no phrase's generic or question word ("jupyter" in a Jupyter survey), lie close
+    to the topic's centre and were written by enough of its people, each counting the topic's
+    people who wrote it (a phrase already there keeps the larger count)."""
+    generic = GENERIC | prompt_words(prompt)
+    chosen = [
+        w
+        for w in typical[:TYPICAL_AS_PHRASES]
+        if names_a_thing(words.display[w])
+        and usable(words.display[w])
+        and not {w, words.display[w]} & generic
+    ]
+    if not chosen:
+        return scored
+    closeness = embed([words.display[w] for w in chosen]) @ centre
+    topic_people = len({words.author[s] for s in idx})
+    out = list(scored)
+    at = {phrase.text: n for n, (phrase, _, _) in enumerate(out)}
+    for w, close in zip(chosen, closeness, strict=True):
+        text, people = words.display[w], frozenset(words.users_in(w, idx))
+        if close < TYPICAL_CLOSENESS or len(people) < COHERENCE * topic_people:
+            continue  # "laugh" for a few of a mixed bag's people
+        if text not in at:
+            out.append((Phrase(text, people), float(close), len(people)))
+        elif len(people) > out[at[text]][2]:
+            out[at[text]] = (Phrase(text, people), out[at[text]][1], len(people))
+    return out
+
+
+def closest_first(typical: list[str], display, centre: np.ndarray, embed: Embed) -> list[str]:
+    """Typical words re-ranked by how close each is to the topic's centre (kept in the top
+    half of the ranking only if it is): "recycling" names a topic "budget" only touches."""
+    if len(typical) < 2:
+        return typical
+    closeness = embed([display[w] for w in typical]) @ centre
+    rank = {w: i for i, w in enumerate(typical)}
+    return sorted(
+        typical, key=lambda w: -max(float(closeness[rank[w]]), 0.0) / (1 + rank[w]) ** 0.5
+    )
+
+
+def phrase_pool(idx, rows, sentences, texts, authors, prompt) -> dict[str, tuple[str, set]]:
+    """Phrase key -> (display, people) over the open sentences: each phrase of an answer
+    counts where it occurs in one of that answer's open sentences without a redaction
+    placeholder (no label is made of the words around "[PHONE]")."""
+    by_row: dict[int, list[str]] = {}
+    for s in idx:
+        by_row.setdefault(rows[s], []).append(sentences[s].lower())
+    chosen = sorted(by_row)
+    if len(chosen) > LABEL_SAMPLE:
+        chosen = sorted(chosen, key=lambda i: (zlib.crc32(texts[i].encode()), i))[:LABEL_SAMPLE]
+        chosen.sort()
+    pool: dict[str, tuple[str, set]] = {}
+    for i, result in zip(chosen, extract_candidates([texts[i] for i in chosen], prompt),
+                         strict=True):  # fmt: skip
+        own = [s for s in by_row[i] if "[" not in s]
+        for cand in result.candidates:
+            if any(cand.text in s for s in own):
+                pool.setdefault(cand.key, (cand.text, set()))[1].add(authors[i])
+    return pool
+
+
+# Typical words looked at in pairs for a phrase people wrote with both (the first few: each
+# pair is a search of the answers).
+PAIRED_WORDS = 6
+
+
+def written_together(
+    words: list[Phrase], writers, people: frozenset, k: int, label: str
+) -> list[Phrase]:
+    """Typical words k of the topic's people wrote side by side ("machine" and "learning")
+    are shown as they wrote them ("machine learning"), once, where the first of them stood;
+    the pairs most people wrote are taken first, and the label's own word stays alone."""
+    pairable = [i for i, w in enumerate(words[:PAIRED_WORDS]) if w.text != label]
+    pairs = []
+    for n, i in enumerate(pairable):
+        for j in pairable[n + 1 :]:
+            for text in (f"{words[i].text} {words[j].text}", f"{words[j].text} {words[i].text}"):
+                who = writers(text) & people
+                if len(who) >= k:
+                    pairs.append((len(who), i, j, Phrase(text, frozenset(who))))
+    joined: dict[int, Phrase] = {}
+    used: set[int] = set()
+    for _, i, j, phrase in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if i not in used and j not in used:
+            joined[i] = phrase
+            used |= {i, j}
+    return [joined.get(i, w) for i, w in enumerate(words) if i not in used or i in joined]
