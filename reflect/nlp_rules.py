@@ -5,7 +5,8 @@ In ``en_core_web_sm`` the attribute ruler (179 one- and two-token patterns: the 
 exceptions) and the lemmatizer took 45% of the time of a parse (per 3,000 short answers, dev:
 2.6 s and 1.5 s of 9.1 s): spaCy's ``Matcher`` tries every pattern at every token, and the
 lemmatizer recomputes the lemma of every base form ("is_base_form" is not cached). Here each
-token looks up only the patterns its lower-cased form or tag can start, patterns apply in the
+token looks up only the patterns its lower-cased form, tag, dependency label or being a space
+can start (and the two whose first token is a regex), patterns apply in the
 ruler's own order with its own attribute values (later ones win, as in
 ``AttributeRuler.match``), and lemmas are memoised on exactly what the rule lemmatizer reads
 (the word, its part of speech and morphology). ``tests/test_nlp_rules.py`` checks every
@@ -20,6 +21,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 RULED = ("attribute_ruler", "lemmatizer")
+# Memoised lemmas kept at most (one per word, part of speech and morphology: a worker parsing
+# 100,000 answers meets far fewer); beyond it the memo starts again.
+MAX_LEMMAS = 200_000
 _COLUMNS = ("LOWER", "TAG", "DEP", "IS_SPACE")  # what the ruler's patterns read of a token
 
 
@@ -151,6 +155,8 @@ class PipelineRules:
                 key = (orth, pos, morph)
                 found = self.lemmas.get(key)
                 if found is None:
+                    if len(self.lemmas) >= MAX_LEMMAS:
+                        self.lemmas.clear()
                     text = self.lemmatizer.lemmatize(doc[i])[0]
                     found = self.lemmas[key] = self.strings.add(text)
                 lemmas[i] = found

@@ -142,7 +142,7 @@ def find_emerging(
         members = sorted({rows[s] for s in idx} | {rows[s] for s in joined[n]})
         found.append((idx, centre, members))
     pool = phrase_pool(sorted({s for idx, _, _ in found for s in idx}), rows, sentences,
-                        texts, authors, prompt)  # fmt: skip
+                       texts, authors, prompt)  # fmt: skip
     # Typical words are the words of its phrases (nouns, verbs with their objects): "sense",
     # "easier" or "he'd" say how people wrote, not what about.
     topical = {stem(w) for text, _ in pool.values() for w in TOKEN.findall(text)}
