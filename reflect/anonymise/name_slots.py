@@ -131,18 +131,21 @@ def lowercase_clause_subject(cues: NameCues, text: str, tokens: list[Token], i: 
 
 def _is_my_role(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     """ "X is my mentor", "my mentor is X": named as someone's role (``[names] before``)."""
-
-    def role(k: int) -> bool:
-        return (
-            0 <= k < len(tokens) - 1
-            and tokens[k].norm in _POSSESSIVE_DETERMINERS
-            and tokens[k + 1].norm in cues.before
-            and tokens[k + 1].norm not in cues.weak
-        )
-
     is_after = i + 1 < len(tokens) and tokens[i + 1].norm in ("is", "was")
     is_before = i >= 1 and tokens[i - 1].norm in ("is", "was")
-    return (is_after and role(i + 2)) or (is_before and role(i - 3))
+    return (is_after and _someones_role(cues, tokens, i + 2)) or (
+        is_before and _someones_role(cues, tokens, i - 3)
+    )
+
+
+def _someones_role(cues: NameCues, tokens: list[Token], k: int) -> bool:
+    """``tokens[k:k + 2]`` say whose role: "my mentor", "their manager" (a strong cue)."""
+    return (
+        0 <= k < len(tokens) - 1
+        and tokens[k].norm in _POSSESSIVE_DETERMINERS
+        and tokens[k + 1].norm in cues.before
+        and tokens[k + 1].norm not in cues.weak
+    )
 
 
 def described_as_person(cues: NameCues, tokens: list[Token], i: int) -> bool:
@@ -252,12 +255,8 @@ def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
         return False
     if with_the_writer(text, token.start, token.end):
         return True
-    role = tokens[i + 1 : i + 3]
     return (
-        len(role) == 2
-        and text[token.end : role[0].start] == ", "
-        and adjacent(text, role[0], role[1])
-        and role[0].norm in _POSSESSIVE_DETERMINERS
-        and role[1].norm in cues.before
-        and role[1].norm not in cues.weak
+        _someones_role(cues, tokens, i + 1)
+        and text[token.end : tokens[i + 1].start] == ", "
+        and adjacent(text, tokens[i + 1], tokens[i + 2])
     )
