@@ -134,6 +134,18 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("my id is E 55120", "my id is [EMPLOYEE_ID]"),
         ("follow me at dataqueen_88", "follow me at [HANDLE]"),
         ("We moved from Matlab to Julia and Python.", "from Matlab to Julia and Python."),
+        # A form's role field; a user name around a name; time spent with someone.
+        ("Mentor: Lakshmi. Mentee: Declan.", "Mentor: [PERSON]. Mentee: [PERSON]."),
+        ("my buddy - Ezinne (finance)", "my buddy - [PERSON] (finance)"),
+        ("Mentor: Very patient and kind.", "Mentor: Very patient and kind."),
+        ("Lead: Kubernetes rollout", "Lead: Kubernetes rollout"),
+        ("email jane.smith about access", "email [PERSON] about access"),
+        ("Talked to Priya...and it helped", "Talked to [PERSON]...and it helped"),
+        ("Sat with ezinne in the canteen", "Sat with [PERSON] in the canteen"),
+        ("The new starter, Akosua, seemed nervous.", "The new starter, [PERSON], seemed"),
+        ("Gen Alpha will be even more online.", "Gen Alpha will be"),
+        # Tools listed beside a name are not names.
+        ("Priya, Workday and Salesforce came up", "[PERSON], Workday and Salesforce came up"),
     ],
 )
 def test_when_the_commonly_missed_shapes_appear_then_they_are_redacted(text, redacted):

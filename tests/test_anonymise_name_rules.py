@@ -112,6 +112,7 @@ CASES = {
         ("I sent Vega the slides", "Vega", True),  # a capital mid-sentence and a cue
         ("the Python export in Vega is slow", "Vega", False),  # about tools: "is" is no cue
         ("Grace emailed me", "Grace", None),  # a name in English too: not this rule's call
+        ("met magdalena for coffee", "magdalena", None),  # seldom a word: no word to mistake
     ],
     R.subject_of_verb: [
         ("Stuart looked pleased", "Stuart", True),
@@ -143,6 +144,8 @@ CASES = {
         ("my mentor grace helped", "grace", True),
         ("rebecca would know", "rebecca", True),  # weak cue, a name that is only a noun
         ("with grace and dignity", "grace", False),  # weak cue, "grace" is a verb too
+        ("met magdalena for coffee", "magdalena", True),  # weak verb cue, seldom a word
+        ("next to magdalena", "magdalena", False),  # a function word is too weak for it
     ],
 }
 

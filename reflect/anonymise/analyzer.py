@@ -59,6 +59,30 @@ def repeated_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 _MIN_REPEATED_CHARS = 3
+# A user name around a name: "jane.smith", "kofi.m", "j_okafor" (letters joined by . or _).
+_USER_NAME_LEFT = re.compile(r"[A-Za-z0-9]+[._]$")
+_USER_NAME_RIGHT = re.compile(r"(?:[._][A-Za-z0-9]+)+")
+
+
+def user_names(text: str, spans: list[Span]) -> list[Span]:
+    """A name that is part of a user name takes the whole user name ("jane.smith": the
+    gazetteer knows "jane"; ".smith" would be left beside the placeholder)."""
+    found = []
+    for span in spans:
+        if span.label != "PERSON":
+            continue
+        start, end = span.start, span.end
+        right = _USER_NAME_RIGHT.match(text, end)
+        if right:
+            end = right.end()
+        left = _USER_NAME_LEFT.search(text, max(0, start - 40), start)
+        if left and (left.start() == 0 or not text[left.start() - 1].isalnum()):
+            start = left.start()
+        if (start, end) != (span.start, span.end):
+            found.append(Span(start, end, "PERSON", span.score, "user_name"))
+    return found
+
+
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " & ", " or ", ", or "})
 _CONJUNCTIONS = frozenset({"and", "or"})
 
@@ -66,7 +90,9 @@ _CONJUNCTIONS = frozenset({"and", "or"})
 def _could_be_a_name(word: str, names: frozenset[str], cues: NameCues) -> bool:
     # "Cheers, Simon" and "Thanks, Hiroshi" are sign-offs, not lists of people.
     lower = word.lower()
-    if lower in cues.before or lower in cues.after or is_tech_term(word):
+    if lower in cues.before or lower in cues.after or lower in cues.not_names:
+        return False
+    if is_tech_term(word):
         return False
     if lower in names:
         return True
@@ -141,6 +167,7 @@ class Analyzer:
         for text, spans in zip(texts, found, strict=True):
             spans += listed_names(text, spans, self.cues)
             spans += repeated_names(text, spans)
+            spans += user_names(text, spans)
             redactable = [s for s in spans if s.label not in SCREEN_ONLY]
             screen = [s for s in spans if s.label in SCREEN_ONLY]
             out.append(sorted(merge_spans(redactable, text) + merge_spans(screen, text)))

@@ -25,7 +25,9 @@ from reflect.anonymise.name_slots import (
     ANY_SUBJECT,
     ORIGINS,
     RARE_NAME_ZIPF,
+    after_role_label,
     described_as_person,
+    labelled_name,
     lowercase_clause_subject,
     lowercase_subject,
     owner,
@@ -48,6 +50,8 @@ _MAX_PARTICLES = 2  # "de la", "van der"
 _RARE_ZIPF = 4.0  # rarer than about once in 100,000 words
 # Prepositions that take people as often as things ("for Clemence", "about Rubija").
 _PERSON_PREPOSITIONS = frozenset({"for", "about", "by", "than", "like", "how", "that", "when"})
+# Endings of English words a dictionary may not list in every spelling ("hybridised").
+_WORD_ENDINGS = ("ised", "ized", "ising", "izing", "ation", "ness", "ment", "ing", "ly", "ful")
 _COPULAS = frozenset({"i'm", "am", "is", "are", "was", "were", "be"})
 
 
@@ -91,8 +95,8 @@ class NameCues:
             best = max(best, WEAK if prev.norm in self.weak else STRONG)
         if i >= 2 and f"{tokens[i - 2].norm} {tokens[i - 1].norm}" in self.before:
             best = STRONG  # "name is", "this is"
-        if _with_me(text, tokens, i):
-            best = STRONG  # "Carl and I", "me and carl"
+        if _with_me(text, tokens, i) or after_role_label(self, text, tokens, i):
+            best = STRONG  # "Carl and I", "me and carl", "Mentor: Grace"
         if nxt is not None:
             if described_as_person(self, tokens, i):
                 best = STRONG  # "Joy was brilliant", "grace was late"
@@ -153,6 +157,7 @@ class NameCues:
             or lowercase_subject(self, text, tokens, i)
             or lowercase_clause_subject(self, text, tokens, i)
             or set_off(self, text, tokens, i)
+            or labelled_name(self, text, tokens, i)
         ):
             return True
         if (unknown_subject(self, text, tokens, i) or owner(self, text, tokens, i)) and not (
@@ -171,13 +176,14 @@ class NameCues:
         if title and text[prev.end : token.start] in (" ", ". ") and self._unknown_lowercase(token):
             return True  # "dr. nguyen", "mrs adeyemi"
         if not adjacent(text, prev, token):
-            # "my mentee, aarav, is...": a name set off by commas after a strong cue
+            # "my mentee, aarav, is...", "the new starter, Akosua, ...": a name set off by
+            # commas after a strong cue
             return (
                 text[prev.end : token.start] == ", "
                 and text[token.end : token.end + 1] == ","
                 and prev.norm in self.before
                 and prev.norm not in self.weak
-                and self._unknown_lowercase(token)
+                and (self._unknown_lowercase(token) or self.surname_like(token))
                 and word_frequency(token.norm) < RARE_NAME_ZIPF
             )
         if prev.norm in self.titles and self.following_surname(token):
@@ -197,6 +203,16 @@ class NameCues:
             and word_frequency(token.norm) < RARE_NAME_ZIPF
         ):
             return True  # "thanks to oluwaseun", "my mentor kwabena"; not "thanks to covid"
+        if (
+            cue in self.weak
+            and cue not in STOP_WORDS  # a verb that takes people, not "to" or "with"
+            and self._unknown_lowercase(token)
+            and word_frequency(token.norm) < RARE_NAME_ZIPF
+            and token.norm not in self.not_names  # "asked chatgpt"
+            and not token.norm.endswith(_WORD_ENDINGS)  # "showed hybridised plans"
+            and not technical_text(text)
+        ):
+            return True  # "asked tunde", "met segun"
         if not self.surname_like(token):
             return False
         if prev.norm in self.before and (prev.norm not in self.weak or is_past_verb(prev.norm)):

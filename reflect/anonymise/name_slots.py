@@ -260,3 +260,36 @@ def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
         and text[token.end : tokens[i + 1].start] == ", "
         and adjacent(text, tokens[i + 1], tokens[i + 2])
     )
+
+
+_LABEL_GAPS = frozenset({": ", " : ", " - ", " – ", " — "})
+
+
+def after_role_label(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
+    """``tokens[i]`` fills a form's role field: "Mentor: Lakshmi", "my buddy - Ezinne" (a
+    strong cue word of ``[names] before`` starting its segment, then a colon or a dash)."""
+    if i == 0 or text[tokens[i - 1].end : tokens[i].start] not in _LABEL_GAPS:
+        return False
+    label = tokens[i - 1]
+    if label.norm not in cues.before or label.norm in cues.weak:
+        return False
+    if i >= 2 and tokens[i - 2].norm in _POSSESSIVE_DETERMINERS:
+        label = tokens[i - 2]
+    opening = text[: label.start].rstrip()
+    return not opening or opening[-1] in ".;,()[]|/\n"
+
+
+def labelled_name(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
+    # "Mentor: Lakshmi": a word no dictionary knows in a role field names the person.
+    token = tokens[i]
+    return (
+        after_role_label(cues, text, tokens, i)
+        and len(token.norm) >= 3
+        and token.norm.isalpha()
+        and not any(c.isupper() for c in token.text[1:])  # "TBD", "DevOps"
+        and token.norm not in cues.not_names
+        and not is_ordinary_word(token.norm)
+        and not is_tech_term(token.text)
+        and not is_tech_term(token.norm)
+        and (token.capitalised or not looks_like_typo(token.norm))
+    )
