@@ -338,3 +338,26 @@ def test_a_word_few_of_a_topics_people_wrote_is_no_label_candidate():
     words, idx, centre = _roles_topic(20)
     found = with_typical_words([], ["data"], words, idx, centre, fake_embed, lambda t: True, "")
     assert found == []  # 2 of 20 people
+
+
+def test_a_noun_for_a_word_people_wrote_as_a_verb_counts_every_form_of_it():
+    # Most people wrote "thank you" (a verb, no phrase of its own); three wrote "thanks".
+    texts = [f"thank you {w} for the great tool" for w in ROLES] + [
+        f"many thanks for the {w} tool" for w in ROLES[:3]
+    ]
+    texts += GARDEN * 5
+    people = [f"P-{p}" for p in range(len(texts))]
+    idx = np.arange(13)
+    topical = {stem(w) for t in texts for w in t.split()}
+    words = WordUse(texts, list(range(len(texts))), people, list(range(len(texts))), topical)
+    centre = fake_embed(texts[:13]).mean(axis=0)
+    centre /= np.linalg.norm(centre)
+    typical = words.typical(idx)
+    assert words.display[typical[0]] == "thank"
+    thanks = (Phrase("thanks", frozenset(people[10:13])), 0.4, 3)
+    tool = (Phrase("tool", frozenset(people[:13])), 0.4, 13)
+    found = with_typical_words(
+        [thanks, tool], typical, words, idx, centre, fake_embed, lambda t: True, ""
+    )
+    counts = {phrase.text: n for phrase, _, n in found}
+    assert counts["thanks"] == 13 and counts["tool"] == 13
