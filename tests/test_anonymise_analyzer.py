@@ -144,6 +144,14 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("Sat with ezinne in the canteen", "Sat with [PERSON] in the canteen"),
         ("The new starter, Akosua, seemed nervous.", "The new starter, [PERSON], seemed"),
         ("Gen Alpha will be even more online.", "Gen Alpha will be"),
+        # Set off by brackets after a role; a sign-off; a greeting; an initial before a verb;
+        # a byline after an opening everyday word that also names a tool ("Session").
+        ("My mentee (Oyinkansola) taught me", "My mentee ([PERSON]) taught me"),
+        ("Regards, Temitope", "Regards, [PERSON]"),
+        ("hey oyinkansola, thanks for today", "hey [PERSON], thanks"),
+        ("Adaeze O. said the pilot worked", "[PERSON]. said the pilot worked"),
+        ("Session notes - by Kayode", "Session notes - by [PERSON]"),
+        ("mentor = Evangelina, mentee = Ravindra", "mentee = [PERSON]"),
         # Tools listed beside a name are not names.
         ("Priya, Workday and Salesforce came up", "[PERSON], Workday and Salesforce came up"),
     ],

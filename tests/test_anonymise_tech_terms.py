@@ -145,6 +145,9 @@ def test_when_a_name_names_a_tool_by_its_slot_then_it_is_kept(text, expected):
         ("A long talk about the rota.", False),
         # a company beside people does not make the text technical
         ("Halina Wrzos of Airtable spoke first.", False),
+        # a capital opening a sentence on a word English writes often says nothing
+        ("Session notes from the call.", False),
+        ("Python is slow on my laptop.", True),
     ],
 )
 def test_when_a_text_names_a_tool_in_any_case_then_it_is_technical(text, expected):

@@ -98,7 +98,9 @@ class NameCues:
         if _with_me(text, tokens, i) or after_role_label(self, text, tokens, i):
             best = STRONG  # "Carl and I", "me and carl", "Mentor: Grace"
         if nxt is not None:
-            if described_as_person(self, tokens, i):
+            if self._initial_then_speech(text, tokens, i + 1):
+                best = STRONG  # "Adaeze O. said"
+            elif described_as_person(self, tokens, i):
                 best = STRONG  # "Joy was brilliant", "grace was late"
             elif nxt.norm in self.after:
                 best = max(best, WEAK if nxt.norm in self.weak else STRONG)
@@ -148,6 +150,15 @@ class NameCues:
             and self.following_surname(tokens[i + 1])
         )
 
+    def _initial_then_speech(self, text: str, tokens: list[Token], i: int) -> bool:
+        # "Adaeze O. said", "Kemi T explained": an initial, then a verb people do
+        return (
+            INITIAL.fullmatch(tokens[i].text) is not None
+            and i + 1 < len(tokens)
+            and adjacent(text, tokens[i], tokens[i + 1])
+            and self.person_verb(tokens[i + 1])
+        )
+
     def introduced(self, text: str, tokens: list[Token], i: int) -> bool:
         """A capitalised word no name list knows, right after a strong cue ("my mentor
         Rubija", "my name is Siiri")."""
@@ -176,11 +187,15 @@ class NameCues:
         if title and text[prev.end : token.start] in (" ", ". ") and self._unknown_lowercase(token):
             return True  # "dr. nguyen", "mrs adeyemi"
         if not adjacent(text, prev, token):
-            # "my mentee, aarav, is...", "the new starter, Akosua, ...": a name set off by
-            # commas after a strong cue
+            # "my mentee, aarav, is...", "the new starter, Akosua, ...", "my mentee
+            # (Oyinkansola)": a name set off by commas or brackets after a strong cue; a
+            # sign-off ending the text ("Regards, Temitope")
+            gap, after = text[prev.end : token.start], text[token.end :].strip()
+            set_apart = (gap == ", " and (after[:1] == "," or after in ("", ".", "!"))) or (
+                gap == " (" and after[:1] == ")"
+            )
             return (
-                text[prev.end : token.start] == ", "
-                and text[token.end : token.end + 1] == ","
+                set_apart
                 and prev.norm in self.before
                 and prev.norm not in self.weak
                 and (self._unknown_lowercase(token) or self.surname_like(token))

@@ -30,6 +30,16 @@ def extend_name(text: str, tokens: list[Token], i: int, cues: NameCues) -> int:
             and tokens[j + 2].capitalised
             and tokens[j + 2].norm not in STOP_WORDS
         )
+        # a surname's initial before what the person did: "Adaeze O. said"
+        last_initial = (
+            INITIAL.fullmatch(nxt.text)
+            and j == i
+            and j + 2 < len(tokens)
+            and adjacent(text, nxt, tokens[j + 2])
+            and cues.person_verb(tokens[j + 2])
+        )
+        if last_initial:
+            return j + 1
         if initial or cues.following_surname(nxt) or _PARTICLE_PREFIX.match(nxt.text):
             j += 1  # "Ahmed al-Farsi" too
         elif (surname := cues.particle_surname(text, tokens, j + 1)) is not None:

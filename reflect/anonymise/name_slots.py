@@ -18,6 +18,7 @@ from reflect.anonymise.lexicon import (
 )
 from reflect.anonymise.name_tokens import (
     CAMEL_CASE,
+    INITIAL,
     Token,
     adjacent,
     referred_to_after,
@@ -53,6 +54,8 @@ def reports_speech(cues: NameCues, text: str, tokens: list[Token], i: int) -> bo
     if i + 1 >= len(tokens) or not adjacent(text, token, tokens[i + 1]):
         return False
     nxt = tokens[i + 1]
+    if INITIAL.fullmatch(nxt.text) and i + 2 < len(tokens) and adjacent(text, nxt, tokens[i + 2]):
+        nxt = tokens[i + 2]  # "Adaeze O. said"
     if i > 0 and tokens[i - 1].norm in ORIGINS:
         return False  # "from Compliance joined": a department, not a speaker
     return (
@@ -262,7 +265,7 @@ def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     )
 
 
-_LABEL_GAPS = frozenset({": ", " : ", " - ", " – ", " — "})
+_LABEL_GAPS = frozenset({": ", " : ", " - ", " – ", " — ", " = "})
 
 
 def after_role_label(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:

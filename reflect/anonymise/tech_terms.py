@@ -33,7 +33,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reflect.anonymise.lexicon import first_names, is_finite_verb, is_ordinary_word, normalise
+from reflect.anonymise.lexicon import (
+    first_names,
+    is_finite_verb,
+    is_ordinary_word,
+    normalise,
+    word_frequency,
+)
+from reflect.anonymise.name_tokens import sentence_initial
 
 _TERM_WORD = re.compile(r"[A-Za-z][\w+#]*(?:[.-][A-Za-z]\w*)*")
 # "PyCharm", "JupyterLab", "PowerBI", "iPad", "VSCode"; not "McKenzie", "DeShawn", "MacDonald"
@@ -217,11 +224,23 @@ def technical_text(text: str) -> bool:
     more tool than a person."""
     names = first_names()
     return any(
-        (m.group()[:1].isupper() or not is_ordinary_word(m.group().lower()))
+        (
+            not is_ordinary_word(m.group().lower())
+            or (m.group()[:1].isupper() and not _everyday_opening(text, m.start(), m.group()))
+        )
         and m.group().lower() not in names
         and _programming_term(m.group())
         for m in _TERM.finditer(text)
     )
+
+
+# At the start of a sentence a capital says nothing about a word English writes this often:
+# "Session notes" (4.7), "Project update"; "Python", "Excel", "Julia" (3.7-4.1) stay tools.
+_EVERYDAY_ZIPF = 4.5
+
+
+def _everyday_opening(text: str, start: int, word: str) -> bool:
+    return sentence_initial(text, start) and word_frequency(word.lower()) >= _EVERYDAY_ZIPF
 
 
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \t]+(?:(?:the|a|an|our|my)[ \t]+)?$")
