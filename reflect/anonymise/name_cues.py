@@ -143,21 +143,11 @@ class NameCues:
 
     def _initial_then_surname(self, text: str, tokens: list[Token], i: int) -> bool:
         # "Ned V. Harrowgate", "Bálint K Vörös"
-        return (
-            INITIAL.fullmatch(tokens[i].text) is not None
-            and i + 1 < len(tokens)
-            and adjacent(text, tokens[i], tokens[i + 1])
-            and self.following_surname(tokens[i + 1])
-        )
+        return _initial_then(text, tokens, i, self.following_surname)
 
     def _initial_then_speech(self, text: str, tokens: list[Token], i: int) -> bool:
         # "Adaeze O. said", "Kemi T explained": an initial, then a verb people do
-        return (
-            INITIAL.fullmatch(tokens[i].text) is not None
-            and i + 1 < len(tokens)
-            and adjacent(text, tokens[i], tokens[i + 1])
-            and self.person_verb(tokens[i + 1])
-        )
+        return _initial_then(text, tokens, i, self.person_verb)
 
     def introduced(self, text: str, tokens: list[Token], i: int) -> bool:
         """A capitalised word no name list knows, right after a strong cue ("my mentor
@@ -280,6 +270,15 @@ class NameCues:
             and token.norm not in self.not_names
             and not is_tech_term(token.text)
         )
+
+
+def _initial_then(text: str, tokens: list[Token], i: int, then: Callable[[Token], bool]) -> bool:
+    return (
+        INITIAL.fullmatch(tokens[i].text) is not None
+        and i + 1 < len(tokens)
+        and adjacent(text, tokens[i], tokens[i + 1])
+        and then(tokens[i + 1])
+    )
 
 
 def _with_me(text: str, tokens: list[Token], i: int) -> bool:
