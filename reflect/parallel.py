@@ -15,7 +15,10 @@ run in a pool of worker processes, one per core:
   initializer: that is where spaCy loads), then takes chunks of texts through pipes — never
   through disk — and sends back one result list per chunk.
 - **One process otherwise.** Small inputs, ``REFLECT_WORKERS=1``, and platforms where no worker
-  process can be started (or where the workers die) run the same recipe in this process.
+  process can be started (or where the workers die) run the same recipe in this process. Once
+  ``prepare`` has started the forkserver for a large input, a later small batch goes to one
+  worker instead: it forks with the models loaded, where this process would load them (1.4 s
+  for spaCy's parser) to parse a few hundred texts on one core.
 
 As with any program that starts processes with forkserver or spawn, a script that calls
 reflect on large inputs must guard its entry point with ``if __name__ == "__main__":`` (workers
@@ -100,8 +103,9 @@ def map_chunks(
     """``task(chunk)`` for consecutive chunks of ``items``, yielded in order, where
     ``task = recipe()`` is built once per worker (or once here, in one process)."""
     chunks = [items[i : i + chunk_size] for i in range(0, len(items), chunk_size)]
+    one_worker = workers is None and _prepared and not os.environ.get(WORKERS_ENV, "").strip()
     workers = min(workers or workers_for(len(items)), len(chunks))
-    method = start_method() if workers > 1 else None
+    method = start_method() if workers > 1 or (one_worker and chunks) else None
     done = 0
     if method:
         try:

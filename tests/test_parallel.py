@@ -72,6 +72,18 @@ def test_smaller_batches_go_to_workers_once_a_large_input_started_them(monkeypat
     assert parallel.workers_for(parallel.MIN_ITEMS_PREPARED) == len(os.sched_getaffinity(0))
 
 
+def test_a_small_batch_goes_to_one_worker_once_a_large_input_started_them(monkeypatch):
+    # The worker forks with the models loaded; this process would load them to parse a few
+    # texts. REFLECT_WORKERS=1 still means this process.
+    monkeypatch.delenv(parallel.WORKERS_ENV, raising=False)
+    monkeypatch.setattr(parallel, "_prepared", True)
+    seen = {pid for part in map_chunks(_whose_worker, list(range(10)), 5) for pid, _ in part}
+    assert len(seen) == 1 and os.getpid() not in seen
+    monkeypatch.setenv(parallel.WORKERS_ENV, "1")
+    seen = {pid for part in map_chunks(_whose_worker, list(range(10)), 5) for pid, _ in part}
+    assert seen == {os.getpid()}
+
+
 def test_environment_sets_the_workers(monkeypatch):
     monkeypatch.setenv(parallel.WORKERS_ENV, "1")
     assert parallel.workers_for(10**6) == 1
