@@ -17,6 +17,7 @@ def found(text: str, recognizer: str = "address", roster=None) -> list[tuple[str
         ("send it to 221B Baker Street.", [("221B Baker Street", "ADDRESS")]),
         ("Mellemvej 32 Aalborg", [("Mellemvej 32", "ADDRESS")]),
         ("P.O. Box 242", [("P.O. Box 242", "ADDRESS")]),
+        ("we meet in Room 4.12 now", [("Room 4.12", "ADDRESS")]),  # the whole number
         ("I print about 80 pages", []),
         ("3 more weeks to go", []),
         # a flat's letter is no lowercase street name

@@ -18,6 +18,10 @@ def found(text: str, recognizer: str = "bank_account", roster=None) -> list[tupl
             [("GB82 WEST 1234 5698 7654 32", "BANK_ACCOUNT")],
         ),
         ("GB82WEST12345698765433", []),
+        # an account number or sort code said to be one
+        ("account number: 12345678", [("12345678", "BANK_ACCOUNT")]),
+        ("my sort code is 20-45-67", [("20-45-67", "BANK_ACCOUNT")]),
+        ("we have 120000 accounts", []),
     ],
 )
 def test_when_text_is_scanned_then_bank_account_spans_are_exactly_these(text, expected):

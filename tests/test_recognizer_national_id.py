@@ -18,7 +18,10 @@ def found(text: str, recognizer: str = "national_id", roster=None) -> list[tuple
         ("000-12-3456", []),
         ("my ni number is ab123456c", [("ab123456c", "NATIONAL_ID")]),
         ("we scored ab 12 34 56 c", []),  # spaced lower case is too often something else
-        ("QQ 12 34 56 C is the sample number", []),  # prefixes never issued
+        # prefixes and suffixes never issued still have the shape
+        ("QQ 12 34 56 C is the sample number", [("QQ 12 34 56 C", "NATIONAL_ID")]),
+        ("NINO: ZZ123456T", [("ZZ123456T", "NATIONAL_ID")]),
+        ("ISO 9001 audit", []),
     ],
 )
 def test_when_text_is_scanned_then_national_id_spans_are_exactly_these(text, expected):

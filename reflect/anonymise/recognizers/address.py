@@ -28,7 +28,7 @@ _STREET_SUFFIXES = (
 )
 _STREET_PREFIXES = r"via|rue|calle|avenida|rua|piazza|corso|ul\.|ulica|avenue|boulevard"
 _WORD = r"[^\W\d_][\w'’.-]*"
-_UNIT = r"(?:apt|apartment|suite|unit|flat|room|floor)\.?\s*#?\s*\d+[A-Za-z]?"
+_UNIT = r"(?:apt|apartment|suite|unit|flat|room|floor)\.?\s*#?\s*\d+(?:[./-]\d+)?[A-Za-z]?"
 _UNIT_ONLY = re.compile(rf"{_UNIT}", re.I)
 
 

@@ -11,9 +11,10 @@ from reflect.anonymise.recognizers import recognizers
 from reflect.anonymise.recognizers._pattern import PatternRecognizer
 
 _SSN = re.compile(r"(?<![\d-])\d{3}[- ]\d{2}[- ]\d{4}(?![\d-])")
-_NINO = re.compile(
-    r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"
-)
+# In capitals any letters: prefixes and suffixes never issued ("QQ 12 34 56 C" on the forms,
+# "ZZ 12 34 56 T" from data generators) still have a number's shape, and what people copy
+# from a form or a test file is redacted like the real thing.
+_NINO = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Z]\b")
 # Written in lower case, only as one block ("ab123456c"): spaced lower-case letters and
 # digits are too often something else.
 _NINO_LOWER = re.compile(r"\b(?!bg|gb|nk|kn|tn|nt|zz)[a-ceghj-pr-tw-z]{2}\d{6}[a-d]\b")
