@@ -138,6 +138,10 @@ def found(text: str) -> list[tuple[str, str]]:
         ("asked tunde about it", [("tunde", "PERSON")]),
         ("asked chatgpt for help", []),
         ("showed hybridised plans", []),
+        # "and" then a he or she that can only be the word before
+        ("kemi and her team run the rota", [("kemi", "PERSON")]),
+        ("went through it with kemi and she got it", [("kemi", "PERSON")]),
+        ("the sandpit and her ideas", []),
         # Departments after "from" are not speakers.
         ("Ingrid from Compliance joined late", [("Ingrid", "PERSON")]),
     ],

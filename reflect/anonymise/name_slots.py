@@ -4,6 +4,7 @@ give or have ("Zoltan's feedback"). Used by ``NameCues.introduced``."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -112,13 +113,15 @@ _DEGREE = frozenset({"so", "very", "really", "super", "quite", "always", "a", "b
 def lowercase_clause_subject(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     # "obinna was late", "tendai was so patient" (what people are: ``[names] described_as``),
     # "i think sipho understood", "chiamaka and i", "ifeoma is my mentor", "oluwaseun's
-    # advice": a lowercase word no dictionary knows, in a text naming no tool, where only a
-    # person stands.
+    # advice", "kemi and her team": a lowercase word no dictionary knows, in a text naming no
+    # tool, where only a person stands.
     token = tokens[i]
     if not _unknown_lowercase(cues, text, token):
         return False
     if with_the_writer(text, token.start, token.end) or _is_my_role(cues, text, tokens, i):
         return True  # "chiamaka and i", "me and thandiwe", "ifeoma is my mentor"
+    if AND_A_PRONOUN.match(text, token.end):
+        return True  # "kemi and her team", "with kemi and she got it": only it is a he or she
     if token.possessive:  # "oluwaseun's advice"
         return i + 1 < len(tokens) and tokens[i + 1].norm in cues.owned
     if i + 2 >= len(tokens):
@@ -265,6 +268,8 @@ def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     )
 
 
+# "and" then a he or she: "kemi and her team", "with kemi and she got it".
+AND_A_PRONOUN = re.compile(r"\s+and\s+(?:he|she|his|her|him)\b", re.I)
 _LABEL_GAPS = frozenset({": ", " : ", " - ", " – ", " — ", " = "})
 
 

@@ -9,6 +9,7 @@ from reflect.anonymise.lexicon import first_names, is_finite_verb, long_slip, lo
 from reflect.anonymise.name_cues import STRONG, NameCues
 from reflect.anonymise.name_extent import extend_name
 from reflect.anonymise.name_rules import accept
+from reflect.anonymise.name_slots import AND_A_PRONOUN
 from reflect.anonymise.name_tokens import Token, adjacent, sentence_initial, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
@@ -89,7 +90,9 @@ class GazetteerRecognizer:
             return self.cues.cue(text, tokens, i, _no_name) != STRONG
         if nxt is None or nxt.norm not in _CONJUNCTIONS:
             return False
-        if self.cues.cue(text, tokens, i, _no_name) == STRONG:
-            return False  # "a call with kwabena and then lunch": the cue speaks for it
+        if self.cues.cue(text, tokens, i, _no_name) == STRONG or AND_A_PRONOUN.match(
+            text, tokens[i].end
+        ):
+            return False  # "a call with kwabena and then lunch", "kemi and her team"
         verb = tokens[i + 3] if i + 3 < len(tokens) else None  # "Kadiev and Adams were"
         return verb is None or not (verb.norm in self.cues.after or is_finite_verb(verb.norm))
