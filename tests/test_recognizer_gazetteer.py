@@ -142,6 +142,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("kemi and her team run the rota", [("kemi", "PERSON")]),
         ("went through it with kemi and she got it", [("kemi", "PERSON")]),
         ("the sandpit and her ideas", []),
+        ("Thabo, my mentor, is very patient", [("Thabo", "PERSON")]),  # as common as kwame
         # Departments after "from" are not speakers.
         ("Ingrid from Compliance joined late", [("Ingrid", "PERSON")]),
     ],

@@ -256,7 +256,9 @@ def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
         or token.norm in cues.not_names
         or is_ordinary_word(token.norm)
         or is_tech_term(token.norm)
-        or word_frequency(token.norm) >= RARE_NAME_ZIPF
+        # beside the writer or named as someone's role, a word as common as a given name
+        # English text uses now and then ("Thabo", 2.5) is one
+        or word_frequency(token.norm) >= _LOWERCASE_NAME_ZIPF
     ):
         return False
     if with_the_writer(text, token.start, token.end):
