@@ -195,6 +195,15 @@ def test_a_phrase_is_written_as_such_when_its_words_come_in_that_order():
     assert written.by("") == 0
 
 
+def test_a_phrase_is_never_written_across_a_comma_or_a_full_stop():
+    from reflect.themes.words import WrittenAsSuch
+
+    texts = ["Waited for ages, setup was messy.", "Lots of cells. Code was fine", "python 3.5"]
+    written = WrittenAsSuch(texts, ["a", "b", "c"])
+    assert written.by("ages setup") == 0 and written.by("cells code") == 0
+    assert written.by("python 3.5") == 1  # a point inside a number is no break
+
+
 def test_when_few_wrote_the_best_phrase_as_such_then_the_topic_is_named_by_another():
     # Eight people wrote about the nest box, but the phrase its family would be shown as,
     # "nest box cameras", only two wrote as such: the label is one enough people wrote.

@@ -87,6 +87,8 @@ def folded(text: str) -> str:
 
 
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")
+# Punctuation between clauses (not the point in "3.5" or the hyphen in "hands-on").
+_CLAUSE_BREAK = re.compile(r"[.,;:!?]+(?=\s|$)|[()\[\]\"“”\n]|\s[-–—]+\s")
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 _INFLECTIONS = ("", "s", "es", "d", "ed", "ing")
 
@@ -118,7 +120,11 @@ class WrittenAsSuch:
     software" from "rota" and "software") or close to a quote of the few who did."""
 
     def __init__(self, texts, authors) -> None:
-        self._texts = [f" {folded(t)} " for t in texts]
+        # A phrase is never written across a comma or a full stop: "for ages, setup was
+        # messy" holds no "ages setup".
+        self._texts = [
+            f" {' | '.join(folded(part) for part in _CLAUSE_BREAK.split(t))} " for t in texts
+        ]
         self._authors = list(authors)
         self._by_word: dict[str, set[int]] = {}
         for i, text in enumerate(self._texts):
