@@ -152,6 +152,7 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("Adaeze O. said the pilot worked", "[PERSON]. said the pilot worked"),
         ("Session notes - by Kayode", "Session notes - by [PERSON]"),
         ("mentor = Evangelina, mentee = Ravindra", "mentee = [PERSON]"),
+        ("Caught up w/ Thandiwe about the pilot", "Caught up w/ [PERSON] about"),
         # Tools listed beside a name are not names.
         ("Priya, Workday and Salesforce came up", "[PERSON], Workday and Salesforce came up"),
     ],

@@ -113,6 +113,7 @@ CASES = {
         ("the Python export in Vega is slow", "Vega", False),  # about tools: "is" is no cue
         ("Grace emailed me", "Grace", None),  # a name in English too: not this rule's call
         ("met magdalena for coffee", "magdalena", None),  # seldom a word: no word to mistake
+        ("my mentor marguerite helped", "marguerite", True),  # strong cue, seldom written
     ],
     R.subject_of_verb: [
         ("Stuart looked pleased", "Stuart", True),

@@ -50,6 +50,9 @@ _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "everyone"})
 # Below about once in a million words a dictionary word is seldom written as one ("magdalena");
 # everyday words that are names sit well above ("grace" 4.6, "hazel" 3.5, "wren" 3.1).
 _SELDOM_A_WORD_ZIPF = 3.0
+# ...and with a strong cue a name used only abroad may be written in lower case below this
+# ("marguerite" 3.1; "line", "door", "free" are far above).
+_FOREIGN_LOWER_ZIPF = 3.5
 _AUXILIARIES = frozenset(
     {"is", "was", "are", "were", "be", "been", "has", "had", "have", "does", "did", "do"}
 )
@@ -228,7 +231,10 @@ def foreign_name(c: Candidate) -> Verdict:
         # "I sent Marguerite the link": a capital mid-sentence and a cue; in a text about
         # tools the cue must be a word, not "is" ("support in Quillo is good").
         return not technical_text(c.text) or _cue_word(c)
-    return c.cue == STRONG and (c.token.capitalised or c.token.possessive)
+    # in lower case only a word English seldom writes ("marguerite was brilliant", not
+    # "line was late")
+    lower_case_ok = word_frequency(c.token.norm) < _FOREIGN_LOWER_ZIPF
+    return c.cue == STRONG and (c.token.capitalised or c.token.possessive or lower_case_ok)
 
 
 def _cue_word(c: Candidate) -> bool:
