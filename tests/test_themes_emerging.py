@@ -151,6 +151,15 @@ def test_a_pair_label_is_made_of_things_not_of_how_people_wrote():
     assert label is not None and label.text == "calendar and agenda"  # "expect" is a verb
 
 
+def test_a_label_never_pairs_two_forms_of_one_word():
+    words = {w: w for w in ["listener", "listening", "kettle"]}
+    label = topic_label([], 30, 5, ["listener", "listening"], words, related=lambda a, b: 0.9)
+    assert label is not None and label.text == "listener"
+    label = topic_label([], 30, 5, ["listener", "listening", "kettle"], words,
+                        related=lambda a, b: 0.9)  # fmt: skip
+    assert label is not None and label.text == "listener and kettle"
+
+
 def _people(n: int) -> frozenset:
     return frozenset(f"p{i}" for i in range(n))
 

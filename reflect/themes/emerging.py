@@ -38,7 +38,13 @@ import numpy as np
 from reflect.themes.cluster import cluster_points
 from reflect.themes.communities import consensus_communities
 from reflect.themes.empty import is_empty_answer
-from reflect.themes.label import family_phrases, names_a_thing, topic_label, written_label
+from reflect.themes.label import (
+    family_phrases,
+    forms_of_one_word,
+    names_a_thing,
+    topic_label,
+    written_label,
+)
 from reflect.themes.model import Phrase
 from reflect.themes.topic_words import (
     COHERENCE,
@@ -181,13 +187,13 @@ def find_emerging(
         label = written_label(choose, scored, as_such.by, min_support)
         if label is None:
             continue
-        # The label's people: the topic's people who wrote it (or, for a label made of two
-        # typical words, either word).
+        # The label's people: the topic's people who wrote it (or, for a label made of
+        # typical words, any of them in any form: "listener" counts "listening" too).
         label_people = label.participants & frozenset(people)
         if not label_people:
             label_people = frozenset().union(
                 *(words.users_in(w, idx) for w, shown in words.display.items()
-                  if shown in label.text.split())
+                  if any(forms_of_one_word(shown, part) for part in label.text.split()))
             )  # fmt: skip
         label = Phrase(label.text, label_people)
         own = [

@@ -142,7 +142,7 @@ def topic_label(
     if chosen is not None:
         return chosen
     typical = common_words if len(common_words) >= 2 else typical
-    typical = [w for w in typical if w not in RELATIONAL]
+    typical = _one_form_each([w for w in typical if w not in RELATIONAL], display)
     if not typical:
         return None
     if len(typical) == 1:
@@ -196,6 +196,26 @@ def written_label(choose, phrases, written_by, min_people: int) -> Phrase | None
         phrases = [p for p in phrases if p[0].text != label.text]
         label = choose(phrases)
     return label
+
+
+def _one_form_each(words: list[str], display: dict[str, str]) -> list[str]:
+    """The typical words without later forms of one already there: "listening" after
+    "listener" would make the label "listener and listening"."""
+    kept: list[str] = []
+    for w in words:
+        if not any(forms_of_one_word(display[w], display[k]) for k in kept):
+            kept.append(w)
+    return kept
+
+
+def forms_of_one_word(a: str, b: str) -> bool:
+    # The same stem, or the same first FORMS_PREFIX letters ("listener", "listening";
+    # "network", "networking"), not merely alike ("conference", "confidence").
+    a, b = stem(a.lower()), stem(b.lower())
+    return a == b or (min(len(a), len(b)) >= FORMS_PREFIX and a[:FORMS_PREFIX] == b[:FORMS_PREFIX])
+
+
+FORMS_PREFIX = 6
 
 
 # Two typical words name a topic together only when they are this close (MiniLM cosine of the
