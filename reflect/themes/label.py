@@ -198,6 +198,10 @@ def written_label(choose, phrases, written_by, min_people: int) -> Phrase | None
     return label
 
 
+# Words that share their first this many letters are forms of one word (after plurals fold).
+FORMS_PREFIX = 6
+
+
 def _one_form_each(words: list[str], display: dict[str, str]) -> list[str]:
     """The typical words without later forms of one already there: "listening" after
     "listener" would make the label "listener and listening"."""
@@ -213,9 +217,6 @@ def forms_of_one_word(a: str, b: str) -> bool:
     # "network", "networking"), not merely alike ("conference", "confidence").
     a, b = stem(a.lower()), stem(b.lower())
     return a == b or (min(len(a), len(b)) >= FORMS_PREFIX and a[:FORMS_PREFIX] == b[:FORMS_PREFIX])
-
-
-FORMS_PREFIX = 6
 
 
 # Two typical words name a topic together only when they are this close (MiniLM cosine of the
