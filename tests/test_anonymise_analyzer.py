@@ -155,6 +155,19 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("Caught up w/ Thandiwe about the pilot", "Caught up w/ [PERSON] about"),
         # Tools listed beside a name are not names.
         ("Priya, Workday and Salesforce came up", "[PERSON], Workday and Salesforce came up"),
+        # A pair written with a slash; people a verb of asking takes, or who know something;
+        # a role in brackets after the name; a dashed sign-off below the text; "w" for with.
+        ("Paired with Obianuju/Rufaro this time", "with [PERSON]/[PERSON] this"),
+        ("thanks again nkechinyere, very useful", "thanks again [PERSON], very"),
+        ("Ask Adetokunbo or Olawale about it", "Ask [PERSON] or [PERSON] about"),
+        ("Adetokunbo and Olawale know the process", "[PERSON] and [PERSON] know"),
+        ("Ugochi (my mentee) is moving teams", "[PERSON] (my mentee) is"),
+        ("The new grad, Oluwadamilare, asked first", "The new grad, [PERSON], asked"),
+        ("Good chat w Omotola today", "chat w [PERSON] today"),
+        ("Really useful session.\n- Temitayo", "session.\n- [PERSON]"),
+        ("Tools we tried:\n- Pandas\n- Polars", "Tools we tried:\n- Pandas\n- Polars"),
+        ("should things be called affordances or not", "called affordances or not"),
+        ("Vexa and Zorbit work well together", "Vexa and Zorbit work well"),
     ],
 )
 def test_when_the_commonly_missed_shapes_appear_then_they_are_redacted(text, redacted):

@@ -83,7 +83,7 @@ def user_names(text: str, spans: list[Span]) -> list[Span]:
     return found
 
 
-_LIST_GAPS = frozenset({", ", " and ", ", and ", " & ", " or ", ", or "})
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " & ", " or ", ", or ", "/", " / "})
 _CONJUNCTIONS = frozenset({"and", "or"})
 
 

@@ -32,7 +32,9 @@ from reflect.anonymise.name_slots import (
     lowercase_subject,
     owner,
     reports_speech,
+    role_in_brackets,
     set_off,
+    signed_below,
     unknown_subject,
 )
 from reflect.anonymise.name_tokens import (
@@ -95,8 +97,13 @@ class NameCues:
             best = max(best, WEAK if prev.norm in self.weak else STRONG)
         if i >= 2 and f"{tokens[i - 2].norm} {tokens[i - 1].norm}" in self.before:
             best = STRONG  # "name is", "this is"
-        if _with_me(text, tokens, i) or after_role_label(self, text, tokens, i):
-            best = STRONG  # "Carl and I", "me and carl", "Mentor: Grace"
+        if (
+            _with_me(text, tokens, i)
+            or after_role_label(self, text, tokens, i)
+            or role_in_brackets(self, text, token)
+            or signed_below(text, tokens, i)
+        ):
+            best = STRONG  # "Carl and I", "Mentor: Grace", "Grace (my mentee)", "\n- Grace"
         if nxt is not None:
             if self._initial_then_speech(text, tokens, i + 1):
                 best = STRONG  # "Adaeze O. said"
@@ -161,6 +168,10 @@ class NameCues:
             or labelled_name(self, text, tokens, i)
         ):
             return True
+        if (role_in_brackets(self, text, token) or signed_below(text, tokens, i)) and (
+            self.surname_like(token) and word_frequency(token.norm) < RARE_NAME_ZIPF
+        ):
+            return True  # "Ebere (my mentee) is", "...\n- Folasade"
         if (unknown_subject(self, text, tokens, i) or owner(self, text, tokens, i)) and not (
             is_tech_term(token.text)
             or is_tech_term(token.norm)
@@ -176,8 +187,8 @@ class NameCues:
         )
         if title and text[prev.end : token.start] in (" ", ". ") and self._unknown_lowercase(token):
             return True  # "dr. nguyen", "mrs adeyemi"
-        if prev.norm == "w" and text[prev.end : token.start] in ("/", "/ "):
-            # "caught up w/ Thandiwe": "with" as notes write it
+        if prev.norm == "w" and text[prev.end : token.start] in ("/", "/ ", " "):
+            # "caught up w/ Thandiwe", "w Thandiwe": "with" as notes write it
             return self.surname_like(token) and not technical_text(text)
         if not adjacent(text, prev, token):
             # "my mentee, aarav, is...", "the new starter, Akosua, ...", "my mentee

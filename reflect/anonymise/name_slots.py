@@ -303,3 +303,30 @@ def labelled_name(cues: NameCues, text: str, tokens: list[Token], i: int) -> boo
         and not is_tech_term(token.norm)
         and (token.capitalised or not looks_like_typo(token.norm))
     )
+
+
+# "Ebere (my mentee) is moving": a role in brackets right after the word.
+_ROLE_IN_BRACKETS = re.compile(r"\s*\((my |our |his |her |their |the )?(?:new )?([a-z]+)\)")
+
+
+def role_in_brackets(cues: NameCues, text: str, token: Token) -> bool:
+    found = _ROLE_IN_BRACKETS.match(text.lower(), token.end)
+    if found is None:
+        return False
+    owner, role = found.groups()
+    # a role ("my mentee", "mentor"), not a greeting that is also a cue ("(thanks)")
+    return role in cues.before and role not in cues.weak and (owner or role in cues.owned)
+
+
+def signed_below(text: str, tokens: list[Token], i: int) -> bool:
+    """``tokens[i]`` signs the text off on its last line after a dash ("...\\n- Folasade",
+    "— Folasade O."), below lines that are not a dashed list ("- Excel\\n- Pandas")."""
+    token = tokens[i]
+    line_start = text.rfind("\n", 0, token.start) + 1
+    if line_start == 0 or text[line_start : token.start].strip() not in ("-", "–", "—", "~"):
+        return False
+    rest = text[token.end :].strip().rstrip(".")
+    if rest and not (INITIAL.fullmatch(rest) or (rest[:1].isupper() and rest.isalpha())):
+        return False  # the sign-off is a name and at most an initial or a surname
+    above = [line.strip() for line in text[: line_start - 1].splitlines() if line.strip()]
+    return bool(above) and not any(line[:1] in "-–—•*" for line in above)

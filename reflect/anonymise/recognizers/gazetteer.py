@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reflect.anonymise.lexicon import first_names, is_finite_verb, long_slip, looks_like_typo
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from reflect.anonymise.lexicon import (
+    first_names,
+    is_finite_verb,
+    long_slip,
+    looks_like_typo,
+)
 from reflect.anonymise.name_cues import STRONG, NameCues
 from reflect.anonymise.name_extent import extend_name
 from reflect.anonymise.name_rules import accept
@@ -94,5 +101,15 @@ class GazetteerRecognizer:
             text, tokens[i].end
         ):
             return False  # "a call with kwabena and then lunch", "kemi and her team"
+        if i > 0 and tokens[i].capitalised and _verb_cue(self.cues, tokens[i - 1]):
+            return False  # "Ask Kehinde or Taiwo" (not "called affordances or not")
         verb = tokens[i + 3] if i + 3 < len(tokens) else None  # "Kadiev and Adams were"
-        return verb is None or not (verb.norm in self.cues.after or is_finite_verb(verb.norm))
+        return verb is None or not (
+            verb.norm in self.cues.after
+            or is_finite_verb(verb.norm)
+            or f"{verb.norm}s" in self.cues.after  # "Kehinde and Taiwo know", "think"
+        )
+
+
+def _verb_cue(cues, token: Token) -> bool:
+    return token.norm in cues.before and token.norm in cues.weak and token.norm not in STOP_WORDS
