@@ -165,6 +165,12 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("The new grad, Oluwadamilare, asked first", "The new grad, [PERSON], asked"),
         ("Good chat w Omotola today", "chat w [PERSON] today"),
         ("Really useful session.\n- Temitayo", "session.\n- [PERSON]"),
+        # Beside a he or she; addressed as "you"; lower case after "w/" or "the hour with".
+        ("Ifeoma and her team use it daily", "[PERSON] and her team"),
+        ("Rumbidzai, if you read this, thanks!", "[PERSON], if you read"),
+        ("Overall, if you ask me, it worked", "Overall, if you ask me"),
+        ("quick one w/ adanna", "w/ [PERSON]"),
+        ("Spent the hour with munashe on it", "the hour with [PERSON] on"),
         ("Tools we tried:\n- Pandas\n- Polars", "Tools we tried:\n- Pandas\n- Polars"),
         ("should things be called affordances or not", "called affordances or not"),
         ("Vexa and Zorbit work well together", "Vexa and Zorbit work well"),

@@ -189,7 +189,8 @@ class NameCues:
             return True  # "dr. nguyen", "mrs adeyemi"
         if prev.norm == "w" and text[prev.end : token.start] in ("/", "/ ", " "):
             # "caught up w/ Thandiwe", "w Thandiwe": "with" as notes write it
-            return self.surname_like(token) and not technical_text(text)
+            lower = self._unknown_lowercase(token) and word_frequency(token.norm) < RARE_NAME_ZIPF
+            return (self.surname_like(token) or lower) and not technical_text(text)
         if not adjacent(text, prev, token):
             # "my mentee, aarav, is...", "the new starter, Akosua, ...", "my mentee
             # (Oyinkansola)": a name set off by commas or brackets after a strong cue; a

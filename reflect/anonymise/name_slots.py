@@ -23,6 +23,7 @@ from reflect.anonymise.name_tokens import (
     Token,
     adjacent,
     referred_to_after,
+    sentence_initial,
     with_the_writer,
 )
 from reflect.anonymise.tech_terms import is_tech_term, technical_text
@@ -240,6 +241,9 @@ def unknown_zipf(text: str) -> float:
     return _UNKNOWN_ZIPF if technical_text(text) else RARE_NAME_ZIPF
 
 
+# "and" then a he or she: "kemi and her team", "with kemi and she got it".
+AND_A_PRONOUN = re.compile(r"\s+and\s+(?:he|she|his|her|him)\b", re.I)
+_ADDRESSED = re.compile(r",\s+(?:[^.!?,;\n]{0,30}\s)?(?:you|your|thank you)\b", re.I)
 _POSSESSIVE_DETERMINERS = frozenset({"my", "our", "his", "her", "their"})
 
 
@@ -261,8 +265,10 @@ def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
         or word_frequency(token.norm) >= _LOWERCASE_NAME_ZIPF
     ):
         return False
-    if with_the_writer(text, token.start, token.end):
-        return True
+    if with_the_writer(text, token.start, token.end) or AND_A_PRONOUN.match(text, token.end):
+        return True  # "Olamide and me", "Ifeanyi and his team"
+    if sentence_initial(text, token.start) and _ADDRESSED.match(text, token.end):
+        return True  # "Tinashe, if you read this": the reader is the writer's "you"
     return (
         _someones_role(cues, tokens, i + 1)
         and text[token.end : tokens[i + 1].start] == ", "
@@ -270,8 +276,6 @@ def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     )
 
 
-# "and" then a he or she: "kemi and her team", "with kemi and she got it".
-AND_A_PRONOUN = re.compile(r"\s+and\s+(?:he|she|his|her|him)\b", re.I)
 _LABEL_GAPS = frozenset({": ", " : ", " - ", " – ", " — ", " = "})
 
 
