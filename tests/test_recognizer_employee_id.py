@@ -22,6 +22,9 @@ def found(text: str, recognizer: str = "employee_id", roster=None) -> list[tuple
         ("GPT4 and covid19", []),
         ("my staff number is 00482913", [("00482913", "EMPLOYEE_ID")]),
         ("the number is 1200 people", []),
+        ("payroll ref 88214-X for it", [("88214-X", "EMPLOYEE_ID")]),
+        ("staff reference: 4471", [("4471", "EMPLOYEE_ID")]),
+        ("the payroll reference guide", []),
     ],
 )
 def test_when_text_is_scanned_then_employee_id_spans_are_exactly_these(text, expected):

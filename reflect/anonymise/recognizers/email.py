@@ -44,4 +44,6 @@ class EmailRecognizer(PatternRecognizer):
         text = match.group(0).lower()
         if "@" in text:
             return True
-        return re.search(r"\bdot\b|\(dot\)|\[dot\]|\{dot\}|\[\.\]|\(\.\)", text) is not None
+        # a bracketed "at" is spelled on purpose: "r.okoye(at)example.co.uk"
+        spelled = r"\bdot\b|\(dot\)|\[dot\]|\{dot\}|\[\.\]|\(\.\)|\(at\)|\[at\]|\{at\}|\(@\)|\[@\]"
+        return re.search(spelled, text) is not None
