@@ -37,6 +37,10 @@ NOTHING_TO_ADD = [
     "Nothing comes to mind",
     "Nothing springs to mind right now",
     "Not that I can think of",
+    "Not that we noticed.",
+    "not that i'm aware of",
+    "Nothing I'd change.",
+    "nothing that we would do differently",
     "None that I can think of.",
     "Can't think of anything",
     "I cannot think of any improvements.",
@@ -259,6 +263,8 @@ LOOKS_LIKE_IT = [
     "The breakout rooms confused me",
     "not much to say about the pricing model except it is steep",
     "I didn't have any time to finish the case study",
+    "Nothing I'd change about the agenda, but the room was cold.",
+    "Not that I noticed, but the timing was odd.",
 ]
 
 

@@ -179,6 +179,12 @@ _CLAUSES = [
     rf"(?:i\s+)?(?:didn'?t|did not|don'?t|do not)\s+find\s+(?:any (?:part|parts) of\s+)?"
     rf"(?:it|this|that|{_OCCASION}){_WHERE}\s+{_QUALIFIER}(?:{_TROUBLE})"
     rf"(?:\s+(?:in any way|at all))*{_WHERE}",
+    # "not that I noticed", "not that I'm aware of"
+    r"not that (?:i|we)(?:'m| am| was| were)?\s+(?:know of|can think of|noticed|recall|remember|"
+    r"saw|could see|can see|aware of|can tell|could tell)",
+    # "nothing I'd change", "nothing that we would do differently"
+    rf"nothing(?:\s+that)?\s+(?:i|we)(?:'d| would)\s+(?:change|add|improve|alter|do differently|"
+    rf"want to change){_TAIL}{_WHERE}",
     # "no, thanks", "none for now", "not at this time"
     rf"(?:no|none|not|nope|nah)(?:\s+really)?{_TAIL}",
     # "not much to say", "not a lot to add here"
