@@ -91,12 +91,25 @@ def test_when_anonymise_flags_a_quasi_identifier_then_phrase_dropped(monkeypatch
 def test_quotes_are_screened_and_one_per_person(vocabulary):
     frame = _frame()
     quotes, rejected = pick_quotes(
-        frame[F.TEXT].tolist(), frame[F.PARTICIPANT].tolist(), 5, vocabulary, ["hybrid work"]
-    )
-    assert len(quotes) == 2
-    assert quotes[0].startswith("We talked about hybrid work")  # contains a shown phrase
+        frame[F.TEXT].tolist(), frame[F.PARTICIPANT].tolist(), 5, vocabulary,
+        ["hybrid work", "team"],
+    )  # fmt: skip
+    assert len(quotes) == 2  # each holds a shown phrase
+    assert any(q.startswith("We talked about hybrid work") for q in quotes)
     assert all("Lisbon" not in q and "62" not in q for q in quotes)
     assert rejected >= 2  # the rare writer's two sentences
+
+
+def test_when_a_theme_has_phrases_then_only_sentences_that_hold_one_are_quoted():
+    # An answer raises several things; its sentence about the office says nothing of a
+    # theme of trust, however common and harmless it is.
+    texts = ["Trust grew between us over the weeks of the programme. The office was far too "
+             "cold again today for a long meeting."] * 8  # fmt: skip
+    people = [f"P-{i}" for i in range(8)]
+    quotes, _ = pick_quotes(texts, people, 5, Vocabulary(texts, people), ["trust"])
+    assert quotes == ["Trust grew between us over the weeks of the programme."]
+    anything, _ = pick_quotes(texts, people, 5, Vocabulary(texts, people))
+    assert len(anything) == 2
 
 
 @pytest.mark.parametrize(
@@ -240,7 +253,8 @@ def test_attack_a_lowercase_first_name_never_becomes_a_label_phrase_or_quote():
 )
 def test_attack_health_age_and_initials_are_never_quoted(planted):
     frame = _programme(planted)
-    theme = Theme("wellbeing", "Wellbeing", "taxonomy", members=list(range(12)))
+    # (a label whose words the everyday sentences and the planted ones share)
+    theme = Theme("team_meetings", "Team meetings", "taxonomy", members=list(range(12)))
     report = disclose([theme], frame, 5, quotes=True)
     assert report.themes[0].quotes  # everyday sentences are still quoted
     assert planted not in report.themes[0].quotes

@@ -236,6 +236,18 @@ def phrase_is_safe(phrase: Phrase, k: int, vocabulary: Vocabulary, people=None) 
     )
 
 
+_LABEL_FILLER = frozenset(
+    re.findall(r"\w+", "with from about into their them this that other others related various")
+)
+
+
+def label_words(label: str) -> list[str]:
+    """A label's words as ``pick_quotes`` looks for them: the first five letters of each word
+    of four letters or more ("Listening and trust": "liste", "trust", so "listener" counts)."""
+    words = _WORD.findall(label.lower())
+    return [w[:5] for w in words if len(w) >= 4 and w not in _LABEL_FILLER]
+
+
 def pick_quotes(
     texts: Sequence[str],
     participants: Sequence[str],
@@ -244,10 +256,13 @@ def pick_quotes(
     phrases: Sequence[str] = (),
     limit: int = 2,
 ) -> tuple[list[str], int]:
-    """Up to ``limit`` screened sentences from different participants, preferring those that
-    contain the theme's shown phrases. Returns the quotes and how many candidate sentences
-    the screens rejected (for the privacy section). The meaning screen runs on the best
-    candidates only, a batch at a time, until enough quotes are found."""
+    """Up to ``limit`` screened sentences from different participants that contain one of
+    the theme's ``phrases`` (its label's words and shown phrases), those with most first; any
+    sentence when there are none. An answer raises several things: its other sentences say
+    nothing of the theme (dev, demo: "coffee" quoted with a sentence about trust). Returns the
+    quotes and how many candidate sentences the screens rejected (for the privacy section).
+    The meaning screen runs on the best candidates only, a batch at a time, until enough
+    quotes are found."""
     candidates, rejected = [], 0
     for participant, text in zip(participants, texts, strict=True):
         for sentence in split_sentences(text):
@@ -264,7 +279,8 @@ def pick_quotes(
                 rejected += 1
                 continue
             hits = sum(p in sentence.lower() for p in phrases)
-            candidates.append((-hits, abs(n_words - 14), sentence, participant))
+            if hits or not phrases:
+                candidates.append((-hits, abs(n_words - 14), sentence, participant))
     candidates.sort()
     quotes, used_people, used_texts = [], set(), set()
     for start in range(0, len(candidates), _QUOTE_BATCH):

@@ -54,7 +54,7 @@ from reflect.privacy.filters import Filter, check_filter
 from reflect.privacy.group_values import Printable, pool_group_values
 from reflect.privacy.ledger import Ledger, bitset, numbers_digest
 from reflect.privacy.model import SafeReport, SafeTheme
-from reflect.privacy.screening import Vocabulary, phrase_is_safe, pick_quotes
+from reflect.privacy.screening import Vocabulary, label_words, phrase_is_safe, pick_quotes
 from reflect.privacy.section import Tally, privacy_section
 from reflect.privacy.suppression import suppress
 from reflect.privacy.topics import Embed
@@ -186,8 +186,9 @@ def disclose(
         chosen: list[str] = []
         if quotes:
             rows = units[theme.id]
+            about = [p.lower() for p in phrases] + label_words(label)
             chosen, rejected = pick_quotes(
-                rows[F.TEXT].tolist(), rows[F.PARTICIPANT].tolist(), k, words, phrases, MAX_QUOTES
+                rows[F.TEXT].tolist(), rows[F.PARTICIPANT].tolist(), k, words, about, MAX_QUOTES
             )
             tally.counts["quotes"] += rejected
             quotes_shown += len(chosen)
