@@ -174,6 +174,9 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("Tools we tried:\n- Pandas\n- Polars", "Tools we tried:\n- Pandas\n- Polars"),
         ("should things be called affordances or not", "called affordances or not"),
         ("Vexa and Zorbit work well together", "Vexa and Zorbit work well"),
+        # A plural of an everyday word is a group, whatever it did ("Fireflies" is a tool).
+        ("Fireflies joined the call and took notes", "Fireflies joined the call"),
+        ("Interns said the onboarding was rushed", "Interns said the"),
     ],
 )
 def test_when_the_commonly_missed_shapes_appear_then_they_are_redacted(text, redacted):

@@ -277,10 +277,12 @@ def is_ordinary_word(token: str) -> bool:
     words = dictionary_words()
     if token in words or len(token) <= 2:
         return True
-    # Plurals and verb forms of dictionary words ("miles", "lies", "trees").
+    # Plurals and verb forms of dictionary words ("miles", "lies", "trees", "fireflies").
     for suffix in ("s", "es", "ed", "ing"):
         if token.endswith(suffix) and token[: -len(suffix)] in words:
             return True
+    if token.endswith(("ies", "ied")) and token[:-3] + "y" in words:
+        return True
     return word_frequency(token) >= _FREQUENT_ZIPF
 
 

@@ -11,6 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.lexicon import (
     built_from_words,
+    dictionary_words,
     is_finite_verb,
     is_ordinary_word,
     is_past_verb,
@@ -71,7 +72,16 @@ def reports_speech(cues: NameCues, text: str, tokens: list[Token], i: int) -> bo
         and nxt.norm not in STOP_WORDS  # "Netflix was", "Bitcoin had": not speech
         and is_past_verb(nxt.norm)
         and word_frequency(token.norm) < _FREQUENT_SUBJECT_ZIPF
+        and not _plural_of_a_word(token.norm)  # "Fireflies joined", "Interns said": a group
     )
+
+
+def _plural_of_a_word(word: str) -> bool:
+    words = dictionary_words()
+    return word.endswith("s") and (
+        word[:-1] in words or (word.endswith("es") and word[:-2] in words)
+        or (word.endswith("ies") and word[:-3] + "y" in words)
+    )  # fmt: skip
 
 
 def lowercase_subject(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
