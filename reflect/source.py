@@ -21,8 +21,11 @@ def check_file(path: Path | str) -> Path:
 
 def decode_text(path: Path, encoding: str) -> str:
     """The file's text: UTF-8 with or without a byte-order mark unless ``encoding`` says
-    otherwise; an undecodable byte is one ``InputError`` naming its line, not its text."""
+    otherwise, or UTF-16 when its byte-order mark says so (Excel's "Unicode text" export);
+    an undecodable byte is one ``InputError`` naming its line, not its text."""
     data = path.read_bytes()
+    if encoding.lower() in {"utf-8", "utf8"} and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"  # the mark is unambiguous; the codec reads and drops it
     try:
         return data.decode("utf-8-sig" if encoding.lower() in {"utf-8", "utf8"} else encoding)
     except UnicodeDecodeError as err:

@@ -86,6 +86,13 @@ def test_when_wrong_encoding_then_line_named_and_no_text_leaks(tmp_path):
     assert len(read_reflections(path, encoding="latin-1")) == 1
 
 
+def test_when_a_file_is_utf16_with_its_mark_then_it_is_read_as_such(tmp_path):
+    # Excel's "Unicode text" and some survey tools export UTF-16 with a byte-order mark.
+    path = tmp_path / "unicode.txt"
+    path.write_text("Participant ID\tWhat worked?\nE1\tcaf\xe9 chat\n", encoding="utf-16")
+    assert read_reflections(path)[F.TEXT].tolist() == ["caf\xe9 chat"]
+
+
 def test_when_duplicate_rows_then_error_names_both_rows(tiny_csv, tmp_path):
     lines = tiny_csv.read_text().splitlines()
     path = tmp_path / "dup.csv"
