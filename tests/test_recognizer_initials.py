@@ -32,6 +32,11 @@ def found(text: str) -> list[tuple[str, str]]:
         ("sat with YT yesterday", [("YT", "PERSON")]),
         ("the plugin came from J.R. Baker", [("J.R. Baker", "PERSON")]),
         ("the plugin came from J. R. Okafor", [("J. R. Okafor", "PERSON")]),
+        # One initial with its full stop before a seldom-written noun of the dictionary is a
+        # name too (it lists people); a frequent one is a heading.
+        ("P. Hartley from audit joined", [("P. Hartley", "PERSON")]),
+        ("See section B. Appendix for details", []),
+        ("A. Summary of the session follows", []),
     ],
 )
 def test_when_capitals_sit_in_a_person_slot_then_they_are_initials(text, expected):

@@ -21,6 +21,7 @@ from reflect.anonymise.lexicon import (
     is_noun,
     is_noun_only,
     is_ordinary_word,
+    word_frequency,
 )
 from reflect.anonymise.name_tokens import referred_to_after, with_the_writer
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
@@ -32,6 +33,7 @@ _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?)(?![\w])")
 # surname: "D.E. Halloran", "J. R. Okafor".
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.?\s(?P<surname>[A-Z][a-z][\w'’-]+)")
 _INITIALS_SURNAME = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?P<surname>[A-Z][a-z][\w'’-]+)")
+_SELDOM_WRITTEN_ZIPF = 3.5  # about once in 3 million words: "hartley" 2.6, "appendix" 3.5
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _NEXT = re.compile(r"\s+([A-Za-z']+)(?:\s+([A-Z][\w&-]*))?")
 _PREVIOUS = re.compile(r"([A-Za-z']+)\s+(?:([A-Za-z']+)\s+)?$")
@@ -67,7 +69,14 @@ class InitialsRecognizer:
                 spans.append(Span(m.start(), m.end(), "PERSON", 0.6, self.name))
         for m in _INITIAL_SURNAME.finditer(text):
             surname = m.group("surname")
-            if not is_ordinary_word(surname.lower()) and not is_tech_term(surname):
+            # With a full stop, a surname the dictionary holds only as a noun, and seldom
+            # written, counts too: it lists people ("J. Hartley"), not "B. Appendix".
+            dotted = (
+                m.group()[1] == "."
+                and is_noun_only(surname.lower())
+                and word_frequency(surname.lower()) < _SELDOM_WRITTEN_ZIPF
+            )
+            if (not is_ordinary_word(surname.lower()) or dotted) and not is_tech_term(surname):
                 spans.append(Span(m.start(), m.end(), "PERSON", 0.6, self.name))
         for m in _INITIALS_SURNAME.finditer(text):
             # Two or more initials make the shape of a name, so a surname that is also a noun
