@@ -174,6 +174,11 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("Tools we tried:\n- Pandas\n- Polars", "Tools we tried:\n- Pandas\n- Polars"),
         ("should things be called affordances or not", "called affordances or not"),
         ("Vexa and Zorbit work well together", "Vexa and Zorbit work well"),
+        # Beside the writer as notes write it; a seldom-written dictionary word there too.
+        ("We (me + Kelechukwu) presented", "(me + [PERSON]) presented"),
+        ("Bola and I led the retro", "[PERSON] and I led"),
+        ("it solves problems in general", "problems in general"),
+        ("Marketing and I disagreed", "Marketing and I"),
         # A plural of an everyday word is a group, whatever it did ("Fireflies" is a tool).
         ("Fireflies joined the call and took notes", "Fireflies joined the call"),
         ("Interns said the onboarding was rushed", "Interns said the"),

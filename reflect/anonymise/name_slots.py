@@ -262,20 +262,23 @@ def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     # capitalised word English text practically never uses, named as someone's mentor or
     # beside the writer, is a person.
     token = tokens[i]
+    beside_me = with_the_writer(text, token.start, token.end)
     if (
         not token.capitalised
         or any(c.isupper() for c in token.text[1:])  # "DataHub and I": a product's shape
         or len(token.norm) < 3
         or not token.norm.isalpha()
         or token.norm in cues.not_names
-        or is_ordinary_word(token.norm)
+        # a word the dictionary holds but English seldom writes (below once in a million
+        # words), beside the writer, is a name ("Bola and I": a bola is a weapon)
+        or (is_ordinary_word(token.norm) and not (beside_me and word_frequency(token.norm) < 3))
         or is_tech_term(token.norm)
         # beside the writer or named as someone's role, a word as common as a given name
         # English text uses now and then ("Thabo", 2.5) is one
         or word_frequency(token.norm) >= _LOWERCASE_NAME_ZIPF
     ):
         return False
-    if with_the_writer(text, token.start, token.end) or AND_A_PRONOUN.match(text, token.end):
+    if beside_me or AND_A_PRONOUN.match(text, token.end):
         return True  # "Olamide and me", "Ifeanyi and his team"
     if sentence_initial(text, token.start) and _ADDRESSED.match(text, token.end):
         return True  # "Tinashe, if you read this": the reader is the writer's "you"

@@ -110,8 +110,9 @@ def referred_to_after(text: str, end: int) -> bool:
     return _THIRD_PERSON.search(rest) is not None
 
 
-_AND_ME = re.compile(r"\s+(?:and|&)\s+(?:i|me)\b", re.I)
-_ME_AND = re.compile(r"\b(?:i|me)\s+(?:and|&)\s+$", re.I)
+# "and", "&", "+", "n" as notes write them: "me + Tunde", "me n keisha"
+_AND_ME = re.compile(r"(?:\s+(?:and|n)\s+|\s*[&+]\s*)(?:i|me)\b", re.I)
+_ME_AND = re.compile(r"\b(?:i|me)(?:\s+(?:and|n)\s+|\s*[&+]\s*)$", re.I)
 
 
 def sentence_initial(text: str, start: int) -> bool:
