@@ -277,3 +277,15 @@ def test_when_the_noise_is_loud_then_the_summary_claims_no_change_or_difference(
     assert not any(h.startswith(("What changed", "Where")) for h in headings)
     plain_headings = [f.heading for f in executive_summary(sample_report())]
     assert "Counts carry heavy noise" not in plain_headings
+
+
+def test_when_new_themes_were_left_out_then_every_format_says_how_many():
+    report = sample_report()
+    privacy = dict(report.privacy)
+    privacy["suppressed"] = {**privacy["suppressed"], "emerging_not_listed": 3}
+    report = replace(report, privacy=privacy)
+    assert "3 new themes found but not listed" in render_markdown(report)
+    html = render_html(report)
+    assert "New themes not listed" in html and '<td class="num">3</td>' in html
+    quiet = render_markdown(sample_report())  # none left out: nothing said
+    assert "not listed" not in quiet and "New themes not listed" not in render_html(sample_report())

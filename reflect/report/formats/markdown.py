@@ -99,10 +99,16 @@ def render_markdown(report: SafeReport) -> str:
         "- removed before analysis: " + _removed(privacy.get("redactions")),
         f"- withheld: {suppressed.get('themes', 0)} themes, "
         f"{suppressed.get('theme_cells', 0) + suppressed.get('total_cells', 0)} breakdown "
-        f"cells, {suppressed.get('phrases', 0)} phrases",
+        f"cells, {suppressed.get('phrases', 0)} phrases"
+        + _not_listed(suppressed.get("emerging_not_listed", 0)),
         "",
     ]
     return "\n".join(lines)
+
+
+def _not_listed(n: int) -> str:
+    # New themes too small, or with nothing safe to name them by, are left out entirely.
+    return f"; {n} new theme{'s' if n != 1 else ''} found but not listed" if n else ""
 
 
 def _facets(theme) -> list[str]:
