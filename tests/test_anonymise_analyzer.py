@@ -179,6 +179,10 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("Bola and I led the retro", "[PERSON] and I led"),
         ("it solves problems in general", "problems in general"),
         ("Marketing and I disagreed", "Marketing and I"),
+        # The object of a verb, alone before no noun; not after a preposition.
+        ("I owe Chidubem a coffee", "owe [PERSON] a coffee"),
+        ("I congratulated Ugonna on it", "congratulated [PERSON] on"),
+        ("We keep the notes on Zorbitly now", "on Zorbitly now"),
         # Workplace and learning tools that are no one's name, as the subject of a verb.
         ("Jamboard was retired so we moved", "Jamboard was retired"),
         ("Strava said I ran further than him", "Strava said I ran"),

@@ -21,20 +21,23 @@ from reflect.anonymise.lexicon import (
     looks_like_typo,
     word_frequency,
 )
+from reflect.anonymise.name_marks import (
+    after_role_label,
+    labelled_name,
+    role_in_brackets,
+    signed_below,
+)
 from reflect.anonymise.name_slots import (
     ANY_SUBJECT,
     ORIGINS,
     RARE_NAME_ZIPF,
-    after_role_label,
     described_as_person,
-    labelled_name,
     lowercase_clause_subject,
     lowercase_subject,
+    object_of_verb,
     owner,
     reports_speech,
-    role_in_brackets,
     set_off,
-    signed_below,
     unknown_subject,
 )
 from reflect.anonymise.name_tokens import (
@@ -172,7 +175,11 @@ class NameCues:
             self.surname_like(token) and word_frequency(token.norm) < RARE_NAME_ZIPF
         ):
             return True  # "Ebere (my mentee) is", "...\n- Folasade"
-        if (unknown_subject(self, text, tokens, i) or owner(self, text, tokens, i)) and not (
+        if (
+            unknown_subject(self, text, tokens, i)
+            or owner(self, text, tokens, i)
+            or object_of_verb(self, text, tokens, i)
+        ) and not (
             is_tech_term(token.text)
             or is_tech_term(token.norm)
             or listed_with_term(text, token.start, token.end)

@@ -1,0 +1,75 @@
+"""Marks a writer puts around a name in notes and forms: a role field ("Mentor: Lakshmi",
+"my buddy - Ezinne"), a role in brackets after it ("Ebere (my mentee)"), a dashed sign-off
+below the text ("...\n- Folasade"). Used by ``NameCues.cue`` and ``NameCues.introduced``."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from reflect.anonymise.lexicon import is_ordinary_word, looks_like_typo
+from reflect.anonymise.name_slots import POSSESSIVE_DETERMINERS
+from reflect.anonymise.name_tokens import INITIAL, Token
+from reflect.anonymise.tech_terms import is_tech_term
+
+if TYPE_CHECKING:
+    from reflect.anonymise.name_cues import NameCues
+
+_LABEL_GAPS = frozenset({": ", " : ", " - ", " – ", " — ", " = "})
+
+
+def after_role_label(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
+    """``tokens[i]`` fills a form's role field: "Mentor: Lakshmi", "my buddy - Ezinne" (a
+    strong cue word of ``[names] before`` starting its segment, then a colon or a dash)."""
+    if i == 0 or text[tokens[i - 1].end : tokens[i].start] not in _LABEL_GAPS:
+        return False
+    label = tokens[i - 1]
+    if label.norm not in cues.before or label.norm in cues.weak:
+        return False
+    if i >= 2 and tokens[i - 2].norm in POSSESSIVE_DETERMINERS:
+        label = tokens[i - 2]
+    opening = text[: label.start].rstrip()
+    return not opening or opening[-1] in ".;,()[]|/\n"
+
+
+def labelled_name(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
+    # "Mentor: Lakshmi": a word no dictionary knows in a role field names the person.
+    token = tokens[i]
+    return (
+        after_role_label(cues, text, tokens, i)
+        and len(token.norm) >= 3
+        and token.norm.isalpha()
+        and not any(c.isupper() for c in token.text[1:])  # "TBD", "DevOps"
+        and token.norm not in cues.not_names
+        and not is_ordinary_word(token.norm)
+        and not is_tech_term(token.text)
+        and not is_tech_term(token.norm)
+        and (token.capitalised or not looks_like_typo(token.norm))
+    )
+
+
+# "Ebere (my mentee) is moving": a role in brackets right after the word.
+_ROLE_IN_BRACKETS = re.compile(r"\s*\((my |our |his |her |their |the )?(?:new )?([a-z]+)\)")
+
+
+def role_in_brackets(cues: NameCues, text: str, token: Token) -> bool:
+    found = _ROLE_IN_BRACKETS.match(text.lower(), token.end)
+    if found is None:
+        return False
+    owner, role = found.groups()
+    # a role ("my mentee", "mentor"), not a greeting that is also a cue ("(thanks)")
+    return role in cues.before and role not in cues.weak and (owner or role in cues.owned)
+
+
+def signed_below(text: str, tokens: list[Token], i: int) -> bool:
+    """``tokens[i]`` signs the text off on its last line after a dash ("...\\n- Folasade",
+    "— Folasade O."), below lines that are not a dashed list ("- Excel\\n- Pandas")."""
+    token = tokens[i]
+    line_start = text.rfind("\n", 0, token.start) + 1
+    if line_start == 0 or text[line_start : token.start].strip() not in ("-", "–", "—", "~"):
+        return False
+    rest = text[token.end :].strip().rstrip(".")
+    if rest and not (INITIAL.fullmatch(rest) or (rest[:1].isupper() and rest.isalpha())):
+        return False  # the sign-off is a name and at most an initial or a surname
+    above = [line.strip() for line in text[: line_start - 1].splitlines() if line.strip()]
+    return bool(above) and not any(line[:1] in "-–—•*" for line in above)
