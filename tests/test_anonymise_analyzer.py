@@ -179,6 +179,12 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("Bola and I led the retro", "[PERSON] and I led"),
         ("it solves problems in general", "problems in general"),
         ("Marketing and I disagreed", "Marketing and I"),
+        # Who led or ran a session; a shout-out; "w" for with; a person's state of mind.
+        ("session led by nkemdirim this time", "led by [PERSON] this"),
+        ("big up obinna", "big up [PERSON]"),
+        ("catch up w jide re the pilot", "w [PERSON] re"),
+        ("i think ugochukwu was a bit lost", "think [PERSON] was"),
+        ("outputs w/ _repr_json_ mostly", "w/ _repr_json_ mostly"),
         # The object of a verb, alone before no noun; not after a preposition.
         ("I owe Chidubem a coffee", "owe [PERSON] a coffee"),
         ("I congratulated Ugonna on it", "congratulated [PERSON] on"),

@@ -98,6 +98,8 @@ class NameCues:
                 best = STRONG
         if prev is not None and prev.norm in self.before:
             best = max(best, WEAK if prev.norm in self.weak else STRONG)
+        elif prev is not None and prev.norm == "w" and text[prev.end : token.start] == " ":
+            best = max(best, WEAK)  # "catch up w tobi": "with" as notes write it
         if i >= 2 and f"{tokens[i - 2].norm} {tokens[i - 1].norm}" in self.before:
             best = STRONG  # "name is", "this is"
         if (
