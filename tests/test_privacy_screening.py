@@ -110,6 +110,11 @@ def test_when_a_theme_has_phrases_then_only_sentences_that_hold_one_are_quoted()
     assert quotes == ["Trust grew between us over the weeks of the programme."]
     anything, _ = pick_quotes(texts, people, 5, Vocabulary(texts, people))
     assert len(anything) == 2
+    # a phrase counts where a word starts with it: "trust" is not in "distrust"
+    texts = ["There was some distrust of the new rota at first. We trusted each other more "
+             "by the end of the programme."] * 8  # fmt: skip
+    quotes, _ = pick_quotes(texts, people, 5, Vocabulary(texts, people), ["trust"])
+    assert quotes == ["We trusted each other more by the end of the programme."]
 
 
 @pytest.mark.parametrize(

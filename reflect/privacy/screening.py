@@ -264,6 +264,8 @@ def pick_quotes(
     The meaning screen runs on the best candidates only, a batch at a time, until enough
     quotes are found."""
     candidates, rejected = [], 0
+    # at the start of a word: "trust" is not in "distrust", nor "team" in "steam"
+    wanted = [re.compile(rf"(?<![a-z0-9]){re.escape(p.lower())}") for p in phrases if p]
     for participant, text in zip(participants, texts, strict=True):
         for sentence in split_sentences(text):
             sentence = sentence.strip().lstrip("-–•* ").strip()
@@ -278,8 +280,9 @@ def pick_quotes(
             ):
                 rejected += 1
                 continue
-            hits = sum(p in sentence.lower() for p in phrases)
-            if hits or not phrases:
+            low = sentence.lower()
+            hits = sum(1 for p in wanted if p.search(low))
+            if hits or not wanted:
                 candidates.append((-hits, abs(n_words - 14), sentence, participant))
     candidates.sort()
     quotes, used_people, used_texts = [], set(), set()
