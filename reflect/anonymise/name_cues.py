@@ -26,6 +26,7 @@ from reflect.anonymise.name_marks import (
     labelled_name,
     role_in_brackets,
     signed_below,
+    written_with,
 )
 from reflect.anonymise.name_slots import (
     ANY_SUBJECT,
@@ -98,8 +99,8 @@ class NameCues:
                 best = STRONG
         if prev is not None and prev.norm in self.before:
             best = max(best, WEAK if prev.norm in self.weak else STRONG)
-        elif prev is not None and prev.norm == "w" and text[prev.end : token.start] == " ":
-            best = max(best, WEAK)  # "catch up w tobi": "with" as notes write it
+        elif written_with(text, tokens, i):
+            best = max(best, WEAK)  # "catch up w tobi", "w/ grace"
         if i >= 2 and f"{tokens[i - 2].norm} {tokens[i - 1].norm}" in self.before:
             best = STRONG  # "name is", "this is"
         if (
@@ -196,8 +197,7 @@ class NameCues:
         )
         if title and text[prev.end : token.start] in (" ", ". ") and self._unknown_lowercase(token):
             return True  # "dr. nguyen", "mrs adeyemi"
-        if prev.norm == "w" and text[prev.end : token.start] in ("/", "/ ", " "):
-            # "caught up w/ Thandiwe", "w Thandiwe": "with" as notes write it
+        if written_with(text, tokens, i):  # "caught up w/ Thandiwe", "w Thandiwe"
             lower = self._unknown_lowercase(token) and word_frequency(token.norm) < RARE_NAME_ZIPF
             return (self.surname_like(token) or lower) and not technical_text(text)
         if not adjacent(text, prev, token):

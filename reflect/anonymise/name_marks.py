@@ -1,6 +1,7 @@
 """Marks a writer puts around a name in notes and forms: a role field ("Mentor: Lakshmi",
 "my buddy - Ezinne"), a role in brackets after it ("Ebere (my mentee)"), a dashed sign-off
-below the text ("...\n- Folasade"). Used by ``NameCues.cue`` and ``NameCues.introduced``."""
+below the text ("...\n- Folasade"), "w/" for with. Used by ``NameCues.cue`` and
+``NameCues.introduced``."""
 
 from __future__ import annotations
 
@@ -73,3 +74,10 @@ def signed_below(text: str, tokens: list[Token], i: int) -> bool:
         return False  # the sign-off is a name and at most an initial or a surname
     above = [line.strip() for line in text[: line_start - 1].splitlines() if line.strip()]
     return bool(above) and not any(line[:1] in "-–—•*" for line in above)
+
+
+def written_with(text: str, tokens: list[Token], i: int) -> bool:
+    """``tokens[i]`` follows "w/" or "w": "with" as notes write it ("w/ Thandiwe")."""
+    return i > 0 and tokens[i - 1].norm == "w" and text[tokens[i - 1].end : tokens[i].start] in (
+        "/", "/ ", " ",
+    )  # fmt: skip
