@@ -274,16 +274,19 @@ def calendar_words() -> frozenset[str]:
 def is_ordinary_word(token: str) -> bool:
     """True when a lower-cased token is also an everyday word, so seeing it as a name needs
     more evidence (capitals mid-sentence, "with X", "X said", a surname after it...)."""
+    if token in dictionary_words() or len(token) <= 2:
+        return True
+    return inflected(token, ("s", "es", "ed", "ing")) or word_frequency(token) >= _FREQUENT_ZIPF
+
+
+def inflected(token: str, suffixes: tuple[str, ...] = ("s", "es")) -> bool:
+    """A plural (or, given those suffixes, a verb form) of a dictionary word: "miles",
+    "trees", "fireflies", "carried"."""
     words = dictionary_words()
-    if token in words or len(token) <= 2:
+    if any(token.endswith(x) and token[: -len(x)] in words for x in suffixes):
         return True
-    # Plurals and verb forms of dictionary words ("miles", "lies", "trees", "fireflies").
-    for suffix in ("s", "es", "ed", "ing"):
-        if token.endswith(suffix) and token[: -len(suffix)] in words:
-            return True
-    if token.endswith(("ies", "ied")) and token[:-3] + "y" in words:
-        return True
-    return word_frequency(token) >= _FREQUENT_ZIPF
+    y_forms = tuple(x.replace("e", "ie", 1) for x in suffixes if x in ("es", "ed"))
+    return bool(y_forms) and token.endswith(y_forms) and token[:-3] + "y" in words
 
 
 _COMMON_PART_ZIPF = 3.0

@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.lexicon import (
     built_from_words,
-    dictionary_words,
+    inflected,
     is_finite_verb,
     is_noun_only,
     is_ordinary_word,
@@ -74,16 +74,8 @@ def reports_speech(cues: NameCues, text: str, tokens: list[Token], i: int) -> bo
         and nxt.norm not in STOP_WORDS  # "Netflix was", "Bitcoin had": not speech
         and is_past_verb(nxt.norm)
         and word_frequency(token.norm) < _FREQUENT_SUBJECT_ZIPF
-        and not _plural_of_a_word(token.norm)  # "Fireflies joined", "Interns said": a group
+        and not inflected(token.norm)  # "Fireflies joined", "Interns said": a group
     )
-
-
-def _plural_of_a_word(word: str) -> bool:
-    words = dictionary_words()
-    return word.endswith("s") and (
-        word[:-1] in words or (word.endswith("es") and word[:-2] in words)
-        or (word.endswith("ies") and word[:-3] + "y" in words)
-    )  # fmt: skip
 
 
 def lowercase_subject(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
@@ -264,21 +256,22 @@ def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     # capitalised word English text practically never uses, named as someone's mentor or
     # beside the writer, is a person.
     token = tokens[i]
-    beside_me = with_the_writer(text, token.start, token.end)
     if (
         not token.capitalised
         or any(c.isupper() for c in token.text[1:])  # "DataHub and I": a product's shape
         or len(token.norm) < 3
         or not token.norm.isalpha()
         or token.norm in cues.not_names
-        # a word the dictionary holds but English seldom writes (below once in a million
-        # words), beside the writer, is a name ("Bola and I": a bola is a weapon)
-        or (is_ordinary_word(token.norm) and not (beside_me and word_frequency(token.norm) < 3))
         or is_tech_term(token.norm)
         # beside the writer or named as someone's role, a word as common as a given name
         # English text uses now and then ("Thabo", 2.5) is one
         or word_frequency(token.norm) >= _LOWERCASE_NAME_ZIPF
     ):
+        return False
+    beside_me = with_the_writer(text, token.start, token.end)
+    # a word the dictionary holds but English seldom writes (below once in a million words),
+    # beside the writer, is a name ("Bola and I": a bola is a weapon)
+    if is_ordinary_word(token.norm) and not (beside_me and word_frequency(token.norm) < 3):
         return False
     if beside_me or AND_A_PRONOUN.match(text, token.end):
         return True  # "Olamide and me", "Ifeanyi and his team"
@@ -294,8 +287,8 @@ def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
 def object_of_verb(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     # "I owe Chukwuemeka a coffee", "congratulated Ifeoma on": a capitalised word English
     # text seldom uses, alone between a verb and no noun, is whom the verb is done to. Not
-    # after a preposition ("on Brightspace", "via Ipywidgets"), nor before a noun it
-    # names ("approved Vexa licences"), nor where the text is about tools.
+    # after a preposition ("on Zorbitly", "via Vexa"), nor before a noun it names
+    # ("approved Vexa licences"), nor where the text is about tools.
     token = tokens[i]
     if i == 0 or i + 1 >= len(tokens) or sentence_initial(text, token.start):
         return False
