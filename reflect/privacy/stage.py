@@ -186,7 +186,7 @@ def disclose(
         chosen: list[str] = []
         if quotes:
             rows = units[theme.id]
-            about = [p.lower() for p in phrases] + label_words(label)
+            about = [*phrases, *label_words(label)]  # pick_quotes matches any case
             chosen, rejected = pick_quotes(
                 rows[F.TEXT].tolist(), rows[F.PARTICIPANT].tolist(), k, words, about, MAX_QUOTES
             )
