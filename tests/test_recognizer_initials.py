@@ -35,8 +35,8 @@ def found(text: str) -> list[tuple[str, str]]:
         # One initial with its full stop before a seldom-written noun of the dictionary is a
         # name too (it lists people); a frequent one is a heading.
         ("P. Hartley from audit joined", [("P. Hartley", "PERSON")]),
-        ("See section B. Appendix for details", []),
-        ("A. Summary of the session follows", []),
+        ("See section B. Overview for details", []),
+        ("A. Introduction to the session follows", []),
     ],
 )
 def test_when_capitals_sit_in_a_person_slot_then_they_are_initials(text, expected):
