@@ -38,6 +38,7 @@ from reflect.anonymise.name_slots import (
     object_of_verb,
     owner,
     reports_speech,
+    seldom_capitalised,
     set_off,
     unknown_subject,
 )
@@ -242,12 +243,12 @@ class NameCues:
             and not technical_text(text)
         ):
             return True  # "asked tunde", "met segun"
-        if not self.surname_like(token):
+        named = cue is not None and (cue == pair or cue not in self.weak or is_past_verb(cue))
+        # after a strong cue, a capitalised word English seldom writes too ("a lot from Yaw")
+        if not (self.surname_like(token) or (named and seldom_capitalised(self, token))):
             return False
-        if prev.norm in self.before and (prev.norm not in self.weak or is_past_verb(prev.norm)):
+        if named:
             return True  # "my mentor Rubija", "said Maslin"
-        if i >= 2 and f"{tokens[i - 2].norm} {prev.norm}" in self.before:
-            return True
         # After a weak cue ("to Osagie", "with Kwabena", "for Clemence"), a word no dictionary
         # knows is a person, unless the text is about tools ("with Trello").
         return (

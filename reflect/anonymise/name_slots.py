@@ -313,3 +313,14 @@ def object_of_verb(cues: NameCues, text: str, tokens: list[Token], i: int) -> bo
         and token.norm not in cues.not_names
         and not technical_text(text)
     )
+
+
+def seldom_capitalised(cues: NameCues, token: Token) -> bool:
+    # capitalised, and a word English writes less than once in a million words
+    return (
+        token.capitalised
+        and token.text[1:].islower()
+        and word_frequency(token.norm) < 3.0
+        and token.norm not in cues.not_names
+        and not is_tech_term(token.text)
+    )
