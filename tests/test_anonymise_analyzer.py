@@ -185,6 +185,9 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("catch up w jide re the pilot", "w [PERSON] re"),
         ("i think ugochukwu was a bit lost", "think [PERSON] was"),
         ("outputs w/ _repr_json_ mostly", "w/ _repr_json_ mostly"),
+        # Owners listed beside a name's owner; not everyday words ("Marketing's").
+        ("Adaugo's & Chidinma's teams merged", "[PERSON]'s & [PERSON]'s teams"),
+        ("Priya's, Marketing's and Finance's views", "Marketing's and Finance's views"),
         # After a strong cue, a capitalised dictionary word English seldom writes (a yaw).
         ("Learned a lot from Yaw about pricing", "from [PERSON] about"),
         ("Learned a lot from Marketing about pricing", "from Marketing about"),

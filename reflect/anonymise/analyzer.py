@@ -83,6 +83,7 @@ def user_names(text: str, spans: list[Span]) -> list[Span]:
     return found
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " & ", " or ", ", or ", "/", " / "})
 _CONJUNCTIONS = frozenset({"and", "or"})
 
@@ -115,14 +116,17 @@ def listed_names(text: str, spans: list[Span], cues: NameCues) -> list[Span]:
         if len(run) >= 2 and any(
             p.start < m.end() and m.start() < p.end for m in run for p in people
         ):
-            found.extend(
-                Span(m.start(), m.end(), "PERSON", 0.5, "listed")
-                for m in run
-                if m.group().lower() not in STOP_WORDS
-                and "'" not in m.group()
-                and "’" not in m.group()
-                and _could_be_a_name(m.group(), names, cues)
-            )
+            for m in run:
+                word = _POSSESSIVE.sub("", m.group())  # "Adaeze's & Chidi's teams"
+                if (
+                    word.lower() not in STOP_WORDS
+                    and "'" not in word
+                    and "’" not in word
+                    and _could_be_a_name(word, names, cues)
+                    # an owner no dictionary knows: not "Marketing's", "Amazon's"
+                    and (word == m.group() or not is_ordinary_word(word.lower()))
+                ):
+                    found.append(Span(m.start(), m.start() + len(word), "PERSON", 0.5, "listed"))
 
     for token in tokens:
         if run and text[run[-1].end() : token.start()] in _LIST_GAPS:
