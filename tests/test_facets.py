@@ -4,6 +4,7 @@ no model) and through the privacy stage (shown only when safe)."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from reflect import frames as F
 from reflect.privacy import Filter, disclose
@@ -272,3 +273,41 @@ def test_a_facet_that_only_repeats_the_shown_label_is_not_shown():
     shown, withheld = safe_facets(theme, 30, 5, words, label="Office days")
     assert [f["label"] for f in shown] == ["desk booking"]
     assert withheld == 0
+
+
+@pytest.mark.parametrize(
+    ("phrase", "answer", "together"),
+    [
+        ("cell outputs", "the cell outputs vanish", True),
+        ("cell outputs", "outputs of the cells get lost", True),  # the same thing, said with "of"
+        ("cell outputs", "every output cell scrolls", True),  # in the other order
+        ("home working", "working from home suits me", True),
+        ("cell outputs", "the cell was slow. outputs were fine", False),  # two sentences
+        ("cell outputs", "one cell, and then three outputs", False),  # two clauses
+        ("cell outputs", "a cell I ran twice before any of its outputs", False),  # far apart
+        ("rota software", "the rota is fine but the software crashes", False),
+        ("git", "git diffs", True),  # one word: written as such
+    ],
+)
+def test_a_phrase_said_in_other_word_orders_counts_as_written(phrase, answer, together):
+    from reflect.themes.words import WrittenAsSuch
+
+    written = WrittenAsSuch([answer], ["p1"])
+    assert (written.together(phrase) == 1) is together
+
+
+def test_a_sub_topic_k_people_word_their_own_way_is_still_a_facet(monkeypatch):
+    # Five people name cell outputs, each their own way: as such, no form has k writers.
+    texts = [
+        "the cell outputs vanish after a restart",
+        "outputs of cells are hard to collapse",
+        "long output cells make scrolling slow",
+        "I want to hide cell outputs when presenting",
+        "clearing the outputs of every cell takes ages",
+        "the kernel crashed again",
+    ]
+    found = [_Sub("cell outputs", [0, 1, 2, 3, 4])]
+    assert _facets_of(found, texts, monkeypatch) == ["cell outputs"]
+    # ...but words five people wrote apart are no phrase of theirs.
+    apart = ["the cell was slow. outputs were fine"] * 5 + ["the kernel crashed again"]
+    assert _facets_of(found, apart, monkeypatch) == []

@@ -47,8 +47,9 @@ def facet_options(
     together, the first of its phrases people did write) and counts the people who wrote one
     of the sub-theme's phrases (not those the engine only placed near it); a fallback counts
     the people who wrote it. Each needs ``preset.min_support`` people
-    who wrote it as such (``WrittenAsSuch``: "rota software (31)", which two of them wrote in
-    a sub-theme about rotas, is not what 31 of them said); a one-word facet must name a thing,
+    who wrote it (``WrittenAsSuch.together``: its words side by side in one clause, in any
+    order — "cell outputs", "outputs of cells"; "rota software (31)", which two of them wrote
+    in a sub-theme about rotas, is not what 31 of them said); a one-word facet must name a thing,
     as an emerging theme's label must ("small" or "expect" summarise nothing); and a
     sub-theme every one of the theme's people raised says nothing the theme does not (and
     privacy would hide it anyway). ``skip``: words that may not form a sub-theme (the
@@ -60,13 +61,13 @@ def facet_options(
     )
     everyone = len(set(authors))
     written = WrittenAsSuch(texts, authors)
+    k = preset.min_support
     options = []
     for sub in found:
         people = frozenset(authors[i] for i in sub.members)
         if sub.kind != "topic" or len(people) >= everyone:
             continue
-        named = [p for p in sub.phrases
-                 if says_what(p.text) and written.by(p.text) >= preset.min_support]  # fmt: skip
+        named = [p for p in sub.phrases if says_what(p.text) and written.together(p.text) >= k]
         if not named:
             continue
         first, *rest = named

@@ -134,6 +134,17 @@ class WrittenAsSuch:
     def by(self, phrase: str) -> int:
         return len(self.writers(phrase))
 
+    def together(self, phrase: str) -> int:
+        """How many people wrote the phrase's words side by side in one clause, in any order
+        and with at most ``SPAN_SLACK`` other words among them: "cell outputs", "outputs of
+        cells" and "output cell" are one thing said three ways, each too rare as such."""
+        words = [w for w in folded(phrase).split() if w not in ENGLISH_STOP_WORDS]
+        if len(words) < 2:
+            return self.by(phrase)
+        rows = set.intersection(*(self._by_word.get(w, set()) for w in words))
+        span = len(words) - 1 + SPAN_SLACK
+        return len({self._authors[i] for i in rows if _side_by_side(self._texts[i], words, span)})
+
     def writers(self, phrase: str) -> set:
         words = folded(phrase).split()
         if not words:
@@ -141,3 +152,22 @@ class WrittenAsSuch:
         rows = set.intersection(*(self._by_word.get(w, set()) for w in words))
         needle = f" {' '.join(words)} "
         return {self._authors[i] for i in rows if needle in self._texts[i]}
+
+
+# Words a phrase's words may have among them and still be written together ("execution of
+# cells", "outputs of the cells").
+SPAN_SLACK = 2
+
+
+def _side_by_side(text: str, words: list[str], span: int) -> bool:
+    """Some clause of ``text`` (``WrittenAsSuch``'s folded form) holds every one of ``words``
+    within ``span`` positions of the first word's."""
+    for clause in text.split(" | "):
+        tokens = clause.split()
+        where = {w: [i for i, t in enumerate(tokens) if t == w] for w in words}
+        if not all(where.values()):
+            continue
+        for start in where[words[0]]:
+            if all(any(abs(i - start) <= span for i in where[w]) for w in words[1:]):
+                return True
+    return False
