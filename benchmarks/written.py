@@ -1,9 +1,10 @@
 """How many of the words a report shows were written, as such, by at least k people: for each
 label, phrase and facet in ``report.json``, the distinct participants of the export whose
-answer holds it (its words in that order, lower-cased, plurals folded). A facet reads as what
-its n people said; one that fewer than k people wrote is a construction of the engine, or
-close to a quote. Labels of emerging themes made of two typical words ("coffee and canteen")
-are descriptions, not quotes, and are counted apart.
+answer holds it (its words in that order, lower-cased, plurals folded; a facet's words may
+also stand side by side in another order, as the product counts them: "outputs of cells" for
+"cell outputs"). A facet reads as what its n people said; one that fewer than k people wrote
+is a construction of the engine, or close to a quote. Labels of emerging themes made of two
+typical words ("coffee and canteen") are descriptions, not quotes, and are counted apart.
 
 usage: python benchmarks/written.py EXPORT REPORT_DIR
 
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     from reflect.themes.words import WrittenAsSuch  # the product's own count
 
     frame = read_export(args.export, {}).frame
-    writers = WrittenAsSuch(frame[F.TEXT].tolist(), frame[F.PARTICIPANT].tolist()).by
+    written = WrittenAsSuch(frame[F.TEXT].tolist(), frame[F.PARTICIPANT].tolist())
     report = json.loads((args.report_dir / "report.json").read_text("utf-8"))
     k = report.get("min_group_size", 5)
 
@@ -47,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         shown["facet"] += [f["label"] for f in theme.get("facets", [])]
     below = {}
     for kind, items in shown.items():
-        counted = [(text, writers(text)) for text in items]
+        count = written.together if kind == "facet" else written.by
+        counted = [(text, count(text)) for text in items]
         few = [(text, n) for text, n in counted if n < k]
         below[kind] = (len(few), len(counted))
         listed = ", ".join(f"{text!r} ({n})" for text, n in few[:8])
