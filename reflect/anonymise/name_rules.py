@@ -62,11 +62,18 @@ _AUXILIARIES = frozenset(
 
 
 def listed_not_name(c: Candidate) -> Verdict:
-    """Workplace words that name tools, groups or events ("Teams", "Gen Z")."""
+    """Workplace words that name tools, groups or events ("Teams", "Gen Z"), and words that
+    name a role ("Mentee said", "the coachees want")."""
     norm = c.token.norm
     if norm in c.cues.not_names or in_phrase(c.text, c.tokens, c.i, c.cues.not_names):
         return False
-    return None
+    return False if names_a_role(c.cues, norm) else None
+
+
+def names_a_role(cues, norm: str) -> bool:
+    """A word that is itself a cue for a person ("mentee", "coachees", "sponsor": "my coachee
+    Ngozi") says *a* person, never which one."""
+    return norm in cues.before or (norm.endswith("s") and norm[:-1] in cues.before)
 
 
 def noun_modifier(c: Candidate) -> Verdict:

@@ -15,7 +15,7 @@ from reflect.anonymise.lexicon import (
 )
 from reflect.anonymise.name_cues import STRONG, NameCues
 from reflect.anonymise.name_extent import extend_name
-from reflect.anonymise.name_rules import accept
+from reflect.anonymise.name_rules import accept, names_a_role
 from reflect.anonymise.name_slots import AND_A_PRONOUN
 from reflect.anonymise.name_tokens import Token, adjacent, sentence_initial, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
@@ -75,6 +75,8 @@ class GazetteerRecognizer:
         its shape or its slot says otherwise: a hyphenated compound ("Spell-check is"), a
         tool slot ("Quillo datasets"), a slip of the keyboard ("Finaly moved", "Colapsible
         panels")."""
+        if names_a_role(self.cues, tokens[i].norm):
+            return False
         if not self.cues.introduced(text, tokens, i) or self._only_and(text, tokens, i):
             return False
         token = tokens[i]
