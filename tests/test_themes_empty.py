@@ -149,6 +149,36 @@ NOTHING_TO_ADD = [
     "I wasn't confused by anything",
     "Not much to say",
     "not a lot to add here",
+    # no change wanted, in a course evaluation's words
+    "no improvements needed",
+    "No changes required.",
+    "No further improvements necessary",
+    "nothing to improve",
+    "Nothing to change really",
+    "keep it as is",
+    "Keep it exactly as it is!",
+    "keep it the same",
+    "Wouldn't change a thing",
+    "I would not change anything at all",
+    "don't change a thing",
+    "No need to change anything",
+    "Nothing needs changing",
+    "nothing could improve it",
+    "Couldn't fault it",
+    "Not a thing",
+    "it was perfect as it was",
+    # praise of the occasion alone names no topic
+    "nope, great course",
+    "None, excellent session",
+    "Great workshop",
+    "Very well organised",
+    "nothing - well run and well paced",
+    "all good, well planned two days",
+    "Informative",
+    "The workshop was very worthwhile",
+    "Loved it",
+    "Really enjoyed the whole course, no suggestions",
+    "Nope. Enjoyed every minute",
 ]
 
 LOOKS_LIKE_IT = [
@@ -265,6 +295,18 @@ LOOKS_LIKE_IT = [
     "I didn't have any time to finish the case study",
     "Nothing I'd change about the agenda, but the room was cold.",
     "Not that I noticed, but the timing was odd.",
+    "no time to improve my slides",
+    "nothing to do in the afternoon",
+    "keep it shorter",
+    "keep the venue warmer",
+    "changes needed to the timetable",
+    "Couldn't fault the caterers",
+    "wouldn't change the trainer, but the room",
+    "Great workshop but far too long",
+    "Great venue, awful lunch",
+    "loved the practice conversations",
+    "nothing was well paced",
+    "well organised apart from the parking",
 ]
 
 
@@ -292,6 +334,10 @@ def test_the_tables_are_large_and_invented_once():
         ("No, the budget model was confusing", False),  # a bare "no" answers the question
         ("Nothing much, but the budget model was confusing", False),
         ("The budget model was confusing, nothing else", False),
+        ("No changes needed. We spent the hour on the budget model.", True),
+        # praise said first still lets a concern follow: not "nothing to report"
+        ("Good session. The budget model was confusing.", False),
+        ("Very informative, the budget model was confusing", False),
     ],
 )
 def test_an_answer_that_first_says_there_is_nothing_to_report(text, leads):

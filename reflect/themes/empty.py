@@ -17,7 +17,12 @@ when it is
 - "nothing" + "to add/report/say", "else", "comes to mind", or "nothing was" + a word for
   trouble ("confusing", "unclear", "awkward", "difficult"): nothing was a problem; "nothing
   stood out (as confusing)", "not anything too confusing", "not much confusing";
-- a verdict on everything: "everything was fine", "it all made sense", "all went well".
+- a verdict on everything: "everything was fine", "it all made sense", "all went well";
+- no change wanted or nothing in the way: "no improvements needed", "keep it as is", "I
+  wouldn't change a thing", "nothing got in the way", "all on track";
+- praise of the occasion alone: "great workshop", "loved it", "very well organised" — empty
+  as a whole answer, but said first it is no "nothing to report" ("Good session. The
+  role-play was awkward" raises the role-play as a concern, and only that).
 Anything else — a topic, a complaint, an exception ("all good except the audio", "no
 suggestions but more breaks") — makes the answer a real answer: "no time to practise",
 "nothing beats hands-on work", "nothing was clear" and "no more group work" are not empty.
@@ -30,64 +35,27 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-MAX_WORDS = 16
+from reflect.themes.empty_words import (
+    EVENT,
+    FINE,
+    MORE,
+    OCCASION,
+    PRAISE_QUALIFIER,
+    PRAISE_WORDS,
+    QUALIFIER,
+    REMARKS,
+    TAIL,
+    TROUBLE,
+    VERB,
+    WHERE,
+)
 
-_REMARKS = (
-    r"comments?|suggestions?|recommendations?|concerns?|issues?|problems?|questions?|"
-    r"complaints?|feedback|ideas|thoughts|improvements?|changes|input|additions?|remarks?|"
-    r"notes|worries|confusions?|difficult(?:y|ies)|challenges?|objections?|queries|query|"
-    r"points|observations?|responses?|answers?|reflections?|updates?|news|opinions?|"
-    r"criticisms?|areas?(?: for improvement| to improve)?|recs"
-)
-_TROUBLE = (
-    r"confusing|unclear|difficult|hard|awkward|surprising|wrong|bad|problematic|challenging|"
-    r"uncomfortable|strange|odd|weird|an issue|a problem|a concern|an obstacle|missing|lacking"
-)
-_FINE = (
-    r"fine|good|great|ok|okay|clear|well|perfect|excellent|understandable|straightforward|"
-    r"straight forward|smooth|smoothly|brilliant|helpful|useful|covered|sorted|alright|"
-    r"all right|as expected|spot on|on point|grand|lovely|amazing|fantastic|wonderful|nice|"
-    r"well explained|explained well|easy to (?:understand|follow)|simple|understood|"
-    r"(?:clearly|properly|thoroughly|nicely) explained|explained (?:clearly|properly|"
-    r"thoroughly|in detail)|confident|comfortable"
-)
-# "...in today's class", "...about this session": where, not what
-_WHERE = (
-    r"(?:\s+(?:in|about|during|for|from|with|on|at|after)\s+(?:(?:today'?s|this|the|our|my|that|"
-    r"last|each|every|whole|(?:this\s+)?(?:morning|afternoon|evening|week)'?s)\s+)?(?:class|classes|lecture|lesson|session|meeting|course|workshop|seminar|lab|tutorial|test|quiz|exam|material|content|"
-    r"module|week|programme|program|survey|one|time|today|it|this|that|me)(?:\s+today)?)*"
-)
-# The occasion itself as a subject: "the lecture was fine", "today's class wasn't confusing"
-_OCCASION = (
-    r"(?:(?:(?:the|this|today'?s|that|our|the whole)\s+)?(?:class|lecture|lesson|session|"
-    r"meeting|workshop|course|module|seminar|lab|tutorial)(?:\s+period)?|today)"
-)
-_VERB = (
-    r"(?:was|is|were|are|went|seemed|seems|felt|feels|looks|looked|made sense|makes sense|"
-    r"worked|came across as)"
-)
-_QUALIFIER = (
-    r"(?:(?:really|very|pretty|quite|so|all|just|totally|completely|perfectly|fairly|too|"
-    r"particularly|overly|that|especially|at all|crystal)\s+)*"
-)
-# ...before a word of praise: "too simple" is a complaint
-_PRAISE_QUALIFIER = _QUALIFIER.replace("too|", "").replace("overly|", "")
-_MORE = (
-    r"(?:(?:further|more|other|additional|extra|specific|particular|real|major|big|serious|"
-    r"significant|new|outstanding|immediate|obvious)\s+)*"
-)
-_TAIL = (
-    r"(?:\s+(?:to (?:add|report|share|mention|make|raise|say|suggest|give|offer|note|flag|"
-    r"declare|comment on)|from me|from my side|here|on my (?:end|side|part)|for (?:you|now|"
-    r"the team|improvement)|at (?:this|the) (?:time|moment|stage|point)|so far|today|as such|"
-    r"really|whatsoever|at all|thank you|thanks|either|yet|i can think of|that i can think of|"
-    r"that come to mind|that comes to mind|come to mind|comes to mind|(?:on|about) (?:this|that|"
-    r"it|anything))\b)*"
-)
+MAX_WORDS = 16
 
 _STOCK = re.compile(
     r"(?:n\s?/?\s?a|n\.a\.?|na|none|nil|null|nothing|nope|no|nah|non|nada|zilch|zero|"
-    r"not applicable|not really|not much|not at all|not that i know of|not that i can think of|"
+    r"not applicable|not a thing|not one thing|not really|not much|not at all|"
+    r"not that i know of|not that i can think of|"
     r"none that i can think of|nothing at all|nothing really|nothing much|nothing else|"
     r"nothing further|nothing more|nothing new|nothing specific|nothing in particular|"
     r"nothing to report|nothing to add|nothing to say|not this time|not for now|not today|"
@@ -98,111 +66,160 @@ _STOCK = re.compile(
     r"nothing came to mind|can'?t think of anything|cannot think of anything|"
     r"i can'?t think of anything|i cannot think of anything|no complaints|happy with everything|"
     r"keep it up|keep up the good work|keep doing what you are doing|"
-    r"keep doing what you'?re doing|you|x+|-+|\.+|\?+|/+|\*+)",
+    r"keep doing what you'?re doing|smooth sailing|plain sailing|10 ?/ ?10|10 out of 10|"
+    r"5 ?/ ?5|(?:five|5) stars|you|x+|-+|\.+|\?+|/+|\*+)",
 )
 _CLAUSES = [
     # "no further comments", "not any concerns", "zero issues at this time"
-    rf"(?:no|not any|zero|without any|without)\s+{_MORE}(?:{_REMARKS}){_TAIL}",
+    rf"(?:no|not any|zero|without any|without)\s+{MORE}(?:{REMARKS}){TAIL}",
     # "I have no suggestions", "we've got no questions", "I had none", "I have nothing to add"
     rf"(?:i|we)(?:'ve| have| had| got|'ve got| have got|'d| would)?\s+(?:got\s+)?"
-    rf"(?:no\s+{_MORE}(?:{_REMARKS})|none|nothing(?:\s+{_MORE}(?:{_REMARKS}))?){_TAIL}",
+    rf"(?:no\s+{MORE}(?:{REMARKS})|none|nothing(?:\s+{MORE}(?:{REMARKS}))?){TAIL}",
     # "I don't have any suggestions", "I do not have anything to add", "didn't have any concerns"
     rf"(?:(?:i|we)\s+)?(?:don'?t|do not|didn'?t|did not|haven'?t|have not)\s+(?:have|got|have got)?"
-    rf"\s*(?:any\s+{_MORE}(?:{_REMARKS})|anything(?:\s+{_MORE}(?:{_REMARKS}))?|any){_TAIL}"
-    rf"{_WHERE}",
+    rf"\s*(?:any\s+{MORE}(?:{REMARKS})|anything(?:\s+{MORE}(?:{REMARKS}))?|any){TAIL}"
+    rf"{WHERE}",
     # "there are no issues", "there was nothing", "there were none"
-    rf"there(?:'s| is| are| was| were)\s+(?:no\s+{_MORE}(?:{_REMARKS})|none|nothing)(?:\s+"
-    rf"{_MORE}(?:{_REMARKS}))?{_TAIL}",
+    rf"there(?:'s| is| are| was| were)\s+(?:no\s+{MORE}(?:{REMARKS})|none|nothing)(?:\s+"
+    rf"{MORE}(?:{REMARKS}))?{TAIL}",
     # "can't think of any improvements", "could not think of anything"
-    rf"(?:i\s+)?(?:can'?t|cannot|can not|couldn'?t|could not)\s+think\s+of\s+(?:any\s+{_MORE}"
-    rf"(?:{_REMARKS})|anything|any|one|a thing){_TAIL}",
+    rf"(?:i\s+)?(?:can'?t|cannot|can not|couldn'?t|could not)\s+think\s+of\s+(?:any\s+{MORE}"
+    rf"(?:{REMARKS})|anything|any|one|a thing){TAIL}",
     # "nothing to add", "nothing else to report", "nothing comes to mind", "nothing from me"
     rf"nothing(?:\s+(?:else|further|more|much|new|specific|specifically|special|in particular|"
-    rf"really|major|significant))?{_TAIL}{_WHERE}",
+    rf"really|major|significant))?{TAIL}{WHERE}",
+    # "nothing worth mentioning", "nothing I'm aware of", "not really anything"
+    r"nothing (?:worth|of note|to speak of|(?:that )?(?:i'?m|i am|we'?re|we are) aware of)"
+    r"(?: (?:mentioning|noting|reporting|raising|flagging))?",
+    r"not (?:really )?anything(?: (?:to (?:add|report|mention)|worth mentioning|of note))?",
+    r"none (?:that )?(?:i|we) (?:can )?(?:recall|remember|know of|noticed|saw)",
+    # "no challenges faced", "no issues encountered"
+    rf"no\s+{MORE}(?:{REMARKS})\s+(?:faced|encountered|experienced|found|seen|noticed|raised)",
+    # "all on track", "everything on course"
+    r"(?:all|everything|it all|things)(?: (?:is|was|are|were|seems|looks))? (?:on track|on course|"
+    r"going (?:well|fine|to plan)|to plan|in hand|under control)",
     # "nothing was confusing", "nothing in the lab felt awkward", "nothing so confusing",
     # "nothing that interesting" (to "what was interesting?")
-    rf"nothing(?:\s+in particular)?{_WHERE}\s+(?:(?:really|particularly|too|that|so|very)\s+)?"
-    rf"(?:{_VERB}(?:\s+to\s+be)?"
-    rf"\s+)?{_QUALIFIER}(?:{_TROUBLE}|confused|interesting|exciting|new|special|notable|"
-    rf"surprising)(?:\s+(?:to me|for me|today|this time|at all|really))*{_WHERE}",
+    rf"nothing(?:\s+in particular)?{WHERE}\s+(?:(?:really|particularly|too|that|so|very)\s+)?"
+    rf"(?:{VERB}(?:\s+to\s+be)?"
+    rf"\s+)?{QUALIFIER}(?:{TROUBLE}|confused|interesting|exciting|new|special|notable|"
+    rf"surprising)(?:\s+(?:to me|for me|today|this time|at all|really))*{WHERE}",
     # "I found nothing confusing", "we saw nothing new in the lab"
     rf"(?:i|we)\s+(?:found|find|saw|see|noticed|notice|had|have)\s+nothing\s+(?:to be\s+)?"
-    rf"{_QUALIFIER}(?:{_TROUBLE}|confused|interesting|exciting|new|special|notable)"
-    rf"(?:\s+(?:to me|for me|today|this time|at all|really))*{_WHERE}",
+    rf"{QUALIFIER}(?:{TROUBLE}|confused|interesting|exciting|new|special|notable)"
+    rf"(?:\s+(?:to me|for me|today|this time|at all|really))*{WHERE}",
     # "nothing stood out as confusing", "nothing jumped out at me"
     r"nothing\s+(?:in particular\s+|particularly\s+)?(?:jumped|jumps|stood|stands|stuck|sticks)"
-    rf"\s+out(?:\s+(?:to|at|for)\s+me)?(?:\s+as\s+(?:being\s+)?{_QUALIFIER}(?:{_TROUBLE}|"
-    rf"confused|interesting|new))?{_WHERE}",
+    rf"\s+out(?:\s+(?:to|at|for)\s+me)?(?:\s+as\s+(?:being\s+)?{QUALIFIER}(?:{TROUBLE}|"
+    rf"confused|interesting|new))?{WHERE}",
     # "not anything too confusing", "not much confusing"
     rf"(?:there(?:'s| is| was)\s+not|there\s+(?:isn'?t|wasn'?t)|not)\s+(?:anything|much)\s+"
     rf"(?:that\s+)?(?:(?:i|we)\s+"
-    rf"(?:found|find|thought was|think is)\s+)?{_QUALIFIER}(?:{_TROUBLE}|confused){_WHERE}",
+    rf"(?:found|find|thought was|think is)\s+)?{QUALIFIER}(?:{TROUBLE}|confused){WHERE}",
     r"(?:i\s+)?(?:didn'?t|did not|don'?t|do not)\s+find\s+anything"
-    rf"{_WHERE}\s+{_QUALIFIER}(?:{_TROUBLE}|interesting|new){_WHERE}",
+    rf"{WHERE}\s+{QUALIFIER}(?:{TROUBLE}|interesting|new){WHERE}",
     # "everything was fine", "it is all good", "all went well", "it all made sense today"
-    rf"(?:it|this|that|everything|all|it all|all of it|(?:most\s+)?things|{_OCCASION})"
-    rf"(?:\s+(?:it|this|that|everything|all|it all|all of it|{_OCCASION}))?{_WHERE}\s+{_VERB}"
-    rf"(?:\s+{_PRAISE_QUALIFIER}(?:{_FINE}))?(?:\s+(?:to me|for me|today|this time|really|"
-    rf"thanks?|thank you|overall|as usual))*{_WHERE}",
+    rf"(?:it|this|that|everything|all|it all|all of it|(?:most\s+)?things|{OCCASION})"
+    rf"(?:\s+(?:it|this|that|everything|all|it all|all of it|{OCCASION}))?{WHERE}\s+{VERB}"
+    rf"(?:\s+{PRAISE_QUALIFIER}(?:{FINE}))?(?:\s+(?:to me|for me|today|this time|really|"
+    rf"thanks?|thank you|overall|as usual|as (?:it is|is|it was|it stands)))*{WHERE}",
     # "very clear", "straightforward", "well explained" (a clause after "nothing, ...")
-    rf"{_PRAISE_QUALIFIER}(?:{_FINE}){_WHERE}",
-    rf"(?:it(?:'s| is| was)|that'?s|that is)\s+{_QUALIFIER}all\s+{_PRAISE_QUALIFIER}(?:{_FINE})",
+    rf"{PRAISE_QUALIFIER}(?:{FINE}){WHERE}",
+    rf"(?:it(?:'s| is| was)|that'?s|that is)\s+{QUALIFIER}all\s+{PRAISE_QUALIFIER}(?:{FINE})",
     # "I found everything to be straightforward", "we thought it all clear"
     rf"(?:i|we)\s+(?:found|find|thought|think)\s+(?:everything|it all|it|all of it|things)"
-    rf"{_WHERE}\s+(?:to be\s+)?{_PRAISE_QUALIFIER}(?:{_FINE}){_WHERE}",
+    rf"{WHERE}\s+(?:to be\s+)?{PRAISE_QUALIFIER}(?:{FINE}){WHERE}",
     # "I understood everything", "I got it all", "I wasn't confused about anything"
-    rf"i\s+(?:understood|got|followed)\s+(?:everything|it all|all of it)(?:\s+today)?{_WHERE}",
+    rf"i\s+(?:understood|got|followed)\s+(?:everything|it all|all of it)(?:\s+today)?{WHERE}",
     r"(?:i\s+)?(?:was|am|wasn'?t|was not|am not|'m not|i'm not)\s+(?:not\s+)?(?:confused|unsure|"
     rf"worried|concerned)(?:\s+(?:about|by|with|on|over))?\s+(?:anything|nothing)(?:\s+today)?"
-    rf"{_WHERE}",
+    rf"{WHERE}",
     # "nothing really confused me", "nothing bothered us today"
-    rf"nothing{_WHERE}\s+{_QUALIFIER}(?:confused|confuses|confusing|bothered|bothers|worried|"
+    rf"nothing{WHERE}\s+{QUALIFIER}(?:confused|confuses|confusing|bothered|bothers|worried|"
     rf"worries|troubled|troubles|puzzled|puzzles|lost|surprised|surprises)\s+(?:me|us)"
-    rf"(?:\s+(?:today|this time|at all|really))*{_WHERE}",
+    rf"(?:\s+(?:today|this time|at all|really))*{WHERE}",
     # "I was not very confused in the lab", "I'm not lost at all"
-    rf"(?:i\s+)?(?:wasn'?t|was not|am not|'m not|i'm not|were not|weren'?t)\s+{_QUALIFIER}"
-    rf"(?:confused|unsure|worried|concerned|lost)(?:\s+at all)?{_WHERE}",
+    rf"(?:i\s+)?(?:wasn'?t|was not|am not|'m not|i'm not|were not|weren'?t)\s+{QUALIFIER}"
+    rf"(?:confused|unsure|worried|concerned|lost)(?:\s+at all)?{WHERE}",
     # "there was nothing confusing in the lecture", "there wasn't anything unclear"
     # (the negation is required: "there was a problem" is a real answer)
-    rf"there(?:'s| is| was| were)\s+nothing\s+{_QUALIFIER}(?:{_TROUBLE}|confused){_WHERE}",
-    rf"there\s+(?:wasn'?t|was not|isn'?t|is not|weren'?t|were not)\s+anything\s+{_QUALIFIER}"
-    rf"(?:{_TROUBLE}|confused){_WHERE}",
+    rf"there(?:'s| is| was| were)\s+nothing\s+{QUALIFIER}(?:{TROUBLE}|confused){WHERE}",
+    rf"there\s+(?:wasn'?t|was not|isn'?t|is not|weren'?t|were not)\s+anything\s+{QUALIFIER}"
+    rf"(?:{TROUBLE}|confused){WHERE}",
     # "the session was not confusing at all", "today's lesson wasn't difficult in any way",
     # "I don't think the lecture was confusing"
     # (one negation or the other: "the session was confusing" is a real answer)
     rf"(?:i\s+)?(?:don'?t|do not)\s+(?:think|believe|feel)\s+(?:that\s+)?"
-    rf"(?:it|this|that|{_OCCASION}){_WHERE}\s+(?:was|were|is|seemed)\s+"
-    rf"{_QUALIFIER}(?:{_TROUBLE}|confused)(?:\s+(?:in any way|at all|to me|for me))*{_WHERE}",
-    rf"(?:it|this|that|{_OCCASION}){_WHERE}\s+(?:was|were|is|seemed)(?:n'?t|\s+not)\s+"
-    rf"{_QUALIFIER}(?:{_TROUBLE}|confused)(?:\s+(?:in any way|at all|to me|for me))*{_WHERE}",
+    rf"(?:it|this|that|{OCCASION}){WHERE}\s+(?:was|were|is|seemed)\s+"
+    rf"{QUALIFIER}(?:{TROUBLE}|confused)(?:\s+(?:in any way|at all|to me|for me))*{WHERE}",
+    rf"(?:it|this|that|{OCCASION}){WHERE}\s+(?:was|were|is|seemed)(?:n'?t|\s+not)\s+"
+    rf"{QUALIFIER}(?:{TROUBLE}|confused)(?:\s+(?:in any way|at all|to me|for me))*{WHERE}",
     # "I did not find any part of the workshop confusing", "didn't find the lab hard at all"
     rf"(?:i\s+)?(?:didn'?t|did not|don'?t|do not)\s+find\s+(?:any (?:part|parts) of\s+)?"
-    rf"(?:it|this|that|{_OCCASION}){_WHERE}\s+{_QUALIFIER}(?:{_TROUBLE})"
-    rf"(?:\s+(?:in any way|at all))*{_WHERE}",
+    rf"(?:it|this|that|{OCCASION}){WHERE}\s+{QUALIFIER}(?:{TROUBLE})"
+    rf"(?:\s+(?:in any way|at all))*{WHERE}",
     # "not that I noticed", "not that I'm aware of"
     r"not that (?:i|we)(?:'m| am| was| were)?\s+(?:know of|can think of|noticed|recall|remember|"
     r"saw|could see|can see|aware of|can tell|could tell)",
     # "nothing I'd change", "nothing that we would do differently"
     rf"nothing(?:\s+that)?\s+(?:i|we)(?:'d| would)\s+(?:change|add|improve|alter|do differently|"
-    rf"want to change){_TAIL}{_WHERE}",
+    rf"want to change){TAIL}{WHERE}",
+    # "keep it as is", "I wouldn't change a thing", "couldn't fault it", "nothing needs changing"
+    r"keep (?:it|everything|things|it all)\s+(?:just\s+|exactly\s+)?(?:as (?:it is|is|it was)|"
+    r"the same)",
+    r"(?:(?:i|we)\s+)?(?:wouldn'?t|would not|won'?t|don'?t|do not|couldn'?t|could not|can'?t|"
+    r"cannot)\s+(?:change|fault|improve|criticise|criticize|alter)\s+(?:a thing|anything|it|"
+    r"a single thing|one thing|any of it)(?:\s+(?:at all|really))*",
+    r"(?:there(?:'s| is)\s+)?no need to (?:change|improve|alter) (?:anything|a thing|it)",
+    r"nothing\s+(?:needs|needed|would need|requires)\s+(?:changing|improving|fixing|"
+    r"improvement|to (?:change|be changed|improve|be improved))",
+    r"nothing (?:could|would|can) (?:improve|better) (?:it|this|that)",
+    rf"(?:(?:it is|it was|that is)\s+)?{PRAISE_QUALIFIER}(?:{FINE})\s+as (?:is|it is|"
+    r"it was|it stands)",
+    # "nothing got in the way" (of the plan, to "what got in the way?")
+    r"nothing(?:\s+(?:really|much|major|big|significant))?\s+(?:got|gets|came|stood|was)\s+in\s+"
+    r"(?:the|my|our)\s+way(?:\s+(?:this time(?: round)?|today|really|at all))*",
+    # "I'm happy with everything", "we were satisfied with it all"
+    r"(?:(?:i|we)(?:'m|'re| am| are| was| were)?\s+)?(?:very\s+|quite\s+|completely\s+)?"
+    r"(?:happy|satisfied|content|pleased) with (?:everything|it all|all of it|it)",
     # "no, thanks", "none for now", "not at this time"
-    rf"(?:no|none|not|nope|nah)(?:\s+really)?{_TAIL}",
+    rf"(?:no|none|not|nope|nah)(?:\s+really)?{TAIL}",
     # "not much to say", "not a lot to add here"
     rf"(?:not|nothing)\s+(?:much|a lot|a great deal|very much)(?:\s+else)?\s+to\s+"
-    rf"(?:add|report|say|share|mention|comment on){_TAIL}{_WHERE}",
+    rf"(?:add|report|say|share|mention|comment on){TAIL}{WHERE}",
 ]
 _EMPTY_CLAUSE = re.compile(rf"(?:{_STOCK.pattern}|{'|'.join(_CLAUSES)})")
+_PRAISES = [
+    # "great workshop", "excellent two days", "very well organised", "informative"
+    rf"{PRAISE_QUALIFIER}(?:{FINE}|{PRAISE_WORDS})(?:\s+(?:(?:the|this|a|an)\s+)?{EVENT})?"
+    r"(?:\s+(?:overall|as always|as usual|as ever))?",
+    # "it was well run", "the course was very informative"
+    rf"(?:it|this|that|everything|it all|{OCCASION}){WHERE}\s+{VERB}\s+{PRAISE_QUALIFIER}"
+    rf"(?:{PRAISE_WORDS})(?:\s+overall)?",
+    # "loved it", "really enjoyed the whole course"
+    r"(?:(?:i|we)\s+)?(?:(?:thoroughly|totally|very much|so much)\s+)?(?:loved|enjoyed|liked|"
+    r"appreciated)\s+(?:it|this|that|everything|it all|all of it|every (?:minute|bit|part|second)"
+    rf"(?: of it)?|(?:the\s+)?(?:whole\s+)?{EVENT})(?:\s+(?:very much|so much|a lot))?",
+    # "well done all", "top job team", "very happy"
+    r"(?:well done|top job|good job|great job|nice one|great work|good work)(?: (?:all|everyone|"
+    r"everybody|team|guys|folks|all round))?",
+    r"(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:very\s+|really\s+|quite\s+)?"
+    r"(?:happy|satisfied|content)",
+]
+_PRAISE_CLAUSE = re.compile("|".join(_PRAISES))
 # Courtesy around the answer: "thanks!", "sorry", "honestly", "at this point"
 _COURTESY = re.compile(
     r"\b(?:many thanks|thanks(?: a lot| again| so much)?|thank you(?: so much| very much)?|"
-    r"cheers|sorry|honestly|personally|to be honest|tbh|i think|i guess|i believe|"
+    r"cheers|thx|ty|pls|plz|lol|atm|sorry|honestly|imo|imho|absolutely|personally|"
+    r"to be honest|tbh|i think|i guess|i believe|"
     r"i (?:felt|feel|thought)(?: like| that)?|"
     r"i would say|i'd say|really|genuinely|truly|actually|currently|otherwise|overall|"
     r"at (?:this|the) (?:time|moment|point|stage)|for now|right now|so far|as of now|"
     r"at present|from me|from my side|here|tonight|yesterday|please|"
     # "today" is courtesy unless it is the subject: "today was very clear"
     r"today(?!\s+(?:was|is|were|went|felt|seemed|seems|made))|"
-    r"(?:this|last) (?:week|time|morning|afternoon|evening|session|class|lecture|lesson))\b(?!')"
+    r"(?:this|last) (?:week|time|morning|afternoon|evening|session|class|lecture|lesson|month|"
+    r"round|fortnight|quarter|cycle)|for once)\b(?!')"
 )
 # "all good except the audio", "no suggestions but more breaks": the rest is an answer.
 _EXCEPTION = re.compile(
@@ -216,14 +233,20 @@ def _normalise(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     text = re.sub(r"[\"“”]", "", text)
     text = re.sub(r"\bn\s?[./]\s?a\b\.?", "na", text)  # "n/a", "N.A."
+    text = re.sub(r"\b(it|that|this|everything|all)'s\b", r"\1 is", text)  # "it's fine"
     # emoji and other symbols say nothing either way
     text = re.sub(r"[^\w\s.,;:!?'()/\-–—*\[\]]", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
-@lru_cache(maxsize=1 << 18)  # asked of every reflection by every theme it belongs to
 def is_empty_answer(text: str) -> bool:
     """True for an answer that says there is nothing to report (see the module docstring)."""
+    return _is_empty(text, praise=True)
+
+
+@lru_cache(maxsize=1 << 18)  # asked of every reflection by every theme it belongs to
+def _is_empty(text: str, praise: bool) -> bool:
+    """Every clause empty; with ``praise``, a clause of praise alone counts as empty."""
     norm = _normalise(text)
     if not re.search(r"[^\W_]", norm):
         return True  # blank, punctuation or emoji only
@@ -234,7 +257,7 @@ def is_empty_answer(text: str) -> bool:
     clauses = [c for c in clauses if c]
     if not clauses:  # only courtesy: "Thanks!"
         return True
-    return all(_empty_clause(c) for c in clauses)
+    return all(_empty_clause(c, praise) for c in clauses)
 
 
 # A stock reply run into the clause that says so, without a comma: "none everything was fine"
@@ -245,8 +268,8 @@ _RUN_ON = re.compile(
 )
 
 
-def _empty_clause(clause: str) -> bool:
-    if _one_empty_clause(clause):
+def _empty_clause(clause: str, praise: bool) -> bool:
+    if _one_empty_clause(clause) or (praise and _PRAISE_CLAUSE.fullmatch(clause)):
         return True
     run_on = _RUN_ON.fullmatch(clause)
     return bool(run_on) and _one_empty_clause(run_on.group(1))
@@ -254,7 +277,7 @@ def _empty_clause(clause: str) -> bool:
 
 # "in today's class I found everything clear": where, said first
 _WHERE_FIRST = re.compile(
-    rf"(?:in|during|at|for|after|from)\s+(?:(?:today'?s|this|the|our|that)\s+)?{_OCCASION}\s+"
+    rf"(?:in|during|at|for|after|from)\s+(?:(?:today'?s|this|the|our|that)\s+)?{OCCASION}\s+"
 )
 
 
@@ -279,12 +302,12 @@ def leads_with_nothing(text: str) -> bool:
     and so is one that says so in a first clause of its own ("Nothing was confusing, we
     mostly worked on the project"; a bare "No," is not one)."""
     first = _FIRST_SENTENCE.match(text)
-    if first and is_empty_answer(first.group(1)):
+    if first and _is_empty(first.group(1), praise=False):
         return True
     clause = _FIRST_CLAUSE.match(text)
     return (
         bool(clause)
         and len(clause.group(1).split()) >= 2
         and not _BUT.search(text)
-        and is_empty_answer(clause.group(1))
+        and _is_empty(clause.group(1), praise=False)
     )

@@ -1,0 +1,75 @@
+"""The closed classes of English that "nothing to add" answers are made of (``empty.py``):
+words for remarks and for trouble, verdicts of praise, the occasion ("the session"), where it
+happened ("in today's class") and what may follow a denial ("to add", "at this time")."""
+
+from __future__ import annotations
+
+REMARKS = (
+    r"comments?|suggestions?|recommendations?|concerns?|issues?|problems?|questions?|"
+    r"complaints?|feedback|ideas|thoughts|improvements?|changes|input|additions?|remarks?|"
+    r"notes|worries|confusions?|difficult(?:y|ies)|challenges?|objections?|queries|query|"
+    r"points|observations?|responses?|answers?|reflections?|updates?|news|opinions?|"
+    r"criticisms?|areas?(?: for improvement| to improve)?|recs|blockers?|barriers?|obstacles?|"
+    r"hurdles?|hiccups?|roadblocks?"
+)
+TROUBLE = (
+    r"confusing|unclear|difficult|hard|awkward|surprising|wrong|bad|problematic|challenging|"
+    r"uncomfortable|strange|odd|weird|an issue|a problem|a concern|an obstacle|missing|lacking|"
+    r"needing (?:improvement|change|attention|work)"
+)
+FINE = (
+    r"fine|good|great|ok|okay|clear|well|perfect|excellent|understandable|straightforward|"
+    r"straight forward|smooth|smoothly|brilliant|helpful|useful|covered|sorted|alright|"
+    r"all right|as expected|spot on|on point|grand|lovely|amazing|fantastic|wonderful|nice|"
+    r"well explained|explained well|easy to (?:understand|follow)|simple|understood|"
+    r"(?:clearly|properly|thoroughly|nicely) explained|explained (?:clearly|properly|"
+    r"thoroughly|in detail)|confident|comfortable"
+)
+# Praise that names no topic: a whole answer of it is empty ("Informative", "well run"), but
+# said first it does not mean nothing follows ("Good session. The role-play was awkward").
+PRAISE_WORDS = (
+    r"enjoyable|engaging|informative|interesting|valuable|worthwhile|insightful|inspiring|"
+    r"superb|outstanding|top notch|first class|fab|fabulous|awesome|terrific|brilliant|"
+    r"well (?:run|organi[sz]ed|planned|paced|structured|delivered|presented|facilitated|done|"
+    r"prepared|thought out|put together)"
+)
+# "...in today's class", "...about this session": where, not what
+WHERE = (
+    r"(?:\s+(?:in|about|during|for|from|with|on|at|after)\s+(?:(?:today'?s|this|the|our|my|that|"
+    r"last|each|every|whole|(?:this\s+)?(?:morning|afternoon|evening|week)'?s)\s+)?(?:class|classes|lecture|lesson|session|meeting|course|workshop|seminar|lab|tutorial|test|quiz|exam|material|content|"
+    r"module|week|programme|program|survey|one|time|today|it|this|that|me)(?:\s+today)?)*"
+)
+# The occasion itself as a subject: "the lecture was fine", "today's class wasn't confusing"
+OCCASION = (
+    r"(?:(?:(?:the|this|today'?s|that|our|the whole)\s+)?(?:class|lecture|lesson|session|"
+    r"meeting|workshop|course|module|seminar|lab|tutorial)(?:\s+period)?|today)"
+)
+# What a verdict praises when it names no topic: "great workshop", "excellent two days"
+EVENT = (
+    r"(?:(?:two|three|one|2|3|1|few|couple of)\s+)?(?:class|classes|lecture|lesson|session|"
+    r"sessions|meeting|workshop|course|module|seminar|lab|tutorial|training|event|programme|"
+    r"program|day|days|experience|job|work|stuff)"
+)
+VERB = (
+    r"(?:was|is|were|are|went|seemed|seems|felt|feels|looks|looked|made sense|makes sense|"
+    r"worked|came across as)"
+)
+QUALIFIER = (
+    r"(?:(?:really|very|pretty|quite|so|all|just|totally|completely|perfectly|fairly|too|"
+    r"particularly|overly|that|especially|at all|crystal)\s+)*"
+)
+# ...before a word of praise: "too simple" is a complaint
+PRAISE_QUALIFIER = QUALIFIER.replace("too|", "").replace("overly|", "")
+MORE = (
+    r"(?:(?:further|more|other|additional|extra|specific|particular|real|major|big|serious|"
+    r"significant|new|outstanding|immediate|obvious)\s+)*"
+)
+TAIL = (
+    r"(?:\s+(?:to (?:add|report|share|mention|make|raise|say|suggest|give|offer|note|flag|"
+    r"declare|comment on|improve|change|fix)|needed|required|necessary|from me|from my side|"
+    r"here|on my (?:end|side|part)|for (?:you|now|"
+    r"the team|improvement)|at (?:this|the) (?:time|moment|stage|point)|so far|today|as such|"
+    r"really|whatsoever|at all|thank you|thanks|either|yet|i can think of|that i can think of|"
+    r"that come to mind|that comes to mind|come to mind|comes to mind|(?:on|about) (?:this|that|"
+    r"it|anything))\b)*"
+)
