@@ -307,6 +307,7 @@ LOOKS_LIKE_IT = [
     "loved the practice conversations",
     "nothing was well paced",
     "well organised apart from the parking",
+    "Content",
 ]
 
 

@@ -203,8 +203,8 @@ _PRAISES = [
     # "well done all", "top job team", "very happy"
     r"(?:well done|top job|good job|great job|nice one|great work|good work)(?: (?:all|everyone|"
     r"everybody|team|guys|folks|all round))?",
-    r"(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:very\s+|really\s+|quite\s+)?"
-    r"(?:happy|satisfied|content)",
+    # ("content" alone is what the course held: "Content" answers "what was most valuable?")
+    r"(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:very\s+|really\s+|quite\s+)?(?:happy|satisfied)",
 ]
 _PRAISE_CLAUSE = re.compile("|".join(_PRAISES))
 # Courtesy around the answer: "thanks!", "sorry", "honestly", "at this point"
