@@ -84,9 +84,11 @@ def lowercase_subject(cues: NameCues, text: str, tokens: list[Token], i: int) ->
     # practically never uses the word, as the subject of a verb people do ("chidinma
     # explained", "ayo thinks", "tunde from hr"), in a text naming no tool.
     token = tokens[i]
-    if token.capitalised or i + 1 >= len(tokens) or len(token.norm) < 3:
-        return False
-    if token.norm in cues.not_names:  # "chatgpt explained the formula"
+    if token.capitalised or len(token.norm) < 3 or token.norm in cues.not_names:
+        return False  # "chatgpt explained the formula"
+    if with_the_writer(text, token.start, token.end) and _rare_unknown(token.norm, text):
+        return True  # "olu and I are both double-booked", "me n funmi"
+    if i + 1 >= len(tokens):
         return False
     nxt = tokens[i + 1]
     if not adjacent(text, token, nxt):
@@ -106,6 +108,18 @@ def lowercase_subject(cues: NameCues, text: str, tokens: list[Token], i: int) ->
     ):
         return True
     return is_finite_verb(nxt.norm) and referred_to_after(text, nxt.end)
+
+
+def _rare_unknown(norm: str, text: str) -> bool:
+    """A word no dictionary knows and English practically never writes, in a text naming no
+    tool, that is no keyboard slip or compound of words."""
+    return (
+        norm.isalpha()
+        and not (is_ordinary_word(norm) or looks_like_typo(norm) or is_tech_term(norm))
+        and word_frequency(norm) < RARE_NAME_ZIPF
+        and not built_from_words(norm)
+        and not technical_text(text)
+    )
 
 
 # A clause about a person often follows "I think" ("i think ngozi found it useful").
