@@ -216,6 +216,10 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("olu and I are both double-booked", "[PERSON] and I are both"),
         ("me and olu sorted it", "me and [PERSON] sorted"),
         ("jira and I do not get on", "jira and I do not"),
+        # After a role: a coined word is a verb, what a role has is a thing.
+        ("Helped a mentee reframe the setback", "mentee reframe the"),
+        ("my mentee's rota changed again", "mentee's rota changed"),
+        ("my mentor drew it all out on paper", "mentor drew it all"),
     ],
 )
 def test_when_the_commonly_missed_shapes_appear_then_they_are_redacted(text, redacted):

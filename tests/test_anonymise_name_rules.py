@@ -100,11 +100,21 @@ CASES = {
         ("I told Will about it", "Will", True),
         ("Rose joined", "Rose", None),
     ],
+    R.verb_with_object: [
+        ("my mentor drew it all out", "drew", False),
+        ("she rose the concern twice", "rose", False),
+        ("my mentor Drew said", "Drew", None),  # capitalised: not this rule's call
+        ("told rose to come along", "rose", None),  # "to" opens no object
+        ("thanks to drew for the slides", "drew", None),
+    ],
     R.modified_noun: [
         ("our Rose garden", "Rose", False),
         ("a tall rose bush", "rose", False),
         ("which tab eats the memory", "tab", False),
         ("with rose", "rose", None),
+        ("my mentee's rota changed", "rota", False),  # what someone has, not who
+        ("Tunde's rota changed", "rota", False),
+        ("my mentee's manager Rota", "Rota", None),
     ],
     R.foreign_name: [
         ("Blessing emailed me", "Blessing", True),

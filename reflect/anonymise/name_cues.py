@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.lexicon import (
+    built_from_words,
     is_noun_only,
     is_ordinary_word,
     is_past_verb,
@@ -98,7 +99,7 @@ class NameCues:
             prev_comma = tokens[i - 1]  # "thanks, james"
             if prev_comma.norm in self.before and prev_comma.norm not in self.weak:
                 best = STRONG
-        if prev is not None and prev.norm in self.before:
+        if prev is not None and prev.norm in self.before and not prev.possessive:
             best = max(best, WEAK if prev.norm in self.weak else STRONG)
         elif written_with(text, tokens, i):
             best = max(best, WEAK)  # "catch up w tobi", "w/ grace"
@@ -259,14 +260,13 @@ class NameCues:
 
     @staticmethod
     def _unknown_lowercase(token: Token) -> bool:
-        # After a title a word written in lower case is still a surname when no dictionary
-        # knows it ("dr. nguyen"); an everyday word or a product is not ("ms teams", "ms
-        # excel", "mr smith" is missed rather than "ms word" taken).
+        # A word in lower case no dictionary knows is a name ("dr. nguyen"); an everyday word,
+        # a product or a coined word is not ("ms teams", "mr smith" missed, "coachee reframe").
         return (
             not token.capitalised
             and len(token.norm) >= 4  # "prof dev" (professional development)
             and token.norm.isalpha()
-            and not is_ordinary_word(token.norm)
+            and not (is_ordinary_word(token.norm) or built_from_words(token.norm))
             and not looks_like_typo(token.norm)
             and not is_tech_term(token.norm)
         )

@@ -16,6 +16,13 @@ from reflect.anonymise.tech_terms import is_tech_term
 if TYPE_CHECKING:
     from reflect.anonymise.name_cues import NameCues
 
+
+def names_a_role(cues: NameCues, norm: str) -> bool:
+    """A word that is itself a cue for a person ("mentee", "coachees", "sponsor": "my coachee
+    Ngozi") says *a* person, never which one."""
+    return norm in cues.before or (norm.endswith("s") and norm[:-1] in cues.before)
+
+
 _LABEL_GAPS = frozenset({": ", " : ", " - ", " – ", " — ", " = "})
 
 

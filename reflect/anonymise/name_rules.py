@@ -2,10 +2,9 @@
 rules, each looking at one kind of evidence; the first rule with an opinion decides.
 
 A rule takes a ``Candidate`` (the word, its neighbours, the cue strength around it) and
-returns True (a name), False (not a name) or None (no opinion: ask the next rule). Adding a
-kind of evidence is one function and one entry in ``RULES``; each rule has its own table test
-in ``tests/test_anonymise_name_rules.py``.
-"""
+returns True (a name), False (not a name) or None (no opinion: ask the next rule). A kind of
+evidence is one function and one entry in ``RULES``, with its table test in
+``tests/test_anonymise_name_rules.py``."""
 
 from __future__ import annotations
 
@@ -27,6 +26,7 @@ from reflect.anonymise.lexicon import (
 )
 from reflect.anonymise.name_candidate import Candidate
 from reflect.anonymise.name_cues import STRONG, WEAK, NameCues, in_title_case_run
+from reflect.anonymise.name_marks import names_a_role
 from reflect.anonymise.name_tokens import (
     ARTICLES,
     CAMEL_CASE,
@@ -47,6 +47,7 @@ Verdict = bool | None
 _COMPLEMENTISERS = frozenset({"that"})
 _WH_DETERMINERS = frozenset({"which", "what", "whichever", "whatever"})  # "which tab eats"
 _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "everyone"})
+_OBJECT_STARTS = frozenset({"it", "a", "an", "the", "up", "out", "this", "that", "some", "my"})
 # Below about once in a million words a dictionary word is seldom written as one ("magdalena");
 # everyday words that are names sit well above ("grace" 4.6, "hazel" 3.5, "wren" 3.1).
 _SELDOM_A_WORD_ZIPF = 3.0
@@ -68,12 +69,6 @@ def listed_not_name(c: Candidate) -> Verdict:
     if norm in c.cues.not_names or in_phrase(c.text, c.tokens, c.i, c.cues.not_names):
         return False
     return False if names_a_role(c.cues, norm) else None
-
-
-def names_a_role(cues, norm: str) -> bool:
-    """A word that is itself a cue for a person ("mentee", "coachees", "sponsor": "my coachee
-    Ngozi") says *a* person, never which one."""
-    return norm in cues.before or (norm.endswith("s") and norm[:-1] in cues.before)
 
 
 def noun_modifier(c: Candidate) -> Verdict:
@@ -196,6 +191,13 @@ def function_word(c: Candidate) -> Verdict:
     return c.cue > 0 and (c.cue == STRONG or not c.initial)
 
 
+def verb_with_object(c: Candidate) -> Verdict:
+    """ "my mentor drew it all out": a past tense in lower case before its object is a verb."""
+    if c.token.capitalised or c.next is None or not is_past_verb(c.token.norm):
+        return None
+    return False if c.next.norm in _OBJECT_PRONOUNS | _OBJECT_STARTS else None
+
+
 def modified_noun(c: Candidate) -> Verdict:
     """After a determiner ("our rose garden") or, in lower case, after an adjective or noun
     that is not a cue ("the little green dot"), the word is an everyday noun."""
@@ -206,6 +208,8 @@ def modified_noun(c: Candidate) -> Verdict:
         c.token.capitalised and prev.norm in _COMPLEMENTISERS
     ):
         return False  # ("that Crispin records": "that" opens a clause, no noun phrase)
+    if prev.possessive and not c.token.capitalised:
+        return False  # "mentee's rota", "tunde's rota": what someone has, not who
     if (
         not c.token.capitalised
         and prev.norm not in c.cues.before
@@ -222,7 +226,7 @@ def foreign_name(c: Candidate) -> Verdict:
     "free"): a name only with a strong cue, or as the capitalised subject of a past-tense verb
     ("Blessing emailed", "Summer runs"), unless it is itself a cue word ("Mentor recommended").
     """
-    if c.english or _seldom_a_word(c):
+    if c.english or word_frequency(c.token.norm) < _SELDOM_A_WORD_ZIPF:
         return None  # "met magdalena": no everyday word to mistake it for
     nxt = c.next
     if (
@@ -306,12 +310,9 @@ def cue_strength(c: Candidate) -> Verdict:
     but English text seldom uses as a word, when the weak cue is a word, not a function word
     ("met magdalena": a river in WordNet)."""
     common_name = c.english >= COMMON_NAME and is_noun_only(c.token.norm)
-    seldom_a_word = _seldom_a_word(c) and _cue_word(c)  # "met magdalena", not "to quarto"
+    # "met magdalena", not "to quarto"
+    seldom_a_word = word_frequency(c.token.norm) < _SELDOM_A_WORD_ZIPF and _cue_word(c)
     return c.cue == STRONG or (c.cue == WEAK and (common_name or seldom_a_word))
-
-
-def _seldom_a_word(c: Candidate) -> bool:
-    return word_frequency(c.token.norm) < _SELDOM_A_WORD_ZIPF
 
 
 RULES: tuple[Callable[[Candidate], Verdict], ...] = (
@@ -325,6 +326,7 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     only_a_name,
     calendar_word,
     function_word,
+    verb_with_object,
     modified_noun,
     referred_to,
     foreign_name,

@@ -15,7 +15,8 @@ from reflect.anonymise.lexicon import (
 )
 from reflect.anonymise.name_cues import STRONG, NameCues
 from reflect.anonymise.name_extent import extend_name
-from reflect.anonymise.name_rules import accept, names_a_role
+from reflect.anonymise.name_marks import names_a_role
+from reflect.anonymise.name_rules import accept
 from reflect.anonymise.name_slots import AND_A_PRONOUN
 from reflect.anonymise.name_tokens import Token, adjacent, sentence_initial, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
