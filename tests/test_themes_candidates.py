@@ -34,7 +34,16 @@ def test_when_text_names_a_topic_then_it_is_a_candidate(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["the most interesting part of today's class", "Nothing", "Fine.", "for years"],
+    # chat writing around a topic is never one ("parking. ugh", "the wait list lol")
+    [
+        "the most interesting part of today's class",
+        "Nothing",
+        "Fine.",
+        "for years",
+        "lol",
+        "ugh. tbh",
+        "haha ok",
+    ],
 )
 def test_when_text_is_only_generic_words_then_no_candidate(text):
     (parsed,) = extract_candidates([text], PROMPT)
