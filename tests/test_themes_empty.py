@@ -179,6 +179,15 @@ NOTHING_TO_ADD = [
     "Loved it",
     "Really enjoyed the whole course, no suggestions",
     "Nope. Enjoyed every minute",
+    # verbless and subjectless verdicts, as forms write them
+    "everything fine",
+    "went smoothly",
+    "all went to plan",
+    "couldn't have gone better",
+    "nothing negative",
+    "was a good one",
+    "another really useful hour",
+    "not really no",
 ]
 
 LOOKS_LIKE_IT = [
@@ -308,6 +317,10 @@ LOOKS_LIKE_IT = [
     "nothing was well paced",
     "well organised apart from the parking",
     "Content",
+    "went badly",
+    "everything fine apart from the projector",
+    "great call on the budget",
+    "a good one on pensions",
 ]
 
 

@@ -54,8 +54,8 @@ MAX_WORDS = 16
 
 _STOCK = re.compile(
     r"(?:n\s?/?\s?a|n\.a\.?|na|none|nil|null|nothing|nope|no|nah|non|nada|zilch|zero|"
-    r"not applicable|not a thing|not one thing|not really|not much|not at all|"
-    r"not that i know of|not that i can think of|"
+    r"not applicable|not a thing|not one thing|not no|no not|not really|"
+    r"not much|not at all|not that i know of|not that i can think of|"
     r"none that i can think of|nothing at all|nothing really|nothing much|nothing else|"
     r"nothing further|nothing more|nothing new|nothing specific|nothing in particular|"
     r"nothing to report|nothing to add|nothing to say|not this time|not for now|not today|"
@@ -179,6 +179,11 @@ _CLAUSES = [
     # "nothing got in the way" (of the plan, to "what got in the way?")
     r"nothing(?:\s+(?:really|much|major|big|significant))?\s+(?:got|gets|came|stood|was)\s+in\s+"
     r"(?:the|my|our)\s+way(?:\s+(?:this time(?: round)?|today|really|at all))*",
+    # "everything fine", "went smoothly", "all went to plan", "couldn't have gone better"
+    rf"(?:everything|it all|things)\s+{PRAISE_QUALIFIER}(?:{FINE})",
+    r"(?:(?:it|that|everything|all|it all|things)\s+)?went\s+(?:(?:really|very|so|quite|all)\s+)?"
+    r"(?:well|fine|smoothly|ok|okay|great|to plan|as planned|according to plan)",
+    r"(?:it\s+)?(?:couldn'?t|could not)\s+have\s+(?:gone|been)\s+(?:any\s+)?better",
     # "I'm happy with everything", "we were satisfied with it all"
     r"(?:(?:i|we)(?:'m|'re| am| are| was| were)?\s+)?(?:very\s+|quite\s+|completely\s+)?"
     r"(?:happy|satisfied|content|pleased) with (?:everything|it all|all of it|it)",
@@ -196,6 +201,9 @@ _PRAISES = [
     # "it was well run", "the course was very informative"
     rf"(?:it|this|that|everything|it all|{OCCASION}){WHERE}\s+{VERB}\s+{PRAISE_QUALIFIER}"
     rf"(?:{PRAISE_WORDS})(?:\s+overall)?",
+    # "was a good one", "another really useful hour"
+    rf"(?:(?:it|that)\s+)?(?:was\s+)?(?:a|another)\s+{PRAISE_QUALIFIER}(?:{FINE}|{PRAISE_WORDS})\s+"
+    rf"{EVENT}(?:\s+(?:as always|as usual|as ever))?",
     # "loved it", "really enjoyed the whole course"
     r"(?:(?:i|we)\s+)?(?:(?:thoroughly|totally|very much|so much)\s+)?(?:loved|enjoyed|liked|"
     r"appreciated)\s+(?:it|this|that|everything|it all|all of it|every (?:minute|bit|part|second)"

@@ -15,7 +15,7 @@ REMARKS = (
 TROUBLE = (
     r"confusing|unclear|difficult|hard|awkward|surprising|wrong|bad|problematic|challenging|"
     r"uncomfortable|strange|odd|weird|an issue|a problem|a concern|an obstacle|missing|lacking|"
-    r"needing (?:improvement|change|attention|work)"
+    r"needing (?:improvement|change|attention|work)|negative"
 )
 FINE = (
     r"fine|good|great|ok|okay|clear|well|perfect|excellent|understandable|straightforward|"
@@ -48,7 +48,8 @@ OCCASION = (
 EVENT = (
     r"(?:(?:two|three|one|2|3|1|few|couple of)\s+)?(?:class|classes|lecture|lesson|session|"
     r"sessions|meeting|workshop|course|module|seminar|lab|tutorial|training|event|programme|"
-    r"program|day|days|experience|job|work|stuff)"
+    r"program|day|days|experience|job|work|stuff|chat|catch up|catch-up|conversation|call|"
+    r"discussion|hour|one)"
 )
 VERB = (
     r"(?:was|is|were|are|went|seemed|seems|felt|feels|looks|looked|made sense|makes sense|"
