@@ -351,3 +351,17 @@ def test_a_surveymonkey_export_is_read_with_one_header_per_column(tmp_path):
     assert set(frame[F.PROMPT]) == {"What was most useful?"}
     assert frame[F.PARTICIPANT].nunique() == 8
     assert frame[F.ROW].tolist()[0] == 3
+
+
+def test_a_column_holding_only_roles_is_the_role_whatever_its_header(tmp_path):
+    # A form asks "I am a..." and people pick Mentor or Mentee: those are roles; a column of
+    # departments or sites, as repeated, is not.
+    path = tmp_path / "form.csv"
+    lines = ["Respondent,I am a...,Department,What did you talk about?"]
+    for p in range(12):
+        role = ["Mentor", "Mentee"][p % 2]
+        lines.append(f"r{p},{role},{['Finance', 'Estates'][p % 2]},rotations and exams ({p})")
+    path.write_text("\n".join(lines) + "\n")
+    frame = read_reflections(path)
+    assert set(frame[F.ROLE]) == {"mentor", "mentee"}
+    assert set(frame[F.PROMPT]) == {"What did you talk about?"}

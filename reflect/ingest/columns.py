@@ -135,6 +135,9 @@ def map_columns(path: Path, table: pd.DataFrame, given: ColumnMap) -> dict[str, 
                 taken.add(hit)
                 break
 
+    if "role" not in mapping and (hit := _role_by_values(table, headers, taken)):
+        mapping["role"] = hit  # a form's "I am a..." question: its answers are roles
+        taken.add(hit)
     if given.text:
         mapping["text"] = [resolve("text", name, "--text-column") for name in given.text]
     else:
@@ -261,6 +264,34 @@ def _few_words(filled: pd.Series) -> bool:
         filled.str.split().str.len().mean() <= _MAX_CHOICE_WORDS
         and first_word not in _NOTHING_WRITTEN
     )
+
+
+# The parts people play in a learning programme. A column that holds only these, for nearly
+# everyone, is the role whatever its header asks ("I am a...", "You are:").
+_ROLE_VALUES = frozenset(
+    re.findall(
+        r"\w+",
+        """mentor mentee coach coachee sponsor buddy manager participant learner facilitator
+        trainer trainee apprentice graduate intern leader junior senior peer supervisor
+        supervisee observer tutor student teacher employee executive director""",
+    )
+) | {"reverse mentor", "line manager", "senior leader", "direct report", "team member"}
+
+
+def _role_by_values(table: pd.DataFrame, headers: list, taken: set) -> object | None:
+    for header in headers:
+        if header in taken:
+            continue
+        values = table[header].str.strip().str.lower()
+        values = values.str.replace(r"\(.*?\)|^(?:an?|the)\s+|[^a-z ]", "", regex=True).str.strip()
+        filled = values[values != ""]
+        if (
+            len(filled) >= 0.8 * len(values)
+            and 2 <= filled.nunique() <= 6
+            and set(filled.unique()) <= _ROLE_VALUES | {f"{v}s" for v in _ROLE_VALUES}
+        ):
+            return header
+    return None
 
 
 def _repeats(filled: pd.Series) -> bool:
