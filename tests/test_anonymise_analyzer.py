@@ -220,6 +220,10 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("Helped a mentee reframe the setback", "mentee reframe the"),
         ("my mentee's rota changed again", "mentee's rota changed"),
         ("my mentor drew it all out on paper", "mentor drew it all"),
+        # A name alone in brackets right after a role, as "Name (my role)" already was.
+        ("my line manager (Hazel) wants a catch up", "manager ([PERSON]) wants"),
+        ("my buddy (tobenna) sorted it", "buddy ([PERSON]) sorted"),
+        ("the sponsor (Finance) signed off", "sponsor (Finance) signed"),
     ],
 )
 def test_when_the_commonly_missed_shapes_appear_then_they_are_redacted(text, redacted):

@@ -1,5 +1,6 @@
 """Marks a writer puts around a name in notes and forms: a role field ("Mentor: Lakshmi",
-"my buddy - Ezinne"), a role in brackets after it ("Ebere (my mentee)"), a dashed sign-off
+"my buddy - Ezinne"), a role in brackets after it ("Ebere (my mentee)") or it in brackets
+after a role ("my line manager (Grace)"), a dashed sign-off
 below the text ("...\n- Folasade"), "w/" for with. Used by ``NameCues.cue`` and
 ``NameCues.introduced``."""
 
@@ -60,10 +61,16 @@ def labelled_name(cues: NameCues, text: str, tokens: list[Token], i: int) -> boo
 _ROLE_IN_BRACKETS = re.compile(r"\s*\((my |our |his |her |their |the )?(?:new )?([a-z]+)\)")
 
 
+# "my line manager (Grace) wants": the word alone in brackets right after a role.
+_ROLE_BEFORE_BRACKET = re.compile(r"([a-z]+)\s*\(\s*$")
+
+
 def role_in_brackets(cues: NameCues, text: str, token: Token) -> bool:
     found = _ROLE_IN_BRACKETS.match(text.lower(), token.end)
     if found is None:
-        return False
+        before = _ROLE_BEFORE_BRACKET.search(text[max(0, token.start - 40) : token.start].lower())
+        role = before.group(1) if before and text[token.end : token.end + 1] == ")" else None
+        return role is not None and role in cues.before and role not in cues.weak
     owner, role = found.groups()
     # a role ("my mentee", "mentor"), not a greeting that is also a cue ("(thanks)")
     return role in cues.before and role not in cues.weak and (owner or role in cues.owned)
