@@ -102,6 +102,18 @@ def test_when_summarised_then_sessions_roles_and_top_themes_are_named():
     assert "AI at work more often (50% of mentors against 30% of mentees)" in text
 
 
+def test_answers_saying_there_was_nothing_to_report_never_lead_the_summary():
+    # A course evaluation's "Any other comments?" is mostly "no": the most shared "theme",
+    # but no topic. It is said after the topics, as what it is.
+    report = sample_report()
+    nothing = replace(report.themes[0], id="no_concerns", label="No concerns", kind="taxonomy",
+                      participants=100, share=0.833, nothing_to_report=True)  # fmt: skip
+    report.themes = [nothing, *report.themes]
+    text = _summary(report)
+    assert "The most widely shared themes were hybrid working (61 people, 51%)" in text
+    assert "100 people (83%) said at least once that there was nothing to report" in text
+
+
 def test_when_a_cell_is_withheld_then_the_summary_says_nothing_about_that_group():
     # Career: mentors 19, mentees withheld. "Raised by 19 mentors; the mentees' number is
     # withheld" would imply few mentees did: a withheld number may protect another cell.

@@ -24,6 +24,8 @@ class SafeTheme:
     # Sub-topics, each {"label": str, "participants": int | None} (``privacy/facets.py``).
     facets: list[dict] = field(default_factory=list)
     by_prompt: dict[str, int | None] = field(default_factory=dict)
+    # The answers saying there was nothing to report ("No concerns"), not a topic.
+    nothing_to_report: bool = False
 
 
 @dataclass

@@ -60,16 +60,23 @@ def executive_summary(report: SafeReport) -> list[Finding]:
     # A taxonomy that does not fit would headline themes its answers were forced into: the
     # themes found in the answers themselves lead instead.
     leading = shown if fits or not found_in_answers else found_in_answers
-    top = sorted(leading, key=lambda t: -(t.participants or 0))[:TOP_THEMES]
     what = "themes" if leading is shown else "themes found in the answers"
-    findings = [
-        Finding(
-            "What people wrote about most",
-            f"The most widely shared {what} were "
-            + join([f"{lower(t.label)} ({_people_and_share(t)})" for t in top])
-            + ".",
+    # "Nothing to report" is counted like a theme but is no topic: it is said after them.
+    topics = [t for t in leading if not t.nothing_to_report]
+    nothing = [t for t in leading if t.nothing_to_report] if topics else []
+    top = sorted(topics or leading, key=lambda t: -(t.participants or 0))[:TOP_THEMES]
+    most = (
+        f"The most widely shared {what} were "
+        + join([f"{lower(t.label)} ({_people_and_share(t)})" for t in top])
+        + "."
+    )
+    for theme in nothing[:1]:
+        share = f" ({theme.share:.0%})" if theme.share is not None else ""
+        most += (
+            f" {capital_first(people(theme.participants))}{share} said at least once that "
+            f"there was nothing to report (“{theme.label}”)."
         )
-    ]
+    findings = [Finding("What people wrote about most", most)]
     margin = noise_margin(report.privacy)
     loud = margin is not None and noise_is_loud(margin, report.n_participants)
     if loud:
@@ -85,7 +92,7 @@ def executive_summary(report: SafeReport) -> list[Finding]:
             ),
         )
     for finding in (
-        _by_prompt(report, leading, dims.get("prompt")),
+        _by_prompt(report, topics or leading, dims.get("prompt")),
         None if loud else _change_over_sessions(leading, dims.get("session")),
         None if loud else _contrast(leading, dims.get("role")),
     ):

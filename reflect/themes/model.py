@@ -27,3 +27,6 @@ class Theme:
     # 3-6 sub-topics of the theme, each with its own people (``facets.py``); screened and
     # suppressed like phrases, and never shown within k of the theme's own total.
     facets: list[Phrase] = field(default_factory=list)
+    # The answers saying there was nothing to report ("No concerns"): counted like a theme,
+    # but no topic, so a summary does not lead with it.
+    says_nothing: bool = False

@@ -103,7 +103,8 @@ def _themes(
             [texts[i] for i in members], [participants[i] for i in members], embed, settings,
             prompt,
         )  # fmt: skip
-        themes.append(Theme(spec.id, spec.label, "taxonomy", spec.description, members, phrases))
+        themes.append(Theme(spec.id, spec.label, "taxonomy", spec.description, members, phrases,
+                            says_nothing=spec.kind == "nothing"))  # fmt: skip
     if not any(t.kind == "nothing" for t in taxonomy):  # else that theme took those answers
         themes.extend(_no_concerns(texts, prompts))
     explained = None
@@ -254,8 +255,9 @@ def _no_concerns(texts: Sequence[str], prompts: Sequence[str]) -> list[Theme]:
     if not members:
         return []
     # Built in, not written by anyone: its label can be shown as is.
-    return [Theme(NO_CONCERNS_ID, "No concerns", "taxonomy",
-                  "Answers saying there was nothing to report.", members)]  # fmt: skip
+    description = "Answers saying there was nothing to report."
+    return [Theme(NO_CONCERNS_ID, "No concerns", "taxonomy", description, members,
+                  says_nothing=True)]  # fmt: skip
 
 
 # An emerging theme's label must be used by its people at least this many times as often as
