@@ -193,9 +193,8 @@ def function_word(c: Candidate) -> Verdict:
 
 def verb_with_object(c: Candidate) -> Verdict:
     """ "my mentor drew it all out": a past tense in lower case before its object is a verb."""
-    if c.token.capitalised or c.next is None or not is_past_verb(c.token.norm):
-        return None
-    return False if c.next.norm in _OBJECT_PRONOUNS | _OBJECT_STARTS else None
+    verb = not c.token.capitalised and c.next is not None and is_past_verb(c.token.norm)
+    return False if verb and c.next.norm in _OBJECT_PRONOUNS | _OBJECT_STARTS else None
 
 
 def modified_noun(c: Candidate) -> Verdict:
