@@ -278,9 +278,13 @@ _ROLE_VALUES = frozenset(
 ) | {"reverse mentor", "line manager", "senior leader", "direct report", "team member"}
 
 
+_MAX_ROLE_SPELLINGS = 30  # "Mentor", "mentor ", "MENTOR"... as typed
+
+
 def _role_by_values(table: pd.DataFrame, headers: list, taken: set) -> object | None:
     for header in headers:
-        if header in taken:
+        # a role column holds a few values: free text is passed over before any regex
+        if header in taken or table[header].nunique() > _MAX_ROLE_SPELLINGS:
             continue
         values = table[header].str.strip().str.lower()
         values = values.str.replace(r"\(.*?\)|^(?:an?|the)\s+|[^a-z ]", "", regex=True).str.strip()
