@@ -114,7 +114,7 @@ def test_answers_saying_there_was_nothing_to_report_never_lead_the_summary():
     assert "100 people (83%) said at least once that there was nothing to report" in text
 
 
-def test_when_a_cell_is_withheld_then_the_summary_says_nothing_about_that_group():
+def test_when_a_cell_is_withheld_then_the_summary_nothing_to_report_about_that_group():
     # Career: mentors 19, mentees withheld. "Raised by 19 mentors; the mentees' number is
     # withheld" would imply few mentees did: a withheld number may protect another cell.
     text = _summary(sample_report())

@@ -35,7 +35,7 @@ def fake_embed(texts):
     "text",
     ["Nothing", "N/A", "none", "nothing was confusing today", "Everything made sense", "nope"],
 )
-def test_when_answer_says_nothing_then_it_is_empty(text):
+def test_when_answer_nothing_to_report_then_it_is_empty(text):
     assert is_empty_answer(text)
 
 

@@ -177,7 +177,7 @@ def disclose(
             safe_themes.append(
                 SafeTheme(public_id, label, theme.kind, theme.description, None, None,
                           empty[F.ROLE], empty[F.SESSION], empty[F.COHORT],
-                          by_prompt=empty[F.PROMPT], nothing_to_report=theme.says_nothing)
+                          by_prompt=empty[F.PROMPT], nothing_to_report=theme.nothing_to_report)
             )  # fmt: skip
             continue
         phrases = [p.text for p in theme.phrases if phrase_is_safe(p, k, words, people)]
@@ -203,7 +203,7 @@ def disclose(
         safe_themes.append(
             SafeTheme(public_id, label, theme.kind, theme.description, total, share,
                       cells[F.ROLE], cells[F.SESSION], cells[F.COHORT], phrases, chosen,
-                      facets, by_prompt=cells[F.PROMPT], nothing_to_report=theme.says_nothing)
+                      facets, by_prompt=cells[F.PROMPT], nothing_to_report=theme.nothing_to_report)
         )  # fmt: skip
     if budget is None:  # under DP nothing shown may depend on the data beyond what it releases
         safe_themes = as_written(safe_themes, frame, k)

@@ -29,4 +29,4 @@ class Theme:
     facets: list[Phrase] = field(default_factory=list)
     # The answers saying there was nothing to report ("No concerns"): counted like a theme,
     # but no topic, so a summary does not lead with it.
-    says_nothing: bool = False
+    nothing_to_report: bool = False

@@ -104,7 +104,7 @@ def _themes(
             prompt,
         )  # fmt: skip
         themes.append(Theme(spec.id, spec.label, "taxonomy", spec.description, members, phrases,
-                            says_nothing=spec.kind == "nothing"))  # fmt: skip
+                            nothing_to_report=spec.kind == "nothing"))  # fmt: skip
     if not any(t.kind == "nothing" for t in taxonomy):  # else that theme took those answers
         themes.extend(_no_concerns(texts, prompts))
     explained = None
@@ -257,7 +257,7 @@ def _no_concerns(texts: Sequence[str], prompts: Sequence[str]) -> list[Theme]:
     # Built in, not written by anyone: its label can be shown as is.
     description = "Answers saying there was nothing to report."
     return [Theme(NO_CONCERNS_ID, "No concerns", "taxonomy", description, members,
-                  says_nothing=True)]  # fmt: skip
+                  nothing_to_report=True)]  # fmt: skip
 
 
 # An emerging theme's label must be used by its people at least this many times as often as
