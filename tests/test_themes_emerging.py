@@ -295,6 +295,10 @@ def test_typical_words_people_write_together_are_shown_as_they_wrote_them():
     assert [(p.text, len(p.participants)) for p in shown] == [
         ("engineering", 9), ("machine learning", 6), ("data", 9)
     ]  # fmt: skip
+    # ...wherever the two stand among the words a topic shows, not only among its first few.
+    others = ["a1", "b2", "c3", "d4", "e5", "f6", "g7"]
+    many = [Phrase(w, people) for w in [*others, "learning", "h8", "machine"]]
+    assert "machine learning" in [p.text for p in written_together(many, writers, people, 5, "")]
 
 
 def test_the_framing_of_many_questions_is_what_they_share_not_their_topics():

@@ -119,9 +119,10 @@ def phrase_pool(idx, rows, sentences, texts, authors, prompt) -> dict[str, tuple
     return pool
 
 
-# Typical words looked at in pairs for a phrase people wrote with both (the first few: each
-# pair is a search of the answers).
-PAIRED_WORDS = 6
+# Typical words looked at in pairs for a phrase people wrote with both: all a topic shows (with
+# only the first six, "machine" and "learning", seventh and ninth of a topic of job titles on
+# the Jupyter survey, dev, were shown apart). Each pair is an indexed search of the answers.
+PAIRED_WORDS = 12
 
 
 def written_together(
