@@ -365,3 +365,24 @@ def test_a_column_holding_only_roles_is_the_role_whatever_its_header(tmp_path):
     frame = read_reflections(path)
     assert set(frame[F.ROLE]) == {"mentor", "mentee"}
     assert set(frame[F.PROMPT]) == {"What did you talk about?"}
+
+
+def test_timestamps_and_numbers_a_survey_tool_wrote_are_not_answers(tmp_path):
+    # "EndDate" has neither a date header word the date field looks for first nor short
+    # repeated values: only its values say it is not what anyone wrote.
+    path = tmp_path / "survey.csv"
+    rows = [
+        f"2025-03-0{d} 09:1{d}:00,2025-03-0{d} 09:2{d}:30,R_{d},{d}00{d}.5,"
+        f"day {d} of shadowing helped"
+        for d in range(1, 9)
+    ]
+    path.write_text("StartDate,EndDate,ResponseId,Duration,What helped most?\n" + "\n".join(rows))
+    frame = read_reflections(path, ColumnMap(participant="ResponseId"))
+    assert set(frame[F.PROMPT]) == {"What helped most?"}
+    # ...while answers that happen to include a date or a number still are.
+    mixed = tmp_path / "mixed.csv"
+    answers = ["May", "Monday", "2", "the May session ran over", "more time on 3 March"]
+    answers += [f"week {n} was the best of the course" for n in range(5)]
+    mixed.write_text("id,Comments\n" + "\n".join(f"p{n},{a}" for n, a in enumerate(answers)))
+    frame = read_reflections(mixed, ColumnMap(participant="id"))
+    assert set(frame[F.PROMPT]) == {"Comments"}

@@ -12,6 +12,7 @@ import pandas as pd
 
 from reflect.config import ColumnMap
 from reflect.errors import InputError
+from reflect.ingest.values import machine_written
 
 # Header words that identify a column (matched on lower-cased headers, first rule wins).
 _HEADER_RULES: dict[str, tuple[str, ...]] = {
@@ -233,7 +234,7 @@ def _guess_text_columns(table: pd.DataFrame, candidates: list[str]) -> list[str]
             continue
         values = table[header].str.strip()
         filled = values[values != ""]
-        if filled.empty:
+        if filled.empty or machine_written(filled):
             continue
         hinted = any(hint in norm for hint in _TEXT_HINTS)
         long_enough = filled.str.len().mean() >= _MIN_FREE_TEXT_CHARS
