@@ -188,6 +188,15 @@ NOTHING_TO_ADD = [
     "was a good one",
     "another really useful hour",
     "not really no",
+    # a doubled denial, leaving things be, a verdict that it works
+    "No nothing",
+    "Leave it as it is",
+    "leave everything the same",
+    "Happy with it as it is",
+    "happy as it is",
+    "nothing, it works",
+    "It works well for me",
+    "Nothing really, it was a smooth start",
 ]
 
 LOOKS_LIKE_IT = [
@@ -258,6 +267,10 @@ LOOKS_LIKE_IT = [
     "Nope, the projector failed again",
     "n/a - we never met this month",
     "None - the session was cancelled",
+    "Nothing works on the shared drive",
+    "Leave the breakout rooms as they are",
+    "Happy with the mentoring pairs",
+    "a slow start to the programme",
     "Nothing, it was all new to me",
     "Nothing was confusing, but the quiz was far too long",
     "Nothing was confusing today other than the printer",

@@ -54,7 +54,7 @@ MAX_WORDS = 16
 
 _STOCK = re.compile(
     r"(?:n\s?/?\s?a|n\.a\.?|na|none|nil|null|nothing|nope|no|nah|non|nada|zilch|zero|"
-    r"not applicable|not a thing|not one thing|not no|no not|not really|"
+    r"not applicable|not a thing|not one thing|not no|no not|no nothing|nothing no|not really|"
     r"not much|not at all|not that i know of|not that i can think of|"
     r"none that i can think of|nothing at all|nothing really|nothing much|nothing else|"
     r"nothing further|nothing more|nothing new|nothing specific|nothing in particular|"
@@ -165,8 +165,8 @@ _CLAUSES = [
     rf"nothing(?:\s+that)?\s+(?:i|we)(?:'d| would)\s+(?:change|add|improve|alter|do differently|"
     rf"want to change){TAIL}{WHERE}",
     # "keep it as is", "I wouldn't change a thing", "couldn't fault it", "nothing needs changing"
-    r"keep (?:it|everything|things|it all)\s+(?:just\s+|exactly\s+)?(?:as (?:it is|is|it was)|"
-    r"the same)",
+    r"(?:keep|leave) (?:it|everything|things|it all)\s+(?:just\s+|exactly\s+)?(?:as (?:it is|is|"
+    r"it was)|the same)",
     r"(?:(?:i|we)\s+)?(?:wouldn'?t|would not|won'?t|don'?t|do not|couldn'?t|could not|can'?t|"
     r"cannot)\s+(?:change|fault|improve|criticise|criticize|alter)\s+(?:a thing|anything|it|"
     r"a single thing|one thing|any of it)(?:\s+(?:at all|really))*",
@@ -186,7 +186,8 @@ _CLAUSES = [
     r"(?:it\s+)?(?:couldn'?t|could not)\s+have\s+(?:gone|been)\s+(?:any\s+)?better",
     # "I'm happy with everything", "we were satisfied with it all"
     r"(?:(?:i|we)(?:'m|'re| am| are| was| were)?\s+)?(?:very\s+|quite\s+|completely\s+)?"
-    r"(?:happy|satisfied|content|pleased) with (?:everything|it all|all of it|it)",
+    r"(?:happy|satisfied|content|pleased) (?:with (?:everything|it all|all of it|it)"
+    r"(?: as (?:it is|is|it was|it stands))?|as (?:it is|is|it was|it stands))",
     # "no, thanks", "none for now", "not at this time"
     rf"(?:no|none|not|nope|nah)(?:\s+really)?{TAIL}",
     # "not much to say", "not a lot to add here"

@@ -49,11 +49,11 @@ EVENT = (
     r"(?:(?:two|three|one|2|3|1|few|couple of)\s+)?(?:class|classes|lecture|lesson|session|"
     r"sessions|meeting|workshop|course|module|seminar|lab|tutorial|training|event|programme|"
     r"program|day|days|experience|job|work|stuff|chat|catch up|catch-up|conversation|call|"
-    r"discussion|hour|one)"
+    r"discussion|hour|start|one)"
 )
 VERB = (
     r"(?:was|is|were|are|went|seemed|seems|felt|feels|looks|looked|made sense|makes sense|"
-    r"worked|came across as)"
+    r"worked|works|came across as)"
 )
 QUALIFIER = (
     r"(?:(?:really|very|pretty|quite|so|all|just|totally|completely|perfectly|fairly|too|"
