@@ -160,6 +160,24 @@ def test_a_re_run_on_an_export_differing_by_one_person_is_refused(change):
     assert counts_of(first)  # the first report was fine on its own
 
 
+def test_new_ids_on_the_same_answers_are_the_same_people_so_a_withdrawal_is_still_refused():
+    # The id column is the analyst's: everyone but the target under a new id would be 39 new
+    # people to a ledger keyed on ids alone, and the report their exact difference.
+    book = ledger()
+    rows = programme(40)
+    report(rows, ledger=book)
+    rekeyed = [
+        dict(r, **{F.PARTICIPANT: r[F.PARTICIPANT] + "-2"})
+        for r in rows
+        if r[F.PARTICIPANT] != "P-007"
+    ]
+    with pytest.raises(DisclosureRefused, match="differ"):
+        report(rekeyed, ledger=book)
+    # ...while the same people under new ids, all of them, are the same report again.
+    again = [dict(r, **{F.PARTICIPANT: r[F.PARTICIPANT] + "-2"}) for r in rows]
+    assert counts_of(report(again, ledger=book)) == counts_of(report(rows, ledger=book))
+
+
 def test_an_identical_re_run_shows_the_same_numbers():
     book = ledger()
     first, second = report(programme(40), ledger=book), report(programme(40), ledger=book)
@@ -267,6 +285,16 @@ def test_the_ledger_stores_keyed_tags_only_and_forget_cleans_it(tmp_path):
         assert ws.db.execute("SELECT sum(erased) FROM ledger_sets").fetchone()[0] > 0
         before = ws.db.execute("SELECT count(*) FROM ledger_people").fetchone()[0]
         assert before == 39  # the erased person's tag is gone
+        # ...and so is what they wrote: nothing in the ledger points at them any more.
+        bits = {b for (b,) in ws.db.execute("SELECT bit FROM ledger_people").fetchall()}
+        answer_bits = ws.db.execute("SELECT DISTINCT bit FROM ledger_answers").fetchall()
+        assert {b for (b,) in answer_bits} <= bits
+        # A newcomer after the erasure gets a bit of their own, not a known person's.
+        newcomer = ledger(ws.db)
+        joined = rows + [dict(r, **{F.PARTICIPANT: "P-NEW"}) for r in person(
+            "P-NEW", "mentor", "Cohort B", ["senior", "career"])]  # fmt: skip
+        assigned = newcomer.bits(frame_of(joined))
+        assert assigned.is_unique
         # A re-run without them would expose them next to the earlier report: refused.
         with pytest.raises(DisclosureRefused):
             report([r for r in rows if r[F.PARTICIPANT] != gone], ledger=ledger(ws.db))

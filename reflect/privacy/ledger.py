@@ -24,6 +24,8 @@ What is stored (tables of the workspace's DuckDB file, which is private to its o
 
 - ``ledger_people(tag, bit)``: tag = keyed HMAC of a pseudonym (``reflect.keys.keyed_tag``),
   meaningless without the key; ``bit`` = its position in the sets. Never a raw id.
+- ``ledger_answers(tag, bit)``: keyed HMACs of each person's distinctive answers, so that the
+  same people under new ids are still the same people (``identity.py``). Never the text.
 - ``ledger_sets(digest, people, erased, members)``: one row per distinct released set of
   people; ``members`` is a bitset over ``bit``; ``erased`` counts members since erased.
 - ``ledger_releases(release_id, released_at, k, kind, numbers)``: one row per report; its
@@ -50,7 +52,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import uuid
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -59,13 +60,19 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 
-from reflect import frames as F
 from reflect.errors import DisclosureRefused
 from reflect.keys import keyed_tag
+from reflect.privacy.identity import (
+    PURPOSE,
+    answer_tags,
+    known_by_answers,
+    member_tags,
+    person_tag,
+)
 
-_PURPOSE = "release ledger v1"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS ledger_people (tag VARCHAR PRIMARY KEY, bit INTEGER);
+CREATE TABLE IF NOT EXISTS ledger_answers (tag VARCHAR PRIMARY KEY, bit INTEGER);
 CREATE TABLE IF NOT EXISTS ledger_sets (
     digest VARCHAR PRIMARY KEY, people INTEGER, erased INTEGER, members BLOB);
 CREATE TABLE IF NOT EXISTS ledger_releases (
@@ -75,7 +82,6 @@ CREATE TABLE IF NOT EXISTS ledger_populations (digest VARCHAR PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS ledger_dp (release_id VARCHAR, epsilon DOUBLE, released_at VARCHAR);
 CREATE TABLE IF NOT EXISTS ledger_settings (name VARCHAR PRIMARY KEY, value VARCHAR);
 """
-_WORDS = re.compile(r"[^\w]+")
 
 
 @dataclass(frozen=True, order=True)
@@ -93,7 +99,17 @@ class Ledger:
         self.key = key
         db.execute(_SCHEMA)
         self._bits = dict(db.execute("SELECT tag, bit FROM ledger_people").fetchall())
+        self._answers = dict(db.execute("SELECT tag, bit FROM ledger_answers").fetchall())
         self._new_bits: dict[str, int] = {}
+        self._new_answers: dict[str, int] = {}
+        # After the highest bit anyone holds: counting tags would give a bit someone has
+        # once a forgotten person's tag is gone (a forgotten bit is clear in every set, and
+        # may be given again).
+        (top,) = db.execute(
+            "SELECT max(bit) FROM (SELECT bit FROM ledger_people UNION ALL "
+            "SELECT bit FROM ledger_answers)"
+        ).fetchone()
+        self._next_bit = 0 if top is None else top + 1
         rows = db.execute("SELECT people, members, erased FROM ledger_sets").fetchall()
         released = sorted(_Released(p, _to_int(m), e) for p, m, e in rows)
         self._released = released
@@ -101,14 +117,24 @@ class Ledger:
 
     # -- who is who ------------------------------------------------------------------------
     def bits(self, frame: pd.DataFrame) -> pd.Series:
-        """Each participant's bit in the sets (new people get new bits, stored on record)."""
+        """Each participant's bit in the sets: known by pseudonym, else by their distinctive
+        answers (``identity.py``), else a new bit; what is new is stored on record."""
         tags = member_tags(frame, self.key)
-        out = {}
+        answers = answer_tags(frame, self.key)
+        out = {p: self._bits[tag] for p, tag in tags.items() if tag in self._bits}
+        taken = set(out.values())
         for participant, tag in tags.items():
-            bit = self._bits.get(tag)
-            if bit is None:
-                bit = self._new_bits.setdefault(tag, len(self._bits) + len(self._new_bits))
-            out[participant] = bit
+            if participant in out:
+                continue
+            bit = known_by_answers(answers.get(participant, []), self._answers, taken)
+            if bit is None and (bit := self._new_bits.get(tag)) is None:
+                bit, self._next_bit = self._next_bit, self._next_bit + 1
+            self._new_bits[tag] = out[participant] = bit
+            taken.add(bit)
+        for participant, own in answers.items():
+            for tag in own:
+                if tag not in self._answers:
+                    self._new_answers.setdefault(tag, out[participant])
         return pd.Series(out, dtype="int64")
 
     # -- the rules -------------------------------------------------------------------------
@@ -131,7 +157,7 @@ class Ledger:
 
     def population(self, participants) -> str:
         """A keyed digest of a report's participants (pseudonyms), for rule 2."""
-        return keyed_tag(self.key, _PURPOSE, "population", *sorted(set(participants)))
+        return keyed_tag(self.key, PURPOSE, "population", *sorted(set(participants)))
 
     def check_population(self, people: int, k: int, population: str | None = None) -> bool:
         """Refuse a report whose people (``people``, a bitset) differ from a released set by
@@ -171,15 +197,18 @@ class Ledger:
             self.db.execute("INSERT OR IGNORE INTO ledger_populations VALUES (?)", [population])
         if epsilon is not None:
             self.db.execute("INSERT INTO ledger_dp VALUES (?, ?, ?)", [release_id, epsilon, _now()])
-        if self._new_bits:
-            new = pd.DataFrame({"tag": list(self._new_bits), "bit": list(self._new_bits.values())})
-            self.db.register("ledger_new", new)
-            try:
-                self.db.execute("INSERT OR IGNORE INTO ledger_people SELECT * FROM ledger_new")
-            finally:
-                self.db.unregister("ledger_new")
-            self._bits.update(self._new_bits)
-            self._new_bits = {}
+        news = (("ledger_people", self._new_bits), ("ledger_answers", self._new_answers))
+        for table, new in news:
+            if new:
+                rows = pd.DataFrame({"tag": list(new), "bit": list(new.values())})
+                self.db.register("ledger_new", rows)
+                try:
+                    self.db.execute(f"INSERT OR IGNORE INTO {table} SELECT * FROM ledger_new")
+                finally:
+                    self.db.unregister("ledger_new")
+        self._bits.update(self._new_bits)
+        self._answers.update(self._new_answers)
+        self._new_bits, self._new_answers = {}, {}
         new_sets = set(sets) - {r.members for r in self._released if r.erased == 0}
         if new_sets:  # in one insert: a report releases hundreds of sets
             import pyarrow as pa
@@ -252,11 +281,12 @@ def erase_person(db, key: bytes, pseudonym: str) -> bool:
     """``reflect forget``: clear the person's bit in every set (counted as erased instead)
     and delete their tag. Returns whether the ledger knew them."""
     db.execute(_SCHEMA)
-    tag = keyed_tag(key, _PURPOSE, "person", pseudonym)
+    tag = person_tag(key, pseudonym)
     rows = db.execute("SELECT bit FROM ledger_people WHERE tag = ?", [tag]).fetchall()
     if not rows:
         return False
-    mask = 1 << rows[0][0]
+    bit = rows[0][0]
+    mask = 1 << bit
     for digest, members, erased in db.execute(
         "SELECT digest, members, erased FROM ledger_sets"
     ).fetchall():
@@ -269,24 +299,12 @@ def erase_person(db, key: bytes, pseudonym: str) -> bool:
                 "INSERT OR IGNORE INTO ledger_sets VALUES (?, ?, ?, ?)",
                 [_digest(data, erased + 1), people.bit_count() + erased + 1, erased + 1, data],
             )
-    db.execute("DELETE FROM ledger_people WHERE tag = ?", [tag])
+    # Every name the person went by, and what they wrote, goes with them.
+    db.execute("DELETE FROM ledger_people WHERE bit = ?", [bit])
+    db.execute("DELETE FROM ledger_answers WHERE bit = ?", [bit])
     # Every digest may hold the person; they only spare identical re-runs a needless refusal.
     db.execute("DELETE FROM ledger_populations")
     return True
-
-
-def member_tags(frame: pd.DataFrame, key: bytes) -> dict[str, str]:
-    """Each participant's ledger tag: keyed on the pseudonym, or — for participants whose
-    answers are all identical to others' — on the shared answers and their number."""
-    normalised = frame[F.TEXT].map(lambda t: _WORDS.sub(" ", str(t).lower()).strip())
-    answers = normalised.groupby(frame[F.PARTICIPANT]).agg(lambda s: "\x1e".join(sorted(set(s))))
-    sharing = answers.map(answers.value_counts())
-    return {
-        participant: keyed_tag(key, _PURPOSE, "copies", text, str(n))
-        if n > 1
-        else keyed_tag(key, _PURPOSE, "person", participant)
-        for participant, text, n in zip(answers.index, answers, sharing, strict=True)
-    }
 
 
 def bitset(bits: np.ndarray) -> int:
