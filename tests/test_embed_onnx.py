@@ -97,7 +97,10 @@ def reference() -> np.ndarray:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("name", "floor"), [("onnx-fp32", 0.99999), ("onnx-int8", 0.98)])
+# int8's floor: over the 5,854 ReflectSumm dev answers the closest-to-worst text sits at 0.978
+# (README, "Speed"), and the empty text here at 0.974 with onnxruntime 1.32 (0.98 passed with
+# earlier releases); its mean stays near fp32's.
+@pytest.mark.parametrize(("name", "floor"), [("onnx-fp32", 0.99999), ("onnx-int8", 0.97)])
 def test_when_onnx_backend_encodes_then_vectors_match_sentence_transformers(name, floor, reference):
     from reflect.embed import load_backend
 
@@ -106,6 +109,7 @@ def test_when_onnx_backend_encodes_then_vectors_match_sentence_transformers(name
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     cosines = (vectors * reference).sum(axis=1)
     assert cosines.min() >= floor
+    assert cosines.mean() >= 1 - (1 - floor) / 2
 
 
 @pytest.mark.model
