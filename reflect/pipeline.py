@@ -174,7 +174,6 @@ def analyse(
                 teaching=teaching, chosen=config.taxonomy is not None,
             )  # fmt: skip
         fit = themes.fit
-        progress.note(fit_line(themes.fit))
         themes = apply_review(themes, review, redacted)
         lap("themes")
 
@@ -192,8 +191,12 @@ def analyse(
             ledger=Ledger(workspace.db, key),  # what this workspace already released
             printable=_group_value_screen(values, roster, key, workspace),
             embed=lambda texts: embed(texts, alone=True),
+            fit=fit,
         )
         workspace.finish_run(run_id, len(redacted))
+    # After disclosure, as the report shows it: the share is itself a number (privacy/fit.py).
+    if report.taxonomy_fit is not None:
+        progress.note(fit_line(report.taxonomy_fit))
     if (noise := dp_line(report.privacy, report.n_participants)) is not None:
         progress.note(noise)
     report = rename_report(report, review, themes)
@@ -205,7 +208,6 @@ def analyse(
         cohort_name=config.cohort_name or nouns["cohort"],
         columns=_printed_prompts(export.columns, report.participants_by_prompt),
         programme_fingerprint=fingerprint,
-        taxonomy_fit=fit.to_dict(),
     )
     lap("privacy")
     return Result(report, timings)

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from attacks import (
     KEY,
+    TOPICS,
     K,
     counts_of,
     frame_of,
@@ -178,6 +180,25 @@ def test_new_ids_on_the_same_answers_are_the_same_people_so_a_withdrawal_is_stil
     assert counts_of(report(again, ledger=book)) == counts_of(report(rows, ledger=book))
 
 
+def test_one_person_s_answer_changed_cannot_be_read_from_which_counts_are_withheld():
+    # Same participants, the target's answers edited: the counts that moved are the target's.
+    book = ledger()
+    rows = programme(40)
+    report(rows, ledger=book)
+    edited = [
+        dict(r, **{F.TEXT: TOPICS["career"] + " (edited)"}) if r[F.PARTICIPANT] == "P-007" else r
+        for r in rows
+    ]
+    with pytest.raises(DisclosureRefused, match="moved by fewer than"):
+        report(edited, ledger=book)
+    # ...while k people's new answers (a later session) move counts as any programme does.
+    later = list(rows)
+    for i in range(K):
+        later += person(f"P-{i:03d}", "mentee" if i % 2 == 0 else "mentor", "Cohort A",
+                        ["tools", "career"], sessions=("3",))  # fmt: skip
+    assert report(later, ledger=book)["n_participants"] == 40
+
+
 def test_an_identical_re_run_shows_the_same_numbers():
     book = ledger()
     first, second = report(programme(40), ledger=book), report(programme(40), ledger=book)
@@ -214,13 +235,16 @@ def test_a_split_on_a_phrase_and_on_that_phrase_plus_a_rare_word_cannot_be_subtr
              for r in person("P-ALL", "mentor", "Cohort B", ["senior"])]  # fmt: skip
     frame = frame_of(rows)
     book = ledger()
-    releases = []
+    reviewed = []
     for phrases in (["senior"], ["senior", "allotment"]):
         review = Review()
         review.split("senior", phrases, "About seniority")
-        themes = apply_review(themes_of(frame), review, frame)
-        releases.append(report(rows, themes, ledger=book))
-    assert not small_differences(*releases)
+        reviewed.append(apply_review(themes_of(frame), review, frame))
+    report(rows, reviewed[0], ledger=book)
+    # The same answers, only the review differs: counts that moved by one are that one
+    # writer's, and even withheld they would show which cells hold them. Refused.
+    with pytest.raises(DisclosureRefused, match="moved by fewer than"):
+        report(rows, reviewed[1], ledger=book)
 
 
 def test_merging_a_small_hidden_theme_cannot_be_diffed_against_the_unreviewed_report():
@@ -237,8 +261,8 @@ def test_merging_a_small_hidden_theme_cannot_be_diffed_against_the_unreviewed_re
     review = Review(signatures={ref: ["allotment"]})
     review.merge(["career", ref])
     themes = apply_review([*themes_of(frame), emerging], review, frame)
-    merged = report(rows, themes, ledger=book)
-    assert not small_differences(unreviewed, merged)
+    with pytest.raises(DisclosureRefused, match="moved by fewer than"):
+        report(rows, themes, ledger=book)  # "career" would move by the few of the small theme
 
 
 def test_six_copied_participants_do_not_turn_a_difference_of_one_into_seven():
@@ -437,3 +461,56 @@ def test_a_facet_count_that_moved_by_fewer_than_k_people_is_withheld():
     a, b = facet(first), facet(second)
     assert a is not None
     assert b is None or not 0 < abs(a - b) < K
+
+
+# -- the taxonomy fit's share ------------------------------------------------------------------
+
+
+def _fit_of(frame, themes):
+    from reflect.themes.fit import measure_fit
+
+    membership = np.zeros((len(frame), len(themes)), dtype=bool)
+    for j, theme in enumerate(themes):
+        membership[theme.members, j] = True
+    return measure_fit(membership, np.ones(len(frame), dtype=bool), ["topic"] * len(themes))
+
+
+def _probe(rows):
+    """A taxonomy of one theme that explains only the answers about seniority."""
+    frame = frame_of(rows)
+    themes = [t for t in themes_of(frame) if t.id == "senior"]
+    return themes, _fit_of(frame, themes)
+
+
+def test_the_fit_share_is_withheld_when_fewer_than_k_people_stand_behind_it():
+    rows = programme(40)
+    one = [r for r in rows if "senior" not in r[F.TEXT] or r[F.PARTICIPANT] == "P-007"]
+    themes, fit = _probe(one)
+    data = report(one, themes, fit=fit)
+    assert data["taxonomy_fit"]["explained_share"] is None  # one writer: 2 answers of ~120
+    assert data["taxonomy_fit"]["fits"] is False
+    themes, fit = _probe(rows)
+    assert report(rows, themes, fit=fit)["taxonomy_fit"]["explained_share"] > 0
+    dp_report = report(
+        rows, themes, fit=fit, dp_epsilon=1.0, dp_noise=lambda values, scale: list(values)
+    )
+    assert dp_report["taxonomy_fit"]["explained_share"] is None  # not noised: withheld
+
+
+def test_the_fit_share_cannot_be_diffed_across_re_runs():
+    book = ledger()
+    rows = programme(40)
+    themes, fit = _probe(rows)
+    first = report(rows, themes, fit=fit, ledger=book)
+    assert first["taxonomy_fit"]["explained_share"] is not None
+    # One of the target's two answers about seniority edited: they stay in the theme, every
+    # count stays, only the share of answers could move.
+    target = [
+        i for i, r in enumerate(rows) if r[F.PARTICIPANT] == "P-007" and "senior" in r[F.TEXT]
+    ]
+    edited = [dict(r, **{F.TEXT: TOPICS["tools"] + " (edited)"}) if i == target[0] else r
+              for i, r in enumerate(rows)]  # fmt: skip
+    themes, fit = _probe(edited)
+    again = report(edited, themes, fit=fit, ledger=book)
+    assert again["taxonomy_fit"]["explained_share"] is None
+    assert counts_of(again)["themes.senior"] == counts_of(first)["themes.senior"]

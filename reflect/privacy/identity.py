@@ -9,6 +9,12 @@ each participant's *distinctive* answers (at least ``MIN_WORDS`` words, written 
 the export), and a participant it does not know by id is the known person whose distinctive
 answers they mostly repeat. New ids on the same answers are the same people; rewording most of
 everyone's answers is not caught (it also changes what the themes count; README, "Privacy").
+
+Each person's answers as released are kept too, as one keyed tag of the whole set (a
+*version*): a report in which fewer than k people are new or wrote something else than in every
+earlier release can only move a released count by a few through those few people or the
+analyst's own choices (a review edit, a filter), so the ledger refuses it rather than withhold
+the counts that moved (which cells moved would show what those few wrote).
 """
 
 from __future__ import annotations
@@ -60,6 +66,85 @@ def answer_tags(frame: pd.DataFrame, key: bytes) -> dict[str, list[str]]:
     for who, text in zip(own["who"], own["text"], strict=True):
         tags.setdefault(who, []).append(keyed_tag(key, PURPOSE, "answer", text))
     return tags
+
+
+class People:
+    """Who is who in one workspace's ledger: each participant's bit (by pseudonym, else by
+    distinctive answers, else a new one) and whether their answers are a released version."""
+
+    def __init__(self, db, key: bytes) -> None:
+        self.key = key
+        self.tags = dict(db.execute("SELECT tag, bit FROM ledger_people").fetchall())
+        self.answers = dict(db.execute("SELECT tag, bit FROM ledger_answers").fetchall())
+        self.versions = dict(db.execute("SELECT tag, bit FROM ledger_versions").fetchall())
+        self.new: dict[str, dict[str, int]] = {"people": {}, "answers": {}, "versions": {}}
+        self.changed = 0  # people of the last ``bits`` whose answers no release had
+        # After the highest bit anyone holds: counting tags would give a bit someone has
+        # once a forgotten person's tag is gone (a forgotten bit is clear in every set).
+        (top,) = db.execute(
+            "SELECT max(bit) FROM (SELECT bit FROM ledger_people UNION ALL "
+            "SELECT bit FROM ledger_answers)"
+        ).fetchone()
+        self._next_bit = 0 if top is None else top + 1
+
+    def bits(self, frame: pd.DataFrame) -> dict[str, int]:
+        tags, answers = member_tags(frame, self.key), answer_tags(frame, self.key)
+        # Known by pseudonym first (a copy whose answer now reads differently is still who it
+        # was), then by the member tag (copies share one), then by what they wrote.
+        persons = {p: person_tag(self.key, p) for p in tags}
+        out = {}
+        for participant, tag in tags.items():
+            for known in (persons[participant], tag):
+                if (bit := self.tags.get(known)) is not None:
+                    out[participant] = bit
+                    break
+        taken = set(out.values())
+        for participant, tag in tags.items():
+            if participant in out:
+                continue
+            bit = known_by_answers(answers.get(participant, []), self.answers, taken)
+            if bit is None and (bit := self.new["people"].get(tag)) is None:
+                bit, self._next_bit = self._next_bit, self._next_bit + 1
+            self.new["people"][tag] = out[participant] = bit
+            taken.add(bit)
+        for participant, bit in out.items():
+            if persons[participant] not in self.tags:
+                self.new["people"].setdefault(persons[participant], bit)
+        for participant, own in answers.items():
+            for tag in own:
+                if tag not in self.answers:
+                    self.new["answers"].setdefault(tag, out[participant])
+        changed = set()
+        for participant, text in _answer_sets(frame).items():
+            bit = out[participant]
+            version = keyed_tag(self.key, PURPOSE, "version", str(bit), text)
+            if version not in self.versions:
+                self.new["versions"][version] = bit
+                changed.add(bit)
+        self.changed = len(changed)
+        return out
+
+    def store(self, db) -> None:
+        """Record what the last ``bits`` learnt (when its report is released)."""
+        for name, new in self.new.items():
+            if new:
+                rows = pd.DataFrame({"tag": list(new), "bit": list(new.values())})
+                db.register("ledger_new", rows)
+                try:
+                    db.execute(f"INSERT OR IGNORE INTO ledger_{name} SELECT * FROM ledger_new")
+                finally:
+                    db.unregister("ledger_new")
+        self.tags.update(self.new["people"])
+        self.answers.update(self.new["answers"])
+        self.versions.update(self.new["versions"])
+        self.new = {name: {} for name in self.new}
+
+
+def _answer_sets(frame: pd.DataFrame) -> pd.Series:
+    """Each participant's answers, normalised, as one string."""
+    return (
+        _normalised(frame).groupby(frame[F.PARTICIPANT]).agg(lambda s: "\x1e".join(sorted(set(s))))
+    )
 
 
 def known_by_answers(tags: list[str], known: dict[str, int], taken: set[int]) -> int | None:

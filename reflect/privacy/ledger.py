@@ -19,13 +19,19 @@ the set of people behind it, and every later report is checked against all of th
    same participants as a released report (by their pseudonyms) are no difference, whatever
    their answers now say: a re-run after an upgrade that redacts a copied answer differently
    (see Copies) regroups members but adds or removes nobody.
+3. **Few changes.** If counts would be withheld under rule 1 while fewer than k of the
+   report's people are new or wrote other answers than in any release (``identity.py``), the
+   report is refused: the moved counts can only be those few people's doing or the analyst's
+   own choice (a review split on one person's phrase, a filter), and which cells are withheld
+   would show it. With k or more people changed (a later session, new cohorts) rule 1 applies.
 
 What is stored (tables of the workspace's DuckDB file, which is private to its owner):
 
 - ``ledger_people(tag, bit)``: tag = keyed HMAC of a pseudonym (``reflect.keys.keyed_tag``),
   meaningless without the key; ``bit`` = its position in the sets. Never a raw id.
-- ``ledger_answers(tag, bit)``: keyed HMACs of each person's distinctive answers, so that the
-  same people under new ids are still the same people (``identity.py``). Never the text.
+- ``ledger_answers(tag, bit)`` and ``ledger_versions(tag, bit)``: keyed HMACs of each
+  person's distinctive answers and of their answers as released (``identity.py``: the same
+  people under new ids are the same people; rule 3). Never the text.
 - ``ledger_sets(digest, people, erased, members)``: one row per distinct released set of
   people; ``members`` is a bitset over ``bit``; ``erased`` counts members since erased.
 - ``ledger_releases(release_id, released_at, k, kind, numbers)``: one row per report; its
@@ -62,17 +68,12 @@ import pandas as pd
 
 from reflect.errors import DisclosureRefused
 from reflect.keys import keyed_tag
-from reflect.privacy.identity import (
-    PURPOSE,
-    answer_tags,
-    known_by_answers,
-    member_tags,
-    person_tag,
-)
+from reflect.privacy.identity import PURPOSE, People, person_tag
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS ledger_people (tag VARCHAR PRIMARY KEY, bit INTEGER);
 CREATE TABLE IF NOT EXISTS ledger_answers (tag VARCHAR PRIMARY KEY, bit INTEGER);
+CREATE TABLE IF NOT EXISTS ledger_versions (tag VARCHAR PRIMARY KEY, bit INTEGER);
 CREATE TABLE IF NOT EXISTS ledger_sets (
     digest VARCHAR PRIMARY KEY, people INTEGER, erased INTEGER, members BLOB);
 CREATE TABLE IF NOT EXISTS ledger_releases (
@@ -98,18 +99,7 @@ class Ledger:
         self.db = db
         self.key = key
         db.execute(_SCHEMA)
-        self._bits = dict(db.execute("SELECT tag, bit FROM ledger_people").fetchall())
-        self._answers = dict(db.execute("SELECT tag, bit FROM ledger_answers").fetchall())
-        self._new_bits: dict[str, int] = {}
-        self._new_answers: dict[str, int] = {}
-        # After the highest bit anyone holds: counting tags would give a bit someone has
-        # once a forgotten person's tag is gone (a forgotten bit is clear in every set, and
-        # may be given again).
-        (top,) = db.execute(
-            "SELECT max(bit) FROM (SELECT bit FROM ledger_people UNION ALL "
-            "SELECT bit FROM ledger_answers)"
-        ).fetchone()
-        self._next_bit = 0 if top is None else top + 1
+        self.people = People(db, key)
         rows = db.execute("SELECT people, members, erased FROM ledger_sets").fetchall()
         released = sorted(_Released(p, _to_int(m), e) for p, m, e in rows)
         self._released = released
@@ -117,25 +107,15 @@ class Ledger:
 
     # -- who is who ------------------------------------------------------------------------
     def bits(self, frame: pd.DataFrame) -> pd.Series:
-        """Each participant's bit in the sets: known by pseudonym, else by their distinctive
-        answers (``identity.py``), else a new bit; what is new is stored on record."""
-        tags = member_tags(frame, self.key)
-        answers = answer_tags(frame, self.key)
-        out = {p: self._bits[tag] for p, tag in tags.items() if tag in self._bits}
-        taken = set(out.values())
-        for participant, tag in tags.items():
-            if participant in out:
-                continue
-            bit = known_by_answers(answers.get(participant, []), self._answers, taken)
-            if bit is None and (bit := self._new_bits.get(tag)) is None:
-                bit, self._next_bit = self._next_bit, self._next_bit + 1
-            self._new_bits[tag] = out[participant] = bit
-            taken.add(bit)
-        for participant, own in answers.items():
-            for tag in own:
-                if tag not in self._answers:
-                    self._new_answers.setdefault(tag, out[participant])
-        return pd.Series(out, dtype="int64")
+        """Each participant's bit in the sets (``identity.People``); new ones are stored on
+        record."""
+        return pd.Series(self.people.bits(frame), dtype="int64")
+
+    @property
+    def changed(self) -> int:
+        """How many people of the last ``bits`` are new or wrote other answers than in every
+        earlier release."""
+        return self.people.changed
 
     # -- the rules -------------------------------------------------------------------------
     def threshold(self, k: int) -> int:
@@ -180,6 +160,18 @@ class Ledger:
             )
         return False
 
+    def check_changes(self, moved: int, k: int) -> None:
+        """Rule 3: refuse a report with ``moved`` counts withheld because they moved by 1 to
+        k−1 from released ones, when fewer than k of its people are new or changed."""
+        if moved and self.changed < k:
+            raise DisclosureRefused(
+                f"{moved} count(s) of this report moved by fewer than {k} people from counts "
+                f"already released from this workspace, while fewer than {k} participants are "
+                "new or wrote something different: which counts moved would show what those "
+                "few wrote (or whom a review edit or filter singled out). Report again once at "
+                f"least {k} participants have changed, or with --dp-epsilon"
+            )
+
     # -- recording -------------------------------------------------------------------------
     def record(
         self,
@@ -197,18 +189,7 @@ class Ledger:
             self.db.execute("INSERT OR IGNORE INTO ledger_populations VALUES (?)", [population])
         if epsilon is not None:
             self.db.execute("INSERT INTO ledger_dp VALUES (?, ?, ?)", [release_id, epsilon, _now()])
-        news = (("ledger_people", self._new_bits), ("ledger_answers", self._new_answers))
-        for table, new in news:
-            if new:
-                rows = pd.DataFrame({"tag": list(new), "bit": list(new.values())})
-                self.db.register("ledger_new", rows)
-                try:
-                    self.db.execute(f"INSERT OR IGNORE INTO {table} SELECT * FROM ledger_new")
-                finally:
-                    self.db.unregister("ledger_new")
-        self._bits.update(self._new_bits)
-        self._answers.update(self._new_answers)
-        self._new_bits, self._new_answers = {}, {}
+        self.people.store(self.db)
         new_sets = set(sets) - {r.members for r in self._released if r.erased == 0}
         if new_sets:  # in one insert: a report releases hundreds of sets
             import pyarrow as pa
@@ -302,6 +283,7 @@ def erase_person(db, key: bytes, pseudonym: str) -> bool:
     # Every name the person went by, and what they wrote, goes with them.
     db.execute("DELETE FROM ledger_people WHERE bit = ?", [bit])
     db.execute("DELETE FROM ledger_answers WHERE bit = ?", [bit])
+    db.execute("DELETE FROM ledger_versions WHERE bit = ?", [bit])
     # Every digest may hold the person; they only spare identical re-runs a needless refusal.
     db.execute("DELETE FROM ledger_populations")
     return True

@@ -10,22 +10,19 @@ Counts are always of distinct participants. A report shows
 Totals that a reader can subtract from: each person has one role and one cohort, so the
 role cells and the cohort cells of a unit (the programme, or one theme) add up to that
 unit's N or t; those lines get complementary suppression (``suppression.suppress``).
-Nothing else adds up: sessions overlap (a person writes after several sessions, so session
-cells sum to more than the total, and a theme × session table has neither row nor column
-sums — its "column totals" ``participants_by_session`` count people, not theme mentions);
-themes overlap (a person raises several themes, and some none), so there is no "all themes"
-total and theme counts never sum to N; role and cohort breakdowns of one theme are two
-different partitions whose cross-cells are never shown. So every suppressed cell lies only
-in lines whose other hidden cells hold, together with it, at least k people.
-Zero is a small cell like any other. A unit below k shows no number at all (an emerging
-theme below k is not listed, since its label comes from its few writers).
+Nothing else adds up: sessions overlap (session cells sum to more than the total; a theme ×
+session table has no row or column sums), themes overlap (no "all themes" total), and a
+theme's role and cohort breakdowns are two partitions whose cross-cells are never shown. So
+every suppressed cell lies only in lines whose other hidden cells hold at least k people.
+Zero is a small cell like any other. A unit below k shows no number (nor, if emerging, label).
 
 Before counting, group values that may not be printed are pooled (``group_values.py``), and a
 programme too small to report on is refused (fewer than k participants, or fewer than k in
 every role and every cohort). After suppression, counts that leave out fewer than k people of
 their group, and counts that differ by a few people from what the workspace already released,
 are withheld (``differences.py``, ``ledger.py``). Filtered views (``filter=``) follow the
-rules in ``views.py``; the ``privacy`` section is described in ``section.py``.
+rules in ``views.py``; the ``privacy`` section is described in ``section.py``; the taxonomy
+fit's share in ``fit.py``.
 """
 
 from __future__ import annotations
@@ -51,6 +48,7 @@ from reflect.privacy.counts import (
 )
 from reflect.privacy.facets import safe_facets
 from reflect.privacy.filters import Filter, check_filter
+from reflect.privacy.fit import safe_fit
 from reflect.privacy.group_values import Printable, pool_group_values
 from reflect.privacy.ledger import Ledger, bitset, numbers_digest
 from reflect.privacy.model import SafeReport, SafeTheme
@@ -84,13 +82,14 @@ def disclose(
     printable: Printable | None = None,
     dp_noise: dp.Noise | None = None,
     embed: Embed | None = None,
+    fit=None,
 ) -> SafeReport:
     """``vocabulary``: taxonomy words that may appear capitalised in phrases ("Teams").
     ``ledger``: the workspace's release ledger (without one, each report is checked alone).
     ``printable``: the screen for group values' words (default: the redaction analyzer).
     ``dp_noise``: tests only, a seeded noise function in place of OpenDP's.
     ``embed``: texts -> vectors, for screening quotes by meaning (default: the packaged model;
-    the pipeline passes its workspace-cached one)."""
+    the pipeline passes its workspace-cached one). ``fit``: the taxonomy's ``TaxonomyFit``."""
     k = min_group_size
     F.check_columns(frame, F.REDACTED_COLUMNS, "privacy")
     if dp_epsilon is not None and filter is not None:
@@ -137,6 +136,7 @@ def disclose(
              shown.items()}  # fmt: skip
     reasons |= dict.fromkeys(differences.withhold_near_totals(shown, view, k), "near_total")
     sets = bits = threshold = population = None
+    moved = 0  # counts withheld for moving by a few since a release (ledger rule 3)
     facet_sets: list[int] = []
     if ledger is not None and dp_epsilon is None:
         threshold = ledger.threshold(k)
@@ -146,6 +146,7 @@ def disclose(
         same_people = ledger.check_population(sets[(ALL, None, None)], threshold, population)
         withheld = differences.withhold_released(shown, sets, ledger, threshold, same_people)
         reasons |= dict.fromkeys(withheld, "earlier_release")
+        moved = len(withheld)
     differences.make_consistent(shown, view, k)
     tally = Tally()
     tally.cells(shown, view, k, reasons)
@@ -197,7 +198,8 @@ def disclose(
             theme, total, k, words, people, budget is not None, label=label
         )
         if sets is not None:  # facet counts are released counts too: the ledger checks them
-            withheld += _facets_against_ledger(theme, facets, people, bits, ledger, threshold)
+            held = _facets_against_ledger(theme, facets, people, bits, ledger, threshold)
+            withheld, moved = withheld + held, moved + held
             facet_sets += [s for _, s in _facet_sets(theme, facets, people, bits)]
         tally.counts["facets"] += withheld
         safe_themes.append(
@@ -229,9 +231,14 @@ def disclose(
         themes=safe_themes,
         privacy={},
     )
+    report.taxonomy_fit, fit_sets, fit_moved = safe_fit(
+        fit, frame, k, budget is not None, ledger if sets else None, bits, threshold
+    )
     release = None
     if ledger is not None:
-        released_sets = differences.shown_sets(shown, sets) + facet_sets if sets else []
+        if sets is not None:
+            ledger.check_changes(moved + fit_moved, threshold)
+        released_sets = differences.shown_sets(shown, sets) + facet_sets + fit_sets if sets else []
         kind = "dp" if budget else "filtered" if filter else "report"
         numbers = numbers_digest(report.to_dict())
         release_id = ledger.record(

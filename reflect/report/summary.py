@@ -134,7 +134,9 @@ def taxonomy_fit_sentence(fit: dict | None) -> Finding | None:
         return Finding(
             "No taxonomy", "Every theme in this report was found in the answers themselves."
         )
-    share = f"about {fit['explained_share']:.0%}"
+    # Withheld (None) when few people stand behind it or under DP (privacy/fit.py).
+    share = fit["explained_share"]
+    share = ("most" if fit["fits"] else "less than half") if share is None else f"about {share:.0%}"
     if fit["fits"]:
         return Finding(
             "How well the taxonomy fits",
@@ -150,7 +152,8 @@ def taxonomy_fit_sentence(fit: dict | None) -> Finding | None:
     )
     return Finding(
         "The taxonomy does not fit these answers",
-        f"It explains only {share} of the answers that raise a topic (at least "
+        f"It explains {'' if fit['explained_share'] is None else 'only '}{share} of the "
+        "answers that raise a topic (at least "
         f"{fit['min_explained_share']:.0%} would be expected), so its themes are a poor "
         f"summary of what people wrote.{not_counted} The themes below were found in the "
         "answers themselves; check that the right taxonomy was used (or run with --taxonomy "

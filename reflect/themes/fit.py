@@ -22,7 +22,7 @@ percentile 0.68), with the mentoring taxonomy median 0.13.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -38,6 +38,10 @@ class TaxonomyFit:
     explained_share: float  # of the answers with a topic, 0..1 (exact; rounded in to_dict)
     taxonomy_themes: int  # topic themes in the taxonomy (0: --taxonomy none)
     set_aside: tuple[str, ...] = ()  # labels of the themes not counted because it does not fit
+    # Positions of the answers with a topic that the taxonomy explains / leaves unexplained:
+    # their writers are the people behind the share (``privacy.fit``), never shown.
+    explained_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    unexplained_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
 
     def to_dict(self) -> dict:
         return {
@@ -58,20 +62,29 @@ def measure_fit(membership: np.ndarray, topical: np.ndarray, kinds: list[str]) -
     answered = np.asarray(topical, dtype=bool)
     if n_topic == 0 or not answered.any():
         return TaxonomyFit(False, 0.0, n_topic)
-    explained = float(membership[answered][:, topic].any(axis=1).mean())
-    return TaxonomyFit(explained >= MIN_EXPLAINED_SHARE, explained, n_topic)
+    taken = membership[:, topic].any(axis=1)
+    explained = float(taken[answered].mean())
+    return TaxonomyFit(
+        explained >= MIN_EXPLAINED_SHARE, explained, n_topic,
+        explained_rows=np.flatnonzero(answered & taken),
+        unexplained_rows=np.flatnonzero(answered & ~taken),
+    )  # fmt: skip
 
 
-def fit_line(fit: TaxonomyFit) -> str:
-    """The one line ``reflect analyse`` prints about the fit."""
-    if not fit.taxonomy_themes:
+def fit_line(fit: dict) -> str:
+    """The one line ``reflect analyse`` prints about the fit, from the report's
+    ``taxonomy_fit`` (the share as disclosed: None when withheld)."""
+    if not fit["taxonomy_themes"]:
         return "no taxonomy: every theme is found in the answers themselves"
-    share = fit.to_dict()["explained_share"]
-    if fit.fits:
+    share = fit["explained_share"]
+    if fit["fits"]:
+        if share is None:
+            return "taxonomy fit: it explains most of the answers that raise a topic"
         return f"taxonomy fit: it explains about {share:.0%} of the answers that raise a topic"
     return (
-        f"the taxonomy does not fit these answers: it explains only about {share:.0%} of those "
-        f"that raise a topic (at least {MIN_EXPLAINED_SHARE:.0%} expected); "
-        + ("its themes are not counted, " if fit.set_aside else "")
+        "the taxonomy does not fit these answers: it explains "
+        + ("less than half" if share is None else f"only about {share:.0%}")
+        + f" of those that raise a topic (at least {MIN_EXPLAINED_SHARE:.0%} expected); "
+        + ("its themes are not counted, " if fit["not_counted"] else "")
         + "the themes found in the answers lead the report"
     )
