@@ -514,3 +514,20 @@ def test_the_fit_share_cannot_be_diffed_across_re_runs():
     again = report(edited, themes, fit=fit, ledger=book)
     assert again["taxonomy_fit"]["explained_share"] is None
     assert counts_of(again)["themes.senior"] == counts_of(first)["themes.senior"]
+
+
+def test_redaction_tallies_are_withheld_when_only_a_few_people_changed():
+    # One answer edited to drop an email: the EMAIL tally would fall by one, and say so.
+    from reflect.anonymise import RedactionStats
+
+    book = ledger()
+    rows = programme(40)
+    before = RedactionStats(160, 30, {"PERSON": 40, "EMAIL": 9}, 6)
+    first = report(rows, redactions=before, ledger=book)
+    assert first["privacy"]["redactions"] == {"PERSON": 40, "EMAIL": 9}
+    edited = [dict(r, **{F.TEXT: r[F.TEXT] + " again"}) if r[F.PARTICIPANT] == "P-007" else r
+              for r in rows]  # fmt: skip
+    after = RedactionStats(160, 29, {"PERSON": 40, "EMAIL": 8}, 6)
+    second = report(edited, redactions=after, ledger=book)
+    assert second["privacy"]["redactions"] is None
+    assert second["privacy"]["redacted_texts"] is None

@@ -39,7 +39,7 @@ def safe_fit(fit, frame: pd.DataFrame, k: int, dp: bool, ledger=None, bits=None,
         return shown, [], 0
     if ledger is None or bits is None:
         return shown, [], 0
-    if 0 < ledger.changed < threshold:
+    if ledger.few_changed(threshold):
         # A share of answers moves with one answer of a person who stays in both sets.
         shown["explained_share"] = None
         return shown, [], 0

@@ -160,6 +160,9 @@ class Ledger:
             )
         return False
 
+    def few_changed(self, k: int) -> bool:
+        return 0 < self.people.changed < k
+
     def check_changes(self, moved: int, k: int) -> None:
         """Rule 3: refuse a report with ``moved`` counts withheld because they moved by 1 to
         k−1 from released ones, when fewer than k of its people are new or changed."""

@@ -136,7 +136,6 @@ def disclose(
              shown.items()}  # fmt: skip
     reasons |= dict.fromkeys(differences.withhold_near_totals(shown, view, k), "near_total")
     sets = bits = threshold = population = None
-    moved = 0  # counts withheld for moving by a few since a release (ledger rule 3)
     facet_sets: list[int] = []
     if ledger is not None and dp_epsilon is None:
         threshold = ledger.threshold(k)
@@ -146,7 +145,7 @@ def disclose(
         same_people = ledger.check_population(sets[(ALL, None, None)], threshold, population)
         withheld = differences.withhold_released(shown, sets, ledger, threshold, same_people)
         reasons |= dict.fromkeys(withheld, "earlier_release")
-        moved = len(withheld)
+        moved = len(withheld)  # counts withheld for moving by a few since a release (rule 3)
     differences.make_consistent(shown, view, k)
     tally = Tally()
     tally.cells(shown, view, k, reasons)
@@ -245,9 +244,9 @@ def disclose(
             kind, k, released_sets, numbers, epsilon=dp_epsilon, population=population
         )
         release = {"id": release_id, "ledger": True}
-    report.privacy = privacy_section(
-        k, redactions, tally, dp_info, quotes, quotes_shown, filter, release
-    )
+    few = bool(sets) and ledger.few_changed(threshold)  # redaction tallies withheld (section.py)
+    report.privacy = privacy_section(k, redactions, tally, dp_info, quotes, quotes_shown, filter,
+                                     release, tallies=not few)  # fmt: skip
     return report
 
 
