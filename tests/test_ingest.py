@@ -153,6 +153,25 @@ def test_roster_reads_ids_names_and_nicknames(tmp_path):
     assert roster.nicknames == ("Raj",)
 
 
+@pytest.mark.parametrize(
+    ("header", "found"),
+    [
+        ("Employee number,Full name", True),
+        ("Staff No.,Employee name", True),
+        ("ID,Name", True),
+        ("Participant Ref,Name", True),
+        ("Phone number,Name", False),  # a number, not the person's
+        ("Postcode,Name", False),
+    ],
+)
+def test_a_roster_s_id_and_name_columns_are_found_by_their_header_words(tmp_path, header, found):
+    path = tmp_path / "roster.csv"
+    path.write_text(f"{header}\nX123,Ann Lee\n", encoding="utf-8")
+    roster = read_roster(path)
+    assert roster.names == ("Ann Lee",)
+    assert roster.ids == (("X123",) if found else ())
+
+
 def _long_csv(tmp_path, header=("Person", "Question", "Answer"), questions=None, extra=None):
     """A long-format export: one row per answer, 8 people x 2 questions."""
     questions = questions or ["What went well today?", "What would you change?"]

@@ -24,21 +24,32 @@ Reader = Callable[[Path, str], tuple[pd.DataFrame, list[int]]]
 readers: Registry[Reader] = Registry("input format")
 
 
+_NUMBER_WORDS = {"number", "no", "num", "code", "ref", "reference"}
+_PERSON_WORDS = {"employee", "staff", "participant", "person", "member", "payroll", "personnel"}
+
+
+def _names_an_id(header: str) -> bool:
+    """ "id", "Participant ID", "employee_id", "Employee number", "Staff no."."""
+    words = set(re.findall(r"[a-z0-9]+", header))
+    return bool(
+        words & {"id", "ids", "identifier"}
+        or (words & _NUMBER_WORDS and (len(words) == 1 or words & _PERSON_WORDS))
+    )
+
+
+def _names_a_full_name(header: str) -> bool:
+    """ "Employee name", "Participant full name" — not a first, last or user name."""
+    words = set(re.findall(r"[a-z0-9]+", header))
+    return "name" in words and not words & {"first", "last", "given", "family", "user", "nick"}
+
+
 def read_roster(path: Path, encoding: str = "utf-8") -> Roster:
     """A roster has an id column and a name column; a ``nickname`` column is optional."""
     table, rows = read_table(path, encoding)
     headers = {c.lower().strip(): c for c in table.columns}
-    id_col = next(
-        (
-            headers[h]
-            for h in headers
-            if "id" in h.split("_")
-            or h.endswith(" id")
-            or h in {"id", "participant_id", "employee_id"}
-        ),
-        None,
-    )
+    id_col = next((headers[h] for h in headers if _names_an_id(h)), None)
     name_col = next((headers[h] for h in headers if h in {"name", "full name", "full_name"}), None)
+    name_col = name_col or next((headers[h] for h in headers if _names_a_full_name(h)), None)
     if name_col is None:
         raise InputError("roster needs a 'name' column", file=path)
     nick_col = next((headers[h] for h in headers if "nick" in h), None)
