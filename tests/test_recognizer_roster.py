@@ -43,5 +43,21 @@ def test_when_roster_names_appear_then_they_are_found_in_any_form(text, expected
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I asked siobhan about it", [("siobhan", "PERSON")]),
+        ("Jose Nunez helped", [("Jose Nunez", "PERSON")]),
+        ("zoe sorted it", [("zoe", "PERSON")]),
+        ("Siobhán was great", [("Siobhán", "PERSON")]),
+        ("I asked Dana", [("Dana", "PERSON")]),  # the roster wrote "Dána"
+    ],
+)
+def test_roster_names_are_found_with_or_without_their_accents(text, expected):
+    accented = Roster(ids=(), names=("Siobhán O'Neill", "José Núñez", "Zoë Brown", "Dána Ek"))
+    spans = Analyzer(accented, ["roster"]).analyze([text])[0]
+    assert [(text[s.start : s.end], s.label) for s in spans] == expected
+
+
 def test_when_no_roster_is_given_then_nothing_is_found():
     assert Analyzer(None, ["roster"]).analyze(["Priya Shah E10482"]) == [[]]

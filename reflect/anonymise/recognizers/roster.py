@@ -5,6 +5,7 @@ Roster names that are also everyday words ("Will", "Grace") need the cues in ``n
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from rapidfuzz import process
@@ -41,7 +42,12 @@ class RosterRecognizer:
         ids: set[str] = set()
         if roster is not None:
             for full in (*roster.names, *roster.nicknames):
-                parts.update(normalise(p) for p in WORD.findall(full) if len(p) >= _MIN_PART_CHARS)
+                parts.update(
+                    form
+                    for p in WORD.findall(full)
+                    if len(p) >= _MIN_PART_CHARS
+                    for form in (normalise(p), unaccented(normalise(p)))
+                )
             ids = {i for i in roster.ids if i}
         self.parts = frozenset(parts)
         self.fuzzy_parts = [p for p in parts if len(p) >= _MIN_FUZZY_CHARS]
@@ -81,7 +87,7 @@ class RosterRecognizer:
         return spans
 
     def _is_part(self, token: Token) -> bool:
-        if token.norm in self.parts:
+        if token.norm in self.parts or unaccented(token.norm) in self.parts:
             return True
         return len(token.norm) >= _MIN_FUZZY_CHARS and self._is_typo(token.norm)
 
@@ -101,6 +107,15 @@ class RosterRecognizer:
                 )
             self._typo_cache[word] = hit is not None
         return self._typo_cache[word]
+
+
+def unaccented(word: str) -> str:
+    """ "siobhán" -> "siobhan", "zoë" -> "zoe": people type a colleague's name without its
+    accents at least as often as with them (and a roster may hold either form)."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _alternation(words: set[str]) -> re.Pattern | None:
