@@ -80,6 +80,14 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Siddharth, my mentor, is great", [("Siddharth", "PERSON")]),
         ("Olamide and me went through the deck", [("Olamide", "PERSON")]),
         ("Python, my favourite language, is slow", []),
+        # ...and so is a name that is also a word, set off by commas or brackets as a role.
+        ("Hope, my mentor, was brilliant again", [("Hope", "PERSON")]),
+        ("Grace, my buddy. She made time for me", [("Grace", "PERSON")]),
+        ("Faith, our facilitator, kept us on time", [("Faith", "PERSON")]),
+        ("kofi (my lm) swapped my shift", [("kofi", "PERSON")]),
+        ("Thanks, my friend.", []),
+        ("Patience, my mentor said, is key", []),
+        ("Summer, my busiest season, is coming", []),
         ("shoutout to kemi for the patience", [("kemi", "PERSON")]),
         # A list shares its first item's tool slot, unless a verb says its item is a person.
         ("We use Trello, Miro and Notion daily", []),

@@ -66,6 +66,10 @@ _ROLE_BEFORE_BRACKET = re.compile(r"([a-z]+)\s*\(\s*$")
 
 
 def role_in_brackets(cues: NameCues, text: str, token: Token) -> bool:
+    """ "Grace (my mentee)", "my line manager (Grace)", or set off by commas: "Hope, my
+    mentor, was brilliant"."""
+    if role_set_off(cues, text, token):
+        return True
     found = _ROLE_IN_BRACKETS.match(text.lower(), token.end)
     if found is None:
         before = _ROLE_BEFORE_BRACKET.search(text[max(0, token.start - 40) : token.start].lower())
@@ -74,6 +78,17 @@ def role_in_brackets(cues: NameCues, text: str, token: Token) -> bool:
     owner, role = found.groups()
     # a role ("my mentee", "mentor"), not a greeting that is also a cue ("(thanks)")
     return role in cues.before and role not in cues.weak and (owner or role in cues.owned)
+
+
+# "Hope, my mentor, was brilliant", "Grace, our buddy.": set off as someone's role.
+_ROLE_SET_OFF = re.compile(
+    r",\s+(?:my|our|his|her|their)\s+(?:new\s+|line\s+)?([a-z]+)\s*(?:[,.;:!)]|$)"
+)
+
+
+def role_set_off(cues: NameCues, text: str, token: Token) -> bool:
+    found = _ROLE_SET_OFF.match(text.lower(), token.end)
+    return found is not None and found.group(1) in cues.before and found.group(1) not in cues.weak
 
 
 def signed_below(text: str, tokens: list[Token], i: int) -> bool:
