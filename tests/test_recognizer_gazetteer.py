@@ -92,6 +92,10 @@ def found(text: str) -> list[tuple[str, str]]:
         # A list shares its first item's tool slot, unless a verb says its item is a person.
         ("We use Trello, Miro and Notion daily", []),
         ("Kira boards helped us plan", []),  # a software noun after a name
+        ("no access to Rotaflow until week 4", []),  # a system one is given access to
+        ("finally logged in to Caseview", []),
+        ("still no login for Deskora", []),
+        ("I was given access to Tomasz for questions", [("Tomasz", "PERSON")]),
         ("I used Trello and Okafor said it was fine", [("Okafor", "PERSON")]),
         # Names that are everyday words, with a cue.
         ("I told Will about it", [("Will", "PERSON")]),

@@ -250,6 +250,9 @@ _EXAMPLE_OF = re.compile(
 )
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w-]*")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_ACCESS_TO = re.compile(
+    r"([A-Za-z]+)[ \t]+(?:in[ \t]+to|into|to|for|on)[ \t]+(?:the[ \t]+)?$", re.I
+)
 # "tried Notion and Miro", "we use Trello, Miro and Figma": the item before in a list
 _LIST_ITEM_BEFORE = re.compile(
     r"([A-Z][\w.+#-]*)(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)$"
@@ -270,6 +273,7 @@ class ToolCues:
 
     before: frozenset[str] = frozenset()
     after: frozenset[str] = frozenset()
+    access: frozenset[str] = frozenset()
 
     @classmethod
     def from_settings(cls, settings: dict) -> ToolCues:
@@ -277,6 +281,7 @@ class ToolCues:
         return cls(
             frozenset(w.lower() for w in tools.get("before", [])),
             frozenset(w.lower() for w in tools.get("after", [])),
+            frozenset(w.lower() for w in tools.get("access", [])),
         )
 
     def slot(self, text: str, start: int, end: int, reach: int = _LIST_REACH) -> bool:
@@ -294,6 +299,10 @@ class ToolCues:
         before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
         if before is not None and before.group(1).lower() in self.before:
             return True
+        access = _ACCESS_TO.search(text, max(0, start - 40), start)
+        access_to = access is not None and access.group(1).lower() in self.access
+        if access_to and text[start:end].lower() not in first_names():
+            return True  # "no access to Quillo", "logged into Quillo"; not "access to Tomasz"
         example = _EXAMPLE_OF.search(text, max(0, start - 40), start)
         if example is not None and example.group(1).lower() in self.after:
             return True
