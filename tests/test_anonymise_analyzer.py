@@ -229,3 +229,35 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
 def test_when_the_commonly_missed_shapes_appear_then_they_are_redacted(text, redacted):
     spans = Analyzer(None, model_free_recognizers()).analyze([text])[0]
     assert redacted in redact(text, spans)
+
+
+def test_a_known_place_called_a_person_by_the_model_or_a_name_list_is_labelled_a_place():
+    from reflect.anonymise.analyzer import places_over_people
+
+    text = "the go-live at Doncaster; Florence said so"
+    town, name = (text.index("Doncaster"), text.index("Doncaster") + 9), (26, 34)
+    spans = [
+        Span(*town, "PERSON", 0.7, "spacy"),
+        Span(*town, "PERSON", 0.6, "gazetteer"),
+        Span(*town, "PLACE", 0.6, "place"),
+        Span(*name, "PERSON", 0.6, "gazetteer"),  # a known first name stays a person
+        Span(*name, "PLACE", 0.6, "place"),
+    ]
+    merged = merge_spans(places_over_people(text, spans), text)
+    assert [(text[s.start : s.end], s.label) for s in merged] == [
+        ("Doncaster", "PLACE"),
+        ("Florence", "PERSON"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Can you add Tunde (E20417) to the cohort?", "Can you add [PERSON] ([EMPLOYEE_ID])"),
+        ("Please add Bogdan Nowak (E20417) too.", "Please add [PERSON] ([EMPLOYEE_ID])"),
+        ("The HR system (E20417) was down.", "The HR system ([EMPLOYEE_ID])"),
+    ],
+)
+def test_the_words_an_id_is_given_for_in_brackets_name_its_holder(text, expected):
+    names = ["employee_id", "gazetteer"]
+    assert redact(text, Analyzer(None, names).analyze([text])[0]).startswith(expected)

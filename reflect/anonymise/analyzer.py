@@ -58,6 +58,38 @@ def repeated_names(text: str, spans: list[Span]) -> list[Span]:
     return [Span(m.start(), m.end(), "PERSON", 0.5, "repeated") for m in pattern.finditer(text)]
 
 
+def places_over_people(text: str, spans: list[Span]) -> list[Span]:
+    """A word the place list knows, called a person only by the statistical model or for
+    being in no dictionary ("the go-live at Doncaster"), is a place: redacted either way, but
+    labelled for what it is. The roster or a known first name ("Florence said") keeps it a
+    person."""
+    places = {(s.start, s.end) for s in spans if s.label == "PLACE"}
+    kept = {
+        (s.start, s.end)
+        for s in spans
+        if s.label == "PERSON"
+        and (s.source == "roster" or text[s.start : s.end].lower() in first_names())
+    }
+    return [s for s in spans if not (s.label == "PERSON" and (s.start, s.end) in places - kept)]
+
+
+# "Tunde Bello (E20417)": one or two capitalised words right before an id in brackets.
+_BEFORE_ID = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) ?\(\s*$")
+
+
+def named_by_id(text: str, spans: list[Span]) -> list[Span]:
+    """The words an employee or national id is given for in brackets name its holder
+    ("add Tunde (E20417) to the cohort"), whatever the name lists say of them."""
+    found = []
+    for span in spans:
+        if span.label not in ("EMPLOYEE_ID", "NATIONAL_ID") or text[span.end : span.end + 1] != ")":
+            continue
+        name = _BEFORE_ID.search(text, max(0, span.start - 60), span.start)
+        if name is not None and not is_tech_term(name.group(1)):
+            found.append(Span(name.start(1), name.end(1), "PERSON", 0.8, "named_by_id"))
+    return found
+
+
 _MIN_REPEATED_CHARS = 3
 # A user name around a name: "jane.smith", "kofi.m", "j_okafor" (letters joined by . or _).
 _USER_NAME_LEFT = re.compile(r"[A-Za-z0-9]+[._]$")
@@ -169,9 +201,11 @@ class Analyzer:
                 spans.extend(new)
         out = []
         for text, spans in zip(texts, found, strict=True):
+            spans = places_over_people(text, spans)
             spans += listed_names(text, spans, self.cues)
             spans += repeated_names(text, spans)
             spans += user_names(text, spans)
+            spans += named_by_id(text, spans)
             redactable = [s for s in spans if s.label not in SCREEN_ONLY]
             screen = [s for s in spans if s.label in SCREEN_ONLY]
             out.append(sorted(merge_spans(redactable, text) + merge_spans(screen, text)))
