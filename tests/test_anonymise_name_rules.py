@@ -118,6 +118,7 @@ CASES = {
     ],
     R.foreign_name: [
         ("Blessing emailed me", "Blessing", True),
+        ("Raj let me leave early", "Raj", True),  # a verb whose form hides its tense, then me
         ("fixed Door sign", "Door", False),
         ("I sent Vega the slides", "Vega", True),  # a capital mid-sentence and a cue
         ("the Python export in Vega is slow", "Vega", False),  # about tools: "is" is no cue

@@ -48,11 +48,11 @@ _COMPLEMENTISERS = frozenset({"that"})
 _WH_DETERMINERS = frozenset({"which", "what", "whichever", "whatever"})  # "which tab eats"
 _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "everyone"})
 _OBJECT_STARTS = frozenset({"it", "a", "an", "the", "up", "out", "this", "that", "some", "my"})
-# Below about once in a million words a dictionary word is seldom written as one ("magdalena");
-# everyday words that are names sit well above ("grace" 4.6, "hazel" 3.5, "wren" 3.1).
+
+
+# Below once in a million words a word is seldom written ("magdalena"; "grace" 4.6, "wren" 3.1).
 _SELDOM_A_WORD_ZIPF = 3.0
-# ...and with a strong cue a name used only abroad may be written in lower case below this
-# ("marguerite" 3.1; "line", "door", "free" are far above).
+# With a strong cue a name used only abroad may be lower case below this ("marguerite" 3.1).
 _FOREIGN_LOWER_ZIPF = 3.5
 _AUXILIARIES = frozenset(
     {"is", "was", "are", "were", "be", "been", "has", "had", "have", "does", "did", "do"}
@@ -227,16 +227,8 @@ def foreign_name(c: Candidate) -> Verdict:
     """
     if c.english or word_frequency(c.token.norm) < _SELDOM_A_WORD_ZIPF:
         return None  # "met magdalena": no everyday word to mistake it for
-    nxt = c.next
-    if (
-        c.token.capitalised
-        and nxt is not None
-        and c.token.norm not in c.cues.before
-        and not nxt.capitalised
-        and nxt.norm not in STOP_WORDS
-        and is_finite_verb(nxt.norm)
-    ):
-        return True  # "Blessing emailed", "Summer runs the group"
+    if c.token.capitalised and c.token.norm not in c.cues.before and subject_of_verb(c):
+        return True  # "Blessing emailed", "Summer runs the group", "Raj let me"
     if c.token.capitalised and not c.initial and c.cue > 0:
         # "I sent Marguerite the link": a capital mid-sentence and a cue; in a text about
         # tools the cue must be a word, not "is" ("support in Quillo is good").
