@@ -510,3 +510,55 @@ def test_with_no_taxonomy_every_theme_is_found_in_the_answers(embed):
     assert {t.kind for t in found} <= {"emerging", "taxonomy"}
     assert not [t for t in found if t.kind == "taxonomy" and t.label != "No concerns"]
     assert assign_themes(np.zeros((0, 8)), [], embed, [], []).membership.shape == (0, 0)
+
+
+def _frame(roles, prompts, texts, people):
+    import pandas as pd
+
+    from reflect import frames as F
+
+    n = len(texts)
+    frame = pd.DataFrame({F.ROW: range(n), F.PARTICIPANT: people, F.ROLE: roles, F.SESSION: "",
+                          F.COHORT: "", F.DATE: "", F.PROMPT: prompts, F.TEXT: texts})  # fmt: skip
+    frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)
+    return frame
+
+
+MENTORING = ("mentor", "mentors", "mentee", "mentees", "mentoring")
+
+
+@pytest.mark.parametrize(
+    ("roles", "prompt", "mention", "expected"),
+    [
+        ("mentee", "What worked?", 0, True),  # a role names the programme
+        ("", "What did your reverse mentor teach you?", 0, True),  # a question does
+        ("", "What worked?", 5, True),  # five of forty people write the word: k of them
+        ("coachee", "What worked?", 3, False),  # a coaching circle where three say "mentor"
+        ("", "What helped in your first weeks?", 0, False),  # an onboarding survey
+    ],
+)
+def test_the_shipped_taxonomy_applies_to_answers_from_its_kind_of_programme(
+    roles, prompt, mention, expected
+):
+    from reflect.themes.fit import from_programme
+
+    people = [f"P{i}" for i in range(40)]
+    texts = [
+        "my mentor showed me a new tool" if i < mention else "the buddy scheme helped a lot"
+        for i in range(40)
+    ]
+    frame = _frame(roles, prompt, texts, people)
+    assert from_programme(frame, MENTORING, 5) is expected
+
+
+def test_a_report_says_the_built_in_themes_were_not_applied_and_why():
+    from reflect.report.summary import taxonomy_fit_sentence
+    from reflect.themes.fit import fit_line
+
+    fit = {"fits": False, "explained_share": None, "min_explained_share": 0.5,
+           "taxonomy_themes": 11, "emerging_from": "all answers",
+           "not_counted": ["Hybrid working"], "other_programme": "reverse mentoring"}  # fmt: skip
+    said = taxonomy_fit_sentence(fit)
+    assert said.heading == "The built-in themes were not applied"
+    assert "written for reverse mentoring" in said.text and "--taxonomy" in said.text
+    assert "built-in taxonomy is for reverse mentoring" in fit_line(fit)

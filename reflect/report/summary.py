@@ -134,6 +134,15 @@ def taxonomy_fit_sentence(fit: dict | None) -> Finding | None:
         return Finding(
             "No taxonomy", "Every theme in this report was found in the answers themselves."
         )
+    if programme := fit.get("other_programme"):
+        return Finding(
+            "The built-in themes were not applied",
+            f"The taxonomy that comes with the tool is written for {programme}, and these "
+            "answers do not come from such a programme (no role or question names it, and few "
+            "answers do), so its themes are not counted: answers would only have been forced "
+            "into them. The themes below were found in the answers themselves; to count your "
+            "programme's own themes, write them in a taxonomy file and name it with --taxonomy.",
+        )
     # Withheld (None) when few people stand behind it or under DP (privacy/fit.py).
     share = fit["explained_share"]
     share = ("most" if fit["fits"] else "less than half") if share is None else f"about {share:.0%}"

@@ -22,14 +22,21 @@ percentile 0.68), with the mentoring taxonomy median 0.13.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
+
+from reflect import frames as F
 
 MIN_EXPLAINED_SHARE = 0.5
 # The share is reported in steps of 5 points: a lead needs "about a third", and a finer
 # figure would move with one person's answers between two runs.
 SHARE_STEP = 0.05
+# The shipped taxonomy applies where a role or a question names its programme, or where this
+# share of the participants (and at least k) write a word naming it.
+PROGRAMME_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,8 @@ class TaxonomyFit:
     explained_share: float  # of the answers with a topic, 0..1 (exact; rounded in to_dict)
     taxonomy_themes: int  # topic themes in the taxonomy (0: --taxonomy none)
     set_aside: tuple[str, ...] = ()  # labels of the themes not counted because it does not fit
+    # The kind of programme the shipped taxonomy is for, when these answers are not from one.
+    other_programme: str | None = None
     # Positions of the answers with a topic that the taxonomy explains / leaves unexplained:
     # their writers are the people behind the share (``privacy.fit``), never shown.
     explained_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
@@ -51,6 +60,7 @@ class TaxonomyFit:
             "taxonomy_themes": self.taxonomy_themes,
             "emerging_from": "unexplained answers" if self.fits else "all answers",
             "not_counted": list(self.set_aside),
+            "other_programme": self.other_programme,
         }
 
 
@@ -71,11 +81,33 @@ def measure_fit(membership: np.ndarray, topical: np.ndarray, kinds: list[str]) -
     )  # fmt: skip
 
 
+def from_programme(frame: pd.DataFrame, words: tuple[str, ...], k: int) -> bool:
+    """Do these answers come from the kind of programme ``words`` name ("mentor", "mentee")?
+    Yes when a role or a question names it, or when at least a tenth of the participants, and
+    k of them, write one of the words. A coaching circle, a workshop or a survey of software
+    users, run without a taxonomy of its own, is not a mentoring programme, and the mentoring
+    themes would only take its answers by loose resemblance ("Hybrid working" for the office
+    days of new starters)."""
+    named = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+    labels = set(frame[F.ROLE].astype(str)) | set(frame[F.PROMPT].astype(str))
+    if any(named.search(label) for label in labels):
+        return True
+    writers = frame.loc[frame[F.TEXT].str.contains(named), F.PARTICIPANT].nunique()
+    return writers >= max(k, PROGRAMME_SHARE * frame[F.PARTICIPANT].nunique())
+
+
 def fit_line(fit: dict) -> str:
     """The one line ``reflect analyse`` prints about the fit, from the report's
     ``taxonomy_fit`` (the share as disclosed: None when withheld)."""
     if not fit["taxonomy_themes"]:
         return "no taxonomy: every theme is found in the answers themselves"
+    if programme := fit.get("other_programme"):
+        return (
+            f"the built-in taxonomy is for {programme} and these answers are not from such a "
+            "programme (no role or question names it, few answers do): its themes are not "
+            "counted; the themes found in the answers lead the report (name your own with "
+            "--taxonomy)"
+        )
     share = fit["explained_share"]
     if fit["fits"]:
         if share is None:

@@ -24,12 +24,12 @@ from reflect.themes.facets import (
     specific_facets,
     widespread,
 )
-from reflect.themes.fit import TaxonomyFit, measure_fit
+from reflect.themes.fit import TaxonomyFit, from_programme, measure_fit
 from reflect.themes.label import empty_answer_label
 from reflect.themes.model import Phrase, Theme
 from reflect.themes.parse_cache import parse_keeping
 from reflect.themes.presets import get_preset
-from reflect.themes.taxonomy import TaxonomyTheme
+from reflect.themes.taxonomy import TaxonomyTheme, shipped_programme
 from reflect.themes.words import WrittenAsSuch, folded
 
 Embed = Callable[[Sequence[str]], np.ndarray]
@@ -70,6 +70,9 @@ def find_themes(
     found = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching)
     membership = found.membership
     fit = measure_fit(membership, found.topical, [t.kind for t in taxonomy])
+    programme = shipped_programme() if taxonomy and not chosen else None
+    if programme and not from_programme(frame, programme[1], min_support):
+        fit = replace(fit, fits=False, other_programme=programme[0])
     if taxonomy and not fit.fits and not chosen:
         # What the shipped taxonomy takes from answers it does not fit was forced into it:
         # counting it would report job roles as careers. An analyst's own taxonomy keeps its

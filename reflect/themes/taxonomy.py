@@ -69,6 +69,16 @@ def label_kind(label: str) -> Kind:
     return "topic"
 
 
+def shipped_programme() -> tuple[str, tuple[str, ...]] | None:
+    """The kind of programme the shipped taxonomy is written for and the words naming it
+    (its ``[programme]``; see ``fit.from_programme``)."""
+    text = resources.files("reflect.models").joinpath("taxonomy.toml").read_text("utf-8")
+    programme = tomllib.loads(text).get("programme")
+    if not programme:
+        return None
+    return str(programme["name"]), tuple(str(w).lower() for w in programme["words"])
+
+
 def load_taxonomy(path: Path | None = None) -> list[TaxonomyTheme]:
     if path is not None and str(path).strip().lower() == NO_TAXONOMY:
         return []
