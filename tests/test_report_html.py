@@ -112,6 +112,14 @@ def test_answers_saying_there_was_nothing_to_report_never_lead_the_summary():
     text = _summary(report)
     assert "The most widely shared themes were hybrid working (61 people, 51%)" in text
     assert "100 people (83%) said at least once that there was nothing to report" in text
+    # ...also when the taxonomy does not fit and the themes found in the answers lead.
+    emerging = replace(report.themes[1], id="emerging:x", label="rota swaps", kind="emerging")
+    misfit = replace(report, themes=[nothing, emerging], taxonomy_fit={
+        "fits": False, "explained_share": 0.2, "min_explained_share": 0.5, "taxonomy_themes": 11,
+        "emerging_from": "all answers", "not_counted": [], "other_programme": None})  # fmt: skip
+    text = _summary(misfit)
+    assert "rota swaps" in text
+    assert "said at least once that there was nothing to report" in text
 
 
 def test_when_a_cell_is_withheld_then_the_summary_nothing_to_report_about_that_group():

@@ -63,7 +63,8 @@ def executive_summary(report: SafeReport) -> list[Finding]:
     what = "themes" if leading is shown else "themes found in the answers"
     # "Nothing to report" is counted like a theme but is no topic: it is said after them.
     topics = [t for t in leading if not t.nothing_to_report]
-    nothing = [t for t in leading if t.nothing_to_report] if topics else []
+    # ...whatever leads: saying there is nothing to report is no taxonomy's domain.
+    nothing = [t for t in shown if t.nothing_to_report] if topics else []
     top = sorted(topics or leading, key=lambda t: -(t.participants or 0))[:TOP_THEMES]
     most = (
         f"The most widely shared {what} were "
