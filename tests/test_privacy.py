@@ -87,7 +87,11 @@ def test_when_fewer_than_k_people_overall_then_the_report_is_refused():
 
 def test_shown_phrases_read_as_their_writers_wrote_them_and_taxonomy_labels_as_given():
     frame = _frame(24)
-    frame[F.TEXT] = "we moved our notes to GitHub and argued about office days"
+    # (each in their own words: identical answers throughout would be one person's copies)
+    frame[F.TEXT] = [
+        f"we moved our notes to GitHub and argued about office days with team {p}"
+        for p in frame[F.PARTICIPANT]
+    ]
     frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)
     people = frozenset(frame[F.PARTICIPANT][:24])
     phrases = [Phrase("github", people), Phrase("office days", people)]

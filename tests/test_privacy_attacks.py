@@ -180,6 +180,23 @@ def test_new_ids_on_the_same_answers_are_the_same_people_so_a_withdrawal_is_stil
     assert counts_of(report(again, ledger=book)) == counts_of(report(rows, ledger=book))
 
 
+@pytest.mark.parametrize("short", [False, True])
+def test_new_ids_and_a_fake_participant_copying_every_answer_still_leave_a_withdrawal(short):
+    # The fake makes no answer anyone's own (two writers each), but everyone still repeats
+    # their own answers; and answers of two or three words are someone's too.
+    rows = programme(40)
+    if short:
+        rows = [dict(r, **{F.TEXT: r[F.TEXT].split(" (")[0].split()[-1] + " " + r[F.PARTICIPANT]})
+                for r in rows]  # fmt: skip
+    book = ledger()
+    report(rows, themes_of(frame_of(programme(40))), ledger=book)
+    rest = [dict(r, **{F.PARTICIPANT: r[F.PARTICIPANT] + "-B"}) for r in rows
+            if r[F.PARTICIPANT] != "P-007"]  # fmt: skip
+    fake = [dict(r, **{F.PARTICIPANT: "Z"}) for r in rest]
+    with pytest.raises(DisclosureRefused, match="differ"):
+        report(rest + fake, themes_of(frame_of(programme(40))[:0]), ledger=book)
+
+
 def test_one_person_s_answer_changed_cannot_be_read_from_which_counts_are_withheld():
     # Same participants, the target's answers edited: the counts that moved are the target's.
     book = ledger()
@@ -189,8 +206,17 @@ def test_one_person_s_answer_changed_cannot_be_read_from_which_counts_are_withhe
         dict(r, **{F.TEXT: TOPICS["career"] + " (edited)"}) if r[F.PARTICIPANT] == "P-007" else r
         for r in rows
     ]
-    with pytest.raises(DisclosureRefused, match="moved by fewer than"):
+    with pytest.raises(DisclosureRefused, match="new or wrote something different"):
         report(edited, ledger=book)
+    # ...and so is any such report, whatever moved, or the refusal would answer "was the
+    # changed answer in this theme?" asked with every other theme hidden, theme by theme.
+    neutral = [
+        dict(r, **{F.TEXT: r[F.TEXT] + " again"}) if r[F.PARTICIPANT] == "P-007" else r
+        for r in rows
+    ]
+    hidden = [t for t in themes_of(frame_of(neutral)) if t.id == "hybrid"]
+    with pytest.raises(DisclosureRefused, match="new or wrote something different"):
+        report(neutral, hidden, ledger=book)
     # ...while k people's new answers (a later session) move counts as any programme does.
     later = list(rows)
     for i in range(K):
@@ -243,7 +269,7 @@ def test_a_split_on_a_phrase_and_on_that_phrase_plus_a_rare_word_cannot_be_subtr
     report(rows, reviewed[0], ledger=book)
     # The same answers, only the review differs: counts that moved by one are that one
     # writer's, and even withheld they would show which cells hold them. Refused.
-    with pytest.raises(DisclosureRefused, match="moved by fewer than"):
+    with pytest.raises(DisclosureRefused, match="differ by fewer than"):
         report(rows, reviewed[1], ledger=book)
 
 
@@ -261,7 +287,7 @@ def test_merging_a_small_hidden_theme_cannot_be_diffed_against_the_unreviewed_re
     review = Review(signatures={ref: ["allotment"]})
     review.merge(["career", ref])
     themes = apply_review([*themes_of(frame), emerging], review, frame)
-    with pytest.raises(DisclosureRefused, match="moved by fewer than"):
+    with pytest.raises(DisclosureRefused, match="differ by fewer than"):
         report(rows, themes, ledger=book)  # "career" would move by the few of the small theme
 
 
@@ -277,20 +303,19 @@ def test_six_copied_participants_do_not_turn_a_difference_of_one_into_seven():
         report(attack, ledger=book)
 
 
-def test_a_re_run_of_the_same_people_whose_copied_answers_now_read_differently_is_not_refused():
-    # Two people wrote the same answers, so the ledger counts them as one member (copies).
-    # After an upgrade one of them is redacted differently: the members regroup, but nobody
-    # was added or removed, and the numbers are the same.
-    rows = [r for r in programme(40) if r[F.PARTICIPANT] != "P-011"]
-    copied = [dict(r, **{F.PARTICIPANT: "P-011"}) for r in rows if r[F.PARTICIPANT] == "P-010"]
-    book = ledger()
-    first = report(rows + copied, ledger=book)
-    reworded = [dict(r, **{F.TEXT: r[F.TEXT] + " with Trello"}) for r in copied]
-    second = report(rows + reworded, ledger=book)
-    assert second["n_participants"] == first["n_participants"] == 40
-    without_one = [r for r in rows if r[F.PARTICIPANT] != "P-007"] + reworded
-    with pytest.raises(DisclosureRefused):  # a withdrawal is still a difference
-        report(without_one, ledger=book)
+def test_copies_of_one_person_s_answers_are_one_person_in_every_count():
+    # Five ids on the target's answers would meet k in every cell the target is in, in one
+    # report, with no ledger involved. Copies of answers that say something are one person.
+    rows = programme(40)
+    target = [r for r in rows if r[F.PARTICIPANT] == "P-007"]
+    copies = [dict(r, **{F.PARTICIPANT: f"P-C{n}"}) for n in range(4) for r in target]
+    data = report(rows + copies)
+    assert data["n_participants"] == 40
+    assert counts_of(data) == counts_of(report(rows))
+    # ...while answers that say little are many people's: twelve "n/a" are twelve people.
+    blanks = [dict(r, **{F.PARTICIPANT: f"P-N{n}", F.TEXT: "n/a"}) for n in range(12)
+              for r in target[:1]]  # fmt: skip
+    assert report(rows + blanks)["n_participants"] == 52
 
 
 def test_the_ledger_stores_keyed_tags_only_and_forget_cleans_it(tmp_path):
@@ -370,6 +395,17 @@ def test_epsilon_is_tracked_per_workspace_and_a_run_over_budget_is_refused():
     with pytest.raises(DisclosureRefused, match="cannot be raised"):
         report(rows, ledger=book, dp_epsilon=0.3, dp_budget=5.0)
     assert report(rows, ledger=book, dp_epsilon=0.3)["privacy"]["dp"]["workspace_budget"] == 1.0
+
+
+def test_a_workspace_given_no_budget_cannot_spend_an_epsilon_that_hides_no_one():
+    # Two reports at ε = 10^6, with and without one person, would differ by exactly them.
+    book = ledger()
+    rows = programme(40)
+    with pytest.raises(DisclosureRefused, match="budget"):
+        report(rows, ledger=book, dp_epsilon=1e6)
+    with pytest.raises(DisclosureRefused, match="cannot be raised"):
+        report(rows, ledger=book, dp_epsilon=1e6, dp_budget=1e7)
+    assert report(rows, ledger=book, dp_epsilon=40.0)["privacy"]["dp"]["workspace_budget"] == 50
 
 
 def test_a_filter_naming_a_pooled_value_matches_nothing():
@@ -503,20 +539,19 @@ def test_the_fit_share_cannot_be_diffed_across_re_runs():
     themes, fit = _probe(rows)
     first = report(rows, themes, fit=fit, ledger=book)
     assert first["taxonomy_fit"]["explained_share"] is not None
-    # One of the target's two answers about seniority edited: they stay in the theme, every
-    # count stays, only the share of answers could move.
+    # One of the target's two answers about seniority edited: they stay in the theme and the
+    # sets of people behind the share stay the same; only the share of answers could move.
     target = [
         i for i, r in enumerate(rows) if r[F.PARTICIPANT] == "P-007" and "senior" in r[F.TEXT]
     ]
     edited = [dict(r, **{F.TEXT: TOPICS["tools"] + " (edited)"}) if i == target[0] else r
               for i, r in enumerate(rows)]  # fmt: skip
     themes, fit = _probe(edited)
-    again = report(edited, themes, fit=fit, ledger=book)
-    assert again["taxonomy_fit"]["explained_share"] is None
-    assert counts_of(again)["themes.senior"] == counts_of(first)["themes.senior"]
+    with pytest.raises(DisclosureRefused, match="new or wrote something different"):
+        report(edited, themes, fit=fit, ledger=book)
 
 
-def test_redaction_tallies_are_withheld_when_only_a_few_people_changed():
+def test_redaction_tallies_cannot_be_diffed_across_re_runs():
     # One answer edited to drop an email: the EMAIL tally would fall by one, and say so.
     from reflect.anonymise import RedactionStats
 
@@ -528,6 +563,5 @@ def test_redaction_tallies_are_withheld_when_only_a_few_people_changed():
     edited = [dict(r, **{F.TEXT: r[F.TEXT] + " again"}) if r[F.PARTICIPANT] == "P-007" else r
               for r in rows]  # fmt: skip
     after = RedactionStats(160, 29, {"PERSON": 40, "EMAIL": 8}, 6)
-    second = report(edited, redactions=after, ledger=book)
-    assert second["privacy"]["redactions"] is None
-    assert second["privacy"]["redacted_texts"] is None
+    with pytest.raises(DisclosureRefused, match="new or wrote something different"):
+        report(edited, redactions=after, ledger=book)

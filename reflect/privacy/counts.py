@@ -34,6 +34,29 @@ def one_label_per_person(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+COPY_WORDS = 10  # two people may both write "it was really good", seldom ten words alike
+
+
+def copies_as_one(frame: pd.DataFrame) -> pd.DataFrame:
+    """Participants whose answers are all the same as another's, and say something (``COPY_WORDS``
+    words or more in all), count as one person: five ids on one person's answers are one
+    person, not a group of five. Answers that say little ("n/a", "it was really good") are
+    many people's."""
+    from reflect.privacy.identity import answer_sets
+
+    first: dict[str, str] = {}
+    renamed = {}
+    for participant, text in answer_sets(frame).items():
+        says_something = len(text.split()) >= COPY_WORDS
+        if says_something and (kept := first.setdefault(text, participant)) != participant:
+            renamed[participant] = kept
+    if not renamed:
+        return frame
+    out = frame.copy()
+    out[F.PARTICIPANT] = frame[F.PARTICIPANT].replace(renamed)
+    return out
+
+
 def ordered_groups(values: pd.Series) -> list[str]:
     return [v for v in sorted(set(values), key=F.session_sort_key) if v != ""]
 

@@ -7,10 +7,10 @@ answers explained or not: 10% against 5%), and next to an earlier report it tell
 person's answer was taken for. So the share is shown only when at least k people wrote the
 answers it explains and either nobody or at least k people wrote the ones it leaves out; both
 sets of people are released counts for the ledger (a later report in which they moved by 1 to
-k−1 withholds the share, or is refused under the ledger's rule 3), and a report in which 1 to
-k−1 people are new or wrote something else withholds it (it counts answers: one person's
-edited answer moves it while both sets stay the same); under ``--dp-epsilon`` the share is
-withheld (it is not noised), as the number of reflections is.
+k−1 withholds the share, or is refused under the ledger's rule 3, as is any report in which 1
+to k−1 people are new or wrote something else: one person's edited answer moves a share of
+answers while both sets stay the same); under ``--dp-epsilon`` the share is withheld (it is
+not noised), as the number of reflections is.
 """
 
 from __future__ import annotations
@@ -38,10 +38,6 @@ def safe_fit(fit, frame: pd.DataFrame, k: int, dp: bool, ledger=None, bits=None,
         shown["explained_share"] = None
         return shown, [], 0
     if ledger is None or bits is None:
-        return shown, [], 0
-    if ledger.few_changed(threshold):
-        # A share of answers moves with one answer of a person who stays in both sets.
-        shown["explained_share"] = None
         return shown, [], 0
     from reflect.privacy.ledger import bitset
 

@@ -6,15 +6,15 @@ the same people under new ids ("E1" -> "E1-2") would be new people to a ledger t
 by id alone, and a report on all of them but one, set beside the first report, would show
 exactly what that one person's answers were counted in. So the ledger also keeps a keyed tag of
 each participant's *distinctive* answers (at least ``MIN_WORDS`` words, written by nobody else in
-the export), and a participant it does not know by id is the known person whose distinctive
-answers they mostly repeat. New ids on the same answers are the same people; rewording most of
-everyone's answers is not caught (it also changes what the themes count; README, "Privacy").
+the export), and a participant it does not know by id is the known person who wrote more than
+half of their answers (all of them looked up: a fake participant copying everyone's answers
+leaves nobody's distinctive, but everyone still repeats their own). New ids on the same answers
+are the same people; rewording most of everyone's answers is not caught (it also changes what
+the themes count; README, "Privacy").
 
 Each person's answers as released are kept too, as one keyed tag of the whole set (a
-*version*): a report in which fewer than k people are new or wrote something else than in every
-earlier release can only move a released count by a few through those few people or the
-analyst's own choices (a review edit, a filter), so the ledger refuses it rather than withhold
-the counts that moved (which cells moved would show what those few wrote).
+*version*): a report in which 1 to k−1 people are new or wrote something else than in every
+earlier release is refused (the ledger's rule 3).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from reflect import frames as F
 from reflect.keys import keyed_tag
 
 PURPOSE = "release ledger v1"
-MIN_WORDS = 4  # "n/a", "all good thanks" are everyone's; four words begin to be someone's
+MIN_WORDS = 2  # "n/a", "fine" are everyone's; written by one person, two words are theirs
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
@@ -56,15 +56,18 @@ def person_tag(key: bytes, pseudonym: str) -> str:
     return keyed_tag(key, PURPOSE, "person", pseudonym)
 
 
-def answer_tags(frame: pd.DataFrame, key: bytes) -> dict[str, list[str]]:
-    """Each participant's distinctive answers, as keyed tags (never the text)."""
+def answer_tags(frame: pd.DataFrame, key: bytes) -> dict[str, list[tuple[str, bool]]]:
+    """Each participant's answers as keyed tags (never the text), each with whether it is
+    distinctive (``MIN_WORDS`` or more, nobody else in the export wrote it). All are looked
+    up: a fake participant who copies everyone's answers makes none of them distinctive, but
+    each real one still repeats their own; only distinctive ones are remembered."""
     pairs = pd.DataFrame({"who": frame[F.PARTICIPANT], "text": _normalised(frame)})
-    pairs = pairs.drop_duplicates()
+    pairs = pairs[pairs["text"] != ""].drop_duplicates()
     writers = pairs.groupby("text")["who"].transform("size")
-    own = pairs[(writers == 1) & (pairs["text"].str.split().str.len() >= MIN_WORDS)]
-    tags: dict[str, list[str]] = {}
-    for who, text in zip(own["who"], own["text"], strict=True):
-        tags.setdefault(who, []).append(keyed_tag(key, PURPOSE, "answer", text))
+    own = (writers == 1) & (pairs["text"].str.split().str.len() >= MIN_WORDS)
+    tags: dict[str, list[tuple[str, bool]]] = {}
+    for who, text, distinctive in zip(pairs["who"], pairs["text"], own, strict=True):
+        tags.setdefault(who, []).append((keyed_tag(key, PURPOSE, "answer", text), distinctive))
     return tags
 
 
@@ -102,7 +105,8 @@ class People:
         for participant, tag in tags.items():
             if participant in out:
                 continue
-            bit = known_by_answers(answers.get(participant, []), self.answers, taken)
+            looked_up = [tag for tag, _ in answers.get(participant, [])]
+            bit = known_by_answers(looked_up, self.answers, taken)
             if bit is None and (bit := self.new["people"].get(tag)) is None:
                 bit, self._next_bit = self._next_bit, self._next_bit + 1
             self.new["people"][tag] = out[participant] = bit
@@ -111,11 +115,11 @@ class People:
             if persons[participant] not in self.tags:
                 self.new["people"].setdefault(persons[participant], bit)
         for participant, own in answers.items():
-            for tag in own:
-                if tag not in self.answers:
+            for tag, distinctive in own:
+                if distinctive and tag not in self.answers:
                     self.new["answers"].setdefault(tag, out[participant])
         changed = set()
-        for participant, text in _answer_sets(frame).items():
+        for participant, text in answer_sets(frame).items():
             bit = out[participant]
             version = keyed_tag(self.key, PURPOSE, "version", str(bit), text)
             if version not in self.versions:
@@ -140,7 +144,7 @@ class People:
         self.new = {name: {} for name in self.new}
 
 
-def _answer_sets(frame: pd.DataFrame) -> pd.Series:
+def answer_sets(frame: pd.DataFrame) -> pd.Series:
     """Each participant's answers, normalised, as one string."""
     return (
         _normalised(frame).groupby(frame[F.PARTICIPANT]).agg(lambda s: "\x1e".join(sorted(set(s))))

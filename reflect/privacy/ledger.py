@@ -19,11 +19,13 @@ the set of people behind it, and every later report is checked against all of th
    same participants as a released report (by their pseudonyms) are no difference, whatever
    their answers now say: a re-run after an upgrade that redacts a copied answer differently
    (see Copies) regroups members but adds or removes nobody.
-3. **Few changes.** If counts would be withheld under rule 1 while fewer than k of the
-   report's people are new or wrote other answers than in any release (``identity.py``), the
-   report is refused: the moved counts can only be those few people's doing or the analyst's
-   own choice (a review split on one person's phrase, a filter), and which cells are withheld
-   would show it. With k or more people changed (a later session, new cohorts) rule 1 applies.
+3. **Few changes.** If 1 to k−1 of the report's people are new or wrote other answers than
+   in any release (``identity.py``), the report is refused, whatever moved: the two reports
+   side by side would show what those few wrote — by which cells are withheld, or, were the
+   refusal to depend on what moved, by refusing or not (asked again with every theme but one
+   hidden, theme by theme). With nobody changed, counts that would be withheld under rule 1
+   are the analyst's own choice (a review split on one person's phrase, a filter): refused
+   too. With k or more people changed (a later session, new cohorts) rule 1 applies.
 
 What is stored (tables of the workspace's DuckDB file, which is private to its owner):
 
@@ -90,6 +92,11 @@ class _Released:
     people: int  # members + erased
     members: int  # bitset
     erased: int
+
+
+# ε a workspace may spend in all unless a lower budget is given: at ε = 40 the demo's counts are
+# within about 9 people of the truth (README), about as loose as a noise can be and still hide one.
+DEFAULT_DP_BUDGET = 50.0
 
 
 class Ledger:
@@ -164,15 +171,23 @@ class Ledger:
         return 0 < self.people.changed < k
 
     def check_changes(self, moved: int, k: int) -> None:
-        """Rule 3: refuse a report with ``moved`` counts withheld because they moved by 1 to
-        k−1 from released ones, when fewer than k of its people are new or changed."""
-        if moved and self.changed < k:
+        """Rule 3: refuse a report in which 1 to k−1 people are new or changed since every
+        release, or, with nobody changed, ``moved`` counts moved by 1 to k−1 (a review edit,
+        a filter). The refusal never depends on which counts moved: it would answer, theme by
+        theme, whether a changed answer was in it."""
+        if self.few_changed(k):
             raise DisclosureRefused(
-                f"{moved} count(s) of this report moved by fewer than {k} people from counts "
-                f"already released from this workspace, while fewer than {k} participants are "
-                "new or wrote something different: which counts moved would show what those "
-                "few wrote (or whom a review edit or filter singled out). Report again once at "
-                f"least {k} participants have changed, or with --dp-epsilon"
+                f"fewer than {k} participants are new or wrote something different since a "
+                "report released from this workspace: side by side, the two reports would "
+                f"show what those few wrote. Report again once at least {k} participants have "
+                "changed, or with --dp-epsilon"
+            )
+        if moved and self.people.changed == 0:
+            raise DisclosureRefused(
+                f"with the same answers, counts of this report differ by fewer than {k} "
+                "people from counts already released from this workspace (a review edit or a "
+                "filter singles out those few): not written. Undo the edit, or report with "
+                "--dp-epsilon"
             )
 
     # -- recording -------------------------------------------------------------------------
@@ -227,11 +242,13 @@ class Ledger:
     # -- differential privacy ------------------------------------------------------------------
     def check_budget(self, epsilon: float, budget: float | None) -> tuple[float, float | None]:
         """Refuse a ``--dp-epsilon`` report that would take this workspace past its budget;
-        returns (ε spent with this report, the budget). A budget is kept once given: a later
-        run may lower it, never raise it. The ε is charged when the report is recorded."""
+        returns (ε spent with this report, the budget). A budget is kept once given, and a
+        workspace that was given none has ``DEFAULT_DP_BUDGET``: a later run may lower it, never
+        raise it (two reports at ε = 10^6, with and without one person, differ by that person).
+        The ε is charged when the report is recorded."""
         kept = self.db.execute("SELECT value FROM ledger_settings WHERE name = 'dp_budget'")
         rows = kept.fetchall()
-        kept_budget = float(rows[0][0]) if rows else None
+        kept_budget = float(rows[0][0]) if rows else DEFAULT_DP_BUDGET
         if budget is not None and kept_budget is not None and budget > kept_budget:
             raise DisclosureRefused(
                 f"this workspace's differential-privacy budget is {kept_budget:g}; it cannot be "

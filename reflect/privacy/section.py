@@ -68,11 +68,8 @@ class Tally:
 
 
 def privacy_section(
-    k, redactions, tally: Tally, dp_info, quotes, quotes_shown, group, release=None, tallies=True
+    k, redactions, tally: Tally, dp_info, quotes, quotes_shown, group, release=None
 ) -> dict:
-    """``tallies``: False to withhold the redaction tallies (as under DP) — when 1 to k−1
-    people changed since a release, a tally that moved by one is what one person wrote."""
-    tallies = tallies and not dp_info
     rules = [
         f"every count, share and phrase is backed by at least {k} distinct participants; "
         "smaller counts, zero included, are hidden",
@@ -126,8 +123,8 @@ def privacy_section(
             "sessions, prompts, themes and their theme × session / theme × prompt cells do "
             "not add up to any shown total",
         ],
-        "redactions": _redaction_counts(redactions, k) if tallies else None,
-        "redacted_texts": _redacted_texts(redactions, k) if tallies else None,
+        "redactions": None if dp_info else _redaction_counts(redactions, k),
+        "redacted_texts": None if dp_info else _redacted_texts(redactions, k),
         "dp_epsilon": dp_info["epsilon"] if dp_info else None,
         "dp": dp_info,
         "quotes": quotes,

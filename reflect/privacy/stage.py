@@ -43,6 +43,7 @@ from reflect.privacy.counts import (
     PARTITIONS,
     Encoded,
     UnitCounts,
+    copies_as_one,
     one_label_per_person,
     ordered_groups,
 )
@@ -95,7 +96,7 @@ def disclose(
     if dp_epsilon is not None and filter is not None:
         raise ConfigError("--dp-epsilon and --filter cannot be combined yet")
     # Positions are what theme members refer to; a clean index lets masks align with them.
-    frame = one_label_per_person(frame).reset_index(drop=True)
+    frame = one_label_per_person(copies_as_one(frame)).reset_index(drop=True)
     refuse_too_small(frame, k)
     frame, _ = pool_group_values(frame, k, printable)
     if dp_epsilon is not None:
@@ -244,9 +245,9 @@ def disclose(
             kind, k, released_sets, numbers, epsilon=dp_epsilon, population=population
         )
         release = {"id": release_id, "ledger": True}
-    few = bool(sets) and ledger.few_changed(threshold)  # redaction tallies withheld (section.py)
-    report.privacy = privacy_section(k, redactions, tally, dp_info, quotes, quotes_shown, filter,
-                                     release, tallies=not few)  # fmt: skip
+    report.privacy = privacy_section(
+        k, redactions, tally, dp_info, quotes, quotes_shown, filter, release
+    )
     return report
 
 
