@@ -18,11 +18,13 @@ def _frame(n_people: int) -> pd.DataFrame:
     show no count at all: it would tell what each of them wrote)."""
     rows = []
     people = [f"P-{p}" for p in range(n_people)] + [f"P-other{p}" for p in range(10)]
-    for person in people:
+    for n, person in enumerate(people):
         for session in ("1", "2"):
+            # each in their own words: the same answers throughout would be one person's copies
             rows.append(
                 {F.ROW: len(rows) + 2, F.PARTICIPANT: person, F.ROLE: "mentee",
-                 F.SESSION: session, F.COHORT: "A", F.DATE: "", F.PROMPT: "q", F.TEXT: TEXT}
+                 F.SESSION: session, F.COHORT: "A", F.DATE: "", F.PROMPT: "q",
+                 F.TEXT: f"{TEXT} (round {n})"}
             )  # fmt: skip
     frame = pd.DataFrame(rows)
     frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)

@@ -35,7 +35,9 @@ def _frame_of(rows: list[tuple[str, str]]) -> pd.DataFrame:
             F.COHORT: "",
             F.DATE: "",
             F.PROMPT: "q",
-            F.TEXT: [t for _, t in rows],
+            # each in their own words: the same answers throughout would be one person's
+            # copies, and count as one person
+            F.TEXT: [f"{t} Week {n}." for n, (_, t) in enumerate(rows)],
         }
     )
     frame[F.TEXT_HASH] = frame[F.TEXT].map(F.text_hash)

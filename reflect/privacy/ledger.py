@@ -23,9 +23,10 @@ the set of people behind it, and every later report is checked against all of th
    in any release (``identity.py``), the report is refused, whatever moved: the two reports
    side by side would show what those few wrote — by which cells are withheld, or, were the
    refusal to depend on what moved, by refusing or not (asked again with every theme but one
-   hidden, theme by theme). With nobody changed, counts that would be withheld under rule 1
-   are the analyst's own choice (a review split on one person's phrase, a filter): refused
-   too. With k or more people changed (a later session, new cohorts) rule 1 applies.
+   hidden, theme by theme). With nobody changed, a theme whose total would move by 1 to k−1
+   is the analyst's own doing (a review split on one person's phrase, a small theme merged):
+   refused too; cells that moved (a split on a common phrase, a filter) are withheld. With k
+   or more people changed (a later session, new cohorts) rule 1 applies.
 
 What is stored (tables of the workspace's DuckDB file, which is private to its owner):
 
@@ -172,9 +173,9 @@ class Ledger:
 
     def check_changes(self, moved: int, k: int) -> None:
         """Rule 3: refuse a report in which 1 to k−1 people are new or changed since every
-        release, or, with nobody changed, ``moved`` counts moved by 1 to k−1 (a review edit,
-        a filter). The refusal never depends on which counts moved: it would answer, theme by
-        theme, whether a changed answer was in it."""
+        release, or, with nobody changed, ``moved`` theme totals moved by 1 to k−1 (a review
+        edit). The refusal never depends on which counts moved when people changed: it would
+        answer, theme by theme, whether a changed answer was in it."""
         if self.few_changed(k):
             raise DisclosureRefused(
                 f"fewer than {k} participants are new or wrote something different since a "
@@ -184,9 +185,9 @@ class Ledger:
             )
         if moved and self.people.changed == 0:
             raise DisclosureRefused(
-                f"with the same answers, counts of this report differ by fewer than {k} "
-                "people from counts already released from this workspace (a review edit or a "
-                "filter singles out those few): not written. Undo the edit, or report with "
+                f"with the same answers, a theme's total would differ by fewer than {k} people "
+                "from one already released from this workspace (a review edit that moves so "
+                "few singles them out): not written. Undo the edit, or report with "
                 "--dp-epsilon"
             )
 

@@ -146,7 +146,7 @@ def disclose(
         same_people = ledger.check_population(sets[(ALL, None, None)], threshold, population)
         withheld = differences.withhold_released(shown, sets, ledger, threshold, same_people)
         reasons |= dict.fromkeys(withheld, "earlier_release")
-        moved = len(withheld)  # counts withheld for moving by a few since a release (rule 3)
+        moved = sum(c is None for _, c, _ in withheld) if filter is None else 0  # rule 3: totals
     differences.make_consistent(shown, view, k)
     tally = Tally()
     tally.cells(shown, view, k, reasons)
@@ -199,7 +199,7 @@ def disclose(
         )
         if sets is not None:  # facet counts are released counts too: the ledger checks them
             held = _facets_against_ledger(theme, facets, people, bits, ledger, threshold)
-            withheld, moved = withheld + held, moved + held
+            withheld += held
             facet_sets += [s for _, s in _facet_sets(theme, facets, people, bits)]
         tally.counts["facets"] += withheld
         safe_themes.append(
