@@ -197,6 +197,23 @@ def test_new_ids_and_a_fake_participant_copying_every_answer_still_leave_a_withd
         report(rest + fake, themes_of(frame_of(programme(40))[:0]), ledger=book)
 
 
+def test_people_whose_every_answer_is_everyone_s_are_known_by_their_set_of_answers():
+    # Short answers from a common stock ("Good session", "Bit rushed"): no answer is anyone's
+    # own, but each person's set of them is.
+    stock = ["Good session", "Bit rushed", "Time flew", "Useful advice", "Too short", "All good"]
+    rows = programme(40)
+    for n, r in enumerate(rows):
+        if int(r[F.PARTICIPANT][2:]) < 12:  # twelve such people
+            first, second = divmod(int(r[F.PARTICIPANT][2:]) + 3 * (n % 2), 6)
+            r[F.TEXT] = f"{stock[first % 6]}. {stock[second]}"
+    book = ledger()
+    report(rows, ledger=book)
+    rekeyed = [dict(r, **{F.PARTICIPANT: r[F.PARTICIPANT] + "-2"}) for r in rows
+               if r[F.PARTICIPANT] != "P-020"]  # fmt: skip
+    with pytest.raises(DisclosureRefused, match="differ"):
+        report(rekeyed, ledger=book)
+
+
 def test_one_person_s_answer_changed_cannot_be_read_from_which_counts_are_withheld():
     # Same participants, the target's answers edited: the counts that moved are the target's.
     book = ledger()

@@ -92,6 +92,11 @@ class People:
 
     def bits(self, frame: pd.DataFrame) -> dict[str, int]:
         tags, answers = member_tags(frame, self.key), answer_tags(frame, self.key)
+        # The whole set of a person's answers is theirs when nobody else wrote that set, even
+        # if each answer is everyone's ("Good session", "Bit rushed").
+        sets = answer_sets(frame)
+        own_set = sets.map(sets.value_counts()) == 1
+        set_tags = {p: keyed_tag(self.key, PURPOSE, "answer set", t) for p, t in sets.items()}
         # Known by pseudonym first (a copy whose answer now reads differently is still who it
         # was), then by the member tag (copies share one), then by what they wrote.
         persons = {p: person_tag(self.key, p) for p in tags}
@@ -106,7 +111,9 @@ class People:
             if participant in out:
                 continue
             looked_up = [tag for tag, _ in answers.get(participant, [])]
-            bit = known_by_answers(looked_up, self.answers, taken)
+            bit = self.answers.get(set_tags[participant])
+            if bit is None or bit in taken:
+                bit = known_by_answers(looked_up, self.answers, taken)
             if bit is None and (bit := self.new["people"].get(tag)) is None:
                 bit, self._next_bit = self._next_bit, self._next_bit + 1
             self.new["people"][tag] = out[participant] = bit
@@ -118,6 +125,9 @@ class People:
             for tag, distinctive in own:
                 if distinctive and tag not in self.answers:
                     self.new["answers"].setdefault(tag, out[participant])
+        for participant, tag in set_tags.items():
+            if own_set[participant] and tag not in self.answers:
+                self.new["answers"].setdefault(tag, out[participant])
         changed = set()
         for participant, text in answer_sets(frame).items():
             bit = out[participant]

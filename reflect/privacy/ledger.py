@@ -168,8 +168,9 @@ class Ledger:
             )
         return False
 
-    def few_changed(self, k: int) -> bool:
-        return 0 < self.people.changed < k
+    def few_changed(self, k: int) -> bool:  # (a first report changes everyone: no rule 3)
+        released = self.db.execute("SELECT count(*) FROM ledger_releases").fetchone()[0]
+        return released > 0 and 0 < self.people.changed < k
 
     def check_changes(self, moved: int, k: int) -> None:
         """Rule 3: refuse a report in which 1 to k−1 people are new or changed since every
