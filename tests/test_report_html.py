@@ -308,3 +308,17 @@ def test_when_new_themes_were_left_out_then_every_format_says_how_many():
     html = render_html(report)
     assert "New themes not listed" in html and '<td class="num">3</td>' in html
     assert "not listed" not in render_markdown(sample_report())  # none left out
+
+
+def test_new_badges_mark_themes_outside_a_taxonomy_and_vanish_when_none_came_from_one():
+    report = sample_report()
+    emerging = replace(report.themes[1], id="emerging:x", label="rota swaps", kind="emerging")
+    mixed = replace(report, themes=[report.themes[0], emerging])
+    assert 'rota swaps</a> <span class="badge">new</span>' in render_html(mixed)
+    only_found = replace(report, themes=[emerging], taxonomy_fit={
+        "fits": False, "explained_share": None, "min_explained_share": 0.5,
+        "taxonomy_themes": 11, "emerging_from": "all answers", "not_counted": ["Hybrid working"],
+        "other_programme": "reverse mentoring"})  # fmt: skip
+    html = render_html(only_found)
+    assert 'class="badge">new' not in html
+    assert "written for reverse mentoring and was not applied" in html

@@ -106,6 +106,9 @@ def render_html(report: SafeReport) -> str:
         small=small_programme(report),
         fits=taxonomy_fits(report),
         set_aside=(report.taxonomy_fit or {}).get("not_counted") or [],
+        other_programme=(report.taxonomy_fit or {}).get("other_programme"),
+        # "new" says a theme is outside the taxonomy: noise when no topic comes from one
+        badges=any(t.kind != "emerging" and not t.nothing_to_report for t in shown),
         findings=executive_summary(report),
         role_chart=_group_chart(report, shown, dims.get("role"), anchors, "overview"),
         cohort_chart=_group_chart(report, shown, dims.get("cohort"), anchors, "by-cohort"),
