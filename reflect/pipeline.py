@@ -103,7 +103,7 @@ def analyse(
     progress.note(describe_columns(export.columns))
     frame = _display_roles(export.frame, config.role_names)
     _warn_if_small(frame, config.min_group_size)
-    from reflect.privacy.counts import one_label_per_person
+    from reflect.privacy.counts import copies_as_one, one_label_per_person
     from reflect.privacy.stage import refuse_too_small
 
     # Too small to report on: refused now, before any model loads (and again in disclose).
@@ -151,6 +151,9 @@ def analyse(
         workspace.record_reflections(
             redacted[F.PARTICIPANT].tolist(), redacted[F.TEXT_HASH].tolist(), run_id, key
         )
+        # Copies of one person's answers are one person to the themes (their facets, whether
+        # the taxonomy applies) as to every count (privacy/counts.py).
+        redacted = copies_as_one(redacted)
         lap("anonymise")
 
         # One embedder for the run: the model loads once, for the first new text.

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from attacks import (
     KEY,
+    PROMPTS,
     TOPICS,
     K,
     counts_of,
@@ -212,6 +213,21 @@ def test_people_whose_every_answer_is_everyone_s_are_known_by_their_set_of_answe
                if r[F.PARTICIPANT] != "P-020"]  # fmt: skip
     with pytest.raises(DisclosureRefused, match="differ"):
         report(rekeyed, ledger=book)
+
+
+@pytest.mark.parametrize("moved", [F.SESSION, F.PROMPT, F.ROLE])
+def test_one_answer_moved_to_another_place_is_a_changed_person(moved):
+    # The same words after another session (or question, or in another role): the session
+    # cells that moved would name the themes that one answer was counted in.
+    book = ledger()
+    rows = programme(40)
+    report(rows, ledger=book)
+    theirs = [i for i, r in enumerate(rows) if r[F.PARTICIPANT] == "P-007"]
+    target = theirs if moved == F.ROLE else theirs[:1]  # (a person has one role: their own)
+    other = {F.SESSION: "5", F.PROMPT: PROMPTS[1], F.ROLE: "sponsor"}[moved]
+    edited = [dict(r, **{moved: other}) if i in target else r for i, r in enumerate(rows)]
+    with pytest.raises(DisclosureRefused, match="new or wrote something different"):
+        report(edited, ledger=book)
 
 
 def test_one_person_s_answer_changed_cannot_be_read_from_which_counts_are_withheld():

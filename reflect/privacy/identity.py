@@ -87,7 +87,7 @@ class People:
         (top,) = db.execute(
             "SELECT max(bit) FROM (SELECT bit FROM ledger_people UNION ALL "
             "SELECT bit FROM ledger_answers)"
-        ).fetchone()
+        ).fetchall()[0]
         self._next_bit = 0 if top is None else top + 1
 
     def bits(self, frame: pd.DataFrame) -> dict[str, int]:
@@ -129,7 +129,7 @@ class People:
             if own_set[participant] and tag not in self.answers:
                 self.new["answers"].setdefault(tag, out[participant])
         changed = set()
-        for participant, text in answer_sets(frame).items():
+        for participant, text in _placed_answers(frame).items():
             bit = out[participant]
             version = keyed_tag(self.key, PURPOSE, "version", str(bit), text)
             if version not in self.versions:
@@ -152,6 +152,15 @@ class People:
         self.answers.update(self.new["answers"])
         self.versions.update(self.new["versions"])
         self.new = {name: {} for name in self.new}
+
+
+def _placed_answers(frame: pd.DataFrame) -> pd.Series:
+    """Each participant's answers with where each was written (session, question) and who
+    they were then (role, cohort), as one string: a version. An answer moved to another
+    session is a changed person, though the words are the same."""
+    context = [F.SESSION, F.PROMPT, F.ROLE, F.COHORT]
+    placed = frame[context].astype(str).agg("\x1f".join, axis=1) + "\x1f" + _normalised(frame)
+    return placed.groupby(frame[F.PARTICIPANT]).agg(lambda s: "\x1e".join(sorted(set(s))))
 
 
 def answer_sets(frame: pd.DataFrame) -> pd.Series:

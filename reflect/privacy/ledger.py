@@ -169,7 +169,7 @@ class Ledger:
         return False
 
     def few_changed(self, k: int) -> bool:  # (a first report changes everyone: no rule 3)
-        released = self.db.execute("SELECT count(*) FROM ledger_releases").fetchone()[0]
+        released = self.db.execute("SELECT count(*) FROM ledger_releases").fetchall()[0][0]
         return released > 0 and 0 < self.people.changed < k
 
     def check_changes(self, moved: int, k: int) -> None:
