@@ -37,17 +37,15 @@ def _normalised(frame: pd.DataFrame) -> pd.Series:
     return frame[F.TEXT].map(lambda t: _NOT_WORD.sub(" ", str(t).lower()).strip())
 
 
-def member_tags(frame: pd.DataFrame, key: bytes) -> dict[str, str]:
-    """Each participant's ledger tag: keyed on the pseudonym, or — for participants whose
-    answers are all identical to others' — on the shared answers and their number."""
-    answers = (
-        _normalised(frame).groupby(frame[F.PARTICIPANT]).agg(lambda s: "\x1e".join(sorted(set(s))))
-    )
+def member_tags(answers: pd.Series, key: bytes) -> dict[str, str]:
+    """Each participant's ledger tag (``answers``: ``answer_sets``): keyed on the pseudonym,
+    or — for participants whose answers are all identical to others' — on the shared answers
+    and their number."""
     sharing = answers.map(answers.value_counts())
     return {
         participant: keyed_tag(key, PURPOSE, "copies", text, str(n))
         if n > 1
-        else keyed_tag(key, PURPOSE, "person", participant)
+        else person_tag(key, participant)
         for participant, text, n in zip(answers.index, answers, sharing, strict=True)
     }
 
@@ -91,10 +89,10 @@ class People:
         self._next_bit = 0 if top is None else top + 1
 
     def bits(self, frame: pd.DataFrame) -> dict[str, int]:
-        tags, answers = member_tags(frame, self.key), answer_tags(frame, self.key)
+        sets = answer_sets(frame)
+        tags, answers = member_tags(sets, self.key), answer_tags(frame, self.key)
         # The whole set of a person's answers is theirs when nobody else wrote that set, even
         # if each answer is everyone's ("Good session", "Bit rushed").
-        sets = answer_sets(frame)
         own_set = sets.map(sets.value_counts()) == 1
         set_tags = {p: keyed_tag(self.key, PURPOSE, "answer set", t) for p, t in sets.items()}
         # Known by pseudonym first (a copy whose answer now reads differently is still who it
