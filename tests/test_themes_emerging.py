@@ -383,3 +383,29 @@ def test_a_noun_for_a_word_people_wrote_as_a_verb_counts_every_form_of_it():
     )
     counts = {phrase.text: n for phrase, _, n in found}
     assert counts["thanks"] == 13 and counts["tool"] == 13
+
+
+def test_two_typical_words_people_wrote_side_by_side_are_a_label_candidate():
+    # Twenty people wrote about the induction; ten wrote "induction workbook" as such. The
+    # phrase is a candidate with those ten, so the topic need not read as the keyword alone.
+    from reflect.themes.topic_words import with_typical_pairs
+
+    texts = ["the induction workbook was clear"] * 10 + ["the induction felt rushed"] * 10
+    texts += GARDEN * 5
+    people = [f"P-{p}" for p in range(len(texts))]
+    topical = {stem(w) for t in texts for w in t.split()}
+    words = WordUse(texts, list(range(len(texts))), people, list(range(len(texts))), topical)
+    idx = np.arange(20)
+    centre = fake_embed(texts[:20]).mean(axis=0)
+    centre /= np.linalg.norm(centre)
+    named = [w for w in words.typical(idx) if w in {"induction", "workbook", "rushed"}]
+    writers = WrittenAsSuch(texts, people).writers
+    topic = frozenset(people[:20])
+    found = with_typical_pairs([], named, words, writers, topic, centre, fake_embed, 5)
+    assert [(p.text, n) for p, _, n in found] == [("induction workbook", 10)]
+    # ...only when k of the topic's people wrote it so: with k = 11 it is nobody's phrase
+    assert with_typical_pairs([], named, words, writers, topic, centre, fake_embed, 11) == []
+    # ...and a label would then be made of it (two typical words, enough people)
+    induction = (Phrase("induction", topic), 0.8, 20)
+    label = topic_label([induction, *found], 20, 5, named, words.display)
+    assert label is not None and label.text == "induction workbook"

@@ -45,6 +45,8 @@ NOTHING_TO_ADD = [
     "Can't think of anything",
     "I cannot think of any improvements.",
     "I couldn't think of anything",
+    "can't think of anything specific",
+    "I cannot think of anything else to add",
     # denials of remarks
     "No comment.",
     "No comments",

@@ -50,6 +50,7 @@ from reflect.themes.topic_words import (
     COHERENCE,
     closest_first,
     phrase_pool,
+    with_typical_pairs,
     with_typical_words,
     written_together,
 )
@@ -182,6 +183,8 @@ def find_emerging(
             )
         scored = with_typical_words(scored, typical, words, idx, centre, embed, usable, prompt)
         named = [w for w in typical if usable(words.display[w])]  # the words a label may use
+        scored = with_typical_pairs(scored, named, words, as_such.writers, frozenset(people),
+                                    centre, embed, min_support)  # fmt: skip
         choose = partial(topic_label, people=len(people), min_people=min_support, typical=named,
                          display=words.display, proper=words.proper, related=related)  # fmt: skip
         label = written_label(choose, scored, as_such.by, min_support)

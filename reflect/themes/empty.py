@@ -84,7 +84,8 @@ _CLAUSES = [
     rf"{MORE}(?:{REMARKS}))?{TAIL}",
     # "can't think of any improvements", "could not think of anything"
     rf"(?:i\s+)?(?:can'?t|cannot|can not|couldn'?t|could not)\s+think\s+of\s+(?:any\s+{MORE}"
-    rf"(?:{REMARKS})|anything|any|one|a thing){TAIL}",
+    rf"(?:{REMARKS})|anything(?:\s+(?:else|specific|specifically|in particular|really))?|any|"
+    rf"one|a thing){TAIL}",
     # "nothing to add", "nothing else to report", "nothing comes to mind", "nothing from me"
     rf"nothing(?:\s+(?:else|further|more|much|new|specific|specifically|special|in particular|"
     rf"really|major|significant))?{TAIL}{WHERE}",

@@ -12,7 +12,7 @@ import numpy as np
 from reflect.themes.candidates import GENERIC, extract_candidates, prompt_words
 from reflect.themes.label import names_a_thing
 from reflect.themes.model import Phrase
-from reflect.themes.words import stem
+from reflect.themes.words import folded, stem
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
@@ -66,6 +66,35 @@ def with_typical_words(scored, typical, words, idx, centre, embed, usable, promp
         elif len(people) > out[at[text]][2]:
             out[at[text]] = (Phrase(text, people), out[at[text]][1], len(people))
     return out
+
+
+# Typical words tried in pairs as a label people wrote ("legislation training"), among the
+# topic's first this many that the report could show.
+PAIRED_LABEL_WORDS = 6
+
+
+def with_typical_pairs(scored, named, words, writers, people, centre, embed, min_support):
+    """``scored`` with the phrases two of the topic's first typical words make where
+    ``min_support`` of its people wrote them side by side, as written ("legislation training",
+    "experienced caseworkers"): the engine's families fold such a phrase into its head word
+    ("legislation" for all who wrote it), and a topic then reads as a keyword. ``named``: the
+    typical words a label may use; ``writers``: ``WrittenAsSuch.writers``."""
+    shown = [words.display[w] for w in named[:PAIRED_LABEL_WORDS]]
+    have = {folded(phrase.text) for phrase, _, _ in scored}
+    found = []
+    for n, first in enumerate(shown):
+        for second in shown[n + 1 :]:
+            for text in (f"{first} {second}", f"{second} {first}"):
+                who = writers(text) & people
+                if len(who) >= min_support and folded(text) not in have:
+                    found.append((text, frozenset(who)))
+    if not found:
+        return scored
+    closeness = embed([text for text, _ in found]) @ centre
+    return list(scored) + [
+        (Phrase(text, who), float(close), len(who))
+        for (text, who), close in zip(found, closeness, strict=True)
+    ]
 
 
 def _counting_every_form(scored, typical, words, idx):
