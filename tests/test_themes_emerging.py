@@ -118,6 +118,11 @@ def test_when_a_word_is_written_by_k_people_as_an_inflection_then_it_can_be_show
         ("multiple", False),
         ("calendar", True),
         ("zorblet", True),
+        # an activity named by its verb, unless everyday or an adjective
+        ("vetting", True),
+        ("commuting", True),
+        ("doing", False),
+        ("amazing", False),
     ],  # fmt: skip
 )
 def test_a_lone_word_names_a_topic_only_when_it_is_a_thing(word, names_it):
@@ -404,8 +409,41 @@ def test_two_typical_words_people_wrote_side_by_side_are_a_label_candidate():
     found = with_typical_pairs([], named, words, writers, topic, centre, fake_embed, 5)
     assert [(p.text, n) for p, _, n in found] == [("induction workbook", 10)]
     # ...only when k of the topic's people wrote it so: with k = 11 it is nobody's phrase
-    assert with_typical_pairs([], named, words, writers, topic, centre, fake_embed, 11) == []
+    none = with_typical_pairs([], named, words, writers, topic, centre, fake_embed, 11)
+    assert none == []
     # ...and a label would then be made of it (two typical words, enough people)
     induction = (Phrase("induction", topic), 0.8, 20)
     label = topic_label([induction, *found], 20, 5, named, words.display)
     assert label is not None and label.text == "induction workbook"
+
+
+def test_a_singular_in_ie_is_one_word_with_its_plural_and_the_y_spelling():
+    assert stem("movie") == stem("movies")
+    assert stem("buddie") == stem("buddy") == stem("buddies")
+    assert stem("tie") == "tie"  # too short to tell
+
+
+def test_a_word_is_shown_as_spelt_in_a_dictionary_before_as_most_people_typed_it():
+    texts = ["my buddie helped"] * 3 + ["a buddy helped"] * 2 + ["the buddies helped"]
+    people = [f"P-{p}" for p in range(len(texts))]
+    topical = {stem(w) for t in texts for w in t.split()}
+    words = WordUse(texts, list(range(len(texts))), people, list(range(len(texts))), topical)
+    assert words.display[stem("buddy")] == "buddy"
+    assert len(words.users_in(stem("buddy"), range(len(texts)))) == 6
+
+
+def test_a_misspelt_one_word_phrase_is_shown_as_the_dictionary_form_and_counted_once():
+    from reflect.themes.topic_words import as_commonly_spelt
+
+    texts = ["the calandar was full"] * 3 + ["my calendar was full"] * 3
+    people = [f"P-{p}" for p in range(len(texts))]
+    topical = {stem(w) for t in texts for w in t.split()}
+    words = WordUse(texts, list(range(len(texts))), people, list(range(len(texts))), topical)
+    words.display["calandar"] = "calendar"  # as a stem of both would show it
+    scored = [(Phrase("calandar", frozenset(people[:3])), 0.6, 3),
+              (Phrase("calendar", frozenset(people[3:])), 0.7, 3)]  # fmt: skip
+    assert [(p.text, n, c) for p, c, n in as_commonly_spelt(scored, words, lambda t: True)] == [
+        ("calendar", 6, 0.7)
+    ]
+    # ...unless the report could not show the dictionary form
+    assert len(as_commonly_spelt(scored, words, lambda t: t != "calendar")) == 2

@@ -41,13 +41,14 @@ from reflect.themes.empty import is_empty_answer
 from reflect.themes.label import (
     family_phrases,
     forms_of_one_word,
-    names_a_thing,
     topic_label,
     written_label,
 )
 from reflect.themes.model import Phrase
+from reflect.themes.things import names_a_thing
 from reflect.themes.topic_words import (
     COHERENCE,
+    as_commonly_spelt,
     closest_first,
     phrase_pool,
     with_typical_pairs,
@@ -182,6 +183,7 @@ def find_emerging(
                 pool_keys, pool_display, writers, families, pool_vectors @ centre, usable
             )
         scored = with_typical_words(scored, typical, words, idx, centre, embed, usable, prompt)
+        scored = as_commonly_spelt(scored, words, usable)
         named = [w for w in typical if usable(words.display[w])]  # the words a label may use
         scored = with_typical_pairs(scored, named, words, as_such.writers, frozenset(people),
                                     centre, embed, min_support)  # fmt: skip

@@ -29,10 +29,11 @@ import numpy as np
 from reflect.themes.cluster import cluster_points
 from reflect.themes.cover import centre, closeness, greedy, soft_assign
 from reflect.themes.empty import is_empty_answer
-from reflect.themes.label import empty_answer_label, says_what
+from reflect.themes.label import empty_answer_label
 from reflect.themes.model import Phrase
 from reflect.themes.phrases import collect, describe, parsed_rows
 from reflect.themes.presets import Preset
+from reflect.themes.things import says_what
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 

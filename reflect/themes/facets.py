@@ -20,9 +20,9 @@ from dataclasses import replace
 import numpy as np
 
 from reflect.themes.engine import find_group_themes
-from reflect.themes.label import says_what
 from reflect.themes.model import Phrase, Theme
 from reflect.themes.presets import Preset
+from reflect.themes.things import says_what
 from reflect.themes.words import WrittenAsSuch, folded
 
 # Sub-themes asked of the engine, and facets handed to the privacy stage, which shows at most

@@ -10,6 +10,7 @@ from collections.abc import Callable
 import numpy as np
 
 from reflect.themes.model import Phrase
+from reflect.themes.things import RELATIONAL, names_a_thing
 from reflect.themes.words import stem
 
 # The answer to "what was confusing?" being "nothing" is reported as "No confusion".
@@ -83,33 +84,6 @@ def centralities(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
     if norm == 0:
         return np.zeros(len(vectors))
     return vectors @ (centre / norm)
-
-
-# Nouns that need their complement to name anything: "lack" (of what?), "use", "need".
-RELATIONAL_WORDS = """
-lack use need way ability number amount kind type sort lot part set level issue issues problem
-problems thing things stuff access support option options feature features time work data
-end start beginning rest
-"""
-RELATIONAL = frozenset(RELATIONAL_WORDS.split())
-
-
-def names_a_thing(word: str) -> bool:
-    """A one-word label must be a thing: a noun ("calendar", "laptop") or a word no English
-    dictionary holds (a product: "jupyterlab"); a lone verb or adjective ("expect", "useful",
-    and "small" or "multiple", which WordNet also lists as nouns) is how people wrote, not
-    what about."""
-    from reflect.anonymise.lexicon import dictionary_words, is_adjective, is_noun
-
-    if word in RELATIONAL:
-        return False
-    return (is_noun(word) and not is_adjective(word)) or word not in dictionary_words()
-
-
-def says_what(phrase: str) -> bool:
-    """A phrase a theme card may show: several words, or one that names a thing."""
-    words = phrase.split()
-    return len(words) > 1 or (len(words) == 1 and names_a_thing(words[0].lower()))
 
 
 def topic_label(

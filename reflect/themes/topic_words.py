@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from reflect.themes.candidates import GENERIC, extract_candidates, prompt_words
-from reflect.themes.label import names_a_thing
 from reflect.themes.model import Phrase
+from reflect.themes.things import names_a_thing
 from reflect.themes.words import folded, stem
 
 Embed = Callable[[Sequence[str]], np.ndarray]
@@ -78,7 +78,9 @@ def with_typical_pairs(scored, named, words, writers, people, centre, embed, min
     ``min_support`` of its people wrote them side by side, as written ("legislation training",
     "experienced caseworkers"): the engine's families fold such a phrase into its head word
     ("legislation" for all who wrote it), and a topic then reads as a keyword. ``named``: the
-    typical words a label may use; ``writers``: ``WrittenAsSuch.writers``."""
+    typical words a label may use; ``writers``: ``WrittenAsSuch.writers``. (A typical word
+    beside any other word was tried too: "use Jupyter", 157 people, swallowed two topics of a
+    survey about it, dev.)"""
     shown = [words.display[w] for w in named[:PAIRED_LABEL_WORDS]]
     have = {folded(phrase.text) for phrase, _, _ in scored}
     found = []
@@ -95,6 +97,37 @@ def with_typical_pairs(scored, named, words, writers, people, centre, embed, min
         (Phrase(text, who), float(close), len(who))
         for (text, who), close in zip(found, closeness, strict=True)
     ]
+
+
+def as_commonly_spelt(scored, words, usable):
+    """``scored`` with each one-word phrase no dictionary holds shown as the dictionary form
+    of that word the topic's people wrote ("buddie" as "buddy"; ``WordUse.display``), when
+    the report could show that form; phrases that then read the same are one, with all their
+    people."""
+    from reflect.anonymise.lexicon import dictionary_words, inflected
+
+    def misspelt(text: str) -> bool:
+        return text not in dictionary_words() and not inflected(text)
+
+    merged: dict[str, tuple[Phrase, float, int]] = {}
+    for phrase, close, inside in scored:
+        text = phrase.text
+        shown = words.display.get(stem(text), text) if " " not in text else text
+        if (
+            shown != text
+            and misspelt(text)
+            and not misspelt(shown)
+            and names_a_thing(shown)  # as the misspelling is taken to ("buddie": "buddy")
+            and usable(shown)
+        ):
+            text = shown
+        if text in merged:
+            before, other, _ = merged[text]
+            who = before.participants | phrase.participants
+            merged[text] = (Phrase(text, who), max(close, other), len(who))
+        else:
+            merged[text] = (Phrase(text, phrase.participants), close, inside)
+    return list(merged.values())
 
 
 def _counting_every_form(scored, typical, words, idx):

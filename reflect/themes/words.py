@@ -47,7 +47,7 @@ class WordUse:
                 capitalised[stem(raw.lower())] += raw[0].isupper()
         self.everyone = everyone
         self.n_people = len(set(self.author.values()))
-        self.display = {w: c.most_common(1)[0][0] for w, c in forms.items()}
+        self.display = {w: _shown_form(c) for w, c in forms.items()}
         # Names of products, places, people: a label names what they are about instead.
         self.proper = {self.display[w] for w in forms if 2 * capitalised[w] > inside[w] > 0}
 
@@ -70,12 +70,30 @@ class WordUse:
         return [w for _, w in sorted(scored, key=lambda x: (-x[0], x[1]))]
 
 
+def _shown_form(forms: Counter) -> str:
+    """The form of a word people wrote most, a dictionary word (or its plural) before one no
+    dictionary holds: "buddy" before the "buddie" a few more people typed."""
+    from reflect.anonymise.lexicon import dictionary_words, inflected
+
+    known = dictionary_words()
+
+    def misspelt(form: str) -> bool:
+        return form not in known and not inflected(form)
+
+    ranked = sorted(forms.items(), key=lambda item: (misspelt(item[0]), -item[1], item[0]))
+    return ranked[0][0]
+
+
 @lru_cache(maxsize=2**16)  # a quarter of a million calls on 10,000 sentences, few words
 def stem(word: str) -> str:
-    """Plural and possessive folded ("rooms", "room's" -> "room"); nothing cleverer."""
+    """Plural and possessive folded ("rooms", "room's" -> "room"); nothing cleverer. A
+    singular in -ie folds as its plural does ("movie", "movies" -> "movy"; "buddie" and
+    "buddy" meet): a stem is a key, shown as the form people wrote most."""
     word = word.removesuffix("'s").strip("'-")
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("ie"):
+        return word[:-2] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word

@@ -1,0 +1,53 @@
+"""Which single words can name a theme: things (nouns, products, activities such as
+"vetting"), not how people wrote ("useful", "expect") and not words that need a complement
+("lack" of what?)."""
+
+from __future__ import annotations
+
+# Nouns that need their complement to name anything: "lack" (of what?), "use", "need".
+RELATIONAL_WORDS = """
+lack use need way ability number amount kind type sort lot part set level issue issues problem
+problems thing things stuff access support option options feature features time work data
+end start beginning rest
+"""
+RELATIONAL = frozenset(RELATIONAL_WORDS.split())
+
+
+def names_a_thing(word: str) -> bool:
+    """A one-word label must be a thing: a noun ("calendar", "laptop"), an activity named by
+    its verb ("vetting", "shadowing": ``names_an_activity``) or a word no English dictionary
+    holds (a product: "jupyterlab"); a lone verb or adjective ("expect", "useful", and "small"
+    or "multiple", which WordNet also lists as nouns) is how people wrote, not what about."""
+    from reflect.anonymise.lexicon import dictionary_words, is_adjective, is_noun
+
+    if word in RELATIONAL:
+        return False
+    return (
+        (is_noun(word) and not is_adjective(word))
+        or names_an_activity(word)
+        or word not in dictionary_words()
+    )
+
+
+# An activity is named by its verb's -ing form only below this Zipf frequency: "vetting"
+# (3.1), "shadowing" (2.8) and "commuting" (3.3) name what a topic is about; "doing" (5.6) and
+# "going" say nothing on their own.
+ACTIVITY_ZIPF = 4.5
+
+
+def names_an_activity(word: str) -> bool:
+    """The -ing form of a verb ("vetting" from "vet", "scheduling" from "schedule") that is no
+    adjective ("amazing", "interesting") and no everyday word."""
+    from reflect.anonymise.lexicon import is_adjective, is_verb, word_frequency
+
+    if not word.endswith("ing") or len(word) < 6 or is_adjective(word):
+        return False
+    base = word[:-3]
+    bases = {base, base + "e"} | ({base[:-1]} if len(base) > 2 and base[-1] == base[-2] else set())
+    return any(is_verb(b) for b in bases) and word_frequency(word) < ACTIVITY_ZIPF
+
+
+def says_what(phrase: str) -> bool:
+    """A phrase a theme card may show: several words, or one that names a thing."""
+    words = phrase.split()
+    return len(words) > 1 or (len(words) == 1 and names_a_thing(words[0].lower()))
