@@ -447,3 +447,23 @@ def test_a_misspelt_one_word_phrase_is_shown_as_the_dictionary_form_and_counted_
     ]
     # ...unless the report could not show the dictionary form
     assert len(as_commonly_spelt(scored, words, lambda t: t != "calendar")) == 2
+
+
+def test_a_one_word_label_is_widened_by_a_typical_word_that_means_nearly_the_same():
+    from reflect.themes.topic_words import widened
+
+    def related(a: str, b: str) -> float:
+        return {frozenset({"robots", "automation"}): 0.5}.get(frozenset({a, b}), 0.1)
+
+    label = Phrase("robots", _people(12))
+    own = [Phrase("depot", _people(9)), Phrase("automation", frozenset({"q1", "q2", "p1", "q3",
+                                                                       "q4"}))]  # fmt: skip
+    wide = widened(label, own, set(), related, lambda t: True, 5)
+    assert wide.text == "robots and automation" and len(wide.participants) == 16
+    # ...not by a word unrelated to it, a word too few wrote, or a product's name
+    assert widened(label, own[:1], set(), related, lambda t: True, 5) == label
+    assert widened(label, own, set(), related, lambda t: True, 6) == label
+    assert widened(label, own, {"robots"}, related, lambda t: True, 5) == label
+    # ...and a label of two words stays as it is
+    two = Phrase("robot arms", _people(12))
+    assert widened(two, own, set(), related, lambda t: True, 5) == two

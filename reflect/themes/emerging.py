@@ -51,6 +51,7 @@ from reflect.themes.topic_words import (
     as_commonly_spelt,
     closest_first,
     phrase_pool,
+    widened,
     with_typical_pairs,
     with_typical_words,
     written_together,
@@ -208,7 +209,9 @@ def find_emerging(
             if names_a_thing(words.display[w])
         ]
         own = written_together(own, as_such.writers, frozenset(people), min_support, label.text)
-        ranked = [label] + [p for p in own if p.text != label.text]
+        label = widened(label, own, words.proper, related, usable, min_support)
+        in_label = set(label.text.split(" and "))
+        ranked = [label] + [p for p in own if p.text != label.text and p.text not in in_label]
         described = as_such.by(label.text) < min_support  # "coffee and canteen": nobody's words
         topics_out.append(EmergingTopic(label.text, members, ranked, centre, described))
     merged = _merge_same(topics_out, embed, authors)

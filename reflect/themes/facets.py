@@ -136,7 +136,8 @@ def specific_facets(themes: list[Theme], texts: Sequence[str]) -> list[Theme]:
     common in its theme's answers than in all answers ("notebooks" in a survey about them)."""
     spread = _spread(themes)
     limit = _spread_limit(themes)
-    labels = {folded(t.label) for t in themes}
+    # A label of two words joined ("code and programming") names each of them.
+    labels = {folded(part) for t in themes for part in (t.label, *t.label.split(" and "))}
     # Answers, not people, are counted: a theme most people raise once can hold a fifth of
     # the answers, and no phrase is much more common among most of the people than among all.
     answers_with = WrittenAsSuch(texts, range(len(texts))).writers

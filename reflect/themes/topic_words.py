@@ -99,6 +99,40 @@ def with_typical_pairs(scored, named, words, writers, people, centre, embed, min
     ]
 
 
+# A one-word label is widened by a typical word this close to it (MiniLM cosine of the two
+# words alone): "robots and automation" 0.50, "minutes and timing" 0.60, "manager and
+# supervisor" 0.67; not "room and energy" 0.32, "laptop and slides" 0.14 (dev: demo, the
+# Jupyter survey and two held-out exports).
+WIDEN = 0.45
+
+
+def widened(label: Phrase, own: list[Phrase], proper, related, usable, min_support) -> Phrase:
+    """A one-word label with the topic's most typical thing that means nearly the same ("email"
+    -> "email and messages"), backed by everyone who wrote either: one word of many people's
+    reads as a keyword, two close ones name the subject. The label is unchanged when no such
+    word is there, or when either is a name (a product's: "copilot", "matplotlib")."""
+    from reflect.anonymise.lexicon import is_noun
+    from reflect.themes.label import forms_of_one_word
+
+    text = label.text
+    if " " in text or text in proper:
+        return label
+    for other in own:
+        word = other.text
+        if (
+            " " not in word
+            and word not in proper
+            and len(other.participants) >= min_support
+            and not forms_of_one_word(text, word)
+            and names_a_thing(word)
+            and is_noun(word)  # a dictionary's: "plots and matplotlib" would name a product
+            and usable(word)
+            and related(text, word) >= WIDEN
+        ):
+            return Phrase(f"{text} and {word}", label.participants | other.participants)
+    return label
+
+
 def as_commonly_spelt(scored, words, usable):
     """``scored`` with each one-word phrase no dictionary holds shown as the dictionary form
     of that word the topic's people wrote ("buddie" as "buddy"; ``WordUse.display``), when
