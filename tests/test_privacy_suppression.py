@@ -247,3 +247,27 @@ def test_every_shown_number_is_at_least_k(seed, n_people, n_themes, k):
         assert value >= k, where
     if report.n_participants is None:
         assert all(v is None for _, v in _numbers(report))
+
+
+def _people_in(groups: dict[str, int]) -> pd.DataFrame:
+    rows = []
+    for role, n in groups.items():
+        rows += [{F.PARTICIPANT: f"{role}-{i}", F.ROLE: role, F.COHORT: "", F.SESSION: "1",
+                  F.PROMPT: "What worked?"} for i in range(n)]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_small_roles_beside_a_large_one_are_pooled_so_the_large_one_can_be_shown():
+    # 18 line managers and 6 facilitators beside 66 participants (k = 5): their cells would
+    # be withheld, and the participants' beside them; as one group of 24 they are not.
+    frame, pooled = pool_group_values(
+        _people_in({"participant": 66, "line manager": 18, "facilitator": 6}), 5, lambda v: True
+    )
+    assert sorted(frame[F.ROLE].unique()) == ["other roles", "participant"]
+    assert pooled[F.ROLE] == 2
+    # ...but two large roles stay named, one small role alone gains nothing from a new name,
+    # and small roles with no large one beside them are the whole breakdown
+    for groups in ({"mentor": 30, "mentee": 25}, {"mentor": 30, "mentee": 25, "sponsor": 8},
+                   {"mentor": 9, "mentee": 8}):  # fmt: skip
+        frame, _ = pool_group_values(_people_in(groups), 5, lambda v: True)
+        assert sorted(frame[F.ROLE].unique()) == sorted(groups)

@@ -322,3 +322,10 @@ def test_new_badges_mark_themes_outside_a_taxonomy_and_vanish_when_none_came_fro
     html = render_html(only_found)
     assert 'class="badge">new' not in html
     assert "written for reverse mentoring and was not applied" in html
+
+
+def test_a_pooled_group_is_named_as_it_is_not_pluralised_again():
+    from reflect.report.view import plural
+
+    assert plural("other roles") == "other roles"
+    assert plural("mentor") == "mentors" and plural("class") == "classes"

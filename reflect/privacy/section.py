@@ -34,6 +34,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from reflect.privacy.counts import ALL
+from reflect.privacy.group_values import SMALL_GROUP
 
 REASONS = ("primary", "complementary", "difference", "near_total", "earlier_release")
 
@@ -78,7 +79,9 @@ def privacy_section(
         f'a count that leaves out fewer than {k} people of its group ("63 of 64", or all '
         "of them) is hidden",
         f"a role, cohort, session or prompt is named only if at least {k} participants share "
-        'it and it names no person and no sensitive topic; others are pooled as "other …"',
+        'it and it names no person and no sensitive topic; others are pooled as "other …", '
+        f"and so are roles or cohorts of fewer than {SMALL_GROUP * k} people when two or more "
+        "are that small beside a larger one",
         "labels and phrases contain no redaction placeholder, no number, name (in any "
         "casing), initials or identifying description, no word naming health, family, age, "
         "disability, religion, sexuality, ethnicity, pay or disciplinary matters, and only "

@@ -16,13 +16,13 @@ theme's role and cohort breakdowns are two partitions whose cross-cells are neve
 every suppressed cell lies only in lines whose other hidden cells hold at least k people.
 Zero is a small cell like any other. A unit below k shows no number (nor, if emerging, label).
 
-Before counting, group values that may not be printed are pooled (``group_values.py``), and a
-programme too small to report on is refused (fewer than k participants, or fewer than k in
-every role and every cohort). After suppression, counts that leave out fewer than k people of
-their group, and counts that differ by a few people from what the workspace already released,
-are withheld (``differences.py``, ``ledger.py``). Filtered views (``filter=``) follow the
-rules in ``views.py``; the ``privacy`` section is described in ``section.py``; the taxonomy
-fit's share in ``fit.py``.
+Before counting, group values that may not be printed (or roles and cohorts too small to break
+down by) are pooled (``group_values.py``), and a programme too small to report on is refused
+(fewer than k participants, or fewer than k in every role and every cohort). After suppression,
+counts that leave out fewer than k people of their group, and counts that differ by a few people
+from what the workspace already released, are withheld (``differences.py``, ``ledger.py``).
+Filtered views (``filter=``) follow the rules in ``views.py``; the ``privacy`` section is
+described in ``section.py``; the taxonomy fit's share in ``fit.py``.
 """
 
 from __future__ import annotations
@@ -64,8 +64,7 @@ if TYPE_CHECKING:
     from reflect.anonymise import RedactionStats
     from reflect.themes.model import Theme
 
-MAX_PHRASES = 5
-MAX_QUOTES = 2
+MAX_PHRASES, MAX_QUOTES = 5, 2
 
 
 def disclose(
@@ -98,7 +97,8 @@ def disclose(
     # Positions are what theme members refer to; a clean index lets masks align with them.
     frame = one_label_per_person(copies_as_one(frame)).reset_index(drop=True)
     refuse_too_small(frame, k)
-    frame, _ = pool_group_values(frame, k, printable)
+    # People are known by their groups as exported: pooling one must not change them all.
+    as_exported, (frame, _) = frame, pool_group_values(frame, k, printable)
     if dp_epsilon is not None:
         themes = [t for t in themes if t.kind != "emerging"]  # see dp.py
     groups = {col: ordered_groups(frame[col]) for col in PARTITIONS}
@@ -140,7 +140,7 @@ def disclose(
     facet_sets: list[int] = []
     if ledger is not None and dp_epsilon is None:
         threshold = ledger.threshold(k)
-        bits = ledger.bits(frame).to_dict()
+        bits = ledger.bits(as_exported).to_dict()
         sets = differences.released_sets(units, encoded, bits)
         population = ledger.population(units[ALL][F.PARTICIPANT])
         same_people = ledger.check_population(sets[(ALL, None, None)], threshold, population)

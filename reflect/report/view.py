@@ -96,7 +96,12 @@ def title(report: SafeReport) -> str:
 
 
 def plural(noun: str) -> str:
-    """English plural of a group noun ("workshop" -> "workshops", "class" -> "classes")."""
+    """English plural of a group noun ("workshop" -> "workshops", "class" -> "classes"); a
+    pooled group's label is one already ("other roles")."""
+    from reflect.privacy.group_values import POOLED
+
+    if noun.lower() in POOLED.values():
+        return noun
     words = noun.split(" ")
     last = words[-1]
     lower = last.lower()
