@@ -108,7 +108,7 @@ def executive_summary(report: SafeReport) -> list[Finding]:
             where = where.replace("were found", "was found")
         sentences.append(
             f"{len(emerging)} theme{'s' if len(emerging) > 1 else ''} {where}, named here by "
-            f"{'their' if len(emerging) > 1 else 'its'} most common phrase: "
+            f"{'their' if len(emerging) > 1 else 'its'} most common words: "
             + join([f"“{t.label}”" for t in emerging[:4]])
             + "."
         )
