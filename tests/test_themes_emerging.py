@@ -467,3 +467,17 @@ def test_a_one_word_label_is_widened_by_a_typical_word_that_means_nearly_the_sam
     # ...and a label of two words stays as it is
     two = Phrase("robot arms", _people(12))
     assert widened(two, own, set(), related, lambda t: True, 5) == two
+
+
+def test_a_word_people_wrote_in_the_plural_is_a_thing_even_if_also_an_adjective():
+    # WordNet lists "buddy" as an adjective too; "buddies" says it is a person here. A
+    # verb's -s is no plural ("thanks"), and an adjective nobody pluralised stays one.
+    texts = ["my buddy helped", "the buddies were great", "thanks a lot", "a small step"]
+    people = [f"P-{p}" for p in range(len(texts))]
+    topical = {stem(w) for t in texts for w in t.split()}
+    words = WordUse(texts, list(range(len(texts))), people, list(range(len(texts))), topical)
+    assert "buddy" in words.nouns and "thanks" not in words.nouns
+    from reflect.themes.things import names_a_thing
+
+    assert names_a_thing("buddy", words.nouns) and not names_a_thing("buddy")
+    assert not names_a_thing("small", words.nouns)

@@ -189,7 +189,8 @@ def find_emerging(
         scored = with_typical_pairs(scored, named, words, as_such.writers, frozenset(people),
                                     centre, embed, min_support)  # fmt: skip
         choose = partial(topic_label, people=len(people), min_people=min_support, typical=named,
-                         display=words.display, proper=words.proper, related=related)  # fmt: skip
+                         display=words.display, proper=words.proper, related=related,
+                         nouns=words.nouns)  # fmt: skip
         label = written_label(choose, scored, as_such.by, min_support)
         if label is None:
             continue
@@ -206,7 +207,7 @@ def find_emerging(
             Phrase(words.display[w], frozenset(words.users_in(w, idx)))
             for w in typical[:MAX_WORDS]
             # "use", "lack", "small": nothing on their own, and shown when the label cannot be
-            if names_a_thing(words.display[w])
+            if names_a_thing(words.display[w], words.nouns)
         ]
         own = written_together(own, as_such.writers, frozenset(people), min_support, label.text)
         label = widened(label, own, words.proper, related, usable, min_support)

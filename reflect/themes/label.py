@@ -94,6 +94,7 @@ def topic_label(
     display: dict[str, str],
     proper: set[str] = frozenset(),
     related: Callable[[str, str], float] | None = None,
+    nouns: frozenset[str] = frozenset(),
 ) -> Phrase | None:
     """An emerging topic's label. ``phrases``: ``(phrase, closeness to the topic's centre, how
     many of the topic's people wrote it)``; ``typical``: the topic's most typical words, best
@@ -109,10 +110,10 @@ def topic_label(
     common_words = [w for w in typical if display[w] not in proper]
     if product := _dominant_product(phrases, common, min_people, typical, display):
         return product
-    chosen = _by_phrase(common, people, min_people, common_words, display)
+    chosen = _by_phrase(common, people, min_people, common_words, display, nouns)
     if chosen is None and len(common) < len(phrases):
         # A product's own name ("jupyterlab") says more than two loosely typical words.
-        chosen = _by_phrase(phrases, people, min_people, typical, display)
+        chosen = _by_phrase(phrases, people, min_people, typical, display, nouns)
     if chosen is not None:
         return chosen
     typical = common_words if len(common_words) >= 2 else typical
@@ -121,7 +122,7 @@ def topic_label(
         return None
     if len(typical) == 1:
         word = display[typical[0]]
-        return Phrase(word, frozenset()) if names_a_thing(word) else None
+        return Phrase(word, frozenset()) if names_a_thing(word, nouns) else None
     first, second = (display[w] for w in typical[:2])
     # In the order people write them, with what stands between ("exploratory data analysis"
     # for "analysis" + "exploratory"), when some phrase holds both.
@@ -131,7 +132,7 @@ def topic_label(
             i, j = sorted((tokens.index(first), tokens.index(second)))
             if 0 < j - i <= 2:
                 return Phrase(" ".join(tokens[i : j + 1]), frozenset())
-    words = _pair_that_belongs(typical, display, related)
+    words = _pair_that_belongs(typical, display, related, nouns)
     return Phrase(" and ".join(words), frozenset()) if words else None
 
 
@@ -200,14 +201,14 @@ RELATED = 0.35
 PAIR_CANDIDATES = 4  # the pair is looked for among the topic's most typical words
 
 
-def _pair_that_belongs(typical, display, related) -> list[str] | None:
+def _pair_that_belongs(typical, display, related, nouns=frozenset()) -> list[str] | None:
     """The most typical pair of the topic's first ``PAIR_CANDIDATES`` typical words that are
     both things (nouns or products, as a lone label must be) and related to each other;
     without ``related`` (no embedder at hand) the first two words."""
     words = [display[w] for w in typical[:PAIR_CANDIDATES]]
     if related is None:
         return words[:2]
-    things = [w for w in words if names_a_thing(w)]
+    things = [w for w in words if names_a_thing(w, nouns)]
     for j in range(1, len(things)):
         for i in range(j):
             if related(things[i], things[j]) >= RELATED:
@@ -226,6 +227,7 @@ def _by_phrase(
     min_people: int,
     typical: list[str],
     display: dict[str, str],
+    nouns: frozenset[str] = frozenset(),
 ) -> Phrase | None:
     """``topic_label``'s choice among phrases, or None when no phrase both ``min_people`` of
     the topic's people wrote and says what the topic is about."""
@@ -234,7 +236,7 @@ def _by_phrase(
         words = phrase.text.split()
         if inside < min_people or not words:
             return False
-        if len(words) == 1 and (len(words[0]) < 3 or not names_a_thing(words[0])):
+        if len(words) == 1 and (len(words[0]) < 3 or not names_a_thing(words[0], nouns)):
             return False
         return not phrase.text.endswith("-") and not phrase.text.startswith("-")
 

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 # Nouns that need their complement to name anything: "lack" (of what?), "use", "need".
 RELATIONAL_WORDS = """
 lack use need way ability number amount kind type sort lot part set level issue issues problem
@@ -13,15 +15,19 @@ end start beginning rest
 RELATIONAL = frozenset(RELATIONAL_WORDS.split())
 
 
-def names_a_thing(word: str) -> bool:
+def names_a_thing(word: str, nouns: Collection[str] = ()) -> bool:
     """A one-word label must be a thing: a noun ("calendar", "laptop"), an activity named by
     its verb ("vetting", "shadowing": ``names_an_activity``) or a word no English dictionary
     holds (a product: "jupyterlab"); a lone verb or adjective ("expect", "useful", and "small"
-    or "multiple", which WordNet also lists as nouns) is how people wrote, not what about."""
+    or "multiple", which WordNet also lists as nouns) is how people wrote, not what about.
+    ``nouns``: words the programme's people wrote as nouns (``WordUse.nouns``: in the plural),
+    which names the thing a word listed as an adjective too is ("buddy", "buddies")."""
     from reflect.anonymise.lexicon import dictionary_words, is_adjective, is_noun
 
     if word in RELATIONAL:
         return False
+    if word in nouns:
+        return True
     return (
         (is_noun(word) and not is_adjective(word))
         or names_an_activity(word)

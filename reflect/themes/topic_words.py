@@ -47,7 +47,7 @@ def with_typical_words(scored, typical, words, idx, centre, embed, usable, promp
     chosen = [
         w
         for w in typical[:TYPICAL_AS_PHRASES]
-        if names_a_thing(words.display[w])
+        if names_a_thing(words.display[w], words.nouns)
         and usable(words.display[w])
         and not {w, words.display[w]} & generic
     ]
@@ -151,7 +151,9 @@ def as_commonly_spelt(scored, words, usable):
             shown != text
             and misspelt(text)
             and not misspelt(shown)
-            and names_a_thing(shown)  # as the misspelling is taken to ("buddie": "buddy")
+            and names_a_thing(
+                shown, words.nouns
+            )  # as the misspelling is taken to ("buddie": "buddy")
             and usable(shown)
         ):
             text = shown
@@ -170,7 +172,9 @@ def _counting_every_form(scored, typical, words, idx):
     wrote the word in any form: "thanks" is also every "thank you" (no phrase of its own), so a
     topic of thanks is not named "tools" by the 13 of its 47 people who wrote "great tool"
     (dev, Jupyter survey: "thanks" 8 as a phrase, 19 in any form)."""
-    first = {w for w in typical[:TYPICAL_AS_PHRASES] if not names_a_thing(words.display[w])}
+    first = {
+        w for w in typical[:TYPICAL_AS_PHRASES] if not names_a_thing(words.display[w], words.nouns)
+    }
     out = []
     for phrase, close, inside in scored:
         text = phrase.text

@@ -48,6 +48,17 @@ class WordUse:
         self.everyone = everyone
         self.n_people = len(set(self.author.values()))
         self.display = {w: _shown_form(c) for w, c in forms.items()}
+        # Words someone wrote in the plural are nouns as people use them ("buddies": a buddy
+        # is a person here, whatever else a dictionary lists it as) — unless they are verbs,
+        # whose -s is no plural ("thanks").
+        from reflect.anonymise.lexicon import is_verb
+
+        self.nouns = frozenset(
+            shown
+            for w, c in forms.items()
+            if any(f != w and f.endswith("s") and "'" not in f for f in c) and not is_verb(w)
+            for shown in (w, self.display[w])
+        )
         # Names of products, places, people: a label names what they are about instead.
         self.proper = {self.display[w] for w in forms if 2 * capitalised[w] > inside[w] > 0}
 
