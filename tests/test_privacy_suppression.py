@@ -259,12 +259,17 @@ def _people_in(groups: dict[str, int]) -> pd.DataFrame:
 
 def test_small_roles_beside_a_large_one_are_pooled_so_the_large_one_can_be_shown():
     # 18 line managers and 6 facilitators beside 66 participants (k = 5): their cells would
-    # be withheld, and the participants' beside them; as one group of 24 they are not.
+    # be withheld, and the participants' beside them; as one group of 24 they are not. Each
+    # could be named alone, so the pool is named by them.
     frame, pooled = pool_group_values(
         _people_in({"participant": 66, "line manager": 18, "facilitator": 6}), 5, lambda v: True
     )
-    assert sorted(frame[F.ROLE].unique()) == ["other roles", "participant"]
+    assert sorted(frame[F.ROLE].unique()) == ["facilitator or line manager", "participant"]
     assert pooled[F.ROLE] == 2
+    # ...but a pool holding a group that may not be named is "other roles"
+    groups = {"participant": 66, "line manager": 18, "facilitator": 6, "sponsor": 3}
+    frame, _ = pool_group_values(_people_in(groups), 5, lambda v: True)
+    assert sorted(frame[F.ROLE].unique()) == ["other roles", "participant"]
     # ...but two large roles stay named, one small role alone gains nothing from a new name,
     # and small roles with no large one beside them are the whole breakdown
     for groups in ({"mentor": 30, "mentee": 25}, {"mentor": 30, "mentee": 25, "sponsor": 8},

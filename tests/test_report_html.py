@@ -328,4 +328,5 @@ def test_a_pooled_group_is_named_as_it_is_not_pluralised_again():
     from reflect.report.view import plural
 
     assert plural("other roles") == "other roles"
+    assert plural("facilitator or line manager") == "facilitators or line managers"
     assert plural("mentor") == "mentors" and plural("class") == "classes"

@@ -17,7 +17,8 @@ one, so their cells add up to a shown total) of fewer than ``SMALL_GROUP`` x k p
 too when two or more are that small and another is not: nearly all their cells would be
 withheld, and complementary suppression would withhold the large group's cells beside them (a
 held-out export with 66 participants, 18 line managers and 6 facilitators showed 3 of 14
-participant counts; pooled, the other two roles are one group of 24). The rule reads only how
+participant counts; pooled, the other two roles are one group of 24, named "circle facilitator
+or line manager" since each could be named alone). The rule reads only how
 many people each value has, which the report prints anyway. The rule runs first in the privacy
 stage, so nothing after it prints the original value (the ledger alone reads it, as part of a
 person's keyed version: pooling a group does not make its people new). Filters (``--filter``)
@@ -47,6 +48,9 @@ POOLED = {
 # (a common share) is just at k.
 PARTITIONS = (F.ROLE, F.COHORT)
 SMALL_GROUP = 4
+# Groups pooled for their size alone (each printable, each of k people or more) are named
+# together ("circle facilitator or line manager") when there are at most this many.
+NAMED_POOL = 3
 
 # Whether a value's words may be printed (rule 2 and 3); the pipeline passes one built on
 # the redaction stage's own analyzer, with the programme's roster.
@@ -68,6 +72,7 @@ def pool_group_values(
             for value, n in people.items()
             if value != "" and value != POOLED[column] and (n < k or not printable(str(value)))
         }
+        label = POOLED[column]
         if column in PARTITIONS:
             small = {
                 value
@@ -76,9 +81,12 @@ def pool_group_values(
             }
             large = [n for v, n in people.items() if v != "" and n >= SMALL_GROUP * k]
             if large and len(small | hidden) >= 2:
+                if not hidden and len(small) <= NAMED_POOL:
+                    # each could be named alone: together they are named too
+                    label = " or ".join(sorted(map(str, small)))
                 hidden |= small
         if hidden:
-            out[column] = frame[column].where(~frame[column].isin(hidden), POOLED[column])
+            out[column] = frame[column].where(~frame[column].isin(hidden), label)
             pooled[column] = len(hidden)
     return out, pooled
 

@@ -102,6 +102,8 @@ def plural(noun: str) -> str:
 
     if noun.lower() in POOLED.values():
         return noun
+    if " or " in noun:  # groups pooled for their size: "line manager or facilitator"
+        return " or ".join(plural(part) for part in noun.split(" or "))
     words = noun.split(" ")
     last = words[-1]
     lower = last.lower()
