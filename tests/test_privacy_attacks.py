@@ -598,3 +598,42 @@ def test_redaction_tallies_cannot_be_diffed_across_re_runs():
     after = RedactionStats(160, 29, {"PERSON": 40, "EMAIL": 8}, 6)
     with pytest.raises(DisclosureRefused, match="new or wrote something different"):
         report(edited, redactions=after, ledger=book)
+
+
+def test_renaming_every_group_changes_nobody_and_a_move_beside_it_is_still_refused():
+    # Renaming all cohorts costs the analyst nothing; were it to make everyone "changed",
+    # one person moved beside it would fall to rule 1, and the cells it withheld would show
+    # that person's themes.
+    book = ledger()
+    rows = programme(40)
+    report(rows, ledger=book)
+    renamed = {"Cohort A": "Team North", "Cohort B": "Team South"}
+    again = [dict(r, **{F.COHORT: renamed[r[F.COHORT]]}) for r in rows]
+    report(again, ledger=book)
+    assert book.changed == 0
+    moved = [
+        dict(r, **{F.COHORT: "Team South"}) if r[F.PARTICIPANT] == "P-007" else r for r in again
+    ]
+    with pytest.raises(DisclosureRefused, match="new or wrote something different"):
+        report(moved, ledger=book)
+
+
+def test_the_same_people_grouped_another_way_give_no_hidden_cell_by_subtraction():
+    # "hybrid" by cohort: N 4, E 9, S 6, W 10 (29). The first report shows E and W (N is
+    # small, S hides beside it). Pooling S and W in a second report would show "SW" 16 with
+    # E hidden beside N, and N = 29 - 16 - 9 = 4: the hidden cells together (N and E) differ
+    # from the released E by 4 people, so SW is withheld too.
+    raised = {"N": 4, "E": 9, "S": 6, "W": 10}
+    rows = []
+    for cohort, n in raised.items():
+        for i in range(20):
+            topics = ["hybrid", "tools"] if i < n else ["career", "tools"]
+            rows += person(f"{cohort}-{i:02d}", "mentor" if i % 2 else "mentee", cohort, topics)
+    book = ledger()
+    first = report(rows, ledger=book)
+    (hybrid,) = [t for t in first["themes"] if t["id"] == "hybrid"]
+    assert hybrid["participants"] == 29 and hybrid["by_cohort"]["E"] == 9
+    pooled = [dict(r, **{F.COHORT: "SW"}) if r[F.COHORT] in "SW" else r for r in rows]
+    second = report(pooled, ledger=book)
+    (hybrid,) = [t for t in second["themes"] if t["id"] == "hybrid"]
+    assert hybrid["by_cohort"]["SW"] is None and hybrid["by_cohort"]["E"] is None

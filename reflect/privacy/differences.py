@@ -17,7 +17,14 @@ of a count already released from the workspace by 1 to k−1 is withheld.
 
 Then the report is made consistent again: a unit whose total is withheld shows none of its
 role and cohort cells (they would add up to it), and every role and cohort line with a newly
-hidden cell gets complementary protection.
+hidden cell gets complementary protection. Last, the people of a line's hidden cells together
+(its total minus its shown cells) are a count the reader has too: when they differ from a
+released set by 1 to k−1, the line's smallest shown cells are withheld until they do not
+(``withhold_hidden_unions``). Without that, the same people grouped another way in a second
+report (two cohorts pooled as "other cohorts") gave a hidden cell by subtraction: "room" had
+East 9 and West 10 shown, North and South hidden; then "other cohorts" (South and West) 16
+shown, East and North hidden; so North = 29 − 16 − 9 = 4 (a red-team finding, 3 December 2026).
+The hidden unions shown are recorded like any count.
 """
 
 from __future__ import annotations
@@ -97,8 +104,11 @@ def withhold_released(
     return withheld
 
 
-def make_consistent(shown: Shown, view: dict[str, UnitCounts], k: int) -> None:
-    """No hidden total behind shown role/cohort cells; complementary protection again."""
+def make_consistent(
+    shown: Shown, view: dict[str, UnitCounts], k: int, sets=None, ledger=None, threshold=None
+) -> tuple[set[Cell], list[int]]:
+    """No hidden total behind shown role/cohort cells; complementary protection again; then,
+    with a ledger, ``withhold_hidden_unions`` (what it returns, or nothing withheld)."""
     for unit, (total, cells) in shown.items():
         for column, line in cells.items():
             if not PARTITIONS[column]:
@@ -107,11 +117,44 @@ def make_consistent(shown: Shown, view: dict[str, UnitCounts], k: int) -> None:
                 cells[column] = dict.fromkeys(line)
             else:
                 protect_line(view[unit].cells[column], line, list(line), k)
+    if sets is None:
+        return set(), []
+    return withhold_hidden_unions(shown, sets, ledger, threshold)
 
 
-def shown_sets(shown: Shown, sets: dict[Cell, int]) -> list[int]:
-    """The people behind every count the report shows (what the ledger records)."""
-    out = []
+def withhold_hidden_unions(
+    shown: Shown, sets: dict[Cell, int], ledger: Ledger, k: int
+) -> tuple[set[Cell], list[int]]:
+    """Withhold the smallest shown role/cohort cells of a line until the people of its hidden
+    cells together (the unit's people not in a shown cell) differ from no released set by 1 to
+    k−1; returns the withheld cells and those people's sets (to record: the reader has them)."""
+    withheld: set[Cell] = set()
+    unions: list[int] = []
+    for unit, (total, cells) in shown.items():
+        if total is None:
+            continue
+        for column, line in cells.items():
+            if not PARTITIONS[column] or all(v is not None for v in line.values()):
+                continue
+            while True:
+                rest = sets[(unit, None, None)]
+                for group, value in line.items():
+                    if value is not None:
+                        rest &= ~sets[(unit, column, group)]
+                visible = sorted((v, str(g), g) for g, v in line.items() if v is not None)
+                if not visible or not ledger.differs_by_a_few(rest, k):
+                    unions.append(rest)
+                    break
+                *_, smallest = visible[0]
+                line[smallest] = None
+                withheld.add((unit, column, smallest))
+    return withheld, unions
+
+
+def shown_sets(shown: Shown, sets: dict[Cell, int], also: list[int] = ()) -> list[int]:
+    """The people behind every count the report shows (what the ledger records), with
+    ``also`` (other sets the reader has: hidden unions, facets, the taxonomy fit's)."""
+    out = list(also)
     for unit, (total, cells) in shown.items():
         if total is not None:
             out.append(sets[(unit, None, None)])

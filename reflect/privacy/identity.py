@@ -14,7 +14,12 @@ the themes count; README, "Privacy").
 
 Each person's answers as released are kept too, as one keyed tag of the whole set (a
 *version*): a report in which 1 to k−1 people are new or wrote something else than in every
-earlier release is refused (the ledger's rule 3).
+earlier release is refused (the ledger's rule 3). A version holds the person's role and cohort
+by the name the ledger knows the group by — the name most of its people held in earlier
+releases — not by its label: renaming every group ("Grp A" -> "Team A") changed everyone, so
+moving one person to another group beside it was no longer "1 changed" and the cells it
+withheld showed that person's themes (a red-team finding, 3 December 2026); now the renaming
+changes nobody and the move is refused.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from reflect import frames as F
 from reflect.keys import keyed_tag
 
 PURPOSE = "release ledger v1"
+GROUP_SEP = "\x1f"
 MIN_WORDS = 2  # "n/a", "fine" are everyone's; written by one person, two words are theirs
 _NOT_WORD = re.compile(r"[^\w]+")
 
@@ -78,7 +84,11 @@ class People:
         self.tags = dict(db.execute("SELECT tag, bit FROM ledger_people").fetchall())
         self.answers = dict(db.execute("SELECT tag, bit FROM ledger_answers").fetchall())
         self.versions = dict(db.execute("SELECT tag, bit FROM ledger_versions").fetchall())
-        self.new: dict[str, dict[str, int]] = {"people": {}, "answers": {}, "versions": {}}
+        self.groups: dict[tuple[int, str], set[str]] = {}  # (bit, column) -> names held
+        self._add_groups(db.execute("SELECT tag, bit FROM ledger_groups").fetchall())
+        self.new: dict[str, dict[str, int]] = {
+            "people": {}, "answers": {}, "versions": {}, "groups": {}
+        }  # fmt: skip
         self.changed = 0  # people of the last ``bits`` whose answers no release had
         # After the highest bit anyone holds: counting tags would give a bit someone has
         # once a forgotten person's tag is gone (a forgotten bit is clear in every set).
@@ -127,7 +137,7 @@ class People:
             if own_set[participant] and tag not in self.answers:
                 self.new["answers"].setdefault(tag, out[participant])
         changed = set()
-        for participant, text in _placed_answers(frame).items():
+        for participant, text in _placed_answers(self._named_groups(frame, out)).items():
             bit = out[participant]
             version = keyed_tag(self.key, PURPOSE, "version", str(bit), text)
             if version not in self.versions:
@@ -149,7 +159,36 @@ class People:
         self.tags.update(self.new["people"])
         self.answers.update(self.new["answers"])
         self.versions.update(self.new["versions"])
+        self._add_groups(self.new["groups"].items())
         self.new = {name: {} for name in self.new}
+
+    def _add_groups(self, rows) -> None:
+        for tag, bit in rows:  # tag: column, bit and the group's name
+            column, _, name = tag.split(GROUP_SEP, 2)
+            self.groups.setdefault((bit, column), set()).add(name)
+
+    def _named_groups(self, frame: pd.DataFrame, bits: dict[str, int]) -> pd.DataFrame:
+        """The frame with each role and cohort named as the ledger knows the group: by the
+        name held by most of its people in earlier releases (one group per name: the one most
+        of whose people held it), else by a keyed tag of its label (a group most of whose
+        people are new to it, or one person moved out on their own); each person's name is
+        noted for the next."""
+        named = frame.copy()
+        for column in (F.ROLE, F.COHORT):
+            groups = frame.groupby(column)[F.PARTICIPANT].unique()
+            claims = {}
+            for label, people in groups.items():
+                held = Counter(n for p in people for n in self.groups.get((bits[p], column), ()))
+                name, count = held.most_common(1)[0] if held else ("", 0)
+                if 2 * count > len(people) and count > claims.get(name, ("", 0))[1]:
+                    claims[name] = (label, count)
+            names = {label: name for name, (label, _) in claims.items()}
+            for label, people in groups.items():
+                name = names.get(label) or keyed_tag(self.key, PURPOSE, "group", column, str(label))
+                named.loc[frame[column] == label, column] = name
+                for p in people:
+                    self.new["groups"][GROUP_SEP.join((column, str(bits[p]), name))] = bits[p]
+        return named
 
 
 def _placed_answers(frame: pd.DataFrame) -> pd.Series:

@@ -77,6 +77,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS ledger_people (tag VARCHAR PRIMARY KEY, bit INTEGER);
 CREATE TABLE IF NOT EXISTS ledger_answers (tag VARCHAR PRIMARY KEY, bit INTEGER);
 CREATE TABLE IF NOT EXISTS ledger_versions (tag VARCHAR PRIMARY KEY, bit INTEGER);
+CREATE TABLE IF NOT EXISTS ledger_groups (tag VARCHAR PRIMARY KEY, bit INTEGER);
 CREATE TABLE IF NOT EXISTS ledger_sets (
     digest VARCHAR PRIMARY KEY, people INTEGER, erased INTEGER, members BLOB);
 CREATE TABLE IF NOT EXISTS ledger_releases (
@@ -303,9 +304,8 @@ def erase_person(db, key: bytes, pseudonym: str) -> bool:
                 [_digest(data, erased + 1), people.bit_count() + erased + 1, erased + 1, data],
             )
     # Every name the person went by, and what they wrote, goes with them.
-    db.execute("DELETE FROM ledger_people WHERE bit = ?", [bit])
-    db.execute("DELETE FROM ledger_answers WHERE bit = ?", [bit])
-    db.execute("DELETE FROM ledger_versions WHERE bit = ?", [bit])
+    for table in ("people", "answers", "versions", "groups"):
+        db.execute(f"DELETE FROM ledger_{table} WHERE bit = ?", [bit])
     # Every digest may hold the person; they only spare identical re-runs a needless refusal.
     db.execute("DELETE FROM ledger_populations")
     return True

@@ -86,8 +86,8 @@ def disclose(
 ) -> SafeReport:
     """``vocabulary``: taxonomy words that may appear capitalised in phrases ("Teams").
     ``ledger``: the workspace's release ledger (without one, each report is checked alone).
-    ``printable``: the screen for group values' words (default: the redaction analyzer).
-    ``dp_noise``: tests only, a seeded noise function in place of OpenDP's.
+    ``printable``: screens group values' words (default: the redaction analyzer); ``dp_noise``:
+    tests only, a seeded noise function in place of OpenDP's.
     ``embed``: texts -> vectors, for screening quotes by meaning (default: the packaged model;
     the pipeline passes its workspace-cached one). ``fit``: the taxonomy's ``TaxonomyFit``."""
     k = min_group_size
@@ -137,7 +137,6 @@ def disclose(
              shown.items()}  # fmt: skip
     reasons |= dict.fromkeys(differences.withhold_near_totals(shown, view, k), "near_total")
     sets = bits = threshold = population = None
-    facet_sets: list[int] = []
     if ledger is not None and dp_epsilon is None:
         threshold = ledger.threshold(k)
         bits = ledger.bits(as_exported).to_dict()
@@ -147,7 +146,8 @@ def disclose(
         withheld = differences.withhold_released(shown, sets, ledger, threshold, same_people)
         reasons |= dict.fromkeys(withheld, "earlier_release")
         moved = sum(c is None for _, c, _ in withheld) if filter is None else 0  # rule 3: totals
-    differences.make_consistent(shown, view, k)
+    hidden, extra_sets = differences.make_consistent(shown, view, k, sets, ledger, threshold)
+    reasons |= dict.fromkeys(hidden, "earlier_release")  # extra_sets: hidden unions, facets
     tally = Tally()
     tally.cells(shown, view, k, reasons)
 
@@ -200,7 +200,7 @@ def disclose(
         if sets is not None:  # facet counts are released counts too: the ledger checks them
             held = _facets_against_ledger(theme, facets, people, bits, ledger, threshold)
             withheld += held
-            facet_sets += [s for _, s in _facet_sets(theme, facets, people, bits)]
+            extra_sets += [s for _, s in _facet_sets(theme, facets, people, bits)]
         tally.counts["facets"] += withheld
         safe_themes.append(
             SafeTheme(public_id, label, theme.kind, theme.description, total, share,
@@ -238,7 +238,7 @@ def disclose(
     if ledger is not None:
         if sets is not None:
             ledger.check_changes(moved + fit_moved, threshold)
-        released_sets = differences.shown_sets(shown, sets) + facet_sets + fit_sets if sets else []
+        released_sets = differences.shown_sets(shown, sets, extra_sets + fit_sets) if sets else []
         kind = "dp" if budget else "filtered" if filter else "report"
         numbers = numbers_digest(report.to_dict())
         release_id = ledger.record(
