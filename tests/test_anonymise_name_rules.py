@@ -152,6 +152,17 @@ CASES = {
         ("a session on ivy leaves. Then he left", "ivy", None),  # another sentence
         ("RT said he would", "said", None),  # a verb is never the name
     ],
+    R.member_of_a_group: [
+        ("Hope in my team has asked to join", "Hope", True),
+        ("i think dawn from our office knows", "dawn", True),
+        ("I hope in my team we can do better", "hope", None),  # a verb after "I"
+        ("Hope in the future", "Hope", None),  # no group
+    ],
+    R.modal_as_subject: [
+        ("Will is ready to take on the rota", "Will", True),
+        ("Will this work?", "Will", None),
+        ("we will is not English", "will", None),  # lower case: the modal rules decide
+    ],
     R.cue_strength: [
         ("my mentor grace helped", "grace", True),
         ("rebecca would know", "rebecca", True),  # weak cue, a name that is only a noun

@@ -27,6 +27,9 @@ def found(text: str, recognizer: str = "address", roster=None) -> list[tuple[str
         ("we moved to Fenwick Close", [("Fenwick Close", "ADDRESS")]),
         ("a trip to Wall Street", []),
         ("they live on the same road", []),
+        # in lower case only with a postcode just after it
+        ("post it to 17 mill lane, leeds ls2 7rj", [("17 mill lane", "ADDRESS")]),
+        ("it is 2 minutes down the road", []),
     ],
 )
 def test_when_text_is_scanned_then_address_spans_are_exactly_these(text, expected):

@@ -19,6 +19,10 @@ def found(text: str, recognizer: str = "postcode", roster=None) -> list[tuple[st
         ("my zip code is 35350", [("35350", "POSTCODE")]),
         ("we had 62704 views", []),
         ("the zip code field", []),
+        # lower case: a UK postcode area first, an inward code that is no ordinal
+        ("it's otley ls21 3xq now", [("ls21 3xq", "POSTCODE")]),
+        ("my mp3 4gb player", []),
+        ("the b2 1st floor", []),
     ],
 )
 def test_when_text_is_scanned_then_postcode_spans_are_exactly_these(text, expected):

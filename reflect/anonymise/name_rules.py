@@ -25,6 +25,7 @@ from reflect.anonymise.lexicon import (
     word_frequency,
 )
 from reflect.anonymise.name_candidate import Candidate
+from reflect.anonymise.name_company import member_of_a_group, modal_as_subject
 from reflect.anonymise.name_cues import STRONG, WEAK, NameCues, in_title_case_run
 from reflect.anonymise.name_marks import names_a_role
 from reflect.anonymise.name_tokens import (
@@ -316,6 +317,8 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     other_language,
     only_a_name,
     calendar_word,
+    member_of_a_group,
+    modal_as_subject,
     function_word,
     verb_with_object,
     modified_noun,

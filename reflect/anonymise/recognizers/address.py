@@ -15,6 +15,7 @@ import re
 
 from reflect.anonymise.recognizers import recognizers
 from reflect.anonymise.recognizers._pattern import PatternRecognizer
+from reflect.anonymise.recognizers.postcode import PostcodeRecognizer
 
 _STREET_TYPES = (
     r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|"
@@ -30,6 +31,8 @@ _STREET_PREFIXES = r"via|rue|calle|avenida|rua|piazza|corso|ul\.|ulica|avenue|bo
 _WORD = r"[^\W\d_][\w'’.-]*"
 _UNIT = r"(?:apt|apartment|suite|unit|flat|room|floor)\.?\s*#?\s*\d+(?:[./-]\d+)?[A-Za-z]?"
 _UNIT_ONLY = re.compile(rf"{_UNIT}", re.I)
+# How far after a lowercase street a postcode makes it an address (a town between).
+_POSTCODE_REACH = 40
 
 
 @recognizers.register("address")
@@ -76,8 +79,12 @@ class AddressRecognizer(PatternRecognizer):
             return True
         # the first word's first letter, not a letter of the house number ("3b, 22 Victoria")
         first_word = re.search(r"(?<!\w)[^\W\d_]", match.group())
-        if first_word is None or not first_word.group().isupper():
+        if first_word is None:
             return False
+        if not first_word.group().isupper():
+            # in lower case only with a postcode just after: "17 malthouse lane, otley ls21 3xq"
+            after = match.string[match.end() : match.end() + _POSTCODE_REACH]
+            return any(p.search(after) for p in PostcodeRecognizer.patterns[:2])
         words = match.group().split()
         if len(words) >= 2 and words[0][:1].isdigit() and not words[1][:1].isupper():
             return words[1][:1].isdigit()

@@ -14,6 +14,16 @@ _US_STATES = (
 )
 
 
+# The UK's postcode areas (Royal Mail): the letters a postcode starts with.
+_UK_AREAS = (
+    "ab|al|b|ba|bb|bd|bh|bl|bn|br|bs|bt|ca|cb|cf|ch|cm|co|cr|ct|cv|cw|da|dd|de|dg|dh|dl|dn|dt|"
+    "dy|e|ec|eh|en|ex|fk|fy|g|gl|gu|gy|ha|hd|hg|hp|hr|hs|hu|hx|ig|im|ip|iv|je|ka|kt|kw|ky|l|la|"
+    "ld|le|ll|ln|ls|lu|m|me|mk|ml|n|ne|ng|nn|np|nr|nw|ol|ox|pa|pe|ph|pl|po|pr|rg|rh|rm|s|sa|se|"
+    "sg|sk|sl|sm|sn|so|sp|sr|ss|st|sw|sy|ta|td|tf|tn|tq|tr|ts|tw|ub|w|wa|wc|wd|wf|wn|wr|ws|wv|"
+    "yo|ze"
+)
+
+
 @recognizers.register("postcode")
 class PostcodeRecognizer(PatternRecognizer):
     name = "postcode"
@@ -23,6 +33,11 @@ class PostcodeRecognizer(PatternRecognizer):
     patterns = (
         # UK: "SW1A 1AA", "M1 1AE", "EC1A 1BB" (upper case, as written on letters).
         re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[A-Z]{2}\b"),
+        # ...and in lower case ("ls21 3xq"), where a shape alone is too loose ("mp3 4gb"):
+        # one of the UK's postcode areas, a space, and an inward code that is no ordinal.
+        re.compile(
+            rf"\b(?:{_UK_AREAS})\d[a-z\d]?\s(?!1st|2nd|3rd|[04-9]th)\d[abd-hjlnp-uw-z]{{2}}\b"
+        ),
         re.compile(rf"(?:\b(?:{_US_STATES}),?\s+)(?P<value>\d{{5}}(?:-\d{{4}})?)\b"),
         re.compile(
             r"\b(?:zip code|zipcode|zip|postcode|postal code|post code)\b[:#]?\s*(?:is\s+)?"
