@@ -637,3 +637,27 @@ def test_the_same_people_grouped_another_way_give_no_hidden_cell_by_subtraction(
     second = report(pooled, ledger=book)
     (hybrid,) = [t for t in second["themes"] if t["id"] == "hybrid"]
     assert hybrid["by_cohort"]["SW"] is None and hybrid["by_cohort"]["E"] is None
+
+
+@pytest.mark.parametrize("column", [F.SESSION, F.PROMPT])
+def test_renaming_every_session_or_question_changes_nobody_and_a_move_beside_it_is_refused(
+    column,
+):
+    # Everyone writes after every session and answers every question: a group's name is
+    # matched by who held it, and at a tie (everyone) by its own label.
+    book = ledger()
+    rows = programme(40)
+    report(rows, ledger=book)
+    values = sorted({r[column] for r in rows})
+    renamed = {v: f"Module {n}" for n, v in enumerate(values)}
+    again = [dict(r, **{column: renamed[r[column]]}) for r in rows]
+    report(again, ledger=book)
+    assert book.changed == 0
+    theirs = next(i for i, r in enumerate(again) if r[F.PARTICIPANT] == "P-007")
+    moved = [dict(r, **{column: renamed[values[1]]}) if i == theirs else r
+             for i, r in enumerate(again)]  # fmt: skip
+    if moved == again:  # the answer was already there: move it the other way
+        moved = [dict(r, **{column: renamed[values[0]]}) if i == theirs else r
+                 for i, r in enumerate(again)]  # fmt: skip
+    with pytest.raises(DisclosureRefused, match="new or wrote something different"):
+        report(moved, ledger=book)

@@ -270,9 +270,14 @@ def test_small_roles_beside_a_large_one_are_pooled_so_the_large_one_can_be_shown
     groups = {"participant": 66, "line manager": 18, "facilitator": 6, "sponsor": 3}
     frame, _ = pool_group_values(_people_in(groups), 5, lambda v: True)
     assert sorted(frame[F.ROLE].unique()) == ["other roles", "participant"]
-    # ...but two large roles stay named, one small role alone gains nothing from a new name,
-    # and small roles with no large one beside them are the whole breakdown
-    for groups in ({"mentor": 30, "mentee": 25}, {"mentor": 30, "mentee": 25, "sponsor": 8},
-                   {"mentor": 9, "mentee": 8}):  # fmt: skip
+    # A small role too small even on its own joins the smallest large one, when another
+    # large one stays apart: 8 HR partners hid a sponsor cell in every theme beside them.
+    groups = {"new manager": 70, "senior sponsor": 22, "hr partner": 8}
+    frame, _ = pool_group_values(_people_in(groups), 5, lambda v: True)
+    assert sorted(frame[F.ROLE].unique()) == ["hr partner or senior sponsor", "new manager"]
+    # ...but two large roles stay named, and small roles with no large one beside them, or
+    # one small role beside a single large one, are the whole breakdown
+    for groups in ({"mentor": 30, "mentee": 25}, {"mentor": 9, "mentee": 8},
+                   {"participant": 30, "facilitator": 6}):  # fmt: skip
         frame, _ = pool_group_values(_people_in(groups), 5, lambda v: True)
         assert sorted(frame[F.ROLE].unique()) == sorted(groups)

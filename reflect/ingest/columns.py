@@ -15,6 +15,8 @@ from reflect.errors import InputError
 from reflect.ingest.values import machine_written
 
 # Header words that identify a column (matched on lower-cased headers, first rule wins).
+# Session headers only when their values are numbered (else a cohort's: "Workshop A").
+_NUMBERED_ONLY = ("workshop", "class")
 _HEADER_RULES: dict[str, tuple[str, ...]] = {
     "participant": (
         "participant",
@@ -33,7 +35,7 @@ _HEADER_RULES: dict[str, tuple[str, ...]] = {
         "name",
     ),
     "role": ("role", "mentor or mentee", "mentor/mentee", "position in pair"),
-    "session": ("session", "meeting", "week", "lecture", "lesson", "module"),
+    "session": ("session", "meeting", "week", "lecture", "lesson", "module", *_NUMBERED_ONLY),
     "cohort": (
         "cohort",
         "group",
@@ -56,8 +58,7 @@ _MAX_CHOICE_WORDS = 4  # repeated values this short are a question's choices, no
 _NOTHING_WRITTEN = {"no", "none", "na", "n/a", "nothing", "nope", "nil", "all", "not"}
 
 
-# A header naming the person and one of these is something about them, not who they are
-# ("User Language", "Participant type", "Respondent IP address").
+# A header naming the person and one of these is something about them ("User Language").
 _ATTRIBUTE = re.compile(
     r"\b(language|agent|browser|device|location|latitude|longitude|ip|type|role|status|level|"
     r"count|age|gender|department|team|title|country|region|grade|score|rating)\b"
@@ -81,6 +82,9 @@ def _not_the_field(field: str, header: str, values: pd.Series) -> bool:
         return True
     if field == "participant" and "name" in header and len(filled) > 1 and filled.nunique() == 1:
         return True  # "Name": "Anonymous" in every row is a placeholder, not one writer
+    numbered = filled.str.contains(r"\d").mean() >= 0.8  # "Workshop": 1, 2, 3; not "Workshop A"
+    if field == "session" and any(w in header for w in _NUMBERED_ONLY) and not numbered:
+        return True
     if (
         field in ("role", "session", "cohort")
         and len(filled) >= 0.8 * len(values)  # everyone is in some group

@@ -14,7 +14,9 @@ HTML and Markdown reports, a line of ``reflect compare``. So a value is printed 
 Every other value of a breakdown is pooled under one neutral label ("other cohorts"), and the
 pooled group is then counted and suppressed like any group. Roles and cohorts (each person is in
 one, so their cells add up to a shown total) of fewer than ``SMALL_GROUP`` x k people are pooled
-too when two or more are that small and another is not: nearly all their cells would be
+too when two or more are that small and another is not (a small group too small even with the
+others is pooled with the smallest larger group too, when another larger one stays apart: "HR
+business partner or senior sponsor" beside new managers): nearly all their cells would be
 withheld, and complementary suppression would withhold the large group's cells beside them (a
 held-out export with 66 participants, 18 line managers and 6 facilitators showed 3 of 14
 participant counts; pooled, the other two roles are one group of 24, named "circle facilitator
@@ -79,7 +81,16 @@ def pool_group_values(
                 for value, n in people.items()
                 if value not in ("", POOLED[column]) and n < SMALL_GROUP * k
             }
-            large = [n for v, n in people.items() if v != "" and n >= SMALL_GROUP * k]
+            large = sorted(
+                (n, str(v), v) for v, n in people.items() if v != "" and n >= SMALL_GROUP * k
+            )
+            if (
+                not hidden
+                and small
+                and len(large) >= 2
+                and sum(people[v] for v in small) < (SMALL_GROUP * k)
+            ):
+                small.add(large[0][2])  # too few even together: with the smallest large group
             if large and len(small | hidden) >= 2:
                 if not hidden and len(small) <= NAMED_POOL:
                     # each could be named alone: together they are named too

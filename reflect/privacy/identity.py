@@ -84,7 +84,8 @@ class People:
         self.tags = dict(db.execute("SELECT tag, bit FROM ledger_people").fetchall())
         self.answers = dict(db.execute("SELECT tag, bit FROM ledger_answers").fetchall())
         self.versions = dict(db.execute("SELECT tag, bit FROM ledger_versions").fetchall())
-        self.groups: dict[tuple[int, str], set[str]] = {}  # (bit, column) -> names held
+        # column -> group name -> the answers it held (keys: the writer's bit, the answer's tag)
+        self.groups: dict[str, dict[str, set[str]]] = {}
         self._add_groups(db.execute("SELECT tag, bit FROM ledger_groups").fetchall())
         self.new: dict[str, dict[str, int]] = {
             "people": {}, "answers": {}, "versions": {}, "groups": {}
@@ -163,31 +164,45 @@ class People:
         self.new = {name: {} for name in self.new}
 
     def _add_groups(self, rows) -> None:
-        for tag, bit in rows:  # tag: column, bit and the group's name
-            column, _, name = tag.split(GROUP_SEP, 2)
-            self.groups.setdefault((bit, column), set()).add(name)
+        for tag, _bit in rows:  # tag: column, answer key and the group's name
+            column, answer, name = tag.split(GROUP_SEP, 2)
+            self.groups.setdefault(column, {}).setdefault(name, set()).add(answer)
 
     def _named_groups(self, frame: pd.DataFrame, bits: dict[str, int]) -> pd.DataFrame:
-        """The frame with each role and cohort named as the ledger knows the group: by the
-        name held by most of its people in earlier releases (one group per name: the one most
-        of whose people held it), else by a keyed tag of its label (a group most of whose
-        people are new to it, or one person moved out on their own); each person's name is
-        noted for the next."""
+        """The frame with each role, cohort, session and question named as the ledger knows
+        the group: by the earlier name whose answers are most nearly its answers (Jaccard
+        over half; one group per name, the closest), else by a keyed tag of its label (a
+        group mostly new, or one answer moved out on its own). Groups are matched by their
+        answers, not their people: everyone may write after every session. Each answer's
+        name is noted for the next report."""
         named = frame.copy()
-        for column in (F.ROLE, F.COHORT):
-            groups = frame.groupby(column)[F.PARTICIPANT].unique()
-            claims = {}
-            for label, people in groups.items():
-                held = Counter(n for p in people for n in self.groups.get((bits[p], column), ()))
-                name, count = held.most_common(1)[0] if held else ("", 0)
-                if 2 * count > len(people) and count > claims.get(name, ("", 0))[1]:
-                    claims[name] = (label, count)
+        keys = [
+            f"{bits[p]}:{keyed_tag(self.key, PURPOSE, 'answer', t)}"
+            for p, t in zip(frame[F.PARTICIPANT], _normalised(frame), strict=True)
+        ]
+        for column in (F.ROLE, F.COHORT, F.SESSION, F.PROMPT):
+            held = self.groups.get(column, {})
+            labels = frame[column].astype(str).tolist()
+            answers: dict[str, set[str]] = {}
+            for label, answer in zip(labels, keys, strict=True):
+                answers.setdefault(label, set()).add(answer)
+            own = {label: keyed_tag(self.key, PURPOSE, "group", column, label) for label in answers}
+            claims: dict[str, tuple[str, tuple]] = {}
+            for label, mine in answers.items():
+                scored = [
+                    ((len(mine & theirs) / len(mine | theirs), name == own[label]), name)
+                    for name, theirs in held.items()
+                ]
+                best = max(scored, default=((0.0, False), ""))
+                if best[0][0] > 0.5 and best[0] > claims.get(best[1], ("", (0.0, False)))[1]:
+                    claims[best[1]] = (label, best[0])
             names = {label: name for name, (label, _) in claims.items()}
-            for label, people in groups.items():
-                name = names.get(label) or keyed_tag(self.key, PURPOSE, "group", column, str(label))
-                named.loc[frame[column] == label, column] = name
-                for p in people:
-                    self.new["groups"][GROUP_SEP.join((column, str(bits[p]), name))] = bits[p]
+            named[column] = [names.get(label) or own[label] for label in labels]
+            for label, answer, bit in zip(
+                labels, keys, frame[F.PARTICIPANT].map(bits), strict=True
+            ):
+                name = names.get(label) or own[label]
+                self.new["groups"][GROUP_SEP.join((column, answer, name))] = int(bit)
         return named
 
 
