@@ -181,9 +181,9 @@ class Ledger:
         if self.few_changed(k):
             raise DisclosureRefused(
                 f"fewer than {k} participants are new or wrote something different since a "
-                "report released from this workspace: side by side, the two reports would "
-                f"show what those few wrote. Report again once at least {k} participants have "
-                "changed, or with --dp-epsilon"
+                "report released from this workspace (answers as redacted: another --roster "
+                "changes them too): side by side, the two reports would show what those few "
+                f"wrote. Report again once at least {k} have changed, or with --dp-epsilon"
             )
         if moved and self.people.changed == 0:
             raise DisclosureRefused(
