@@ -313,3 +313,20 @@ def test_a_sub_topic_k_people_word_their_own_way_is_still_a_facet(monkeypatch):
     # ...but words five people wrote apart are no phrase of theirs.
     apart = ["the cell was slow. outputs were fine"] * 5 + ["the kernel crashed again"]
     assert _facets_of(found, apart, monkeypatch) == []
+
+
+def test_a_filtered_view_shows_facets_without_their_counts():
+    # Facet counts are not suppressed jointly across views: the cohort views' counts of one
+    # facet, taken from the full report's, would give the last cohort's by subtraction.
+    from reflect.privacy.facets import safe_facets
+    from reflect.privacy.screening import Vocabulary
+
+    frame = _frame(30)
+    theme = _theme(frame, {"office days": 12, "desk booking": 6})
+    words = Vocabulary(frame[F.TEXT].tolist(), frame[F.PARTICIPANT].tolist())
+    full, _ = safe_facets(theme, 30, 5, words)
+    assert all(f["participants"] is not None for f in full)
+    everyone = frozenset(frame[F.PARTICIPANT])
+    group = frozenset(sorted(everyone)[:20])
+    view, _ = safe_facets(theme, 20, 5, words, people=group)
+    assert view and all(f["participants"] is None for f in view)

@@ -9,7 +9,10 @@ A facet is shown (``{"label", "participants"}``) only if
 - in a filtered view, the full report's count of the same facet minus this one is at least k
   (the people outside the group who raised it), as for every filtered number.
 With differential privacy on, facet counts are not part of the noised release, so the label
-is shown without its number (``participants`` null).
+is shown without its number (``participants`` null); so it is in a filtered view: facet counts
+are not suppressed jointly across views as theme cells are, and the cohort views' counts of a
+facet, taken from the full report's, gave the last cohort's (16 − 6 − 6 = 4: a red-team
+finding, 3 December 2026).
 """
 
 from __future__ import annotations
@@ -54,5 +57,6 @@ def safe_facets(
             withheld += 1
             continue
         labels.add(facet.text)
-        shown.append({"label": facet.text, "participants": None if noised else count})
+        counted = not noised and people is None
+        shown.append({"label": facet.text, "participants": count if counted else None})
     return shown, withheld
