@@ -35,6 +35,7 @@ from functools import lru_cache
 import pandas as pd
 
 from reflect import frames as F
+from reflect.privacy.counts import PARTITIONS
 from reflect.privacy.screening import mentions_sensitive_topic
 
 GROUP_COLUMNS = (F.ROLE, F.SESSION, F.COHORT, F.PROMPT)
@@ -45,10 +46,9 @@ POOLED = {
     F.PROMPT: "other prompts",
 }
 
-# Breakdowns whose groups hold each person once (a role, a cohort), and the size under which
-# two or more of their groups are pooled: a group of 4k people raising a theme at a fifth
-# (a common share) is just at k.
-PARTITIONS = (F.ROLE, F.COHORT)
+# The size (x k) under which groups of a breakdown holding each person once (a role, a cohort:
+# ``counts.PARTITIONS``) are pooled: a group of 4k people raising a theme at a fifth (a common
+# share) is just at k.
 SMALL_GROUP = 4
 # Groups pooled for their size alone (each printable, each of k people or more) are named
 # together ("circle facilitator or line manager") when there are at most this many.
@@ -62,8 +62,10 @@ Printable = Callable[[str], bool]
 def pool_group_values(
     frame: pd.DataFrame, k: int, printable: Printable | None = None
 ) -> tuple[pd.DataFrame, dict[str, int]]:
-    """The frame with every unprintable group value replaced by its column's neutral label,
-    and how many distinct values each column pooled. ``""`` (no value) stays as it is."""
+    """The frame with every unprintable group value replaced by its column's neutral label
+    (and roles and cohorts too small to break down by pooled, named by themselves when each
+    could be named alone), and how many distinct values each column pooled. ``""`` (no value)
+    stays as it is."""
     printable = printable or default_printable
     out = frame.copy()
     pooled: dict[str, int] = {}
@@ -75,7 +77,7 @@ def pool_group_values(
             if value != "" and value != POOLED[column] and (n < k or not printable(str(value)))
         }
         label = POOLED[column]
-        if column in PARTITIONS:
+        if PARTITIONS[column]:
             small = {
                 value
                 for value, n in people.items()

@@ -14,12 +14,13 @@ the themes count; README, "Privacy").
 
 Each person's answers as released are kept too, as one keyed tag of the whole set (a
 *version*): a report in which 1 to k−1 people are new or wrote something else than in every
-earlier release is refused (the ledger's rule 3). A version holds the person's role and cohort
-by the name the ledger knows the group by — the name most of its people held in earlier
-releases — not by its label: renaming every group ("Grp A" -> "Team A") changed everyone, so
-moving one person to another group beside it was no longer "1 changed" and the cells it
-withheld showed that person's themes (a red-team finding, 3 December 2026); now the renaming
-changes nobody and the move is refused.
+earlier release is refused (the ledger's rule 3). A version holds the person's role, cohort,
+sessions and questions by the name the ledger knows each group by — the earlier name whose
+answers are most nearly the group's (``People._named_groups``) — not by its label: renaming
+every group ("Grp A" -> "Team A", "1" -> "Module 1") changed everyone, so moving one person
+or answer to another group beside it was no longer "1 changed" and the cells it withheld
+showed that person's themes (red-team findings, 3 December 2026); now the renaming changes
+nobody and the move is refused.
 """
 
 from __future__ import annotations

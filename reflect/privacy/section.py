@@ -80,8 +80,8 @@ def privacy_section(
         "of them) is hidden",
         f"a role, cohort, session or prompt is named only if at least {k} participants share "
         'it and it names no person and no sensitive topic; others are pooled as "other …", '
-        f"and roles or cohorts of fewer than {SMALL_GROUP * k} people are pooled when two or "
-        'more are that small beside a larger one ("line manager or facilitator")',
+        f"and roles or cohorts of fewer than {SMALL_GROUP * k} people are pooled together (or "
+        'with the smallest larger one) beside a larger one ("line manager or facilitator")',
         "labels and phrases contain no redaction placeholder, no number, name (in any "
         "casing), initials or identifying description, no word naming health, family, age, "
         "disability, religion, sexuality, ethnicity, pay or disciplinary matters, and only "

@@ -15,7 +15,7 @@ import re
 
 from reflect.anonymise.recognizers import recognizers
 from reflect.anonymise.recognizers._pattern import PatternRecognizer
-from reflect.anonymise.recognizers.postcode import PostcodeRecognizer
+from reflect.anonymise.recognizers.postcode import UK_POSTCODES
 
 _STREET_TYPES = (
     r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|"
@@ -84,7 +84,7 @@ class AddressRecognizer(PatternRecognizer):
         if not first_word.group().isupper():
             # in lower case only with a postcode just after: "17 malthouse lane, otley ls21 3xq"
             after = match.string[match.end() : match.end() + _POSTCODE_REACH]
-            return any(p.search(after) for p in PostcodeRecognizer.patterns[:2])
+            return any(p.search(after) for p in UK_POSTCODES)
         words = match.group().split()
         if len(words) >= 2 and words[0][:1].isdigit() and not words[1][:1].isupper():
             return words[1][:1].isdigit()

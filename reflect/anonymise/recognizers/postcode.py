@@ -24,6 +24,15 @@ _UK_AREAS = (
 )
 
 
+UK_POSTCODES = (
+    # "SW1A 1AA", "M1 1AE", "EC1A 1BB" (upper case, as written on letters)...
+    re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[A-Z]{2}\b"),
+    # ...and in lower case ("ls21 3xq"), where a shape alone is too loose ("mp3 4gb"): one of
+    # the UK's postcode areas, a space, and an inward code that is no ordinal.
+    re.compile(rf"\b(?:{_UK_AREAS})\d[a-z\d]?\s(?!1st|2nd|3rd|[04-9]th)\d[abd-hjlnp-uw-z]{{2}}\b"),
+)
+
+
 @recognizers.register("postcode")
 class PostcodeRecognizer(PatternRecognizer):
     name = "postcode"
@@ -31,13 +40,7 @@ class PostcodeRecognizer(PatternRecognizer):
     score = 0.8
     min_digits = 1
     patterns = (
-        # UK: "SW1A 1AA", "M1 1AE", "EC1A 1BB" (upper case, as written on letters).
-        re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[A-Z]{2}\b"),
-        # ...and in lower case ("ls21 3xq"), where a shape alone is too loose ("mp3 4gb"):
-        # one of the UK's postcode areas, a space, and an inward code that is no ordinal.
-        re.compile(
-            rf"\b(?:{_UK_AREAS})\d[a-z\d]?\s(?!1st|2nd|3rd|[04-9]th)\d[abd-hjlnp-uw-z]{{2}}\b"
-        ),
+        *UK_POSTCODES,
         re.compile(rf"(?:\b(?:{_US_STATES}),?\s+)(?P<value>\d{{5}}(?:-\d{{4}})?)\b"),
         re.compile(
             r"\b(?:zip code|zipcode|zip|postcode|postal code|post code)\b[:#]?\s*(?:is\s+)?"
