@@ -49,7 +49,8 @@ def test_when_first_and_last_sessions_are_compared_then_changes_are_over_time():
     result = _by_label(compare_groups(_report(), "session=1", "session=6"))
     assert result["AI at work"].verdict == "grew"
     assert result["Digital tools and social media"].verdict == "shrank"
-    assert result["Hierarchy and speaking up"].verdict == "appeared"  # <k in session 1
+    # Withheld in session 1 (below k, or to protect another cell): not "appeared".
+    assert result["Hierarchy and speaking up"].verdict == "only shown in session 6"
 
 
 def test_when_a_group_is_a_session_range_then_it_is_refused_with_a_pointer():
@@ -87,6 +88,15 @@ def test_when_an_emerging_themes_phrases_shift_then_it_is_still_matched_across_r
     result = _by_label(compare_runs(a, b, released=anything))
     assert (result["parking permits"].a, result["parking permits"].b) == (9, 30)
     assert result["parking permits"].verdict == "grew"
+
+
+def test_when_a_themes_count_is_withheld_in_one_run_then_it_is_not_called_faded():
+    a, b = _report(), copy.deepcopy(_report())
+    b["themes"][0]["participants"] = None  # listed, its number withheld (k, or another cell)
+    b["themes"] = [t for t in b["themes"] if t["kind"] != "emerging"]  # gone below k
+    result = _by_label(compare_runs(a, b, "October", "November", released=anything))
+    assert result["Hybrid working"].verdict == "only shown in October"
+    assert result["parking permits"].verdict == "faded"
 
 
 def test_when_compared_then_no_number_appears_that_the_reports_do_not_show():

@@ -49,6 +49,7 @@ class Change:
     share_b: float | None
     # Over time (two runs, or two sessions): grew | shrank | steady | appeared | faded;
     # between groups (roles, cohorts): higher in B | lower in B | steady | only in A/B;
+    # "only shown in A/B" when a theme is listed in both but its count is withheld in one;
     # "not comparable" when both sides are hidden.
     verdict: str
 
@@ -94,14 +95,21 @@ def compare_runs(
             notes.append(f"{name} is a filtered view ({expression})")
     themes_a, themes_b = _themes_by_ref(a), _themes_by_ref(b)
     _match_emerging(themes_a, themes_b)
-    changes = []
+    changes, withheld = [], set()
     for ref in list(themes_a) + [r for r in themes_b if r not in themes_a]:
         ta, tb = themes_a.get(ref), themes_b.get(ref)
         label = (tb or ta)["label"]
         count_a = ta.get("participants") if ta else None
         count_b = tb.get("participants") if tb else None
         changes.append(_change(ref, label, count_a, count_b, n_a, n_b))
-    return Comparison(a_name, b_name, k, n_a, n_b, _ordered(changes), notes)
+        if (ta and count_a is None) or (tb and count_b is None):
+            withheld.add(ref)
+    # Listed with its count withheld is not absent: "faded" would say the theme went away
+    # when only its number is hidden (below k, or to protect another cell).
+    changes = [
+        _as_groups(c, a_name, b_name) if c.ref in withheld else c for c in _ordered(changes)
+    ]
+    return Comparison(a_name, b_name, k, n_a, n_b, changes, notes)
 
 
 def compare_groups(report: dict, group_a: str, group_b: str) -> Comparison:
@@ -124,8 +132,13 @@ def compare_groups(report: dict, group_a: str, group_b: str) -> Comparison:
         changes.append(_change(ref, theme["label"], cells.get(ga), cells.get(gb), n_a, n_b))
     changes = _ordered(changes)
     name_a, name_b = (_group_name(column, g) for g in (ga, gb))
-    if column != "session":
-        changes = [_as_groups(c, name_a, name_b) for c in changes]
+    # Cells are always listed, so a missing one is withheld: "only shown in", never "appeared".
+    changes = [
+        _as_groups(c, name_a, name_b)
+        if column != "session" or c.verdict in ("appeared", "faded")
+        else c
+        for c in changes
+    ]
     notes = []
     if column == "session":
         notes.append("the same person can write in both sessions; counts are not additive")
