@@ -481,3 +481,24 @@ def test_a_word_people_wrote_in_the_plural_is_a_thing_even_if_also_an_adjective(
 
     assert names_a_thing("buddy", words.nouns) and not names_a_thing("buddy")
     assert not names_a_thing("small", words.nouns)
+
+
+def test_people_who_name_a_topic_elsewhere_join_it_when_the_label_is_the_topics_own():
+    from reflect.themes.emerging import _with_label_writers
+
+    texts = [
+        "the allotment rota worked",  # 0-2: the topic as clustered
+        "our allotment needs a shed",
+        "allotment volunteers are keen",
+        "I mentioned the allotment to my manager",  # 3: names it, set aside by clustering
+        "the rota was late again",  # 4: "rota" is everyone's word
+        "rota changes every week",
+        "a new rota app",
+    ]
+    authors = ["a", "b", "c", "d", "e", "f", "g"]
+    as_such, topic = WrittenAsSuch(texts, authors), {"a", "b", "c"}
+    members, named_by = _with_label_writers([0, 1, 2], "allotment", as_such, topic, authors)
+    assert members == [0, 1, 2, 3] and named_by == frozenset("abcd")
+    # Most of the people who wrote "rota" are not the topic's: the label is not its own.
+    members, _ = _with_label_writers([0, 1, 2], "allotment and rota", as_such, topic, authors)
+    assert members == [0, 1, 2, 3]

@@ -106,9 +106,7 @@ def compare_runs(
             withheld.add(ref)
     # Listed with its count withheld is not absent: "faded" would say the theme went away
     # when only its number is hidden (below k, or to protect another cell).
-    changes = [
-        _as_groups(c, a_name, b_name) if c.ref in withheld else c for c in _ordered(changes)
-    ]
+    changes = [_as_groups(c, a_name, b_name) if c.ref in withheld else c for c in _ordered(changes)]
     return Comparison(a_name, b_name, k, n_a, n_b, changes, notes)
 
 

@@ -76,6 +76,9 @@ SAME_TOPIC = 0.7
 # ...and so are topics whose centres are this close when one label is part of the other
 # ("cell" and "code cells": dev, Jupyter survey, labels 0.58 apart by cosine, centres 0.66).
 PART_OF = 0.6
+# A label is a topic's own when this share of the people who wrote it anywhere are the
+# topic's: its other writers raised the topic too.
+OWN_LABEL = 2 / 3
 MIN_SENTENCE_WORDS = 4
 MAX_WORDS = 12
 # Phrases this close (cosine distance, average linkage) are one family: the engine's preset
@@ -214,6 +217,8 @@ def find_emerging(
         in_label = set(label.text.split(" and "))
         ranked = [label] + [p for p in own if p.text != label.text and p.text not in in_label]
         described = as_such.by(label.text) < min_support  # "coffee and canteen": nobody's words
+        members, named_by = _with_label_writers(members, label.text, as_such, people, authors)
+        ranked[0] = Phrase(label.text, label.participants | named_by)
         topics_out.append(EmergingTopic(label.text, members, ranked, centre, described))
     merged = _merge_same(topics_out, embed, authors)
     merged.sort(key=lambda t: (-len({authors[i] for i in t.members}), t.label))
@@ -251,6 +256,22 @@ def _join_rest(open_, placed, vectors, centres) -> list[list[int]]:
     return joined
 
 
+def _with_label_writers(members, label: str, as_such, people: set, authors):
+    """The topic's answers and every other answer that names it by its label (each part of a
+    described label: "sustainability", "climate") when the label is the topic's own — most
+    of the people who wrote it anywhere are the topic's. The sentences of one subject scatter
+    over communities of style ("she said...", "we agreed..."), and a sentence a taxonomy
+    theme explains is set aside before clustering, so the topic misses some who named it."""
+    found, named_by = set(members), set()
+    for part in label.split(" and "):
+        answers = as_such.answers(part)
+        writers = {authors[i] for i in answers}
+        if writers and len(writers & people) >= OWN_LABEL * len(writers):
+            found |= answers
+            named_by |= writers
+    return sorted(found), frozenset(named_by)
+
+
 def _part_of(a: str, b: str) -> bool:
     """One label's words are all words of the other ("cell", "code cells")."""
     first, second = set(folded(a).split()), set(folded(b).split())
@@ -266,19 +287,18 @@ def _merge_same(topics: list[EmergingTopic], embed: Embed, authors) -> list[Emer
     order = sorted(range(len(topics)), key=lambda i: -len({authors[r] for r in topics[i].members}))
     kept: list[int] = []
     for i in order:
-        target = next(
-            (
-                j
-                for j in kept
-                if float(labels[i] @ labels[j]) >= SAME_TOPIC
-                or float(topics[i].centre @ topics[j].centre) >= SAME_TOPIC + 0.1
-                or (
-                    _part_of(topics[i].label, topics[j].label)
-                    and float(topics[i].centre @ topics[j].centre) >= PART_OF
-                )
-            ),
-            None,
-        )
+        same = [
+            j
+            for j in kept
+            if float(labels[i] @ labels[j]) >= SAME_TOPIC
+            or float(topics[i].centre @ topics[j].centre) >= SAME_TOPIC + 0.1
+            or (
+                _part_of(topics[i].label, topics[j].label)
+                and float(topics[i].centre @ topics[j].centre) >= PART_OF
+            )
+        ]
+        # The one it is most like, not the largest: "classic notebook" joins "notebook".
+        target = max(same, key=lambda j: float(labels[i] @ labels[j]), default=None)
         if target is None:
             kept.append(i)
             continue

@@ -182,16 +182,35 @@ def _one_form_each(words: list[str], display: dict[str, str]) -> list[str]:
     "listener" would make the label "listener and listening"."""
     kept: list[str] = []
     for w in words:
-        if not any(forms_of_one_word(display[w], display[k]) for k in kept):
+        if not any(spelt_alike(display[w], display[k]) for k in kept):
             kept.append(w)
     return kept
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Forms of one word, or one word inside the other ("night", "fortnight"): MiniLM finds
+    such words close for their shared word pieces, and "fortnight and night" names nothing."""
+    a, b = a.lower(), b.lower()
+    return forms_of_one_word(a, b) or (min(len(a), len(b)) >= 4 and (a in b or b in a))
 
 
 def forms_of_one_word(a: str, b: str) -> bool:
     # The same stem, or the same first FORMS_PREFIX letters ("listener", "listening";
     # "network", "networking"), not merely alike ("conference", "confidence").
     a, b = stem(a.lower()), stem(b.lower())
-    return a == b or (min(len(a), len(b)) >= FORMS_PREFIX and a[:FORMS_PREFIX] == b[:FORMS_PREFIX])
+    if _root(a) == _root(b):  # "cleaning", "cleaners"
+        return True
+    return min(len(a), len(b)) >= FORMS_PREFIX and a[:FORMS_PREFIX] == b[:FORMS_PREFIX]
+
+
+_ENDINGS = ("ings", "ing", "ers", "er", "ed")
+
+
+def _root(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 # Two typical words name a topic together only when they are this close (MiniLM cosine of the

@@ -81,6 +81,8 @@ def with_typical_pairs(scored, named, words, writers, people, centre, embed, min
     typical words a label may use; ``writers``: ``WrittenAsSuch.writers``. (A typical word
     beside any other word was tried too: "use Jupyter", 157 people, swallowed two topics of a
     survey about it, dev.)"""
+    from reflect.anonymise.lexicon import is_noun
+
     shown = [words.display[w] for w in named[:PAIRED_LABEL_WORDS]]
     have = {folded(phrase.text) for phrase, _, _ in scored}
     found = []
@@ -88,6 +90,9 @@ def with_typical_pairs(scored, named, words, writers, people, centre, embed, min
         for second in shown[n + 1 :]:
             for text in (f"{first} {second}", f"{second} {first}"):
                 who = writers(text) & people
+                # A phrase ends in what it names: "deputy instead" names nothing.
+                if not is_noun(text.split()[-1].lower()):
+                    continue
                 if len(who) >= min_support and folded(text) not in have:
                     found.append((text, frozenset(who)))
     if not found:
@@ -112,7 +117,7 @@ def widened(label: Phrase, own: list[Phrase], proper, related, usable, min_suppo
     reads as a keyword, two close ones name the subject. The label is unchanged when no such
     word is there, or when either is a name (a product's: "copilot", "matplotlib")."""
     from reflect.anonymise.lexicon import is_noun
-    from reflect.themes.label import forms_of_one_word
+    from reflect.themes.label import spelt_alike
 
     text = label.text
     if " " in text or text in proper:
@@ -123,7 +128,7 @@ def widened(label: Phrase, own: list[Phrase], proper, related, usable, min_suppo
             " " not in word
             and word not in proper
             and len(other.participants) >= min_support
-            and not forms_of_one_word(text, word)
+            and not spelt_alike(text, word)
             and names_a_thing(word)
             and is_noun(word)  # a dictionary's: "plots and matplotlib" would name a product
             and usable(word)

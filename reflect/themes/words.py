@@ -175,12 +175,16 @@ class WrittenAsSuch:
         return len({self._authors[i] for i in rows if _side_by_side(self._texts[i], words, span)})
 
     def writers(self, phrase: str) -> set:
+        return {self._authors[i] for i in self.answers(phrase)}
+
+    def answers(self, phrase: str) -> set[int]:
+        """The positions of the answers that hold the phrase as such."""
         words = folded(phrase).split()
         if not words:
             return set()
         rows = set.intersection(*(self._by_word.get(w, set()) for w in words))
         needle = f" {' '.join(words)} "
-        return {self._authors[i] for i in rows if needle in self._texts[i]}
+        return {i for i in rows if needle in self._texts[i]}
 
 
 # Words a phrase's words may have among them and still be written together ("execution of
