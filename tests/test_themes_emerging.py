@@ -9,7 +9,7 @@ import pytest
 from reflect.themes.emerging import find_emerging
 from reflect.themes.label import family_phrases, topic_label
 from reflect.themes.model import Phrase
-from reflect.themes.topic_words import with_typical_words
+from reflect.themes.topic_words import with_typical_pairs, with_typical_words
 from reflect.themes.words import WordUse, WrittenAsSuch, WrittenBy, stem
 from tests.test_themes import fake_embed
 
@@ -163,6 +163,34 @@ def test_a_label_never_pairs_two_forms_of_one_word():
     label = topic_label([], 30, 5, ["listener", "listening", "kettle"], words,
                         related=lambda a, b: 0.9)  # fmt: skip
     assert label is not None and label.text == "listener and kettle"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "alike"),
+    [
+        ("planning", "planners", True),  # one root, two endings
+        ("harbour", "harbours", True),
+        ("moonlight", "light", True),  # one inside the other: close only by word pieces
+        ("kettle", "teapot", False),
+        ("conference", "confidence", False),
+    ],
+)
+def test_a_pair_label_is_never_two_words_spelt_alike(first, second, alike):
+    words = {w: w for w in [first, second]}
+    label = topic_label([], 30, 5, [first, second], words, related=lambda a, b: 0.9)
+    assert (label is None or " and " not in label.text) == alike
+
+
+def test_a_phrase_of_two_typical_words_ends_in_what_it_names():
+    texts = ["the harbour instead was fine", "harbour instead of the park"] * 3
+    texts += ["the harbour ferry was late", "a harbour ferry trip"] * 3
+    authors = [f"p{i}" for i in range(len(texts))]
+    words = WordUse(texts, list(range(len(texts))), authors, range(len(texts)),
+                    {"harbour", "instead", "ferry"})  # fmt: skip
+    as_such, centre = WrittenAsSuch(texts, authors), fake_embed(["harbour"])[0]
+    found = with_typical_pairs([], ["harbour", "instead", "ferry"], words, as_such.writers,
+                               frozenset(authors), centre, fake_embed, 3)  # fmt: skip
+    assert [phrase.text for phrase, _, _ in found] == ["harbour ferry"]
 
 
 def _people(n: int) -> frozenset:

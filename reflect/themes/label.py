@@ -182,7 +182,7 @@ def _one_form_each(words: list[str], display: dict[str, str]) -> list[str]:
     "listener" would make the label "listener and listening"."""
     kept: list[str] = []
     for w in words:
-        if not any(spelt_alike(display[w], display[k]) for k in kept):
+        if not any(forms_of_one_word(display[w], display[k]) for k in kept):
             kept.append(w)
     return kept
 
@@ -230,6 +230,8 @@ def _pair_that_belongs(typical, display, related, nouns=frozenset()) -> list[str
     things = [w for w in words if names_a_thing(w, nouns)]
     for j in range(1, len(things)):
         for i in range(j):
+            if spelt_alike(things[i], things[j]):
+                continue
             if related(things[i], things[j]) >= RELATED:
                 return [things[i], things[j]]
     return None
