@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from reflect.anonymise import name_company as C
 from reflect.anonymise import name_rules as R
 from reflect.anonymise.analyzer import default_settings
 from reflect.anonymise.lexicon import first_names
@@ -152,16 +153,29 @@ CASES = {
         ("a session on ivy leaves. Then he left", "ivy", None),  # another sentence
         ("RT said he would", "said", None),  # a verb is never the name
     ],
-    R.member_of_a_group: [
+    C.member_of_a_group: [
         ("Hope in my team has asked to join", "Hope", True),
         ("i think dawn from our office knows", "dawn", True),
         ("I hope in my team we can do better", "hope", None),  # a verb after "I"
         ("Hope in the future", "Hope", None),  # no group
     ],
-    R.modal_as_subject: [
+    C.modal_as_subject: [
         ("Will is ready to take on the rota", "Will", True),
         ("Will this work?", "Will", None),
         ("we will is not English", "will", None),  # lower case: the modal rules decide
+    ],
+    C.numbered: [
+        ("we met next to Ward 9 after lunch", "Ward", False),
+        ("Bay 12b was empty", "Bay", False),
+        ("I met Ruth 3 weeks ago", "Ruth", None),  # a count of something else
+        ("Ward said so", "Ward", None),
+    ],
+    C.imperative: [
+        ("Mark my words, it will change", "Mark", False),
+        ("Will my manager agree?", "Will", False),
+        ("Grace, my team lead, agreed", "Grace", None),  # set off by a comma
+        ("Then Mark my words", "Mark", None),  # not opening the sentence
+        ("Ruth my mentor agreed", "Ruth", None),  # no verb
     ],
     R.cue_strength: [
         ("my mentor grace helped", "grace", True),

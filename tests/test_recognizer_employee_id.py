@@ -21,6 +21,7 @@ def found(text: str, recognizer: str = "employee_id", roster=None) -> list[tuple
         ("the FY2024 budget and Q3 2025", []),
         ("GPT4 and covid19", []),
         ("my staff number is 00482913", [("00482913", "EMPLOYEE_ID")]),
+        ("my staff number is abc 00482913 ok", [("abc 00482913", "EMPLOYEE_ID")]),
         ("the number is 1200 people", []),
         ("payroll ref 88214-X for it", [("88214-X", "EMPLOYEE_ID")]),
         ("staff reference: 4471", [("4471", "EMPLOYEE_ID")]),

@@ -1,10 +1,14 @@
 """Names known by the company they keep: a word that is also an everyday word ("Hope",
 "will", "grace") is a person where the words around it leave no other reading — "Hope in
-my team has asked", "grace from our office", "Will is ready to take on the rota". Two rules
-of ``name_rules.RULES``, each with its table test."""
+my team has asked", "grace from our office", "Will is ready to take on the rota" — and is
+no person where they leave no other reading either: "Ward 7", "Mark my words". Four rules of
+``name_rules.RULES``, each with its table test."""
 
 from __future__ import annotations
 
+import re
+
+from reflect.anonymise.lexicon import is_verb
 from reflect.anonymise.name_candidate import Candidate
 
 # A person's place in the organisation: "in my team", "from our office", "on the helpdesk".
@@ -24,6 +28,35 @@ _SUBJECT_OR_MODAL = frozenset(
 # After a modal-looking word at the start of a sentence, a verb a modal never takes: "Will
 # is ready", "Will has", "Will was" (a question is "Will it..."; "will is" no sentence).
 _NOT_AFTER_A_MODAL = frozenset({"is", "was", "has", "had", "does", "did", "isn't", "wasn't"})
+
+
+def numbered(c: Candidate) -> bool | None:
+    """ "next to Ward 7", "Bay 12", "Level 3": a word with a number right after it names a
+    numbered place or thing; a person's name is not followed by a number."""
+    return False if numbered_after(c.text, c.token.end) else None
+
+
+def imperative(c: Candidate) -> bool | None:
+    """ "Mark my words", "Bill my department": a verb opening a sentence with a possessive
+    right after it (no comma: "Grace, my team lead, said" stays a name) gives an order."""
+    nxt = c.next
+    if not c.initial or nxt is None or nxt.norm not in _POSSESSIVES or not is_verb(c.token.norm):
+        return None
+    return False if c.text[c.token.end : nxt.start] == " " else None
+
+
+_POSSESSIVES = frozenset({"my", "your", "our", "his", "her", "their"})
+
+
+def numbered_after(text: str, end: int) -> bool:
+    """A number right after ``end`` ("Ward 7", "Bay 12b"), not a count ("2 weeks ago")."""
+    return _NUMBER_AFTER.match(text, end) is not None
+
+
+# ...but "I met Sarah 2 weeks ago": a number of something else.
+_NUMBER_AFTER = re.compile(
+    r" \d+[a-z]?\b(?! (?:weeks?|days?|times?|hours?|hrs?|minutes?|mins?|months?|years?)\b)"
+)
 
 
 def member_of_a_group(c: Candidate) -> bool | None:

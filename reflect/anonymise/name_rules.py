@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from reflect.anonymise import name_company as company
 from reflect.anonymise.lexicon import (
     COMMON_NAME,
     calendar_words,
@@ -25,7 +26,6 @@ from reflect.anonymise.lexicon import (
     word_frequency,
 )
 from reflect.anonymise.name_candidate import Candidate
-from reflect.anonymise.name_company import member_of_a_group, modal_as_subject
 from reflect.anonymise.name_cues import STRONG, WEAK, NameCues, in_title_case_run
 from reflect.anonymise.name_marks import names_a_role
 from reflect.anonymise.name_tokens import (
@@ -309,6 +309,8 @@ def cue_strength(c: Candidate) -> Verdict:
 
 RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     listed_not_name,
+    company.numbered,
+    company.imperative,
     acronym,  # before tech_term: "API's" is no possessive of a person
     noun_modifier,
     tech_term,
@@ -317,8 +319,8 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     other_language,
     only_a_name,
     calendar_word,
-    member_of_a_group,
-    modal_as_subject,
+    company.member_of_a_group,
+    company.modal_as_subject,
     function_word,
     verb_with_object,
     modified_noun,

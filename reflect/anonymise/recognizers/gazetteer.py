@@ -12,6 +12,7 @@ from reflect.anonymise.lexicon import (
     is_finite_verb,
     long_slip,
     looks_like_typo,
+    word_frequency,
 )
 from reflect.anonymise.name_cues import STRONG, NameCues
 from reflect.anonymise.name_extent import extend_name
@@ -86,6 +87,8 @@ class GazetteerRecognizer:
         after_title = i > 0 and tokens[i - 1].norm in self.cues.titles  # "Dr. Wells"
         if sentence_initial(text, token.start) and not after_title and looks_like_typo(token.norm):
             return False
+        if not after_title and (_plural_of_a_word(token.norm) or _letters_swapped(token.norm)):
+            return False  # "use different logins and i", "doesn't read Engilsh well"
         return not long_slip(token.norm)
 
     def _only_and(self, text: str, tokens: list[Token], i: int) -> bool:
@@ -116,3 +119,23 @@ class GazetteerRecognizer:
 
 def _verb_cue(cues, token: Token) -> bool:
     return token.norm in cues.before and token.norm in cues.weak and token.norm not in STOP_WORDS
+
+
+# A word English writes at least once in a million words.
+_EVERYDAY_ZIPF = 3.0
+_SWAP_MIN_LETTERS = 6
+
+
+def _plural_of_a_word(word: str) -> bool:
+    """An unknown word that is an everyday word with an -s ("logins"): a plural, no name."""
+    return len(word) > 4 and word.endswith("s") and word_frequency(word[:-1]) >= _EVERYDAY_ZIPF
+
+
+def _letters_swapped(word: str) -> bool:
+    """Two neighbouring letters swapped in an everyday word ("Engilsh"): a slip. Not in
+    short words, where a swap makes names of words ("tunde", "tuned")."""
+    return len(word) >= _SWAP_MIN_LETTERS and any(
+        word_frequency(word[:k] + word[k + 1] + word[k] + word[k + 2 :]) >= _EVERYDAY_ZIPF
+        for k in range(len(word) - 1)
+        if word[k] != word[k + 1]
+    )

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib.metadata import version
 
 from reflect.anonymise.lexicon import calendar_words, first_names, is_ordinary_word, normalise
+from reflect.anonymise.name_company import numbered_after
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 from reflect.anonymise.tech_terms import ToolCues, is_tech_term, listed_with_term, technical_text
@@ -110,6 +111,8 @@ class PlaceRecognizer:
         if is_ordinary_word(key) or key in first_names() or technical_text(text):
             if _TITLE_WORD.match(text, start + len(name)):
                 return False  # "in Stock Market Data": a title, not a town
+            if numbered_after(text, start + len(name)):
+                return False  # "next to Ward 7": a numbered room
             before = _PREVIOUS_WORD.search(text[:start])
             if before is not None and before.group(1).lower() in ("the", "our", "their"):
                 before = _PREVIOUS_WORD.search(text[: before.start()])  # "from the Leeds team"
