@@ -177,7 +177,10 @@ def analyse(
                 teaching=teaching, chosen=config.taxonomy is not None,
             )  # fmt: skip
         fit = themes.fit
-        themes = apply_review(themes, review, redacted)
+        # A review edit moving a theme by a few people is refused in every view alike; under
+        # differential privacy the noise covers such a move.
+        small_moves_k = config.min_group_size if config.dp_epsilon is None else None
+        themes = apply_review(themes, review, redacted, small_moves_k)
         lap("themes")
 
         # In the workspace: quotes are screened by meaning with cached embeddings.

@@ -306,6 +306,22 @@ def test_a_split_on_a_phrase_and_on_that_phrase_plus_a_rare_word_cannot_be_subtr
         report(rows, reviewed[1], ledger=book)
 
 
+def test_a_split_on_one_persons_rare_word_is_refused_whatever_the_view():
+    # Filtered views withheld the moved count only in the writer's cohort's view, which
+    # named the cohort; decided on the whole programme, every view refuses alike.
+    rows = programme(60)
+    rows += [dict(r, **{F.TEXT: "it was odd to coach someone with an allotment " + r[F.SESSION]})
+             for r in person("P-ALL", "mentor", "Cohort B", ["senior"])]  # fmt: skip
+    frame = frame_of(rows)
+    review = Review()
+    review.split("senior", ["allotment"], "Allotments")
+    with pytest.raises(DisclosureRefused, match="fewer than 5 participants"):
+        apply_review(themes_of(frame), review, frame, 5)
+    review = Review()
+    review.split("senior", ["senior"], "About seniority")  # many wrote it: allowed
+    assert apply_review(themes_of(frame), review, frame, 5)
+
+
 def test_merging_a_small_hidden_theme_cannot_be_diffed_against_the_unreviewed_report():
     rows = programme(60)
     frame = frame_of(rows)

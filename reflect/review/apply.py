@@ -12,6 +12,7 @@ from typing import TypeVar
 import pandas as pd
 
 from reflect import frames as F
+from reflect.errors import DisclosureRefused
 from reflect.review.edits import Review
 from reflect.review.refs import EMERGING_PREFIX, match_refs
 from reflect.themes.model import Phrase, Theme
@@ -19,11 +20,46 @@ from reflect.themes.model import Phrase, Theme
 Report = TypeVar("Report")  # the privacy stage's SafeReport (review runs before privacy)
 
 
-def apply_review(themes: list[Theme], review: Review, frame: pd.DataFrame) -> list[Theme]:
+def apply_review(
+    themes: list[Theme], review: Review, frame: pd.DataFrame, min_group_size: int | None = None
+) -> list[Theme]:
     """Split, merge and hide themes (see ``reflect.review``). Refs the run does not have
-    are skipped: a review outlives the data it was written against."""
+    are skipped: a review outlives the data it was written against. With
+    ``min_group_size`` k, an edit that moves a theme's participants by 1 to k−1 is refused
+    (``refuse_small_moves``)."""
     if review.is_empty():
         return themes
+    people = frame[F.PARTICIPANT].tolist()
+    before = {id(t): len({people[i] for i in t.members}) for t in themes}
+    reviewed = _apply(themes, review, frame)
+    if min_group_size is not None:
+        # Ids as the review left them (a matched emerging theme takes its ref in place).
+        counts = {t.id: before[id(t)] for t in themes}
+        refuse_small_moves(counts, reviewed, people, min_group_size)
+    return reviewed
+
+
+def refuse_small_moves(
+    before: dict[str, int], themes: list[Theme], people: list[str], k: int
+) -> None:
+    """Refuse a review whose split or merge moves a theme's participants by 1 to k−1: beside
+    the unreviewed report — of this workspace or of any other — the difference is those few
+    people's theme, and in filtered views which view withholds it would name their group.
+    Decided on the whole programme, so every view of it gives the same answer."""
+    for theme in themes:
+        if theme.id not in before:
+            continue  # a split's new part: its parent moved by its people
+        moved = abs(len({people[i] for i in theme.members}) - before[theme.id])
+        if 0 < moved < k:
+            raise DisclosureRefused(
+                f"the theme review moves “{theme.label}” by fewer than {k} participants "
+                "(a split on a phrase so few wrote, or a small theme merged): beside the "
+                "unreviewed report it would show what those few wrote. Not written; split "
+                f"on a phrase at least {k} people wrote, undo the edit, or report with --dp-epsilon"
+            )
+
+
+def _apply(themes: list[Theme], review: Review, frame: pd.DataFrame) -> list[Theme]:
     by_ref = match_refs(themes, review)
     for ref, theme in by_ref.items():
         if ref.startswith(EMERGING_PREFIX) and theme.id.startswith("emerging_"):
