@@ -109,6 +109,8 @@ CASES = {
         ("thanks to drew for the slides", "drew", None),
     ],
     R.modified_noun: [
+        ("make sure ruth knows it", "ruth", None),  # the subject of a clause, no noun
+        ("the little green dot blinks", "dot", False),
         ("our Rose garden", "Rose", False),
         ("a tall rose bush", "rose", False),
         ("which tab eats the memory", "tab", False),
@@ -176,6 +178,12 @@ CASES = {
         ("Grace, my team lead, agreed", "Grace", None),  # set off by a comma
         ("Then Mark my words", "Mark", None),  # not opening the sentence
         ("Ruth my mentor agreed", "Ruth", None),  # no verb
+    ],
+    C.asked_to: [
+        ("we should ask ruth to chair it", "ruth", True),
+        ("I told Grace to go ahead", "Grace", True),
+        ("with grace to spare", "grace", None),  # nobody asked
+        ("asked, ruth to one side", "ruth", None),  # set off by a comma
     ],
     R.cue_strength: [
         ("my mentor grace helped", "grace", True),

@@ -19,6 +19,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ("the two apps use different logins and i forget which", []),
         ("one porter doesn't read Enlgish well", []),
         ("next to Ward 9 on the left", []),
+        ("make sure ruth knows how much it helped", [("ruth", "PERSON")]),
+        ("ask ruth to trial the new rota", [("ruth", "PERSON")]),
         ("we met Dr. Wells on the ward", [("Wells", "PERSON")]),  # a title: a surname
         ("sarah from hr helped", [("sarah", "PERSON")]),
         ("Levente Tölgyesi ran it", [("Levente Tölgyesi", "PERSON")]),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reflect.anonymise.lexicon import is_verb
+from reflect.anonymise.lexicon import is_finite_verb, is_verb
 from reflect.anonymise.name_candidate import Candidate
 
 # A person's place in the organisation: "in my team", "from our office", "on the helpdesk".
@@ -79,3 +79,27 @@ def modal_as_subject(c: Candidate) -> bool | None:
     if c.token.norm != "will" or not c.token.capitalised or c.next is None:
         return None
     return True if c.next.norm in _NOT_AFTER_A_MODAL else None
+
+
+def asked_to(c: Candidate) -> bool | None:
+    """ "ask sue to trial it", "told will to lead": someone asked to do something is a person;
+    the word is already a known first name (a candidate), here only its slot decides."""
+    if c.prev is None or c.next is None or c.next.norm != "to" or c.prev.norm not in _ASKING:
+        return None
+    return True if c.text[c.prev.end : c.token.start] == " " else None
+
+
+_ASKING = frozenset(
+    {"ask", "asked", "asking", "tell", "told", "remind", "reminded", "encourage",
+     "encouraged", "invite", "invited", "persuade", "persuaded"}
+)  # fmt: skip
+
+
+def subject_of_a_clause(c: Candidate) -> bool:
+    """ "make sure mick knows": after a verb and an adjective ("make sure", "be glad"), a word
+    before a finite verb opens a clause as its subject; it is no noun the adjective
+    modifies ("the little green dot")."""
+    if c.i < 2 or c.next is None:
+        return False
+    verb = c.tokens[c.i - 2]
+    return is_verb(verb.norm) and not is_finite_verb(verb.norm) and is_finite_verb(c.next.norm)

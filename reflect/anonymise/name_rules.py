@@ -216,6 +216,7 @@ def modified_noun(c: Candidate) -> Verdict:
         and not prev.capitalised
         and prev.norm not in STOP_WORDS  # "about olive": a preposition, no modifier
         and is_modifier(prev.norm)
+        and not company.subject_of_a_clause(c)
     ):
         return False
     return None
@@ -329,6 +330,7 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     subject_of_verb,
     capitalised_mid_sentence,
     too_short,
+    company.asked_to,
     cue_strength,
 )
 
