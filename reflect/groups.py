@@ -9,7 +9,7 @@ settings can validate an expression without importing a later stage.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -67,9 +67,20 @@ class Filter:
             values = [F.role_label(v) for v in values]  # as ingest stores them
         return cls(column, tuple(v for v in values if v))
 
+    def labelled(self, frame: pd.DataFrame) -> Filter:
+        """Role values as the frame writes them: ``role=hr business partner`` keeps the rows
+        of "HR business partner" (ingest keeps such a role's capitals)."""
+        if self.column != F.ROLE:
+            return self
+        labels = {F.role_label(v): v for v in frame[F.ROLE].astype(str).unique()}
+        return replace(self, values=tuple(labels.get(v, v) for v in self.values))
+
     def mask(self, frame: pd.DataFrame) -> pd.Series:
         """Which rows of a reflections frame belong to the group."""
         column = frame[self.column]
+        if self.column == F.ROLE:  # "HR business partner" is role=hr business partner
+            column = column.astype(str).map(F.role_label)
+            return column.isin({F.role_label(v) for v in self.values})
         if self.low is None and self.high is None:
             return column.isin(self.values)
         numbers = pd.to_numeric(column, errors="coerce")

@@ -284,7 +284,7 @@ def _display_roles(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     if not names:
         return frame
     frame = frame.copy()
-    frame[F.ROLE] = frame[F.ROLE].map(lambda role: names.get(role, role))
+    frame[F.ROLE] = frame[F.ROLE].map(lambda role: names.get(F.role_label(role), role))
     return frame
 
 

@@ -8,6 +8,7 @@ import pytest
 from reflect import frames as F
 from reflect.config import ColumnMap
 from reflect.errors import InputError
+from reflect.groups import Filter
 from reflect.ingest import read_reflections, read_roster
 
 
@@ -404,6 +405,18 @@ def test_a_column_holding_only_roles_is_the_role_whatever_its_header(tmp_path):
     frame = read_reflections(path)
     assert set(frame[F.ROLE]) == {"mentor", "mentee"}
     assert set(frame[F.PROMPT]) == {"What did you talk about?"}
+
+
+def test_a_role_is_one_label_whatever_its_casing_and_keeps_the_capitals_inside_it(tmp_path):
+    path = tmp_path / "export.csv"
+    roles = ["HR business partner", "HR business partner", "hr business partner", "Mentor",
+             "MENTOR ", "mentor", "IT Lead"]  # fmt: skip
+    lines = ["id,person,Role,What worked?"]
+    lines += [f"{n},p{n},{role},the rota planning helped ({n})" for n, role in enumerate(roles)]
+    path.write_text("\n".join(lines) + "\n")
+    frame = read_reflections(path)
+    assert frame[F.ROLE].tolist() == ["HR business partner"] * 3 + ["mentor"] * 3 + ["IT Lead"]
+    assert Filter.parse("role=hr business partner").labelled(frame).mask(frame).sum() == 3
 
 
 def test_timestamps_and_numbers_a_survey_tool_wrote_are_not_answers(tmp_path):

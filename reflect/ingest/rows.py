@@ -51,7 +51,7 @@ def to_long(table: pd.DataFrame, rows: list[int], mapping: dict[str, object]) ->
         {
             F.ROW: rows,
             F.PARTICIPANT: column("participant"),
-            F.ROLE: column("role", lambda s: s.map(F.role_label)).replace("", "unknown"),
+            F.ROLE: column("role", _role_labels).replace("", "unknown"),
             F.SESSION: column("session", _session_labels),
             F.COHORT: column("cohort"),
             F.DATE: column("date"),
@@ -64,6 +64,19 @@ def to_long(table: pd.DataFrame, rows: list[int], mapping: dict[str, object]) ->
         part[F.TEXT] = table[text_column].str.strip()
         parts.append(part[part[F.TEXT] != ""])
     return pd.concat(parts, ignore_index=True)[F.INGESTED_COLUMNS]
+
+
+def _role_labels(values: pd.Series) -> pd.Series:
+    """One label per role whatever its casing ("Mentor ", "MENTOR" -> "mentor"), written as
+    the export writes it most when that spelling holds a capital inside ("HR business
+    partner", "IT Lead"): lower-cased, "hr business partner" reads as a typo in a report."""
+    keys = values.map(F.role_label)
+    shown: dict[str, str] = {}
+    for key, spellings in values.str.strip().groupby(keys):
+        commonest = spellings.value_counts().index[0]
+        inner_capital = any(ch.isupper() for ch in commonest[1:])
+        shown[key] = commonest if inner_capital and not commonest.isupper() else key
+    return keys.map(shown)
 
 
 def _session_labels(values: pd.Series) -> pd.Series:

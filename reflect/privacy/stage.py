@@ -119,11 +119,11 @@ def disclose(
         counts = _noised(counts, groups, budget, dp_noise)
 
     reasons: dict = {}
-    enough = counts[ALL].total >= k
-    full = {u: _suppress_unit(c, k, enough) for u, c in counts.items()}
+    full = {u: _suppress_unit(c, k, counts[ALL].total >= k) for u, c in counts.items()}
     if filter is None:
         mask, shown, view = None, full, counts
     else:
+        filter = filter.labelled(frame)  # noqa: A001 - role values as the frame writes them
         mask = check_filter(frame, filter, k)
         shown = {
             u: filtered_unit(
