@@ -51,8 +51,10 @@ def refuse_small_moves(
             continue  # a split's new part: its parent moved by its people
         moved = abs(len({people[i] for i in theme.members}) - before[theme.id])
         if 0 < moved < k:
+            # An emerging theme's label is not screened yet: it is named by its ref.
+            name = theme.label if theme.kind == "taxonomy" else theme.id
             raise DisclosureRefused(
-                f"the theme review moves “{theme.label}” by fewer than {k} participants "
+                f"the theme review moves “{name}” by fewer than {k} participants "
                 "(a split on a phrase so few wrote, or a small theme merged): beside the "
                 "unreviewed report it would show what those few wrote. Not written; split "
                 f"on a phrase at least {k} people wrote, undo the edit, or report with --dp-epsilon"
