@@ -121,6 +121,7 @@ CASES = {
     ],
     R.foreign_name: [
         ("Blessing emailed me", "Blessing", True),
+        ("Constant changes to the rota are hard", "Constant", False),  # a noun phrase
         ("Raj let me leave early", "Raj", True),  # a verb whose form hides its tense, then me
         ("fixed Door sign", "Door", False),
         ("I sent Vega the slides", "Vega", True),  # a capital mid-sentence and a cue
@@ -171,6 +172,11 @@ CASES = {
         ("Bay 12b was empty", "Bay", False),
         ("I met Ruth 3 weeks ago", "Ruth", None),  # a count of something else
         ("Ward said so", "Ward", None),
+    ],
+    C.about_to: [
+        ("I'm gong to build a list", "gong", False),
+        ("I'm Ruth, the new lead", "Ruth", None),
+        ("I'm Ruth and I lead the team", "Ruth", None),
     ],
     C.imperative: [
         ("Mark my words, it will change", "Mark", False),

@@ -21,6 +21,9 @@ def found(text: str) -> list[tuple[str, str]]:
         ("next to Ward 9 on the left", []),
         ("make sure ruth knows how much it helped", [("ruth", "PERSON")]),
         ("ask ruth to trial the new rota", [("ruth", "PERSON")]),
+        # An adjective opening a sentence: a noun phrase's before a preposition or a verb.
+        ("Constant changes to the rota are hard", []),
+        ("Precious leads the team now", [("Precious", "PERSON")]),
         ("we met Dr. Wells on the ward", [("Wells", "PERSON")]),  # a title: a surname
         ("sarah from hr helped", [("sarah", "PERSON")]),
         ("Levente Tölgyesi ran it", [("Levente Tölgyesi", "PERSON")]),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reflect.anonymise.lexicon import is_finite_verb, is_verb
+from reflect.anonymise.lexicon import is_adjective, is_finite_verb, is_noun, is_verb
 from reflect.anonymise.name_candidate import Candidate
 
 # A person's place in the organisation: "in my team", "from our office", "on the helpdesk".
@@ -46,6 +46,13 @@ def imperative(c: Candidate) -> bool | None:
 
 
 _POSSESSIVES = frozenset({"my", "your", "our", "his", "her", "their"})
+
+
+def about_to(c: Candidate) -> bool | None:
+    """ "I'm gong to build a cover list": between "I'm" and "to" is a verb ("going", slipped),
+    not the writer's name."""
+    after_im = c.prev is not None and c.prev.norm in ("i'm", "im")
+    return False if after_im and c.next is not None and c.next.norm == "to" else None
 
 
 def numbered_after(text: str, end: int) -> bool:
@@ -103,3 +110,22 @@ def subject_of_a_clause(c: Candidate) -> bool:
         return False
     verb = c.tokens[c.i - 2]
     return is_verb(verb.norm) and not is_finite_verb(verb.norm) and is_finite_verb(c.next.norm)
+
+
+def adjective_before_noun(c: Candidate) -> bool:
+    """ "Constant changes to the guidance", "Constant changes are hard": an adjective opening
+    a sentence before a plural noun that a preposition or a verb follows is the noun phrase's
+    modifier; before an object it stays a subject ("Precious leads the team")."""
+    nxt = c.next
+    if not c.initial or nxt is None or not is_adjective(c.token.norm):
+        return False
+    after = c.tokens[c.i + 2] if c.i + 2 < len(c.tokens) else None
+    if after is None or not (nxt.norm.endswith("s") and is_noun(nxt.norm)):
+        return False
+    return after.norm in _PREPOSITIONS or after.norm in _AUXILIARY_VERBS
+
+
+_PREPOSITIONS = frozenset({"to", "of", "in", "for", "on", "at", "with", "from", "about"})
+_AUXILIARY_VERBS = frozenset(
+    {"are", "were", "have", "had", "can", "could", "will", "would", "may", "might", "make"}
+)

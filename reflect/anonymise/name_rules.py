@@ -230,7 +230,7 @@ def foreign_name(c: Candidate) -> Verdict:
     if c.english or word_frequency(c.token.norm) < _SELDOM_A_WORD_ZIPF:
         return None  # "met magdalena": no everyday word to mistake it for
     if c.token.capitalised and c.token.norm not in c.cues.before and subject_of_verb(c):
-        return True  # "Blessing emailed", "Summer runs the group", "Raj let me"
+        return not company.adjective_before_noun(c)  # "Blessing emailed", not "Constant changes"
     if c.token.capitalised and not c.initial and c.cue > 0:
         # "I sent Marguerite the link": a capital mid-sentence and a cue; in a text about
         # tools the cue must be a word, not "is" ("support in Quillo is good").
@@ -312,6 +312,7 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     listed_not_name,
     company.numbered,
     company.imperative,
+    company.about_to,
     acronym,  # before tech_term: "API's" is no possessive of a person
     noun_modifier,
     tech_term,
