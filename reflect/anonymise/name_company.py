@@ -122,10 +122,10 @@ def adjective_before_noun(c: Candidate) -> bool:
     after = c.tokens[c.i + 2] if c.i + 2 < len(c.tokens) else None
     if after is None or not (nxt.norm.endswith("s") and is_noun(nxt.norm)):
         return False
-    return after.norm in _PREPOSITIONS or after.norm in _AUXILIARY_VERBS
+    return after.norm in _PREPOSITIONS or after.norm in _VERBS_AFTER_A_SUBJECT
 
 
 _PREPOSITIONS = frozenset({"to", "of", "in", "for", "on", "at", "with", "from", "about"})
-_AUXILIARY_VERBS = frozenset(
+_VERBS_AFTER_A_SUBJECT = frozenset(
     {"are", "were", "have", "had", "can", "could", "will", "would", "may", "might", "make"}
 )

@@ -29,13 +29,13 @@ def apply_review(
     (``refuse_small_moves``)."""
     if review.is_empty():
         return themes
+    if min_group_size is None:
+        return _apply(themes, review, frame)
     people = frame[F.PARTICIPANT].tolist()
     before = {id(t): len({people[i] for i in t.members}) for t in themes}
     reviewed = _apply(themes, review, frame)
-    if min_group_size is not None:
-        # Ids as the review left them (a matched emerging theme takes its ref in place).
-        counts = {t.id: before[id(t)] for t in themes}
-        refuse_small_moves(counts, reviewed, people, min_group_size)
+    # Ids as the review left them (a matched emerging theme takes its ref in place).
+    refuse_small_moves({t.id: before[id(t)] for t in themes}, reviewed, people, min_group_size)
     return reviewed
 
 
