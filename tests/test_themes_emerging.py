@@ -86,6 +86,22 @@ def test_when_the_best_phrase_is_a_typical_word_in_another_form_then_it_names_th
     assert label is not None and label.text == "thanks"  # not "thank and tools"
 
 
+def test_a_phrase_few_wrote_far_from_the_topic_does_not_name_it_though_its_words_are_typical():
+    def writers(n: int) -> frozenset:
+        return frozenset(f"p{i}" for i in range(n))
+
+    words = {w: w for w in ["loading", "spinner", "invoices", "archive"]}
+    # 5 of 44 people, at cosine 0.43: a side remark of a topic about invoices and archives.
+    side = [(Phrase("loading spinner", writers(5)), 0.43, 5)]
+    label = topic_label(side, 44, 5, ["loading", "invoices", "archive", "spinner"], words,
+                        related=lambda a, b: 0.5)  # fmt: skip
+    assert label is None or label.text != "loading spinner"
+    # As few writers, but what the topic is about (close to its centre), names it.
+    close = [(Phrase("loading spinner", writers(5)), 0.8, 5)]
+    label = topic_label(close, 44, 5, ["loading", "spinner"], words)
+    assert label is not None and label.text == "loading spinner"
+
+
 def test_when_a_phrase_could_not_be_shown_then_its_family_is_named_by_one_that_can():
     keys = ["permits", "parking permits"]
     writers = {"permits": {"a", "b"}, "parking permits": {"c", "d", "e"}}
