@@ -224,6 +224,16 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("my line manager (Hazel) wants a catch up", "manager ([PERSON]) wants"),
         ("my buddy (tobenna) sorted it", "buddy ([PERSON]) sorted"),
         ("the sponsor (Finance) signed off", "sponsor (Finance) signed"),
+        # An answer in capitals: its capitals are no initials, its names still names.
+        ("WHEN HE THINKS I'M NOT LOOKING THEY ALL LAUGH", "WHEN HE THINKS I'M NOT LOOKING"),
+        ("SPOKE TO PRIYA ABOUT THE ROTA AND IT WENT FINE", "SPOKE TO [PERSON] ABOUT"),
+        ("I MOVED TO LEEDS LAST YEAR AND IT WAS HARD", "MOVED TO [PLACE] LAST"),
+        # Slips of the keyboard opening a sentence are no names.
+        ("Benig told the plan is fine helped a lot", "Benig told"),
+        ("Yaer 9 were loud again today", "Yaer 9"),
+        # A pupil number: a letter and twelve digits, whatever the letter.
+        ("one pupil (UPN H902114836021) has no laptop", "(UPN [EMPLOYEE_ID])"),
+        ("Dawn who does the printing is off", "[PERSON] who does"),
     ],
 )
 def test_when_the_commonly_missed_shapes_appear_then_they_are_redacted(text, redacted):

@@ -138,12 +138,24 @@ CASES = {
         ("Martin put me in touch", "Martin", True),
         ("Frank conversations are rare", "Frank", None),
         ("Grace is here", "Grace", None),
+        ("Nadia always makes time for it", "Nadia", True),  # an adverb before the verb
+        ("Bill works in finance", "Bill", True),
+        ("Victor keeps forgetting the link", "Victor", True),
+        ("Summer holidays feel far off", "Summer", None),  # a noun's modifier
+        ("Spring deadlines are tight", "Spring", None),
     ],
-    R.capitalised_mid_sentence: [
+    C.capitalised_mid_sentence: [
         ("I asked Grace about it", "Grace", True),
         ("the Grace Period Policy", "Grace", False),
         ("We met in Florence last year", "Florence", False),
+        ("bumped into Grace at lunch", "Grace", False),  # known to no roster: a cue needed
         ("Grace asked", "Grace", None),  # the start of a sentence asks for a capital
+    ],
+    C.relative_who: [
+        ("Dawn who does the printing is off", "Dawn", True),
+        ("i asked grace who knows the rota", "grace", True),
+        ("the Hope who", "Hope", None),  # a noun phrase
+        ("Hope keeps us going", "Hope", None),
     ],
     R.too_short: [
         ("drafted it with ai", "ai", False),
@@ -218,3 +230,14 @@ def test_the_first_rule_with_an_opinion_decides():
     tokens = tokenize("Will this work?")
     candidate = R.Candidate("Will this work?", tokens, 0, lambda t: True, CUES)
     assert R.decide(candidate) == (False, "function_word")
+
+
+def test_a_participant_after_a_place_preposition_is_a_name_unless_a_town_is_called_so():
+    def known(text: str, word: str):
+        tokens = tokenize(text)
+        i = next(n for n, t in enumerate(tokens) if t.text == word)
+        candidate = R.Candidate(text, tokens, i, lambda t: True, CUES, known_person=True)
+        return C.capitalised_mid_sentence(candidate)
+
+    assert known("bumped into Rachel at the cluster meeting", "Rachel") is True
+    assert known("we moved into Reading last year", "Reading") is False

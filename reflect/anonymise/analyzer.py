@@ -194,7 +194,24 @@ class Analyzer:
 
     def analyze(self, texts: Sequence[str]) -> list[list[Span]]:
         """Spans per text, sorted: overlapping redactable spans merged into one, and
-        screen-only spans (QUASI_IDENTIFIER) reported alongside, unmerged."""
+        screen-only spans (QUASI_IDENTIFIER) reported alongside, unmerged.
+
+        In an answer written in capitals a capital says nothing ("WHEN HE THINKS I'M NOT
+        LOOKING" holds no initials "HE" or "NOT"): its names are looked for in lower case, as
+        in any answer written so, and its other data (ids, postcodes) as written."""
+        found = self._analyze(texts)
+        shouted = [i for i, text in enumerate(texts) if written_in_capitals(text)]
+        if shouted:
+            lowered = self._analyze([lower_case_in_place(texts[i]) for i in shouted])
+            for i, spans in zip(shouted, lowered, strict=True):
+                names = [s for s in spans if s.label in NAME_LABELS or s.label == "PLACE"]
+                rest = [s for s in found[i] if s.label not in NAME_LABELS]
+                redactable = [s for s in names + rest if s.label not in SCREEN_ONLY]
+                screen = [s for s in names + rest if s.label in SCREEN_ONLY]
+                found[i] = sorted(merge_spans(redactable, texts[i]) + merge_spans(screen, texts[i]))
+        return found
+
+    def _analyze(self, texts: Sequence[str]) -> list[list[Span]]:
         found: list[list[Span]] = [[] for _ in texts]
         for recognizer in self.recognizers:
             for spans, new in zip(found, recognizer.find(texts), strict=True):
@@ -210,6 +227,25 @@ class Analyzer:
             screen = [s for s in spans if s.label in SCREEN_ONLY]
             out.append(sorted(merge_spans(redactable, text) + merge_spans(screen, text)))
         return out
+
+
+# What a capital is evidence for: in an answer written in capitals, people are looked for in
+# lower case only (places both ways: "MOVED TO LEEDS").
+NAME_LABELS = frozenset({"PERSON"})
+_CAPITALS_SHARE = 0.8
+_CAPITALS_MIN_LETTERS = 12
+
+
+def written_in_capitals(text: str) -> bool:
+    """Most of the answer's letters are capitals ("KAYDEN KEPT KICKING OFF AGAIN")."""
+    cased = [ch for ch in text if ch.lower() != ch.upper()]
+    upper = sum(ch.isupper() for ch in cased)
+    return len(cased) >= _CAPITALS_MIN_LETTERS and upper >= _CAPITALS_SHARE * len(cased)
+
+
+def lower_case_in_place(text: str) -> str:
+    """The text in lower case, every character where it was (offsets stay valid)."""
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
 def analyze_with(roster: Roster | None, names: Sequence[str] | None):

@@ -169,6 +169,15 @@ def is_noun(token: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def is_adverb_only(token: str) -> bool:
+    """ "always", "never", "really": only ever an adverb."""
+    classes = _word_classes()
+    return token in classes["adv"] and not any(
+        token in classes[pos] for pos in ("noun", "verb", "adj", "verb_forms")
+    )
+
+
+@lru_cache(maxsize=50_000)
 def is_adjective(token: str) -> bool:
     """ "small", "multiple", "green": in WordNet as an adjective (whatever else it is)."""
     return token in _word_classes()["adj"]
@@ -226,17 +235,24 @@ def _frequent_words() -> tuple[str, ...]:
 
 @lru_cache(maxsize=50_000)
 def looks_like_typo(token: str) -> bool:
-    """One letter more or less than a frequent word ("emil" for "email", "ofer" for "offer"):
-    such a lowercase "name" is more likely a slip of the keyboard."""
+    """One letter more or less than a frequent word ("emil" for "email", "ofer" for "offer"),
+    or two of its neighbouring letters swapped ("yaer", "benig"): such a "name" is more likely
+    a slip of the keyboard."""
     if len(token) < 4 or english_name_frequency(token) >= COMMON_NAME:
         return False
     from rapidfuzz import process
     from rapidfuzz.distance import Indel
 
-    return (
-        process.extractOne(token, _frequent_words(), scorer=Indel.distance, score_cutoff=1)
-        is not None
-    )
+    frequent = _frequent_words()
+    swapped = (token[:k] + token[k + 1] + token[k] + token[k + 2 :] for k in range(len(token) - 1))
+    return process.extractOne(
+        token, frequent, scorer=Indel.distance, score_cutoff=1
+    ) is not None or any(w != token and w in _frequent_set() for w in swapped)
+
+
+@lru_cache(maxsize=1)
+def _frequent_set() -> frozenset[str]:
+    return frozenset(_frequent_words())
 
 
 _SLIP_MIN_LETTERS = 8

@@ -8,8 +8,17 @@ from __future__ import annotations
 
 import re
 
-from reflect.anonymise.lexicon import is_adjective, is_finite_verb, is_noun, is_verb
+from reflect.anonymise.lexicon import (
+    is_adjective,
+    is_adverb_only,
+    is_finite_verb,
+    is_noun,
+    is_past_verb,
+    is_verb,
+)
 from reflect.anonymise.name_candidate import Candidate
+from reflect.anonymise.name_cues import in_title_case_run
+from reflect.anonymise.name_tokens import DETERMINERS, PLACE_PREPOSITIONS
 
 # A person's place in the organisation: "in my team", "from our office", "on the helpdesk".
 _PLACED = frozenset({"in", "on", "from"})
@@ -129,3 +138,67 @@ _PREPOSITIONS = frozenset({"to", "of", "in", "for", "on", "at", "with", "from", 
 _VERBS_AFTER_A_SUBJECT = frozenset(
     {"are", "were", "have", "had", "can", "could", "will", "would", "may", "might", "make"}
 )
+
+
+def modifies_a_plural_subject(c: Candidate) -> bool:
+    """ "Summer holidays feel a long way off": a word opening a sentence before a plural noun
+    that a plural verb follows ("feel", "are") is the noun's modifier, not a person doing
+    "holidays"; "Bill works in finance" and "Joy runs meetings" stay names."""
+    nxt = c.next
+    if not c.initial or nxt is None or not (nxt.norm.endswith("s") and is_noun(nxt.norm)):
+        return False
+    after = c.tokens[c.i + 2] if c.i + 2 < len(c.tokens) else None
+    if after is None:
+        return False
+    plural_verb = (
+        is_verb(after.norm)
+        and not after.norm.endswith(("s", "ing"))  # "Victor keeps forgetting": a subject
+        and not is_past_verb(after.norm)
+    )
+    return after.norm in _VERBS_AFTER_A_SUBJECT or plural_verb
+
+
+def verb_after_adverb(c: Candidate) -> bool:
+    """ "Michael always makes time", "Hope really helped": an adverb between a subject and
+    its verb."""
+    if c.next is None or c.i + 2 >= len(c.tokens) or not is_adverb_only(c.next.norm):
+        return False
+    verb = c.tokens[c.i + 2]
+    return (
+        not verb.capitalised
+        and verb.norm not in _VERBS_AFTER_A_SUBJECT
+        and is_finite_verb(verb.norm)
+    )
+
+
+_WHO = frozenset({"who", "whom", "whose"})
+
+
+def relative_who(c: Candidate) -> bool | None:
+    """ "Dawn who does reprographics", "grace, who runs the office": "who" refers to a
+    person; a word it follows is a name ("anyone who", "those who" are no candidates)."""
+    nxt = c.next
+    if nxt is None or nxt.norm not in _WHO:
+        return None
+    if c.prev is not None and c.prev.norm in DETERMINERS:
+        return None  # "the Mentor who", "a Will who": a noun phrase
+    return True
+
+
+def capitalised_mid_sentence(c: Candidate) -> bool | None:
+    """A capital where the sentence does not ask for one is evidence, unless the word sits in
+    a run of capitalised everyday words ("Grace Period Policy") or after a place preposition
+    ("in Florence"), where it needs a cue too — or, for a participant's name, to be no
+    town's ("bumped into Rachel", where the roster names her; not "moved to Reading")."""
+    if not c.token.capitalised or c.initial:
+        return None
+    if c.prev is not None and c.prev.norm in PLACE_PREPOSITIONS:
+        return c.cue > 0 or (c.known_person and not _a_place(c.token.norm))
+    return c.cue > 0 or not in_title_case_run(c.text, c.tokens, c.i, c.is_name)
+
+
+def _a_place(word: str) -> bool:
+    from reflect.anonymise.recognizers.place import place_names
+
+    regions, towns = place_names()
+    return word in regions or word in towns

@@ -26,7 +26,7 @@ from reflect.anonymise.lexicon import (
     word_frequency,
 )
 from reflect.anonymise.name_candidate import Candidate
-from reflect.anonymise.name_cues import STRONG, WEAK, NameCues, in_title_case_run
+from reflect.anonymise.name_cues import STRONG, WEAK, NameCues
 from reflect.anonymise.name_marks import names_a_role
 from reflect.anonymise.name_tokens import (
     ARTICLES,
@@ -34,7 +34,6 @@ from reflect.anonymise.name_tokens import (
     DETERMINERS,
     NAME_PREFIX,
     PARTICLES,
-    PLACE_PREPOSITIONS,
     Token,
     adjacent,
     in_phrase,
@@ -253,8 +252,10 @@ def subject_of_verb(c: Candidate) -> Verdict:
     """ "Stuart looked", "milan wrote", "Joy keeps", "Patience chairs": a finite verb after it
     makes it a subject, at the start of a sentence as anywhere else."""
     nxt = c.next
-    if nxt is None or nxt.capitalised:
-        return None
+    if nxt is None or nxt.capitalised or company.modifies_a_plural_subject(c):
+        return None  # "Summer holidays feel": a noun's modifier
+    if company.verb_after_adverb(c):
+        return True  # "Michael always makes time"
     # "Martin put me in touch", "Hope set us a task": a verb, then a person as its object.
     after = c.tokens[c.i + 2] if c.i + 2 < len(c.tokens) else None
     if (
@@ -267,17 +268,6 @@ def subject_of_verb(c: Candidate) -> Verdict:
     if nxt.norm not in STOP_WORDS and is_finite_verb(nxt.norm):
         return True
     return None
-
-
-def capitalised_mid_sentence(c: Candidate) -> Verdict:
-    """A capital where the sentence does not ask for one is evidence, unless the word sits in
-    a run of capitalised everyday words ("Grace Period Policy") or after a place preposition
-    ("in Florence"), where it needs a cue too."""
-    if not c.token.capitalised or c.initial:
-        return None
-    if c.prev is not None and c.prev.norm in PLACE_PREPOSITIONS:
-        return c.cue > 0
-    return c.cue > 0 or not in_title_case_run(c.text, c.tokens, c.i, c.is_name)
 
 
 def too_short(c: Candidate) -> Verdict:
@@ -327,9 +317,10 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     verb_with_object,
     modified_noun,
     referred_to,
+    company.relative_who,
     foreign_name,
     subject_of_verb,
-    capitalised_mid_sentence,
+    company.capitalised_mid_sentence,
     too_short,
     company.asked_to,
     cue_strength,

@@ -35,6 +35,8 @@ DETERMINERS = frozenset(
         "no",
         "some",
         "any",
+        "one",  # "one boy who throws things when he thinks": a count, no name
+        "another",
     }
 )
 # After these a capitalised everyday word is more likely a place or an event ("in May",

@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
 
+# Digits a quarter, a half-year or a version code holds at most ("FY2025", "v2023.1").
+_SHORT_CODE = 8
+
 
 @recognizers.register("employee_id")
 class EmployeeIdRecognizer:
@@ -26,8 +29,9 @@ class EmployeeIdRecognizer:
         for pattern in self.patterns:
             group = "id" if "id" in pattern.groupindex else 0
             for m in pattern.finditer(text):
-                prefix = re.match(r"[a-z]*", m.group(group), re.I).group().lower()
-                if prefix in self.not_ids:
-                    continue
+                found = m.group(group)
+                prefix = re.match(r"[a-z]*", found, re.I).group().lower()
+                if prefix in self.not_ids and sum(ch.isdigit() for ch in found) <= _SHORT_CODE:
+                    continue  # "Q32025", "v20230" are a quarter, a version; "H302117845021" no
                 spans.append(Span(m.start(group), m.end(group), "EMPLOYEE_ID", 0.8, self.name))
         return spans
