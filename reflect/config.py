@@ -121,6 +121,10 @@ class Config(_Settings):
         # Checked before any work is done, like every other setting.
         if self.dp_epsilon is not None and self.filter is not None:
             raise ValueError("--dp-epsilon and --filter cannot be combined yet")
+        if self.dp_epsilon is not None and self.quotes:
+            # A quote is one person's sentence: no noise covers it, and two reports one
+            # person apart would show whose it was.
+            raise ValueError("--dp-epsilon and --quotes cannot be combined")
         return self
 
     @field_validator("role_names")

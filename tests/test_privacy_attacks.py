@@ -104,6 +104,33 @@ def test_the_privacy_section_never_shows_a_count_below_k():
     }
 
 
+def test_redaction_counts_need_k_participants_not_k_spans():
+    # One person's five ages are five spans and one person (red team, 4 December 2026).
+    from reflect.anonymise import RedactionStats
+
+    stats = RedactionStats(160, 12, {"AGE": 7, "PERSON": 40}, 6, {"AGE": 1, "PERSON": 22}, 4, 6)
+    privacy = report(programme(40), redactions=stats)["privacy"]
+    assert privacy["redactions"] == {"PERSON": 40}
+    assert privacy["redacted_texts"]["texts_with_redactions"] is None  # 12 answers, 4 people
+    assert privacy["redacted_texts"]["texts_with_quasi_identifiers"] == 6
+
+
+def test_the_anonymise_stage_counts_the_people_behind_each_redaction_label():
+    import pandas as pd
+
+    from reflect.anonymise import anonymise
+    from reflect.anonymise.analyzer import model_free_recognizers
+
+    rows = [("P1", "mail me at a.b@example.org or c.d@example.org"), ("P2", "ring 07700 900123"),
+            ("P1", "or e.f@example.org")]  # fmt: skip
+    frame = pd.DataFrame({F.ROW: [2, 3, 4], F.PARTICIPANT: [p for p, _ in rows], F.ROLE: "",
+                          F.SESSION: "", F.COHORT: "", F.DATE: "", F.PROMPT: "What worked?",
+                          F.TEXT: [t for _, t in rows]})  # fmt: skip
+    _, stats = anonymise(frame, None, KEY, recognizer_names=model_free_recognizers())
+    assert stats.by_label["EMAIL"] == 3 and stats.people_by_label["EMAIL"] == 1
+    assert stats.people_with_redactions == 2
+
+
 # -- prompts as a dimension --------------------------------------------------------------------
 
 
@@ -322,6 +349,20 @@ def test_a_split_on_one_persons_rare_word_is_refused_whatever_the_view():
     assert apply_review(themes_of(frame), review, frame, 5)
 
 
+def test_a_split_on_one_persons_rare_word_is_refused_for_a_theme_it_would_not_move_too():
+    # Theme by theme, "refused" for the writer's themes and "unchanged" for the rest told
+    # which themes their one answer had been given (red team, 4 December 2026).
+    rows = programme(60)
+    rows += [dict(r, **{F.TEXT: "it was odd to coach someone with an allotment " + r[F.SESSION]})
+             for r in person("P-ALL", "mentor", "Cohort B", ["senior"])]  # fmt: skip
+    frame = frame_of(rows)
+    for theme in ("senior", *sorted(t for t in TOPICS if t != "senior")):
+        review = Review()
+        review.split(theme, ["allotment"], "Allotments")
+        with pytest.raises(DisclosureRefused, match="fewer than 5 participants wrote"):
+            apply_review(themes_of(frame), review, frame, 5)
+
+
 def test_merging_a_small_hidden_theme_cannot_be_diffed_against_the_unreviewed_report():
     rows = programme(60)
     frame = frame_of(rows)
@@ -411,6 +452,30 @@ def test_lowering_k_does_not_lower_the_ledger_threshold():
 
 CONSTANTS = ("min_group_size", "privacy.min_group_size", "privacy.dp", "privacy.suppressed",
              "privacy.quotes_shown")  # fmt: skip
+
+
+def test_a_dp_report_shows_no_text_that_depends_on_who_took_part():
+    # Noise covers counts, not words: two DP reports one person apart showed that person's
+    # phrase and sub-topic (red team, 4 December 2026).
+    rows = programme(40)
+    frame = frame_of(rows)
+    themes = themes_of(frame)
+    hybrid = next(t for t in themes if t.id == "hybrid")
+    writers = frozenset(frame[F.PARTICIPANT].iloc[hybrid.members])
+    hybrid.phrases = [Phrase("office days", writers)]
+    hybrid.facets = [Phrase("hybrid work", writers)]
+    data = report(rows, themes, dp_epsilon=40.0)
+    assert all(t["phrases"] == [] and t["facets"] == [] for t in data["themes"])
+    shown = {t["id"]: t for t in report(rows, themes)["themes"]}
+    assert shown["hybrid"]["phrases"] == ["office days"]  # shown without DP
+
+
+def test_quotes_and_dp_cannot_be_asked_for_together():
+    from reflect.config import Config
+    from reflect.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="--quotes cannot be combined"):
+        Config(dp_epsilon=1.0, quotes=True)
 
 
 def test_every_number_of_a_dp_report_is_noised_or_withheld():

@@ -30,6 +30,11 @@ class RedactionStats:
     by_label: dict[str, int] = field(default_factory=dict)  # redacted spans by label
     # Texts holding an identifying description (kept in the text, flagged for screening).
     texts_with_quasi_identifiers: int = 0
+    # Distinct participants behind each figure above: a figure is shown only when k are
+    # (one person's five ages are no group).
+    people_by_label: dict[str, int] | None = None
+    people_with_redactions: int | None = None
+    people_with_quasi_identifiers: int | None = None
 
 
 BATCH = 512  # texts per analyzer call (and per worker task on large inputs)
@@ -75,16 +80,27 @@ def anonymise(
 
     labels = Counter()
     with_redactions = with_quasi = 0
-    for text in out[F.TEXT]:
+    people: dict[str, set] = {"redacted": set(), "quasi": set()}
+    for text, who in zip(out[F.TEXT], out[F.PARTICIPANT], strict=True):
         found = [label for label in redacted[text][1].split(",") if label]
         shown = [label for label in found if label not in SCREEN_ONLY]
         with_redactions += bool(shown)
         with_quasi += len(shown) < len(found)
         labels.update(shown)
+        for name in {
+            *shown,
+            *(["redacted"] if shown else []),
+            *(["quasi"] * (len(shown) < len(found))),
+        }:
+            people.setdefault(name, set()).add(who)
     out[F.TEXT] = out[F.TEXT].map(lambda t: redacted[t][0])
     out[F.PARTICIPANT] = out[F.PARTICIPANT].map(lambda p: pseudonym(p, key))
     out[F.TEXT_HASH] = out[F.TEXT].map(F.text_hash)
-    stats = RedactionStats(len(out), with_redactions, dict(sorted(labels.items())), with_quasi)
+    stats = RedactionStats(
+        len(out), with_redactions, dict(sorted(labels.items())), with_quasi,
+        {label: len(people[label]) for label in sorted(labels)},
+        len(people["redacted"]), len(people["quasi"]),
+    )  # fmt: skip
     return out[F.REDACTED_COLUMNS], stats
 
 

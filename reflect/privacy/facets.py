@@ -17,6 +17,9 @@ finding, 3 December 2026).
 
 from __future__ import annotations
 
+import numpy as np
+
+from reflect.privacy.ledger import bitset
 from reflect.privacy.screening import Vocabulary, phrase_is_safe
 from reflect.themes.model import Phrase, Theme
 
@@ -36,7 +39,9 @@ def safe_facets(
     theme's shown count in this view; ``people``: a filtered view's participants; ``label``:
     the label shown (an emerging theme whose own label was screened out is named by its
     first safe phrase, which a facet then only repeats)."""
-    if total is None:
+    if total is None or noised:
+        # Under DP a facet would be text that depends on who took part beyond the noised
+        # counts: two reports one person apart showed that person's sub-topic.
         return [], min(len(theme.facets), MAX_FACETS)
     shown, labels, withheld = [], set(), 0
     for facet in theme.facets:
@@ -60,3 +65,25 @@ def safe_facets(
         counted = not noised and people is None
         shown.append({"label": facet.text, "participants": count if counted else None})
     return shown, withheld
+
+
+def facet_sets(theme: Theme, facets: list[dict], people, bits) -> list[tuple[dict, int]]:
+    """Each shown facet count with the people behind it (as a ledger bitset)."""
+    writers = {f.text: f.participants for f in theme.facets}
+    out = []
+    for facet in facets:
+        if facet["participants"] is None:
+            continue
+        who = writers[facet["label"]] if people is None else writers[facet["label"]] & people
+        out.append((facet, bitset(np.array([bits[p] for p in who], dtype=np.int64))))
+    return out
+
+
+def facets_against_ledger(theme, facets, people, bits, ledger, k) -> int:
+    """Withhold facet counts whose people differ from a released set by 1 to k−1."""
+    withheld = 0
+    for facet, people_set in facet_sets(theme, facets, people, bits):
+        if ledger.differs_by_a_few(people_set, k):
+            facet["participants"] = None
+            withheld += 1
+    return withheld

@@ -138,16 +138,27 @@ def privacy_section(
 
 
 def _redaction_counts(redactions, k: int) -> dict[str, int]:
-    """Redacted spans by label; a label redacted fewer than k times is left out."""
+    """Redacted spans by label; a label redacted fewer than k times, or in the answers of
+    fewer than k participants (when ``RedactionStats`` says whose), is left out."""
     counts = dict(getattr(redactions, "by_label", redactions) or {})
-    return {label: n for label, n in counts.items() if n >= k}
+    people = getattr(redactions, "people_by_label", None)
+    return {
+        label: n
+        for label, n in counts.items()
+        if n >= k and (people is None or people.get(label, 0) >= k)
+    }
 
 
 def _redacted_texts(stats, k: int) -> dict[str, int | None] | None:
     """How many answers had something redacted or flagged (from ``RedactionStats``); null
-    below k."""
+    below k answers or below k participants."""
     if stats is None or isinstance(stats, dict):
         return None
-    names = ("texts", "texts_with_redactions", "texts_with_quasi_identifiers")
-    counts = {name: int(getattr(stats, name)) for name in names if hasattr(stats, name)}
-    return {name: (n if n >= k else None) for name, n in counts.items()}
+    names = {"texts": None, "texts_with_redactions": "people_with_redactions",
+             "texts_with_quasi_identifiers": "people_with_quasi_identifiers"}  # fmt: skip
+    out = {}
+    for name, people in names.items():
+        if hasattr(stats, name):
+            n, who = int(getattr(stats, name)), getattr(stats, people, None) if people else None
+            out[name] = n if n >= k and (who is None or who >= k) else None
+    return out

@@ -30,7 +30,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from reflect import frames as F
@@ -47,11 +46,11 @@ from reflect.privacy.counts import (
     one_label_per_person,
     ordered_groups,
 )
-from reflect.privacy.facets import safe_facets
+from reflect.privacy.facets import facet_sets, facets_against_ledger, safe_facets
 from reflect.privacy.filters import Filter, check_filter
 from reflect.privacy.fit import safe_fit
 from reflect.privacy.group_values import Printable, pool_group_values
-from reflect.privacy.ledger import Ledger, bitset, numbers_digest
+from reflect.privacy.ledger import Ledger, numbers_digest
 from reflect.privacy.model import SafeReport, SafeTheme
 from reflect.privacy.screening import Vocabulary, label_words, phrase_is_safe, pick_quotes
 from reflect.privacy.section import Tally, privacy_section
@@ -181,7 +180,10 @@ def disclose(
                           by_prompt=empty[F.PROMPT], nothing_to_report=theme.nothing_to_report)
             )  # fmt: skip
             continue
-        phrases = [p.text for p in theme.phrases if phrase_is_safe(p, k, words, people)]
+        # Under DP no phrase: text beside noised counts shows who took part (red team).
+        phrases = [
+            p.text for p in theme.phrases if not budget and phrase_is_safe(p, k, words, people)
+        ]
         tally.counts["phrases"] += max(0, min(len(theme.phrases), MAX_PHRASES) - len(phrases))
         phrases = phrases[:MAX_PHRASES]
         chosen: list[str] = []
@@ -198,9 +200,9 @@ def disclose(
             theme, total, k, words, people, budget is not None, label=label
         )
         if sets is not None:  # facet counts are released counts too: the ledger checks them
-            held = _facets_against_ledger(theme, facets, people, bits, ledger, threshold)
+            held = facets_against_ledger(theme, facets, people, bits, ledger, threshold)
             withheld += held
-            extra_sets += [s for _, s in _facet_sets(theme, facets, people, bits)]
+            extra_sets += [s for _, s in facet_sets(theme, facets, people, bits)]
         tally.counts["facets"] += withheld
         safe_themes.append(
             SafeTheme(public_id, label, theme.kind, theme.description, total, share,
@@ -306,28 +308,6 @@ def _nested(counts: dict[str, UnitCounts]) -> dict[str, UnitCounts]:
             for g, value in cells.items():
                 cells[g] = min(value, c.total, programme.cells[col].get(g, value))
     return counts
-
-
-def _facet_sets(theme: Theme, facets: list[dict], people, bits) -> list[tuple[dict, int]]:
-    """Each shown facet count with the people behind it (as a ledger bitset)."""
-    writers = {f.text: f.participants for f in theme.facets}
-    out = []
-    for facet in facets:
-        if facet["participants"] is None:
-            continue
-        who = writers[facet["label"]] if people is None else writers[facet["label"]] & people
-        out.append((facet, bitset(np.array([bits[p] for p in who], dtype=np.int64))))
-    return out
-
-
-def _facets_against_ledger(theme, facets, people, bits, ledger, k) -> int:
-    """Withhold facet counts whose people differ from a released set by 1 to k−1."""
-    withheld = 0
-    for facet, people_set in _facet_sets(theme, facets, people, bits):
-        if ledger.differs_by_a_few(people_set, k):
-            facet["participants"] = None
-            withheld += 1
-    return withheld
 
 
 def _public_id(theme: Theme, k: int, words: Vocabulary) -> str | None:

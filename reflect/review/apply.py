@@ -32,11 +32,29 @@ def apply_review(
     if min_group_size is None:
         return _apply(themes, review, frame)
     people = frame[F.PARTICIPANT].tolist()
+    refuse_rare_split_phrases(review, frame[F.TEXT].tolist(), people, min_group_size)
     before = {id(t): len({people[i] for i in t.members}) for t in themes}
     reviewed = _apply(themes, review, frame)
     # Ids as the review left them (a matched emerging theme takes its ref in place).
     refuse_small_moves({t.id: before[id(t)] for t in themes}, reviewed, people, min_group_size)
     return reviewed
+
+
+def refuse_rare_split_phrases(review: Review, texts: list[str], people: list[str], k: int):
+    """Refuse a split on phrases fewer than k participants wrote anywhere in the programme,
+    whichever theme it splits. Judged theme by theme, which themes refused it (or withheld a
+    cell) told which themes that one person's answer had been given (red team, 4 December
+    2026); judged on the whole programme, the answer says nothing about any theme."""
+    for split in review.splits:
+        pattern = phrase_pattern(split.phrases)
+        writers = {who for text, who in zip(texts, people, strict=True) if pattern.search(text)}
+        if len(writers) < k:
+            raise DisclosureRefused(
+                f"the theme review splits on {', '.join(map(repr, split.phrases))}, which fewer "
+                f"than {k} participants wrote: the split would show what those few wrote. Not "
+                f"written; split on a phrase at least {k} people wrote, or report with "
+                "--dp-epsilon"
+            )
 
 
 def refuse_small_moves(
