@@ -102,6 +102,16 @@ def test_when_summarised_then_sessions_roles_and_top_themes_are_named():
     assert "AI at work more often (50% of mentors against 30% of mentees)" in text
 
 
+def test_a_theme_withheld_in_the_first_session_is_compared_from_the_first_that_shows_it():
+    report = sample_report()
+    grown = replace(report.themes[0], label="Exam marking",
+                    by_session={"1": None, "2": None, "3": 8, "4": 7, "5": 17, "6": 30})  # fmt: skip
+    report.themes = [grown]
+    text = _summary(report)
+    # 8 of 112 in session 3, 30 of 100 in session 6: named, since session 1 shows no count
+    assert "exam marking (from 7% in session 3 to 30% in session 6)" in text
+
+
 def test_answers_saying_there_was_nothing_to_report_never_lead_the_summary():
     # A course evaluation's "Any other comments?" is mostly "no": the most shared "theme",
     # but no topic. It is said after the topics, as what it is.

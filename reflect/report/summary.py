@@ -206,51 +206,52 @@ def _by_prompt(
 
 
 def _change_over_sessions(themes: list[SafeTheme], sessions: Dimension | None) -> Finding | None:
-    """First against last session, in shares of the people who wrote after each; only
-    where both cells and both group sizes are shown."""
+    """Each theme's earliest against its latest session with a shown count, in shares of the
+    people who wrote after each; only where both cells and both group sizes are shown. A
+    theme few raised at first is withheld there, and a theme that grew from nothing is the
+    change a lead most needs to see: it is compared from the first session that shows it."""
     if sessions is None:
         return None
     first, last = sessions.groups[0], sessions.groups[-1]
-    n_first, n_last = sessions.totals.get(first), sessions.totals.get(last)
     noun = sessions.noun
     heading = f"What changed from {noun} {first} to {noun} {last}"
-    if not n_first or not n_last:
-        return None
     rises, falls, compared = [], [], 0
     for t in themes:
-        a = share(t.by_session.get(first), n_first)
-        b = share(t.by_session.get(last), n_last)
-        if a is None or b is None:
+        shown = [
+            (g, a)
+            for g in sessions.groups
+            if (a := share(t.by_session.get(g), sessions.totals.get(g))) is not None
+        ]
+        if len(shown) < 2:
             continue
         compared += 1
+        (g_a, a), (g_b, b) = shown[0], shown[-1]
+        named = (g_a, g_b) != (first, last)
+        at = (f" in {noun} {g_a}", f" in {noun} {g_b}") if named else ("", "")
+        text = f"{lower(t.label)} (from {a:.0%}{at[0]} to {b:.0%}{at[1]})"
         if b - a >= NOTABLE_SHIFT:
-            rises.append((b - a, t, a, b))
+            rises.append((b - a, text))
         elif a - b >= NOTABLE_SHIFT:
-            falls.append((a - b, t, a, b))
+            falls.append((a - b, text))
     rises.sort(key=lambda r: -r[0])
     falls.sort(key=lambda r: -r[0])
     sentences = []
     if rises:
         sentences.append(
-            "Rising: "
-            + join([f"{lower(t.label)} (from {a:.0%} to {b:.0%})" for _, t, a, b in rises[:3]])
+            "Rising: " + join([text for _, text in rises[:3]])
             + f" of those who wrote after the {noun}."
-        )
+        )  # fmt: skip
     if falls:
-        sentences.append(
-            "Fading: "
-            + join([f"{lower(t.label)} (from {a:.0%} to {b:.0%})" for _, t, a, b in falls[:3]])
-            + "."
-        )
+        sentences.append("Fading: " + join([text for _, text in falls[:3]]) + ".")
     if not compared:
         sentences.append(
-            f"No theme's numbers are shown for both {plural(noun)} (each needs at least the "
+            f"No theme's numbers are shown for two {plural(noun)} (each needs at least the "
             "minimum group size), so they cannot be compared here."
         )
     elif not sentences:
         sentences.append(
-            f"Among the themes whose numbers are shown for both, none rose or fell by "
-            f"{NOTABLE_SHIFT:.0%} of those writing or more."
+            f"Among the themes whose numbers are shown for two {plural(noun)} or more, none "
+            f"rose or fell by {NOTABLE_SHIFT:.0%} of those writing or more."
         )
     return Finding(heading, " ".join(sentences))
 
