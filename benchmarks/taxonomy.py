@@ -22,8 +22,12 @@ their answers pass), picked on this gold — how far deciding per person, not pe
 move the shares on this evidence.
 The time in the RESULT line is the product's stages only.
 
-usage: python benchmarks/taxonomy.py [corpora/demo] [--teach N] [--probes] [--people]
-       [--workspace DIR]
+``--taxonomy PATH`` scores another corpus against a taxonomy written for it: a gold entry
+``emerging:X`` counts for the taxonomy theme ``X`` (a planted topic the analyst named in
+advance), and themes gold never names (say, "nothing to report") are left out of the figures.
+
+usage: python benchmarks/taxonomy.py [corpora/demo] [--taxonomy PATH] [--teach N] [--probes]
+       [--people] [--workspace DIR]
 """
 
 from __future__ import annotations
@@ -211,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--probes", action="store_true", help="also print the two probes")
     parser.add_argument("--people", action="store_true", help="probe person-level rules")
     parser.add_argument("--workspace", type=Path, default=None)
+    parser.add_argument("--taxonomy", type=Path, default=None, help="a taxonomy TOML")
     args = parser.parse_args(argv)
     # A throwaway pseudonym key: the benchmark never needs to link runs.
     os.environ.setdefault("REFLECT_KEY", "0123456789abcdef" * 4)
@@ -229,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     source = args.corpus / "reflections.csv"
     frame = read_reflections(source)
     roster = read_roster(args.corpus / "roster.csv")
-    taxonomy = load_taxonomy()
+    taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else load_taxonomy()
     ids = [t.id for t in taxonomy]
     key = load_key()
     with tempfile.TemporaryDirectory() as tmp, Workspace(args.workspace or Path(tmp), key) as ws:
@@ -241,7 +246,12 @@ def main(argv: list[str] | None = None) -> int:
         vectors = embed(texts)
         found = assign_themes(vectors, taxonomy, embed, texts, prompts)
         seconds = time.perf_counter() - start
-        gold = _gold(args.corpus, source, redacted, ids, F)
+        gold = _gold(args.corpus, source, redacted, ids, F, "emerging:" if args.taxonomy else "")
+        if args.taxonomy:  # only the themes gold names
+            named = gold.any(axis=0)
+            ids = [i for i, n in zip(ids, named, strict=True) if n]
+            gold, found.membership = gold[:, named], found.membership[:, named]
+            taxonomy = [t for t, n in zip(taxonomy, named, strict=True) if n]
         taught = None
         if args.teach:
             teaching = simulated_teaching(found, gold, texts, taxonomy, embed, args.teach)
@@ -304,12 +314,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _gold(corpus: Path, source: Path, redacted, ids, F) -> np.ndarray:
+def _gold(corpus: Path, source: Path, redacted, ids, F, planted: str = "") -> np.ndarray:
     # gold: one row per (response id, column); the frame keeps the source row and prompt
     source_ids = pd.read_csv(source, dtype=str)["Response ID"].tolist()
     table = pd.read_csv(corpus / "gold.csv", dtype=str).fillna("")
     wanted = {
-        (r.response_id, r.column): {t for t in r.themes.split(";") if t in ids}
+        (r.response_id, r.column): {
+            t for t in (x.removeprefix(planted) for x in r.themes.split(";")) if t in ids
+        }
         for r in table.itertuples()
     }
     gold = np.zeros((len(redacted), len(ids)), dtype=bool)

@@ -104,8 +104,8 @@ def test_when_summarised_then_sessions_roles_and_top_themes_are_named():
 
 def test_a_theme_withheld_in_the_first_session_is_compared_from_the_first_that_shows_it():
     report = sample_report()
-    grown = replace(report.themes[0], label="Exam marking",
-                    by_session={"1": None, "2": None, "3": 8, "4": 7, "5": 17, "6": 30})  # fmt: skip
+    sessions = {"1": None, "2": None, "3": 8, "4": 7, "5": 17, "6": 30}
+    grown = replace(report.themes[0], label="Exam marking", by_session=sessions)
     report.themes = [grown]
     text = _summary(report)
     # 8 of 112 in session 3, 30 of 100 in session 6: named, since session 1 shows no count

@@ -74,6 +74,16 @@ def test_attack_a_workspace_refuses_another_key(tmp_path):
         assert load_key()[:16] not in data
 
 
+def test_a_workspace_reopened_with_its_key_serves_caches_at_once(tmp_path):
+    # The key check's query left its result half-read, and the next cache lookup on the
+    # connection failed ("unfinished result"): library callers re-running on a workspace.
+    ws = tmp_path / "ws"
+    with Workspace(ws, load_key()):
+        pass
+    with Workspace(ws, load_key()) as workspace:
+        assert workspace.get_redactions(["no such key"]) == {}
+
+
 def test_a_workspace_without_a_key_check_still_serves_caches(tmp_path):
     with Workspace(tmp_path / "ws") as ws:
         ws.put_embeddings("m", ["h"], np.ones((1, 4), dtype=np.float32))

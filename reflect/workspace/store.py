@@ -66,8 +66,9 @@ class Workspace:
                 raise
 
     def _check_key(self, key: bytes) -> None:
-        row = self.db.execute("SELECT value FROM settings WHERE name = 'key_fingerprint'")
-        recorded = row.fetchone()
+        # fetchall: a result left half-read blocks the next register() on this connection
+        rows = self.db.execute("SELECT value FROM settings WHERE name = 'key_fingerprint'")
+        recorded = next(iter(rows.fetchall()), None)
         if recorded is None:
             self.db.execute(
                 "INSERT INTO settings VALUES ('key_fingerprint', ?)", [fingerprint(key)]
