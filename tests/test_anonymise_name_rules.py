@@ -173,6 +173,11 @@ CASES = {
         ("i think dawn from our office knows", "dawn", True),
         ("I hope in my team we can do better", "hope", None),  # a verb after "I"
         ("Hope in the future", "Hope", None),  # no group
+        ("Bill in the exams office has the list", "Bill", True),  # a noun naming the group
+        ("dawn on reception put a call through", "dawn", True),  # a department, no article
+        ("will in english showed me", "will", True),
+        ("I will in english lessons try", "will", None),  # a subject before: a modal
+        ("there is hope in it for us", "hope", None),
     ],
     C.modal_as_subject: [
         ("Will is ready to take on the rota", "Will", True),

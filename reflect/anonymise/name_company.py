@@ -28,6 +28,14 @@ GROUP_NOUNS = frozenset(
      "cohort", "circle", "section", "division", "branch", "depot", "site", "ward", "shift",
      "helpdesk", "workshop", "class", "set"}
 )  # fmt: skip
+# Parts of an organisation named without a determiner: "dawn on reception", "Kwame in
+# finance", "will in english" (a school's department).
+DEPARTMENTS = frozenset(
+    {"reception", "finance", "hr", "payroll", "procurement", "marketing", "sales", "legal",
+     "accounts", "admin", "operations", "ops", "estates", "facilities", "catering", "security",
+     "english", "maths", "math", "science", "history", "geography", "languages", "music",
+     "drama", "exams", "pastoral", "safeguarding"}
+)  # fmt: skip
 # Before the word, these make it a verb or a modal ("I hope in my team", "we will on our
 # site"): the sentence then needs no person.
 _SUBJECT_OR_MODAL = frozenset(
@@ -79,12 +87,20 @@ def member_of_a_group(c: Candidate) -> bool | None:
     """ "Hope in my team has asked", "dawn from our office": a person's place in the
     organisation right after the word, in any casing, unless a subject or modal before it
     makes the word a verb."""
-    words = [t.norm for t in c.tokens[c.i + 1 : c.i + 4]]
-    if len(words) < 3 or words[0] not in _PLACED or words[1] not in _WHOSE:
+    words = [t.norm for t in c.tokens[c.i + 1 : c.i + 5]]
+    if len(words) < 2 or words[0] not in _PLACED:
         return None
-    if words[2].rstrip("s") not in GROUP_NOUNS and words[2] not in GROUP_NOUNS:
-        return None
-    if c.prev is not None and c.prev.norm in _SUBJECT_OR_MODAL:
+    if words[1] in DEPARTMENTS:
+        placed = True  # "will in english showed me", "dawn on reception"
+    else:
+        # "in my team", "in the exams office": a group, or one noun naming it before it
+        groups = [w for w in words[2:4] if w in GROUP_NOUNS or w.rstrip("s") in GROUP_NOUNS]
+        placed = (
+            words[1] in _WHOSE
+            and bool(groups)
+            and (words[2] in groups or (is_noun(words[2]) and words[2] not in DETERMINERS))
+        )
+    if not placed or (c.prev is not None and c.prev.norm in _SUBJECT_OR_MODAL):
         return None
     return True
 
