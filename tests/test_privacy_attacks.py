@@ -257,6 +257,19 @@ def test_one_answer_moved_to_another_place_is_a_changed_person(moved):
         report(edited, ledger=book)
 
 
+def test_one_answer_with_its_punctuation_changed_is_a_changed_person():
+    # Sentences are what themes are found in: full stops dropped from one answer moved it
+    # out of two cells, which were withheld while nobody counted as changed (red team).
+    book = ledger()
+    rows = programme(40)
+    report(rows, ledger=book)
+    target = next(i for i, r in enumerate(rows) if r[F.PARTICIPANT] == "P-007")
+    edited = [dict(r, **{F.TEXT: r[F.TEXT].replace(" (", ". (")}) if i == target else r
+              for i, r in enumerate(rows)]  # fmt: skip
+    with pytest.raises(DisclosureRefused, match="new or wrote something different"):
+        report(edited, ledger=book)
+
+
 def test_one_person_s_answer_changed_cannot_be_read_from_which_counts_are_withheld():
     # Same participants, the target's answers edited: the counts that moved are the target's.
     book = ledger()

@@ -210,8 +210,12 @@ class People:
 def _placed_answers(frame: pd.DataFrame) -> pd.Series:
     """Each participant's answers with where each was written (session, question) and who
     they were then (role, cohort), as one string: a version. An answer moved to another
-    session is a changed person, though the words are the same."""
-    placed = _normalised(frame)
+    session is a changed person, though the words are the same; so is one whose punctuation
+    or capitals changed, since themes are found sentence by sentence: two full stops dropped
+    from one answer moved it out of two themes' cells, withheld then as "earlier release"
+    while nobody counted as changed (red team, 4 December 2026). Who is who is still decided
+    on normalised answers (``answer_tags``): a copy with a comma more is still a copy."""
+    placed = frame[F.TEXT].astype(str)
     for column in (F.COHORT, F.ROLE, F.PROMPT, F.SESSION):  # column-wise: a row-wise join is slow
         placed = frame[column].astype(str) + "\x1f" + placed
     return placed.groupby(frame[F.PARTICIPANT]).agg(lambda s: "\x1e".join(sorted(set(s))))
