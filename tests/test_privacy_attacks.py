@@ -535,6 +535,40 @@ def test_a_workspace_given_no_budget_cannot_spend_an_epsilon_that_hides_no_one()
     assert report(rows, ledger=book, dp_epsilon=40.0)["privacy"]["dp"]["workspace_budget"] == 50
 
 
+def test_a_phrase_in_a_filtered_view_needs_none_or_k_of_its_writers_outside_the_view():
+    # Shown in the cohort view at k=6 and not at k=7, in the full report at k=7 and not at
+    # 8: six of the cohort and seven in all wrote it, so one outside it (red team).
+    rows = programme(40)
+    frame = frame_of(rows)
+    themes = themes_of(frame)
+    hybrid = next(t for t in themes if t.id == "hybrid")
+    writers = sorted(set(frame[F.PARTICIPANT].iloc[hybrid.members]))
+    in_a = [p for p in writers if int(p[2:]) < 20]
+    in_b = [p for p in writers if int(p[2:]) >= 20]
+    cohort_a = Filter.parse("cohort=Cohort A")
+
+    def shown_in_a(outside: int) -> bool:
+        hybrid.phrases = [Phrase("office days", frozenset(in_a[:6] + in_b[:outside]))]
+        view = report(rows, themes, filter=cohort_a)
+        return "office days" in next(t for t in view["themes"] if t["id"] == "hybrid")["phrases"]
+
+    assert len(in_a) >= 6 and len(in_b) >= 5
+    assert shown_in_a(0) and shown_in_a(5)
+    assert not any(shown_in_a(n) for n in (1, 2, 4))
+
+
+def test_a_filter_is_checked_at_the_largest_k_the_workspace_has_used():
+    # Refused at k=5 and let through at k=4, a view told how many wrote only outside it.
+    book = ledger()
+    rows = programme(40)
+    report(rows, ledger=book)
+    rest = [r for r in rows if r[F.COHORT] == "Cohort A" or r[F.PARTICIPANT] in {
+        "P-020", "P-021", "P-022"}]  # fmt: skip
+    with pytest.raises(InputError, match="fewer than 5 participants"):
+        disclose(themes_of(frame_of(rest)), frame_of(rest), 3, filter=Filter.parse(
+            "cohort=Cohort A"), ledger=book, printable=printable)  # fmt: skip
+
+
 def test_a_filter_naming_a_pooled_value_matches_nothing():
     rows = programme(40) + person("P-9", "mentor", "Cohort C (Helen)", ["hybrid"])
     with pytest.raises(InputError, match="no reflections match"):

@@ -227,10 +227,15 @@ SCREENS: tuple[Screen, ...] = (
 
 def phrase_is_safe(phrase: Phrase, k: int, vocabulary: Vocabulary, people=None) -> bool:
     """For labels, phrases and facets. ``people``: when given (a filtered view), only these
-    participants count."""
+    participants count, and the phrase's writers outside the view must be none or k too: a
+    phrase shown in a view at one k and not at the next gives how many of the group wrote it,
+    and the full report's the same for everyone, so a difference of 1 to k−1 would be the
+    few outside it (red team, 4 December 2026)."""
     writers = phrase.participants if people is None else phrase.participants & people
+    outside = 0 if people is None else len(phrase.participants) - len(writers)
     return (
         len(writers) >= k
+        and (outside == 0 or outside >= k)
         and not vocabulary.identifying(phrase.text)
         and vocabulary.all_common(phrase.text, k)
     )

@@ -123,7 +123,9 @@ def disclose(
         mask, shown, view = None, full, counts
     else:
         filter = filter.labelled(frame)  # noqa: A001 - role values as the frame writes them
-        mask = check_filter(frame, filter, k)
+        # At the largest k the workspace has used: a view refused at k and let through at a
+        # smaller k told how many wrote only outside it (red team, 4 December 2026).
+        mask = check_filter(frame, filter, ledger.threshold(k) if ledger is not None else k)
         shown = {
             u: filtered_unit(
                 rows, mask, filter, counts[u], full[u], groups, k, u == ALL, reasons, u
