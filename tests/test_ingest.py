@@ -71,6 +71,23 @@ def test_a_name_column_with_one_value_in_every_row_is_not_the_participant(tmp_pa
     assert named[F.PARTICIPANT].nunique() == 8
 
 
+def test_a_rating_question_naming_a_group_word_is_no_cohort_and_a_region_is_one(tmp_path):
+    # A form export: "How useful was today's workshop? (1-5)" holds scores, not cohorts.
+    path = tmp_path / "form.csv"
+    rows = "".join(
+        f"{i},p{i % 9}@example.org,Module {i % 3 + 1},{['North', 'South', 'Wales'][i % 3]},"
+        f"{i % 5 + 1},The role-play on difficult conversations was the most useful part\n"
+        for i in range(30)
+    )
+    path.write_text(
+        "ID,Email,Which workshop did you attend?,Your region,"
+        "How useful was today's workshop? (1-5),What was the most useful part of today?\n" + rows
+    )
+    frame = read_reflections(path)
+    assert set(frame[F.COHORT]) == {"North", "South", "Wales"}
+    assert set(frame[F.SESSION]) == {"Module 1", "Module 2", "Module 3"}
+
+
 def test_when_mapped_column_absent_then_error_lists_columns(tiny_csv):
     message = _error(tiny_csv, columns=ColumnMap(text=("Nope",)))
     assert "'Nope'" in message and "Participant ID" in message

@@ -112,6 +112,23 @@ def test_a_theme_withheld_in_the_first_session_is_compared_from_the_first_that_s
     assert "exam marking (from 7% in session 3 to 30% in session 6)" in text
 
 
+def test_sessions_named_by_words_are_not_prefixed_with_the_session_noun():
+    from reflect.report.view import group_name
+
+    assert group_name("session", "3") == "session 3"
+    assert group_name("workshop", "Module 1") == "Module 1"  # not "workshop Module 1"
+    report = sample_report()
+    names = {s: f"Module {s}" for s in report.participants_by_session}
+    report.participants_by_session = {names[s]: n for s, n in
+                                      report.participants_by_session.items()}  # fmt: skip
+    report.themes = [replace(t, by_session={names[s]: n for s, n in t.by_session.items()})
+                     for t in report.themes]  # fmt: skip
+    text = _summary(report)
+    assert "What changed from Module 1 to Module 6" in text
+    html = render_html(report)
+    assert "session Module" not in html.lower() and "Session Module" not in html
+
+
 def test_answers_saying_there_was_nothing_to_report_never_lead_the_summary():
     # A course evaluation's "Any other comments?" is mostly "no": the most shared "theme",
     # but no topic. It is said after the topics, as what it is.

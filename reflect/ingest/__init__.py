@@ -15,7 +15,8 @@ import pandas as pd
 
 from reflect.config import ColumnMap
 from reflect.errors import InputError
-from reflect.ingest.columns import describe_columns, group_nouns, map_columns
+from reflect.ingest.columns import map_columns
+from reflect.ingest.describe import describe_columns, group_nouns
 from reflect.ingest.readers import (
     Reader,
     read_roster,

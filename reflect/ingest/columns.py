@@ -46,6 +46,7 @@ _HEADER_RULES: dict[str, tuple[str, ...]] = {
         "workshop",
         "course",
         "class",
+        "region",  # where no cohort column groups people ("Your region": regional groups)
     ),
     "date": ("date", "submitted", "timestamp", "created", "time"),
 }
@@ -62,6 +63,13 @@ _NOTHING_WRITTEN = {"no", "none", "na", "n/a", "nothing", "nope", "nil", "all", 
 _ATTRIBUTE = re.compile(
     r"\b(language|agent|browser|device|location|latitude|longitude|ip|type|role|status|level|"
     r"count|age|gender|department|team|title|country|region|grade|score|rating)\b"
+)
+
+
+# A question asking for a score: "How useful was...?", "Rate the session (1-5)", "0-10".
+_RATING = re.compile(
+    r"^how (useful|satisfied|likely|would you rate|well|much|helpful|relevant|good|valuable)"
+    r"|\brat(e|ing)\b|\bscore\b|\(\s*\d+\s*(-|–|to)\s*\d+\s*\)|\bout of \d+\b"
 )
 
 
@@ -82,6 +90,8 @@ def _not_the_field(field: str, header: str, values: pd.Series) -> bool:
         return True
     if field == "participant" and "name" in header and len(filled) > 1 and filled.nunique() == 1:
         return True  # "Name": "Anonymous" in every row is a placeholder, not one writer
+    if field in ("role", "session", "cohort") and _RATING.search(header):
+        return True  # "How useful was today's workshop? (1-5)": a score, not a group
     numbered = filled.str.contains(r"\d").mean() >= 0.8  # "Workshop": 1, 2, 3; not "Workshop A"
     if field == "session" and any(w in header for w in _NUMBERED_ONLY) and not numbered:
         return True
@@ -252,7 +262,7 @@ def _guess_text_columns(table: pd.DataFrame, candidates: list[str]) -> list[str]
                 logging.getLogger("reflect").warning(
                     "column %s holds a few repeated choices, not written answers: not "
                     "analysed (name it with --cohort-column if it groups people)",
-                    _quoted(header),
+                    quoted_header(header),
                 )
             continue
         if (hinted and wordy) or (long_enough and wordy):
@@ -308,43 +318,6 @@ def _repeats(filled: pd.Series) -> bool:
     return len(filled) >= 6 and distinct <= max(2, len(filled) // 3)
 
 
-def _quoted(header: object) -> str:
+def quoted_header(header: object) -> str:
     # As the header reads in the spreadsheet: repr() would show a no-break space as \xa0.
     return "'" + " ".join(str(header).split()) + "'"
-
-
-# Words a session or cohort header may use for what it counts ("Workshop", "Week no.").
-_SESSION_NOUNS = ("session", "meeting", "week", "workshop", "module", "lesson", "class", "day")
-_COHORT_NOUNS = ("cohort", "group", "class", "wave", "intake", "workshop", "team", "circle")
-
-
-def group_nouns(columns: dict[str, object]) -> dict[str, str]:
-    """What one session and one cohort are called, from the headers of their columns
-    ("Workshop" -> workshop); "session" and "cohort" when the header says nothing clearer."""
-
-    def noun(header: object, words: tuple[str, ...], default: str) -> str:
-        found = [w for w in re.findall(r"[a-z]+", str(header or "").lower()) if w in words]
-        return found[0] if found else default
-
-    return {
-        "session": noun(columns.get("session"), _SESSION_NOUNS, "session"),
-        "cohort": noun(columns.get("cohort"), _COHORT_NOUNS, "cohort"),
-    }
-
-
-def describe_columns(columns: dict[str, object]) -> str:
-    """One line saying which column was used for what (printed by ``reflect analyse``)."""
-    parts = []
-    for field in ("participant", "role", "session", "cohort", "date"):
-        if columns.get(field):
-            parts.append(f"{field} {_quoted(columns[field])}")
-    texts = ", ".join(_quoted(t) for t in columns.get("text") or [])
-    if columns.get("prompt"):
-        parts.append(f"answers {texts} to the questions in {_quoted(columns['prompt'])}")
-    else:
-        n = len(columns.get("text") or [])
-        parts.append(f"answers in {texts} ({'one prompt' if n == 1 else f'{n} prompts'})")
-    absent = [f for f in ("role", "session", "cohort") if not columns.get(f)]
-    if absent:
-        parts.append("no " + " or ".join(absent) + " column")
-    return "columns: " + "; ".join(parts)

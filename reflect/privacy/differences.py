@@ -33,7 +33,8 @@ import numpy as np
 import pandas as pd
 
 from reflect.privacy.counts import ALL, PARTITIONS, Encoded, UnitCounts
-from reflect.privacy.ledger import Ledger, bitset
+from reflect.privacy.digests import bitset
+from reflect.privacy.ledger import Ledger
 from reflect.privacy.suppression import protect_line
 
 # unit -> [total, {column: {group: shown count or None}}], edited in place

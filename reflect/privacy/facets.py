@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from reflect.privacy.ledger import bitset
+from reflect.privacy.digests import bitset
 from reflect.privacy.screening import Vocabulary, phrase_is_safe
 from reflect.themes.model import Phrase, Theme
 

@@ -39,7 +39,7 @@ def safe_fit(fit, frame: pd.DataFrame, k: int, dp: bool, ledger=None, bits=None,
         return shown, [], 0
     if ledger is None or bits is None:
         return shown, [], 0
-    from reflect.privacy.ledger import bitset
+    from reflect.privacy.digests import bitset
 
     sets = [bitset(np.array([bits[p] for p in group], dtype=np.int64)) for group in people if group]
     if any(ledger.differs_by_a_few(s, threshold) for s in sets):

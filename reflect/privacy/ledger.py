@@ -60,17 +60,16 @@ ledger, and with it loses this protection (README, "Privacy").
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import numpy as np
 import pandas as pd
 
 from reflect.errors import DisclosureRefused
 from reflect.keys import keyed_tag
+from reflect.privacy.digests import numbers_digest
 from reflect.privacy.identity import PURPOSE, People, person_tag
 
 _SCHEMA = """
@@ -173,11 +172,14 @@ class Ledger:
         released = self.db.execute("SELECT count(*) FROM ledger_releases").fetchall()[0][0]
         return released > 0 and 0 < self.people.changed < k
 
-    def check_changes(self, moved: int, k: int) -> None:
+    def check_changes(self, moved: int, k: int, numbers: str | None = None) -> None:
         """Rule 3: refuse a report in which 1 to k−1 people are new or changed since every
         release, or, with nobody changed, ``moved`` theme totals moved by 1 to k−1 (a review
-        edit). The refusal never depends on which counts moved when people changed: it would
-        answer, theme by theme, whether a changed answer was in it."""
+        edit) — unless its counts (``numbers``: ``numbers_digest``) are a report's already
+        released: the same command again after an export that changed k or more people had
+        its moved totals withheld, and was refused the second time. The refusal never depends
+        on which counts moved when people changed: it would answer, theme by theme, whether a
+        changed answer was in it."""
         if self.few_changed(k):
             raise DisclosureRefused(
                 f"fewer than {k} participants are new or wrote something different since a "
@@ -185,7 +187,10 @@ class Ledger:
                 "changes them too): side by side, the two reports would show what those few "
                 f"wrote. Report again once at least {k} have changed, or with --dp-epsilon"
             )
-        if moved and self.people.changed == 0:
+        repeat = numbers is not None and bool(
+            self.db.execute("SELECT 1 FROM ledger_releases WHERE numbers = ?", [numbers]).fetchall()
+        )
+        if moved and self.people.changed == 0 and not repeat:
             raise DisclosureRefused(
                 f"with the same answers, a theme's total would differ by fewer than {k} people "
                 "from one already released from this workspace (a review edit that moves so "
@@ -309,29 +314,6 @@ def erase_person(db, key: bytes, pseudonym: str) -> bool:
     # Every digest may hold the person; they only spare identical re-runs a needless refusal.
     db.execute("DELETE FROM ledger_populations")
     return True
-
-
-def bitset(bits: np.ndarray) -> int:
-    """The set of people at ``bits`` as one integer (bit i set: person i is in the set)."""
-    if len(bits) == 0:
-        return 0
-    flags = np.zeros(int(bits.max()) + 1, dtype=np.uint8)
-    flags[bits] = 1
-    return int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little")
-
-
-def numbers_digest(report: dict) -> str:
-    """A digest of every count a report.json shows (labels aside: renames are allowed)."""
-    numbers = [("n", report.get("n_participants"))]
-    for name, value in sorted(report.items()):
-        if name.startswith("participants_by_") and isinstance(value, dict):
-            numbers += [(f"{name}.{g}", v) for g, v in sorted(value.items())]
-    for theme in sorted(report.get("themes", []), key=lambda t: str(t.get("id"))):
-        numbers.append((f"{theme.get('id')}", theme.get("participants")))
-        for name, value in sorted(theme.items()):
-            if name.startswith("by_") and isinstance(value, dict):
-                numbers += [(f"{theme.get('id')}.{name}.{g}", v) for g, v in sorted(value.items())]
-    return hashlib.sha256(json.dumps(numbers).encode("utf-8")).hexdigest()
 
 
 def _digest(data: bytes, erased: int) -> str:

@@ -46,11 +46,12 @@ from reflect.privacy.counts import (
     one_label_per_person,
     ordered_groups,
 )
+from reflect.privacy.digests import numbers_digest
 from reflect.privacy.facets import facet_sets, facets_against_ledger, safe_facets
 from reflect.privacy.filters import Filter, check_filter
 from reflect.privacy.fit import safe_fit
 from reflect.privacy.group_values import Printable, pool_group_values
-from reflect.privacy.ledger import Ledger, numbers_digest
+from reflect.privacy.ledger import Ledger
 from reflect.privacy.model import SafeReport, SafeTheme
 from reflect.privacy.screening import Vocabulary, label_words, phrase_is_safe, pick_quotes
 from reflect.privacy.section import Tally, privacy_section
@@ -241,7 +242,7 @@ def disclose(
     release = None
     if ledger is not None:
         if sets is not None:
-            ledger.check_changes(moved + fit_moved, threshold)
+            ledger.check_changes(moved + fit_moved, threshold, numbers_digest(report.to_dict()))
         released_sets = differences.shown_sets(shown, sets, extra_sets + fit_sets) if sets else []
         kind = "dp" if budget else "filtered" if filter else "report"
         numbers = numbers_digest(report.to_dict())

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from reflect.report.view import WITHHELD
+from reflect.report.view import WITHHELD, group_name
 
 Cell = int | None
 SERIES_COLOURS = 5  # s0..s4 in the template: four groups and "other"
@@ -116,7 +116,8 @@ def sparkline(
         return f"{v:.0%}" if as_share else str(count)
 
     described = "; ".join(
-        f"{noun} {s}: {shown_value(s, c, v)}" for (s, c), v in zip(points, values, strict=True)
+        f"{group_name(noun, s)}: {shown_value(s, c, v)}"
+        for (s, c), v in zip(points, values, strict=True)
     )
     parts = [
         f'<svg class="spark" role="img" viewBox="0 0 {width} {height}" width="{width}" '
@@ -144,8 +145,9 @@ def sparkline(
     caption = ""
     if ends:
         (s0, c0, v0), (s1, c1, v1) = ends[0], ends[-1]
-        first = f"{noun.capitalize()} {s0}: {shown_value(s0, c0, v0)}"
-        last = f"{noun} {s1}: {shown_value(s1, c1, v1)}"
+        first = f"{group_name(noun, s0)}: {shown_value(s0, c0, v0)}"
+        first = first[:1].upper() + first[1:]
+        last = f"{group_name(noun, s1)}: {shown_value(s1, c1, v1)}"
         caption = first if s0 == s1 else f"{first} → {last}"
     return Markup(
         f'<div class="spark-wrap">{"".join(parts)}'

@@ -20,6 +20,7 @@ from reflect.privacy.model import SafeReport, SafeTheme
 from reflect.report.view import (
     Dimension,
     dimensions,
+    group_name,
     is_named,
     noise_is_loud,
     noise_margin,
@@ -214,7 +215,7 @@ def _change_over_sessions(themes: list[SafeTheme], sessions: Dimension | None) -
         return None
     first, last = sessions.groups[0], sessions.groups[-1]
     noun = sessions.noun
-    heading = f"What changed from {noun} {first} to {noun} {last}"
+    heading = f"What changed from {group_name(noun, first)} to {group_name(noun, last)}"
     rises, falls, compared = [], [], 0
     for t in themes:
         shown = [
@@ -227,7 +228,7 @@ def _change_over_sessions(themes: list[SafeTheme], sessions: Dimension | None) -
         compared += 1
         (g_a, a), (g_b, b) = shown[0], shown[-1]
         named = (g_a, g_b) != (first, last)
-        at = (f" in {noun} {g_a}", f" in {noun} {g_b}") if named else ("", "")
+        at = (f" in {group_name(noun, g_a)}", f" in {group_name(noun, g_b)}") if named else ("", "")
         text = f"{lower(t.label)} (from {a:.0%}{at[0]} to {b:.0%}{at[1]})"
         if b - a >= NOTABLE_SHIFT:
             rises.append((b - a, text))

@@ -95,6 +95,12 @@ def title(report: SafeReport) -> str:
     return f"{name}: what participants wrote" if name else "What participants wrote: themes"
 
 
+def group_name(noun: str, value: str) -> str:
+    """One session or cohort as a sentence names it: "session 3", but "Module 1" and "Autumn
+    term" as written, not "workshop Module 1"."""
+    return value if any(ch.isalpha() for ch in value) else f"{noun} {value}"
+
+
 def plural(noun: str) -> str:
     """English plural of a group noun ("workshop" -> "workshops", "class" -> "classes"); a
     pooled group's label is one already ("other roles")."""

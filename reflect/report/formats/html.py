@@ -21,6 +21,7 @@ from reflect.report.view import (
     card_phrases,
     dimensions,
     dp_note,
+    group_name,
     is_named,
     named_themes,
     plural,
@@ -36,6 +37,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.globals["group_name"] = group_name
 MAX_CHART_ROWS = 16  # more bars than this stop being readable; the tables hold the rest
 PROMPT_THEMES = 8  # themes listed under each question
 # Plain words for the redaction labels of the anonymise stage (others are title-cased).
