@@ -234,6 +234,12 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         # A pupil number: a letter and twelve digits, whatever the letter.
         ("one pupil (UPN H902114836021) has no laptop", "(UPN [EMPLOYEE_ID])"),
         ("Dawn who does the printing is off", "[PERSON] who does"),
+        # A store's number names its manager; a ward's stays.
+        ("Mark from Store 3144 offered to help", "from Store [WORKPLACE_ID] offered"),
+        (
+            "got moved from st 4462 last year, near Ward 7",
+            "st [WORKPLACE_ID] last year, near Ward 7",
+        ),
     ],
 )
 def test_when_the_commonly_missed_shapes_appear_then_they_are_redacted(text, redacted):

@@ -143,6 +143,8 @@ CASES = {
         ("Victor keeps forgetting the link", "Victor", True),
         ("Summer holidays feel far off", "Summer", None),  # a noun's modifier
         ("Spring deadlines are tight", "Spring", None),
+        ("we spent it swapping rota tips", "rota", None),  # the gerund's object
+        ("then milan wrote back", "milan", True),
     ],
     C.capitalised_mid_sentence: [
         ("I asked Grace about it", "Grace", True),
@@ -178,6 +180,8 @@ CASES = {
         ("will in english showed me", "will", True),
         ("I will in english lessons try", "will", None),  # a subject before: a modal
         ("there is hope in it for us", "hope", None),
+        ("there is hope in the store", "hope", None),  # a noun after "is"
+        ("Karen in the bakery wants to go", "Karen", True),
     ],
     C.modal_as_subject: [
         ("Will is ready to take on the rota", "Will", True),

@@ -26,7 +26,8 @@ _WHOSE = frozenset({"my", "our", "the", "his", "her", "their", "your"})
 GROUP_NOUNS = frozenset(
     {"team", "group", "department", "office", "unit", "service", "directorate", "squad",
      "cohort", "circle", "section", "division", "branch", "depot", "site", "ward", "shift",
-     "helpdesk", "workshop", "class", "set"}
+     "helpdesk", "workshop", "class", "set", "bakery", "warehouse", "kitchen", "store",
+     "shop", "lab", "clinic", "pharmacy"}
 )  # fmt: skip
 # Parts of an organisation named without a determiner: "dawn on reception", "Kwame in
 # finance", "will in english" (a school's department).
@@ -100,9 +101,13 @@ def member_of_a_group(c: Candidate) -> bool | None:
             and bool(groups)
             and (words[2] in groups or (is_noun(words[2]) and words[2] not in DETERMINERS))
         )
-    if not placed or (c.prev is not None and c.prev.norm in _SUBJECT_OR_MODAL):
+    if not placed or (c.prev is not None and c.prev.norm in _SUBJECT_OR_MODAL | _NOUN_BEFORE):
         return None
     return True
+
+
+# Before the word, these make it a noun: "there is hope in the store", "a lot of grace".
+_NOUN_BEFORE = frozenset({"is", "was", "are", "were", "be", "been", "of", "more", "less", "much"})
 
 
 def modal_as_subject(c: Candidate) -> bool | None:
@@ -218,3 +223,16 @@ def _a_place(word: str) -> bool:
 
     regions, towns = place_names()
     return word in regions or word in towns
+
+
+def object_of_a_gerund(c: Candidate) -> bool:
+    """ "swapping rota tips", "sharing grace notes": a lower-case word right after a verb's
+    -ing form, before a plural noun, is that noun's modifier in the gerund's object."""
+    prev, nxt = c.prev, c.next
+    if c.token.capitalised or prev is None or nxt is None or not prev.norm.endswith("ing"):
+        return False
+    if not (nxt.norm.endswith("s") and is_noun(nxt.norm)) or len(prev.norm) < 6:
+        return False
+    base = prev.norm[:-3]
+    bases = {base, base + "e"} | ({base[:-1]} if base[-1] == base[-2] else set())
+    return any(is_verb(b) for b in bases)

@@ -254,6 +254,8 @@ def subject_of_verb(c: Candidate) -> Verdict:
     nxt = c.next
     if nxt is None or nxt.capitalised or company.modifies_a_plural_subject(c):
         return None  # "Summer holidays feel": a noun's modifier
+    if company.object_of_a_gerund(c):
+        return None  # "swapping rota tips": a compound noun, the gerund's object
     if company.verb_after_adverb(c):
         return True  # "Michael always makes time"
     # "Martin put me in touch", "Hope set us a task": a verb, then a person as its object.

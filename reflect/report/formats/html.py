@@ -55,6 +55,7 @@ REDACTION_NAMES = {
     "BANK_ACCOUNT": "Bank account numbers",
     "CREDIT_CARD": "Card numbers",
     "PLACE": "Places",
+    "WORKPLACE_ID": "Store and branch numbers",
     "AGE": "Ages",
     "DATE": "Full dates",
 }
