@@ -1,8 +1,9 @@
 """Names known by the company they keep: a word that is also an everyday word ("Hope",
 "will", "grace") is a person where the words around it leave no other reading — "Hope in
 my team has asked", "grace from our office", "Will is ready to take on the rota" — and is
-no person where they leave no other reading either: "Ward 7", "Mark my words". Four rules of
-``name_rules.RULES``, each with its table test."""
+no person where they leave no other reading either: "Ward 7", "Mark my words". Rules of
+``name_rules.RULES`` (each with its table test) and the shapes ``subject_of_verb`` asks about
+("Summer holidays feel", "swapping rota tips", "Michael always makes")."""
 
 from __future__ import annotations
 

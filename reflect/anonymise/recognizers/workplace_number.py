@@ -1,7 +1,7 @@
 """Numbered workplaces: "store 5592", "st 4462", "branch #318", "depot 4172". A store or a
 branch has one manager, so beside a role its number names a person ("Mark from Store 3144",
-"got moved from st 4462"); a ward or a room with a small number ("Ward 7", "Room 12") is one
-of many alike and stays (``name_company.numbered``)."""
+"got moved from st 4462"); a ward with a small number ("Ward 7") is one of many alike and
+stays (``name_company.numbered``)."""
 
 from __future__ import annotations
 
