@@ -234,6 +234,9 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         # A pupil number: a letter and twelve digits, whatever the letter.
         ("one pupil (UPN H902114836021) has no laptop", "(UPN [EMPLOYEE_ID])"),
         ("Dawn who does the printing is off", "[PERSON] who does"),
+        # A room alone is where a meeting was; after a street, part of an address.
+        ("the session in room 12 with the door shut", "in room 12 with"),
+        ("I live at Flat 3, 22 Victoria Road now", "at [ADDRESS] now"),
         # A store's number names its manager; a ward's stays.
         ("Mark from Store 3144 offered to help", "from Store [WORKPLACE_ID] offered"),
         (

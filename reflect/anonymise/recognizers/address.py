@@ -3,7 +3,8 @@
 - a house number, up to four words and a street type ("221B Baker Street", "1668 Glyn St");
 - a street word with a number, as many European addresses are written ("Mellemvej 32",
   "Passauer Strasse 33", "Via Franscini 71");
-- units and boxes ("Suite 838", "Apt. 4", "P.O. Box 242", "PSC 1437, Box 3833", "APO AE 85103");
+- units and boxes ("Suite 838", "Apt. 4", "P.O. Box 242", "PSC 1437, Box 3833", "APO AE 85103";
+  a room or floor only after a street: "room 12" alone is where a meeting was);
 - whatever follows "my address is", "lives at", "billing address:" to the end of the line or
   sentence;
 - a street without a number where someone lives ("I live on Acacia Avenue").
@@ -30,6 +31,8 @@ _STREET_SUFFIXES = (
 _STREET_PREFIXES = r"via|rue|calle|avenida|rua|piazza|corso|ul\.|ulica|avenue|boulevard"
 _WORD = r"[^\W\d_][\w'’.-]*"
 _UNIT = r"(?:apt|apartment|suite|unit|flat|room|floor)\.?\s*#?\s*\d+(?:[./-]\d+)?[A-Za-z]?"
+# Alone, only a home's or an office's unit: "room 12" and "floor 3" are where a meeting was.
+_HOME_UNIT = r"(?:apt|apartment|suite|flat)\.?\s*#?\s*\d+(?:[./-]\d+)?[A-Za-z]?"
 _UNIT_ONLY = re.compile(rf"{_UNIT}", re.I)
 # How far after a lowercase street a postcode makes it an address (a town between).
 _POSTCODE_REACH = 40
@@ -52,7 +55,7 @@ class AddressRecognizer(PatternRecognizer):
         re.compile(
             rf"(?:\b\d{{1,5}}\s+)?\b(?:{_STREET_PREFIXES})\s+(?:[A-Z]{_WORD}\s+){{1,4}}\d{{1,5}}\b"
         ),
-        re.compile(rf"\b{_UNIT}\b", re.I),
+        re.compile(rf"\b{_HOME_UNIT}\b", re.I),
         re.compile(r"\b(?:P\.?\s?O\.?\s?Box|PSC|Unit)\s+\d+(?:,?\s+Box\s+\d+)?", re.I),
         re.compile(r"\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b"),
         re.compile(
