@@ -129,6 +129,14 @@ def test_sessions_named_by_words_are_not_prefixed_with_the_session_noun():
     assert "session Module" not in html.lower() and "Session Module" not in html
 
 
+def test_under_dp_the_privacy_section_says_no_phrases_are_shown_not_none_withheld():
+    report = sample_report()
+    report.privacy["suppressed"]["phrases"] = None  # as the privacy stage writes it under DP
+    assert "None phrases" not in render_markdown(report)
+    assert "no phrases shown under differential privacy" in render_markdown(report)
+    assert "none shown under differential privacy" in render_html(report)
+
+
 def test_answers_saying_there_was_nothing_to_report_never_lead_the_summary():
     # A course evaluation's "Any other comments?" is mostly "no": the most shared "theme",
     # but no topic. It is said after the topics, as what it is.

@@ -99,7 +99,12 @@ def render_markdown(report: SafeReport) -> str:
         "- removed before analysis: " + _removed(privacy.get("redactions")),
         f"- withheld: {suppressed.get('themes', 0)} themes, "
         f"{suppressed.get('theme_cells', 0) + suppressed.get('total_cells', 0)} breakdown "
-        f"cells, {suppressed.get('phrases', 0)} phrases"
+        + (
+            f"cells, {suppressed['phrases']} phrases"
+            if suppressed.get("phrases") is not None
+            else "cells; no phrases shown under differential privacy (noise covers counts, "
+            "not words)"
+        )
         + _not_listed(suppressed.get("emerging_not_listed", 0)),
         "",
     ]
