@@ -17,7 +17,10 @@ def found(text: str, recognizer: str = "address", roster=None) -> list[tuple[str
         ("send it to 221B Baker Street.", [("221B Baker Street", "ADDRESS")]),
         ("Mellemvej 32 Aalborg", [("Mellemvej 32", "ADDRESS")]),
         ("P.O. Box 242", [("P.O. Box 242", "ADDRESS")]),
-        ("we meet in Room 4.12 now", [("Room 4.12", "ADDRESS")]),  # the whole number
+        ("post it to Suite 4.12 now", [("Suite 4.12", "ADDRESS")]),  # the whole number
+        # a room alone is where people met; after a street, part of the address
+        ("we meet in Room 4.12 now", []),
+        ("at 5 High Street, Room 4.12", [("5 High Street, Room 4.12", "ADDRESS")]),
         ("I print about 80 pages", []),
         ("3 more weeks to go", []),
         # a flat's letter is no lowercase street name
