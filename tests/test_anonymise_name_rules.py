@@ -153,6 +153,9 @@ CASES = {
         ("bumped into Grace at lunch", "Grace", False),  # known to no roster: a cue needed
         ("Grace asked", "Grace", None),  # the start of a sentence asks for a capital
     ],
+    C.participant_doing: [
+        ("Ibrahim sharing stories helped", "Ibrahim", None),  # no roster names him here
+    ],
     C.relative_who: [
         ("Dawn who does the printing is off", "Dawn", True),
         ("i asked grace who knows the rota", "grace", True),
@@ -250,3 +253,15 @@ def test_a_participant_after_a_place_preposition_is_a_name_unless_a_town_is_call
 
     assert known("bumped into Rachel at the cluster meeting", "Rachel") is True
     assert known("we moved into Reading last year", "Reading") is False
+
+
+def test_a_participant_opening_a_sentence_before_a_gerund_and_its_object_is_doing_it():
+    def known(text: str, word: str):
+        tokens = tokenize(text)
+        i = next(n for n, t in enumerate(tokens) if t.text == word)
+        candidate = R.Candidate(text, tokens, i, lambda t: True, CUES, known_person=True)
+        return C.participant_doing(candidate)
+
+    assert known("Ibrahim sharing stories from his first year helped", "Ibrahim") is True
+    assert known("Spring cleaning is overdue", "Spring") is None  # a verb after: a noun
+    assert known("then Ibrahim sharing stories", "Ibrahim") is None  # not opening a sentence

@@ -237,3 +237,20 @@ def object_of_a_gerund(c: Candidate) -> bool:
     base = prev.norm[:-3]
     bases = {base, base + "e"} | ({base[:-1]} if base[-1] == base[-2] else set())
     return any(is_verb(b) for b in bases)
+
+
+def participant_doing(c: Candidate) -> bool | None:
+    """ "Ibrahim sharing stories from their first year": a participant's name opening a
+    sentence before a verb's -ing form and its object is that person doing it; "Spring
+    cleaning is..." (a verb after it) is a noun."""
+    nxt = c.next
+    if not (c.known_person and c.token.capitalised and c.initial) or nxt is None:
+        return None
+    if nxt.capitalised or not nxt.norm.endswith("ing") or len(nxt.norm) < 6:
+        return None
+    base = nxt.norm[:-3]
+    bases = {base, base + "e"} | ({base[:-1]} if base[-1] == base[-2] else set())
+    after = c.tokens[c.i + 2] if c.i + 2 < len(c.tokens) else None
+    if not any(is_verb(b) for b in bases) or after is None or is_finite_verb(after.norm):
+        return None
+    return None if after.norm in _NOUN_BEFORE | _VERBS_AFTER_A_SUBJECT else True

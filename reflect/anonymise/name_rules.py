@@ -320,6 +320,7 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     modified_noun,
     referred_to,
     company.relative_who,
+    company.participant_doing,
     foreign_name,
     subject_of_verb,
     company.capitalised_mid_sentence,
