@@ -17,11 +17,11 @@ CUES = NameCues.from_settings(default_settings())
 TOOLS = ToolCues.from_settings(default_settings())
 
 
-def verdict(rule, text: str, word: str):
+def verdict(rule, text: str, word: str, known_person: bool = False):
     tokens = tokenize(text)
     i = next(n for n, t in enumerate(tokens) if t.text == word)
     is_name = lambda t: t.norm in first_names()  # noqa: E731
-    return rule(R.Candidate(text, tokens, i, is_name, CUES, tools=TOOLS))
+    return rule(R.Candidate(text, tokens, i, is_name, CUES, tools=TOOLS, known_person=known_person))
 
 
 CASES = {
@@ -245,23 +245,13 @@ def test_the_first_rule_with_an_opinion_decides():
 
 
 def test_a_participant_after_a_place_preposition_is_a_name_unless_a_town_is_called_so():
-    def known(text: str, word: str):
-        tokens = tokenize(text)
-        i = next(n for n, t in enumerate(tokens) if t.text == word)
-        candidate = R.Candidate(text, tokens, i, lambda t: True, CUES, known_person=True)
-        return C.capitalised_mid_sentence(candidate)
-
-    assert known("bumped into Rachel at the cluster meeting", "Rachel") is True
-    assert known("we moved into Reading last year", "Reading") is False
+    rule = C.capitalised_mid_sentence
+    assert verdict(rule, "bumped into Rachel at the cluster meeting", "Rachel", True) is True
+    assert verdict(rule, "we moved into Reading last year", "Reading", True) is False
 
 
 def test_a_participant_opening_a_sentence_before_a_gerund_and_its_object_is_doing_it():
-    def known(text: str, word: str):
-        tokens = tokenize(text)
-        i = next(n for n, t in enumerate(tokens) if t.text == word)
-        candidate = R.Candidate(text, tokens, i, lambda t: True, CUES, known_person=True)
-        return C.participant_doing(candidate)
-
-    assert known("Ibrahim sharing stories from his first year helped", "Ibrahim") is True
-    assert known("Spring cleaning is overdue", "Spring") is None  # a verb after: a noun
-    assert known("then Ibrahim sharing stories", "Ibrahim") is None  # not opening a sentence
+    rule = C.participant_doing
+    assert verdict(rule, "Ibrahim sharing stories from his first year", "Ibrahim", True) is True
+    assert verdict(rule, "Spring cleaning is overdue", "Spring", True) is None  # a noun
+    assert verdict(rule, "then Ibrahim sharing stories", "Ibrahim", True) is None  # mid-sentence

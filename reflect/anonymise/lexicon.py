@@ -178,6 +178,16 @@ def is_adverb_only(token: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def is_gerund(token: str) -> bool:
+    """The -ing form of a verb: "sharing" (share), "swapping" (swap), "vetting" (vet)."""
+    if not token.endswith("ing") or len(token) < 6:
+        return False
+    base = token[:-3]
+    bases = {base, base + "e"} | ({base[:-1]} if base[-1] == base[-2] else set())
+    return any(is_verb(b) for b in bases)
+
+
+@lru_cache(maxsize=50_000)
 def is_adjective(token: str) -> bool:
     """ "small", "multiple", "green": in WordNet as an adjective (whatever else it is)."""
     return token in _word_classes()["adj"]

@@ -13,6 +13,7 @@ from reflect.anonymise.lexicon import (
     is_adjective,
     is_adverb_only,
     is_finite_verb,
+    is_gerund,
     is_noun,
     is_past_verb,
     is_verb,
@@ -230,13 +231,9 @@ def object_of_a_gerund(c: Candidate) -> bool:
     """ "swapping rota tips", "sharing grace notes": a lower-case word right after a verb's
     -ing form, before a plural noun, is that noun's modifier in the gerund's object."""
     prev, nxt = c.prev, c.next
-    if c.token.capitalised or prev is None or nxt is None or not prev.norm.endswith("ing"):
+    if c.token.capitalised or prev is None or nxt is None:
         return False
-    if not (nxt.norm.endswith("s") and is_noun(nxt.norm)) or len(prev.norm) < 6:
-        return False
-    base = prev.norm[:-3]
-    bases = {base, base + "e"} | ({base[:-1]} if base[-1] == base[-2] else set())
-    return any(is_verb(b) for b in bases)
+    return nxt.norm.endswith("s") and is_noun(nxt.norm) and is_gerund(prev.norm)
 
 
 def participant_doing(c: Candidate) -> bool | None:
@@ -246,11 +243,7 @@ def participant_doing(c: Candidate) -> bool | None:
     nxt = c.next
     if not (c.known_person and c.token.capitalised and c.initial) or nxt is None:
         return None
-    if nxt.capitalised or not nxt.norm.endswith("ing") or len(nxt.norm) < 6:
-        return None
-    base = nxt.norm[:-3]
-    bases = {base, base + "e"} | ({base[:-1]} if base[-1] == base[-2] else set())
     after = c.tokens[c.i + 2] if c.i + 2 < len(c.tokens) else None
-    if not any(is_verb(b) for b in bases) or after is None or is_finite_verb(after.norm):
+    if nxt.capitalised or not is_gerund(nxt.norm) or after is None or is_finite_verb(after.norm):
         return None
     return None if after.norm in _NOUN_BEFORE | _VERBS_AFTER_A_SUBJECT else True

@@ -44,13 +44,9 @@ ACTIVITY_ZIPF = 4.5
 def names_an_activity(word: str) -> bool:
     """The -ing form of a verb ("vetting" from "vet", "scheduling" from "schedule") that is no
     adjective ("amazing", "interesting") and no everyday word."""
-    from reflect.anonymise.lexicon import is_adjective, is_verb, word_frequency
+    from reflect.anonymise.lexicon import is_adjective, is_gerund, word_frequency
 
-    if not word.endswith("ing") or len(word) < 6 or is_adjective(word):
-        return False
-    base = word[:-3]
-    bases = {base, base + "e"} | ({base[:-1]} if len(base) > 2 and base[-1] == base[-2] else set())
-    return any(is_verb(b) for b in bases) and word_frequency(word) < ACTIVITY_ZIPF
+    return not is_adjective(word) and is_gerund(word) and word_frequency(word) < ACTIVITY_ZIPF
 
 
 def says_what(phrase: str) -> bool:
