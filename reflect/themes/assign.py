@@ -15,7 +15,10 @@ theme whose label words it uses (``NAMED_SHARE``: "I liked the pivot tables in E
 how far its typical score in this data lies above the taxonomy's (``BACKGROUND``), then so that
 it takes answers clearly about another theme as often as the median theme (``calibrate.py``):
 a theme whose seeds read like any answer ("we had an honest conversation") otherwise wins
-sentences from specific ones and, over a dozen answers each, most people. What kind of answer
+sentences from specific ones and, over a dozen answers each, most people. Last, a sentence
+keeps a theme only if it lies on the theme's side of a boundary learnt from this data's own
+clear answers (``corroborate.py``): small talk in the programme's register reaches seeds
+written in that register as closely as real answers do. What kind of answer
 it is decides which themes it may join at all:
 
 - an answer saying there is nothing to report ("n/a", "nothing was confusing") raises no topic;
@@ -29,14 +32,15 @@ it is decides which themes it may join at all:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from reflect.themes.calibrate import even_false_positives
+from reflect.themes.corroborate import corroborated
 from reflect.themes.empty import is_empty_answer, leads_with_nothing
+from reflect.themes.label_words import LabelWords
 from reflect.themes.stance import allows, prompt_stance
 from reflect.themes.taxonomy import TaxonomyTheme
 
@@ -58,15 +62,6 @@ NAMED_SHARE = 0.8
 BACKGROUND = 0.5
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\s+[-–—]+\s+|\n+")
-_WORD = re.compile(r"[a-z0-9]+")
-# Words that carry no topic in a label ("Related to the quiz", "Issues with X").
-_LABEL_STOP = frozenset(
-    re.findall(
-        r"\w+",
-        """a an and are as at be by for from in into is it of on or the to with without about
-        related regarding re other others general various more less very""",
-    )
-)
 
 
 @dataclass
@@ -112,6 +107,10 @@ def assign_themes(
         # Each theme's evidence shifted by how far judged answers put its edge from the default
         # threshold: one taking too much loses the sentences it shares with another.
         evidence.bias = evidence.bias + THRESHOLD - teaching.thresholds(evidence, THRESHOLD)
+    # A theme an analyst taught has its edge from their judgements, fitted on the evidence
+    # as it stands: this data's own guess at the edge is for the themes nobody judged.
+    judged = teaching.judged_themes([t.id for t in taxonomy]) if teaching is not None else None
+    units.corroborated = evidence.corroborate(units, judged)
     found = evidence.decide(units)
     kinds = evidence.kinds
     membership = ((found.decisive >= THRESHOLD) | (found.named >= NAMED_SHARE)) & (
@@ -140,6 +139,9 @@ class _Units:
     topical: np.ndarray
     declines: np.ndarray  # says there is nothing to report, as a whole or in its first sentence
     allowed: np.ndarray
+    vectors: np.ndarray | None = None  # the units' embeddings
+    # units x themes: does this data's own view of the theme agree (``corroborate.py``)?
+    corroborated: np.ndarray | None = None
 
 
 @dataclass
@@ -161,7 +163,7 @@ class Evidence:
         self.taxonomy, self.embed = taxonomy, embed
         self.kinds = np.array([t.kind for t in taxonomy], dtype=str)  # str even when empty
         self.bias = np.zeros(len(taxonomy), dtype=np.float32)
-        self._words = _LabelWords(taxonomy, answers or [])
+        self._words = LabelWords(taxonomy, answers or [])
         if taxonomy:
             seeds, owner = _seeds(taxonomy)
             self.seed_vectors, self.owner = embed(seeds), owner
@@ -187,7 +189,7 @@ class Evidence:
         allowed = _allowed(self.taxonomy, prompts, n)
         named = np.zeros((n, n_themes), dtype=np.float32)
         if n == 0 or n_themes == 0:
-            return _Units(np.arange(n), named, named, topical, declines, allowed)
+            return _Units(np.arange(n), named, named, topical, declines, allowed, vectors)
         rows, unit_vectors, unit_texts = _units(vectors, texts, self.embed)
         scores = _scores(unit_vectors @ self.seed_vectors.T, self.owner, n_themes)
         if unit_texts is not None:
@@ -196,7 +198,7 @@ class Evidence:
             np.maximum.at(named, rows, used)
         if self.learnt is not None:
             scores += self.learnt.decision_function(unit_vectors)
-        return _Units(rows, scores, named, topical, declines, allowed)
+        return _Units(rows, scores, named, topical, declines, allowed, unit_vectors)
 
     def background(self, units: _Units) -> np.ndarray:
         """Each topic theme's evidence moved towards the others' by ``BACKGROUND`` of the gap
@@ -209,6 +211,19 @@ class Evidence:
         median = np.median(units.scores[answered] if answered.any() else units.scores, axis=0)
         bias[topic] = BACKGROUND * (median[topic].mean() - median[topic])
         return bias
+
+    def corroborate(self, units: _Units, judged: np.ndarray | None = None) -> np.ndarray | None:
+        """Units x themes: whether each unit lies on the theme's side of a boundary learnt from
+        this data's clear answers (``corroborate.py``), with the evidence as now biased; the
+        ``judged`` themes are not checked."""
+        if units.vectors is None or not len(units.scores):
+            return None
+        eligible = units.allowed & (self.kinds == "topic")[None, :] & units.topical[:, None]
+        scores = np.where(eligible[units.rows], units.scores + self.bias[None, :], -np.inf)
+        checked = self.kinds == "topic"
+        if judged is not None:
+            checked &= ~judged
+        return corroborated(units.vectors, scores, checked, THRESHOLD, MARGIN)
 
     def decide(self, units: _Units) -> _Found:
         """Per answer and theme: the strongest evidence (``scores``); the strongest from a unit
@@ -227,7 +242,10 @@ class Evidence:
         scores = units.scores + self.bias[None, :]
         masked = np.where(eligible[units.rows], scores, -np.inf)
         unit_best = masked.max(axis=1, keepdims=True)
-        decisive_units = np.where(masked >= unit_best - MARGIN, masked, -np.inf)
+        decisive = masked >= unit_best - MARGIN
+        if units.corroborated is not None:
+            decisive &= units.corroborated
+        decisive_units = np.where(decisive, masked, -np.inf)
         # the best *other* theme of each unit, for each theme
         padded = np.hstack([masked, np.full((len(masked), 1), -np.inf)])
         first, second = (-np.sort(-padded, axis=1)[:, :2]).T
@@ -298,44 +316,3 @@ def _scores(sims: np.ndarray, owner: np.ndarray, n_themes: int) -> np.ndarray:
         if own.shape[1]:
             per_theme[:, j] = np.sort(own, axis=1)[:, -TOP_K:].mean(axis=1)
     return per_theme
-
-
-def _words(text: str) -> set[str]:
-    # The first five letters: "plots"/"plotting", "visual"/"visualization" meet, while
-    # words stay apart.
-    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _LABEL_STOP and len(w) > 1}
-
-
-class _LabelWords:
-    """Units x themes: the share of a label's words a unit uses, each word weighted by its
-    inverse document frequency among the programme's answers. ``nothing`` and ``other``
-    themes have no topic words."""
-
-    def __init__(self, taxonomy: list[TaxonomyTheme], answers: Sequence[str]):
-        frequency = Counter(w for text in answers for w in _words(text))
-
-        labels = [_words(t.label) if t.kind == "topic" else set() for t in taxonomy]
-        # A word in two labels ("Related to *graphs*", "Reading *graphs* aloud") names neither:
-        # ReflectSumm dev F1 0.768 -> 0.775.
-        shared = {w for w, n in Counter(w for words in labels for w in words).items() if n > 1}
-
-        def weight(word: str) -> float:
-            if word in shared:
-                return 0.0
-            return float(np.log((len(answers) + 1) / (frequency[word] + 1)))
-
-        self.vocabulary = {w: k for k, w in enumerate(sorted(set().union(set(), *labels)))}
-        # word x theme: the word's weight as a share of its label's total
-        self.shares = np.zeros((len(self.vocabulary), len(taxonomy)), dtype=np.float32)
-        for j, words in enumerate(labels):
-            total = sum(weight(w) for w in words)
-            for w in words if total > 0 else ():
-                self.shares[self.vocabulary[w], j] = weight(w) / total
-
-    def used(self, unit_texts: Sequence[str]) -> np.ndarray:
-        present = np.zeros((len(unit_texts), len(self.vocabulary)), dtype=np.float32)
-        for i, text in enumerate(unit_texts):
-            for w in _words(text):
-                if (k := self.vocabulary.get(w)) is not None:
-                    present[i, k] = 1.0
-        return present @ self.shares

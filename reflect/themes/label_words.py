@@ -1,0 +1,63 @@
+"""How much of a taxonomy theme's label an answer uses, in words (``assign.py``'s evidence by
+wording): an analyst who labels a theme "Blockchain" means answers that say so."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from reflect.themes.taxonomy import TaxonomyTheme
+
+_WORD = re.compile(r"[a-z0-9]+")
+# Words that carry no topic in a label ("Related to the quiz", "Issues with X").
+_LABEL_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        """a an and are as at be by for from in into is it of on or the to with without about
+        related regarding re other others general various more less very""",
+    )
+)
+
+
+def _words(text: str) -> set[str]:
+    # The first five letters: "plots"/"plotting", "visual"/"visualization" meet, while
+    # words stay apart.
+    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _LABEL_STOP and len(w) > 1}
+
+
+class LabelWords:
+    """Units x themes: the share of a label's words a unit uses, each word weighted by its
+    inverse document frequency among the programme's answers. ``nothing`` and ``other``
+    themes have no topic words."""
+
+    def __init__(self, taxonomy: list[TaxonomyTheme], answers: Sequence[str]):
+        frequency = Counter(w for text in answers for w in _words(text))
+
+        labels = [_words(t.label) if t.kind == "topic" else set() for t in taxonomy]
+        # A word in two labels ("Related to *graphs*", "Reading *graphs* aloud") names neither:
+        # ReflectSumm dev F1 0.768 -> 0.775.
+        shared = {w for w, n in Counter(w for words in labels for w in words).items() if n > 1}
+
+        def weight(word: str) -> float:
+            if word in shared:
+                return 0.0
+            return float(np.log((len(answers) + 1) / (frequency[word] + 1)))
+
+        self.vocabulary = {w: k for k, w in enumerate(sorted(set().union(set(), *labels)))}
+        # word x theme: the word's weight as a share of its label's total
+        self.shares = np.zeros((len(self.vocabulary), len(taxonomy)), dtype=np.float32)
+        for j, words in enumerate(labels):
+            total = sum(weight(w) for w in words)
+            for w in words if total > 0 else ():
+                self.shares[self.vocabulary[w], j] = weight(w) / total
+
+    def used(self, unit_texts: Sequence[str]) -> np.ndarray:
+        present = np.zeros((len(unit_texts), len(self.vocabulary)), dtype=np.float32)
+        for i, text in enumerate(unit_texts):
+            for w in _words(text):
+                if (k := self.vocabulary.get(w)) is not None:
+                    present[i, k] = 1.0
+        return present @ self.shares
