@@ -805,3 +805,62 @@ def test_renaming_every_session_or_question_changes_nobody_and_a_move_beside_it_
                  for i, r in enumerate(again)]  # fmt: skip
     with pytest.raises(DisclosureRefused, match="new or wrote something different"):
         report(moved, ledger=book)
+
+
+def test_a_cell_one_view_withholds_cannot_be_had_from_the_full_report_and_the_other_view():
+    # "hybrid": cohort A 9 people (8 under "What worked?", 1 only under "What was hard?"),
+    # cohort B 14 (8 and 6). Cohort A's view withholds its "worked" cell (1 short of its
+    # total); the full report's 16 less cohort B's 8 would give it back, and 9 - 8 = 1.
+    rows = []
+    for cohort, worked, hard_only in (("A", 8, 1), ("B", 8, 6)):
+        for i in range(20):
+            topics = (
+                ["hybrid", "tools"] if i < worked
+                else ["tools", "hybrid"] if i < worked + hard_only
+                else ["career", "tools"]
+            )  # fmt: skip
+            rows += person(f"{cohort}-{i:02d}", "mentor" if i % 2 else "mentee", cohort, topics)
+    book = ledger()
+    reports = [report(rows, ledger=book)]
+    reports += [report(rows, filter=Filter.parse(f"cohort={c}"), ledger=book) for c in "AB"]
+    full, view_a, view_b = ({t["id"]: t for t in r["themes"]}["hybrid"] for r in reports)
+    worked = "What worked?"
+    assert full["by_prompt"][worked] == 16 and view_a["by_prompt"][worked] is None
+    recovered = [
+        view["participants"] - (full["by_prompt"][worked] - other["by_prompt"][worked])
+        for view, other in ((view_a, view_b), (view_b, view_a))
+        if None not in (view["participants"], full["by_prompt"][worked], other["by_prompt"][worked])
+    ]
+    assert not any(0 < x < K for x in recovered)
+
+
+def test_two_session_views_and_the_full_report_do_not_give_who_raised_it_in_both():
+    # "hybrid" after session 1 by 20 people, after session 2 by 16, by one of them both times:
+    # 20 + 16 - 35 = 1.
+    rows = []
+    for i in range(50):
+        first = "hybrid" if i < 20 else "career"
+        second = "hybrid" if 19 <= i < 35 else "tools"
+        for session, topic in (("1", first), ("2", second)):
+            rows += person(f"P-{i:03d}", "mentor" if i % 2 else "mentee", "A", [topic], [session])
+    book = ledger()
+    full = report(rows, ledger=book)
+    halves = [report(rows, filter=Filter.parse(f"session={s}"), ledger=book) for s in "12"]
+    totals = [{t["id"]: t for t in r["themes"]}["hybrid"]["participants"] for r in [full, *halves]]
+    assert totals[0] == 35
+    if None not in totals:
+        assert not 0 < totals[1] + totals[2] - totals[0] < K
+
+
+def test_with_two_questions_the_people_under_both_are_a_cell_too():
+    # "hybrid" under "What worked?" by 12 people, under "What was hard?" by 9, one of them
+    # under both: 12 + 9 - 20 = 1.
+    rows = []
+    for i in range(40):
+        topics = (["hybrid", "hybrid"] if i == 11 else ["hybrid", "tools"] if i < 11 else
+                  ["career", "hybrid"] if i < 20 else ["career", "tools"])  # fmt: skip
+        rows += person(f"P-{i:03d}", "mentor" if i % 2 else "mentee", "A", topics)
+    (hybrid,) = [t for t in report(rows)["themes"] if t["id"] == "hybrid"]
+    assert hybrid["participants"] == 20
+    shown = [v for v in hybrid["by_prompt"].values() if v is not None]
+    assert len(shown) < 2 and shown == [12]

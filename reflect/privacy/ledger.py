@@ -11,8 +11,10 @@ the set of people behind it, and every later report is checked against all of th
 (k = the largest minimum group size any report of this workspace used):
 
 1. **Cells.** A count is withheld if its people differ from the people behind any count
-   already released by 1 to k−1 — nested or not, same cell or another. The very same people
-   again (a difference of 0) is the same number again, and is shown.
+   already released by 1 to k−1 — nested or not, same cell or another — or from what a
+   reader works out from two released counts (``derived.py``), or if its difference with a
+   released count it is nested with would. The very same people again (a difference of 0)
+   is the same number again, and is shown.
 2. **Whole reports.** If the people of the whole report (the programme, or a filtered view's
    group) differ from a released set by 1 to k−1, the report is refused: withholding only the
    cells those few people are in would show, by its pattern, which cells they are in. The very
@@ -37,6 +39,8 @@ What is stored (tables of the workspace's DuckDB file, which is private to its o
   people under new ids are the same people; rule 3). Never the text.
 - ``ledger_sets(digest, people, erased, members)``: one row per distinct released set of
   people; ``members`` is a bitset over ``bit``; ``erased`` counts members since erased.
+- ``ledger_derived``, the same for the sets a reader works out from two nested released
+  sets (``derived.py``: checked against like released ones).
 - ``ledger_releases(release_id, released_at, k, kind, numbers)``: one row per report; its
   ``numbers`` digest lets ``reflect compare`` recognise an unedited report of this workspace.
 - ``ledger_populations(digest)``: a keyed HMAC of each released report's sorted pseudonyms
@@ -61,23 +65,26 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pandas as pd
 
 from reflect.errors import DisclosureRefused
 from reflect.keys import keyed_tag
+from reflect.privacy.derived import KnownSets
 from reflect.privacy.digests import numbers_digest
 from reflect.privacy.identity import PURPOSE, People, person_tag
 
+# Sets a report released, and sets a reader works out from two released ones (``derived.py``).
+_SET_TABLES = ("ledger_sets", "ledger_derived")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS ledger_people (tag VARCHAR PRIMARY KEY, bit INTEGER);
 CREATE TABLE IF NOT EXISTS ledger_answers (tag VARCHAR PRIMARY KEY, bit INTEGER);
 CREATE TABLE IF NOT EXISTS ledger_versions (tag VARCHAR PRIMARY KEY, bit INTEGER);
 CREATE TABLE IF NOT EXISTS ledger_groups (tag VARCHAR PRIMARY KEY, bit INTEGER);
 CREATE TABLE IF NOT EXISTS ledger_sets (
+    digest VARCHAR PRIMARY KEY, people INTEGER, erased INTEGER, members BLOB);
+CREATE TABLE IF NOT EXISTS ledger_derived (
     digest VARCHAR PRIMARY KEY, people INTEGER, erased INTEGER, members BLOB);
 CREATE TABLE IF NOT EXISTS ledger_releases (
     release_id VARCHAR PRIMARY KEY, released_at VARCHAR, k INTEGER, kind VARCHAR,
@@ -86,13 +93,6 @@ CREATE TABLE IF NOT EXISTS ledger_populations (digest VARCHAR PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS ledger_dp (release_id VARCHAR, epsilon DOUBLE, released_at VARCHAR);
 CREATE TABLE IF NOT EXISTS ledger_settings (name VARCHAR PRIMARY KEY, value VARCHAR);
 """
-
-
-@dataclass(frozen=True, order=True)
-class _Released:
-    people: int  # members + erased
-    members: int  # bitset
-    erased: int
 
 
 # ε a workspace may spend in all unless a lower budget is given: at ε = 40 the demo's counts are
@@ -108,10 +108,11 @@ class Ledger:
         self.key = key
         db.execute(_SCHEMA)
         self.people = People(db, key)
-        rows = db.execute("SELECT people, members, erased FROM ledger_sets").fetchall()
-        released = sorted(_Released(p, _to_int(m), e) for p, m, e in rows)
-        self._released = released
-        self._sizes = [r.people for r in released]
+        self.known = KnownSets(*(
+            [(p, _to_int(m), e) for p, m, e in db.execute(
+                f"SELECT people, members, erased FROM {table}").fetchall()]
+            for table in _SET_TABLES
+        ))  # fmt: skip
 
     # -- who is who ------------------------------------------------------------------------
     def bits(self, frame: pd.DataFrame) -> pd.Series:
@@ -131,17 +132,12 @@ class Ledger:
         return max(k, largest or 0)
 
     def differs_by_a_few(self, people: int, k: int) -> bool:
-        """Whether a set of people (a bitset) differs from a released one by 1 to k−1 and
-        equals none of them."""
-        size = people.bit_count()
-        lo, hi = bisect_left(self._sizes, size - k + 1), bisect_right(self._sizes, size + k - 1)
-        near = False
-        for released in self._released[lo:hi]:
-            if released.erased == 0 and released.members == people:
-                return False  # released before: nothing new
-            difference = (released.members ^ people).bit_count() + released.erased
-            near = near or 0 < difference < k
-        return near
+        """Whether a set of people (a bitset), or what it would let a reader work out with a
+        known set it is nested with (``derived.py``), differs from a known set by 1 to k−1
+        and equals none of them."""
+        if self.known.near(people, k):
+            return True
+        return any(self.known.near(d, k) for d in self.known.nested_differences(people))
 
     def population(self, participants) -> str:
         """A keyed digest of a report's participants (pseudonyms), for rule 2."""
@@ -216,31 +212,16 @@ class Ledger:
         if epsilon is not None:
             self.db.execute("INSERT INTO ledger_dp VALUES (?, ?, ?)", [release_id, epsilon, _now()])
         self.people.store(self.db)
-        new_sets = set(sets) - {r.members for r in self._released if r.erased == 0}
-        if new_sets:  # in one insert: a report releases hundreds of sets
-            import pyarrow as pa
-
-            sets_ = list(new_sets)
-            data = [_to_bytes(people) for people in sets_]
-            rows = pa.table(
-                {
-                    "digest": [_digest(d, 0) for d in data],
-                    "people": pa.array([p.bit_count() for p in sets_], pa.int32()),
-                    "members": pa.array(data, pa.binary()),
-                }
-            )
-            self.db.register("ledger_new_sets", rows)
-            try:
-                self.db.execute(
-                    "INSERT OR IGNORE INTO ledger_sets "
-                    "SELECT digest, people, 0, members FROM ledger_new_sets"
-                )
-            finally:
-                self.db.unregister("ledger_new_sets")
-        self._released = sorted(
-            [*self._released, *(_Released(p.bit_count(), p, 0) for p in new_sets)]
-        )
-        self._sizes = [r.people for r in self._released]
+        new_sets = {s for s in sets if s and not self.known.holds(s)}
+        for members in new_sets:
+            self.known.add(members)
+        # what the reader now works out from two released sets is known too (derived.py)
+        derived = {d for s in set(sets) for d in self.known.nested_differences(s)}
+        derived = {d for d in derived if not self.known.holds(d)}
+        for members in derived:
+            self.known.add(members, derived=True)
+        for table, rows in (("ledger_sets", new_sets), ("ledger_derived", derived)):
+            _insert_sets(self.db, table, rows)
         self.db.execute(
             "INSERT INTO ledger_releases VALUES (?, ?, ?, ?, ?)",
             [release_id, _now(), k, kind, numbers],
@@ -296,24 +277,48 @@ def erase_person(db, key: bytes, pseudonym: str) -> bool:
         return False
     bit = rows[0][0]
     mask = 1 << bit
-    for digest, members, erased in db.execute(
-        "SELECT digest, members, erased FROM ledger_sets"
-    ).fetchall():
-        people = _to_int(members)
-        if people & mask:
-            people &= ~mask
-            data = _to_bytes(people)
-            db.execute("DELETE FROM ledger_sets WHERE digest = ?", [digest])
-            db.execute(
-                "INSERT OR IGNORE INTO ledger_sets VALUES (?, ?, ?, ?)",
-                [_digest(data, erased + 1), people.bit_count() + erased + 1, erased + 1, data],
-            )
+    for table in _SET_TABLES:
+        for digest, members, erased in db.execute(
+            f"SELECT digest, members, erased FROM {table}"
+        ).fetchall():
+            people = _to_int(members)
+            if people & mask:
+                people &= ~mask
+                data = _to_bytes(people)
+                db.execute(f"DELETE FROM {table} WHERE digest = ?", [digest])
+                db.execute(
+                    f"INSERT OR IGNORE INTO {table} VALUES (?, ?, ?, ?)",
+                    [_digest(data, erased + 1), people.bit_count() + erased + 1, erased + 1, data],
+                )
     # Every name the person went by, and what they wrote, goes with them.
     for table in ("people", "answers", "versions", "groups"):
         db.execute(f"DELETE FROM ledger_{table} WHERE bit = ?", [bit])
     # Every digest may hold the person; they only spare identical re-runs a needless refusal.
     db.execute("DELETE FROM ledger_populations")
     return True
+
+
+def _insert_sets(db, table: str, sets) -> None:
+    """Store new sets in one insert: a report releases hundreds."""
+    if not sets:
+        return
+    import pyarrow as pa
+
+    data = [_to_bytes(people) for people in sets]
+    rows = pa.table(
+        {
+            "digest": [_digest(d, 0) for d in data],
+            "people": pa.array([p.bit_count() for p in sets], pa.int32()),
+            "members": pa.array(data, pa.binary()),
+        }
+    )
+    db.register("ledger_new_sets", rows)
+    try:
+        db.execute(
+            f"INSERT OR IGNORE INTO {table} SELECT digest, people, 0, members FROM ledger_new_sets"
+        )
+    finally:
+        db.unregister("ledger_new_sets")
 
 
 def _digest(data: bytes, erased: int) -> str:

@@ -1,0 +1,44 @@
+"""What a reader works out from two released sets (``privacy/derived.py``), on small bitsets."""
+
+from __future__ import annotations
+
+from reflect.privacy.derived import KnownSets
+
+
+def people(*bits: int) -> int:
+    return sum(1 << b for b in bits)
+
+
+EVERYONE = people(*range(20))
+FIRST_HALF = people(*range(10))
+
+
+def test_a_set_near_a_known_one_is_near_and_the_same_set_again_is_not():
+    known = KnownSets([(10, FIRST_HALF, 0)])
+    assert known.near(people(*range(9)), 5)
+    assert not known.near(FIRST_HALF, 5)
+    assert not known.near(people(*range(4)), 5)  # six apart
+
+
+def test_nested_differences_are_the_people_one_set_holds_and_the_other_not():
+    known = KnownSets([(20, EVERYONE, 0), (3, people(15, 16, 17), 0)])
+    differences = known.nested_differences(FIRST_HALF)
+    assert differences == [people(*range(10, 20))]  # inside everyone; apart from the other
+    assert sorted(known.nested_differences(people(15, 16, 17, 18))) == [
+        people(18),
+        people(*range(15), 19),
+    ]
+
+
+def test_derived_sets_are_checked_against_but_never_derived_from():
+    known = KnownSets([(20, EVERYONE, 0)], [(10, FIRST_HALF, 0)])
+    assert known.near(people(*range(9)), 5)
+    assert known.nested_differences(people(*range(3))) == [people(*range(3, 20))]
+
+
+def test_a_set_with_people_no_known_set_holds_is_packed_wider():
+    known = KnownSets([(3, people(0, 1, 2), 0)])
+    assert known.nested_differences(people(0, 1, 2, 200)) == [people(200)]
+    known.add(people(300, 301))
+    assert known.holds(people(300, 301))
+    assert known.nested_differences(people(300)) == [people(301)]
