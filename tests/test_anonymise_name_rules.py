@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reflect.anonymise import name_company as C
+from reflect.anonymise import name_phrases as P
 from reflect.anonymise import name_rules as R
 from reflect.anonymise.analyzer import default_settings
 from reflect.anonymise.lexicon import first_names
@@ -166,12 +167,13 @@ CASES = {
         ("drafted it with ai", "ai", False),
         ("Al joined", "Al", None),
     ],
-    R.referred_to: [
+    C.referred_to: [
         ("i went through it with robin and she liked it", "robin", True),
         ("we talked about olive and her new role", "olive", True),
         ("the robin sat there and he watched it", "robin", None),  # after a determiner
         ("a session on ivy leaves. Then he left", "ivy", None),  # another sentence
         ("RT said he would", "said", None),  # a verb is never the name
+        ("which was rich coming from him", "rich", None),  # an adjective after "was"
     ],
     C.member_of_a_group: [
         ("Hope in my team has asked to join", "Hope", True),
@@ -185,11 +187,16 @@ CASES = {
         ("there is hope in it for us", "hope", None),
         ("there is hope in the store", "hope", None),  # a noun after "is"
         ("Karen in the bakery wants to go", "Karen", True),
+        ("Dawn in the comms team knows how", "Dawn", True),  # a word a dictionary lacks
+        ("Dawn in the IT team knows how", "Dawn", True),  # an acronym naming the team
+        ("Hope in the new team", "Hope", True),
     ],
     C.modal_as_subject: [
         ("Will is ready to take on the rota", "Will", True),
         ("Will this work?", "Will", None),
         ("we will is not English", "will", None),  # lower case: the modal rules decide
+        ("Will drew me the org chart", "Will", True),  # a past tense only, no modal's verb
+        ("Will read the notes later", "Will", None),  # "read": a base form too
     ],
     C.numbered: [
         ("we met next to Ward 9 after lunch", "Ward", False),
@@ -209,11 +216,40 @@ CASES = {
         ("Then Mark my words", "Mark", None),  # not opening the sentence
         ("Ruth my mentor agreed", "Ruth", None),  # no verb
     ],
-    C.asked_to: [
+    P.asked_to: [
         ("we should ask ruth to chair it", "ruth", True),
         ("I told Grace to go ahead", "Grace", True),
         ("with grace to spare", "grace", None),  # nobody asked
         ("asked, ruth to one side", "ruth", None),  # set off by a comma
+        ("Asked grace how the team copes", "grace", True),
+        ("I told will about it", "will", True),
+        ("asked for grace and patience", "grace", None),
+    ],
+    P.spoken_to: [
+        ("admitted to summer that i judge desks", "summer", True),
+        ("explained to will how it works", "will", True),
+        ("looking forward to summer that is coming", "summer", None),  # nobody spoken to
+        ("said to grace", "grace", None),  # nothing said after it
+    ],
+    P.verb_after_to: [
+        ("she wants to ban generative AI", "ban", False),
+        ("I had to mark the mocks", "mark", False),
+        ("I spoke to mark the other day", "mark", None),  # spoken to: a person
+        ("I need to grace", "grace", None),  # no object after it
+        ("wants to Mark the pallets", "Mark", None),  # a capital: other rules decide
+    ],
+    P.part_of_a_quantity: [
+        ("a new bit of kit from the store", "kit", False),
+        ("a lot of grace shown", "grace", False),
+        ("a friend of kit's", "kit's", None),  # no amount before "of"
+        ("a bit of Kit", "Kit", None),
+    ],
+    P.title_of: [
+        ("the forty-page Bill of Materials", "Bill", False),
+        ("Bank of England", "Bank", False),
+        ("Grace of Finance", "Grace", None),  # a department: where she works
+        ("Bill of the exams office", "Bill", None),  # "of the": no title
+        ("Priya of Finance", "Priya", None),  # no everyday word
     ],
     R.cue_strength: [
         ("my mentor grace helped", "grace", True),

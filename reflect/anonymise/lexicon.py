@@ -224,6 +224,11 @@ def is_verb(token: str) -> bool:
     return token in classes["verb"] or token in classes["verb_forms"]
 
 
+def is_base_verb(token: str) -> bool:
+    """A verb's base form ("read", "put"; not "drew")."""
+    return token in _word_classes()["verb"]
+
+
 @lru_cache(maxsize=50_000)
 def is_finite_verb(token: str) -> bool:
     """A past-tense or third-person present verb ("wrote", "lives", "says")."""

@@ -9,19 +9,26 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from reflect.anonymise.lexicon import (
     is_adjective,
     is_adverb_only,
+    is_base_verb,
     is_finite_verb,
     is_gerund,
+    is_modifier,
     is_noun,
     is_past_verb,
     is_verb,
 )
 from reflect.anonymise.name_candidate import Candidate
 from reflect.anonymise.name_cues import in_title_case_run
-from reflect.anonymise.name_tokens import DETERMINERS, PLACE_PREPOSITIONS
+from reflect.anonymise.name_tokens import DETERMINERS, PLACE_PREPOSITIONS, referred_to_after
 
+AUXILIARIES = frozenset(
+    {"is", "was", "are", "were", "be", "been", "has", "had", "have", "does", "did", "do"}
+)
 # A person's place in the organisation: "in my team", "from our office", "on the helpdesk".
 _PLACED = frozenset({"in", "on", "from"})
 _WHOSE = frozenset({"my", "our", "the", "his", "her", "their", "your"})
@@ -98,14 +105,24 @@ def member_of_a_group(c: Candidate) -> bool | None:
     else:
         # "in my team", "in the exams office": a group, or one noun naming it before it
         groups = [w for w in words[2:4] if w in GROUP_NOUNS or w.rstrip("s") in GROUP_NOUNS]
+        naming = c.tokens[c.i + 3] if c.i + 3 < len(c.tokens) else None  # "comms", "IT"
         placed = (
             words[1] in _WHOSE
             and bool(groups)
-            and (words[2] in groups or (is_noun(words[2]) and words[2] not in DETERMINERS))
+            and (
+                words[2] in groups
+                or (is_noun(words[2]) and words[2] not in DETERMINERS)
+                or (naming is not None and words[3] in groups and _names_a_group(naming))
+            )
         )
     if not placed or (c.prev is not None and c.prev.norm in _SUBJECT_OR_MODAL | _NOUN_BEFORE):
         return None
     return True
+
+
+def _names_a_group(token) -> bool:
+    """A word before "team" that a dictionary may not hold: "comms", "IT", "SEND"."""
+    return token.text.isupper() or (token.norm not in STOP_WORDS and not is_verb(token.norm))
 
 
 # Before the word, these make it a noun: "there is hope in the store", "a lot of grace".
@@ -113,25 +130,13 @@ _NOUN_BEFORE = frozenset({"is", "was", "are", "were", "be", "been", "of", "more"
 
 
 def modal_as_subject(c: Candidate) -> bool | None:
-    """ "Will is ready to take on the rota": a capitalised "Will" before "is", "has" or "was"
-    is no modal."""
+    """ "Will is ready to take on the rota", "Will drew me the org chart": a capitalised
+    "Will" before "is", "has", "was" or a verb's past tense is no modal."""
     if c.token.norm != "will" or not c.token.capitalised or c.next is None:
         return None
-    return True if c.next.norm in _NOT_AFTER_A_MODAL else None
-
-
-def asked_to(c: Candidate) -> bool | None:
-    """ "ask sue to trial it", "told will to lead": someone asked to do something is a person;
-    the word is already a known first name (a candidate), here only its slot decides."""
-    if c.prev is None or c.next is None or c.next.norm != "to" or c.prev.norm not in _ASKING:
-        return None
-    return True if c.text[c.prev.end : c.token.start] == " " else None
-
-
-_ASKING = frozenset(
-    {"ask", "asked", "asking", "tell", "told", "remind", "reminded", "encourage",
-     "encouraged", "invite", "invited", "persuade", "persuaded"}
-)  # fmt: skip
+    nxt = c.next.norm
+    past_only = is_past_verb(nxt) and not is_base_verb(nxt)  # "Will drew me", not "read"
+    return True if nxt in _NOT_AFTER_A_MODAL or past_only else None
 
 
 def subject_of_a_clause(c: Candidate) -> bool:
@@ -184,7 +189,9 @@ def modifies_a_plural_subject(c: Candidate) -> bool:
 def verb_after_adverb(c: Candidate) -> bool:
     """ "Michael always makes time", "Hope really helped": an adverb between a subject and
     its verb."""
-    if c.next is None or c.i + 2 >= len(c.tokens) or not is_adverb_only(c.next.norm):
+    if c.next is None or c.i + 2 >= len(c.tokens):
+        return False
+    if not (is_adverb_only(c.next.norm) or c.next.norm in _ADVERBS_BEFORE_A_VERB):
         return False
     verb = c.tokens[c.i + 2]
     return (
@@ -194,6 +201,12 @@ def verb_after_adverb(c: Candidate) -> bool:
     )
 
 
+# Adverbs a dictionary also lists as other words, often between a subject and its verb
+# ("elizabeth now uses the search bar", "Mark just sent it").
+_ADVERBS_BEFORE_A_VERB = frozenset(
+    {"now", "just", "also", "still", "never", "already", "always", "often", "even", "then",
+     "finally", "actually", "usually", "once", "rarely"}
+)  # fmt: skip
 _WHO = frozenset({"who", "whom", "whose"})
 
 
@@ -247,3 +260,17 @@ def participant_doing(c: Candidate) -> bool | None:
     if nxt.capitalised or not is_gerund(nxt.norm) or after is None or is_finite_verb(after.norm):
         return None
     return None if after.norm in _NOUN_BEFORE | _VERBS_AFTER_A_SUBJECT else True
+
+
+def referred_to(c: Candidate) -> bool | None:
+    """A bare name that a he or she picks up later in the sentence ("explained it to rowan
+    and she loved it", "on ivy and her promotion case") is the person the pronoun means;
+    verbs and cue words ("said", "told") are never the name."""
+    norm = c.token.norm
+    if norm in c.cues.after or norm in c.cues.before or is_past_verb(norm):
+        return None
+    if c.prev is not None and (c.prev.norm in DETERMINERS or c.prev.possessive):
+        return None
+    if c.prev is not None and c.prev.norm in AUXILIARIES and is_modifier(norm):
+        return None  # "which was rich coming from him": an adjective after "was"
+    return True if referred_to_after(c.text, c.token.end) else None

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise import name_company as company
+from reflect.anonymise import name_phrases as phrases
 from reflect.anonymise.lexicon import (
     COMMON_NAME,
     calendar_words,
@@ -20,12 +21,14 @@ from reflect.anonymise.lexicon import (
     is_finite_verb,
     is_modifier,
     is_noun_only,
+    is_ordinary_word,
     is_past_verb,
     is_verb,
     looks_like_typo,
     word_frequency,
 )
 from reflect.anonymise.name_candidate import Candidate
+from reflect.anonymise.name_company import AUXILIARIES
 from reflect.anonymise.name_cues import STRONG, WEAK, NameCues
 from reflect.anonymise.name_marks import names_a_role
 from reflect.anonymise.name_tokens import (
@@ -50,13 +53,11 @@ _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "everyone"})
 _OBJECT_STARTS = frozenset({"it", "a", "an", "the", "up", "out", "this", "that", "some", "my"})
 
 
-# Below once in a million words a word is seldom written ("magdalena"; "grace" 4.6, "wren" 3.1).
-_SELDOM_A_WORD_ZIPF = 3.0
+_SELDOM_A_WORD_ZIPF = 3.0  # below once in a million words ("magdalena"; "grace" 4.6)
 # With a strong cue a name used only abroad may be lower case below this ("marguerite" 3.1).
 _FOREIGN_LOWER_ZIPF = 3.5
-_AUXILIARIES = frozenset(
-    {"is", "was", "are", "were", "be", "been", "has", "had", "have", "does", "did", "do"}
-)
+# ...and below this before a word no dictionary knows, a surname ("raj" 3.55; "love" 6.2).
+_SELDOM_LOWER_ZIPF = 4.0
 
 
 # --- Rules that rule a word out whatever surrounds it.
@@ -236,8 +237,21 @@ def foreign_name(c: Candidate) -> Verdict:
         return not technical_text(c.text) or _cue_word(c)
     # in lower case only a word English seldom writes ("marguerite was brilliant", not
     # "line was late")
-    lower_case_ok = word_frequency(c.token.norm) < _FOREIGN_LOWER_ZIPF
+    lower_case_ok = word_frequency(c.token.norm) < _FOREIGN_LOWER_ZIPF or _before_a_surname(c)
     return c.cue == STRONG and (c.token.capitalised or c.token.possessive or lower_case_ok)
+
+
+def _before_a_surname(c: Candidate) -> bool:
+    """ "raj mehta's committee": a word no dictionary knows after a word English seldom
+    writes is a surname ("love jupyter", "run streamlit": everyday words before a tool)."""
+    nxt = c.next
+    return (
+        nxt is not None
+        and word_frequency(c.token.norm) < _SELDOM_LOWER_ZIPF
+        and not nxt.capitalised
+        and not is_ordinary_word(nxt.norm)
+        and not names_a_tool(c.text, nxt.start, nxt.end, c.tools)
+    )
 
 
 def _cue_word(c: Candidate) -> bool:
@@ -263,7 +277,7 @@ def subject_of_verb(c: Candidate) -> Verdict:
     if (
         after is not None
         and after.norm in _OBJECT_PRONOUNS
-        and nxt.norm not in _AUXILIARIES
+        and nxt.norm not in AUXILIARIES
         and is_verb(nxt.norm)
     ):
         return True
@@ -275,18 +289,6 @@ def subject_of_verb(c: Candidate) -> Verdict:
 def too_short(c: Candidate) -> Verdict:
     """ "ai", "jo" in lower case: too short to tell."""
     return False if len(c.token.norm) <= 2 and not c.token.capitalised else None
-
-
-def referred_to(c: Candidate) -> Verdict:
-    """A bare name that a he or she picks up later in the sentence ("explained it to rowan
-    and she loved it", "on ivy and her promotion case") is the person the pronoun means;
-    verbs and cue words ("said", "told") are never the name."""
-    norm = c.token.norm
-    if norm in c.cues.after or norm in c.cues.before or is_past_verb(norm):
-        return None
-    if c.prev is not None and (c.prev.norm in DETERMINERS or c.prev.possessive):
-        return None
-    return True if referred_to_after(c.text, c.token.end) else None
 
 
 def cue_strength(c: Candidate) -> Verdict:
@@ -307,9 +309,10 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     company.about_to,
     acronym,  # before tech_term: "API's" is no possessive of a person
     noun_modifier,
+    after_article,  # before tech_term: "a tiny dashboard" is no person in any slot
+    phrases.title_of,
     tech_term,
     word_shape,
-    after_article,
     other_language,
     only_a_name,
     calendar_word,
@@ -317,15 +320,18 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     company.modal_as_subject,
     function_word,
     verb_with_object,
+    phrases.verb_after_to,
+    phrases.part_of_a_quantity,
     modified_noun,
-    referred_to,
+    company.referred_to,
     company.relative_who,
     company.participant_doing,
     foreign_name,
     subject_of_verb,
     company.capitalised_mid_sentence,
     too_short,
-    company.asked_to,
+    phrases.asked_to,
+    phrases.spoken_to,
     cue_strength,
 )
 

@@ -202,6 +202,8 @@ class SpacyNerRecognizer:
         text = ent.text.lower()
         if text in self.not_names or any(t.lower_ in self.not_names for t in ent):
             return False
+        if any(ch.isdigit() for ch in ent.text):
+            return False  # a number is no part of a name: "Floor 3 is a maze", "Block 2B"
         if self._tool(ent):
             return self._person_slot(ent, verbs=any(t.lower_ in first_names() for t in ent))
         # The model is English: in another language its guesses that open with a lowercase
