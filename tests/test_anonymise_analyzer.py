@@ -243,6 +243,9 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
             "got moved from st 4462 last year, near Ward 7",
             "st [WORKPLACE_ID] last year, near Ward 7",
         ),
+        # A vehicle's registration is its driver's; a file format or a test is not.
+        ("the van KX21 RZT keeps reversing", "van [VEHICLE_ID] keeps"),
+        ("an MP3 file and two COVID19 tests", "an MP3 file and two COVID19 tests"),
     ],
 )
 def test_when_the_commonly_missed_shapes_appear_then_they_are_redacted(text, redacted):

@@ -87,6 +87,8 @@ CASES = {
         ("Python notebooks: Siiri fixed them", "Siiri", True),  # the subject of a verb
         ("Python notebooks - Siiri's fixes", "Siiri's", True),  # a possessive
         ("send me an emil", "emil", False),  # a slip for "email", and no cue
+        ("Amit told me it was useful", "Amit", True),  # like "admit", but it told someone
+        ("Recenly started a course", "Recenly", False),  # a slip before a verb
         ("Will joined", "Will", None),  # also an everyday word: other rules decide
     ],
     R.calendar_word: [
@@ -187,6 +189,7 @@ CASES = {
         ("there is hope in it for us", "hope", None),
         ("there is hope in the store", "hope", None),  # a noun after "is"
         ("Karen in the bakery wants to go", "Karen", True),
+        ("Frank on nights is the one to ask", "Frank", True),  # a shift
         ("Dawn in the comms team knows how", "Dawn", True),  # a word a dictionary lacks
         ("Dawn in the IT team knows how", "Dawn", True),  # an acronym naming the team
         ("Hope in the new team", "Hope", True),

@@ -39,12 +39,12 @@ GROUP_NOUNS = frozenset(
      "shop", "lab", "clinic", "pharmacy"}
 )  # fmt: skip
 # Parts of an organisation named without a determiner: "dawn on reception", "Kwame in
-# finance", "will in english" (a school's department).
+# finance", "will in english" (a school's department), "Frank on nights" (a shift).
 DEPARTMENTS = frozenset(
     {"reception", "finance", "hr", "payroll", "procurement", "marketing", "sales", "legal",
      "accounts", "admin", "operations", "ops", "estates", "facilities", "catering", "security",
      "english", "maths", "math", "science", "history", "geography", "languages", "music",
-     "drama", "exams", "pastoral", "safeguarding"}
+     "drama", "exams", "pastoral", "safeguarding", "nights", "earlies", "lates"}
 )  # fmt: skip
 # Before the word, these make it a verb or a modal ("I hope in my team", "we will on our
 # site"): the sentence then needs no person.

@@ -162,9 +162,9 @@ def only_a_name(c: Candidate) -> Verdict:
     if c.token.capitalised:
         if not c.english and technical_text(c.text) and not (c.cue or subject):
             return False  # beside tools a name used only abroad needs a cue ("backups - Quillo")
-        # At the start of a sentence a capital proves nothing: a slip there ("Recenly")
-        # needs a cue as it would in lower case.
-        return not (c.initial and looks_like_typo(c.token.norm)) or c.cue == STRONG
+        # A capital opening a sentence proves nothing: a slip ("Recenly") needs a cue ("Amit told")
+        slip = c.initial and looks_like_typo(c.token.norm)
+        return not slip or c.cue == STRONG or (subject and _cue_word(c))
     if looks_like_typo(c.token.norm):
         return c.cue == STRONG or referred_to_after(c.text, c.token.end)
     # In lower case a name used only outside English-speaking countries is also a word of

@@ -56,6 +56,7 @@ REDACTION_NAMES = {
     "CREDIT_CARD": "Card numbers",
     "PLACE": "Places",
     "WORKPLACE_ID": "Store and branch numbers",
+    "VEHICLE_ID": "Vehicle registrations",
     "AGE": "Ages",
     "DATE": "Full dates",
 }
