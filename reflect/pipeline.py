@@ -100,7 +100,8 @@ def analyse(
         max_cell_chars=config.max_cell_chars,
         drop_duplicates=config.drop_duplicates,
     )
-    progress.note(describe_columns(export.columns))
+    roster = read_roster(config.roster, config.encoding) if config.roster else None
+    progress.note(describe_columns(export.columns, roster.names if roster else ()))
     frame = _display_roles(export.frame, config.role_names)
     _warn_if_small(frame, config.min_group_size)
     from reflect.privacy.counts import copies_as_one, one_label_per_person
@@ -108,7 +109,6 @@ def analyse(
 
     # Too small to report on: refused now, before any model loads (and again in disclose).
     refuse_too_small(one_label_per_person(frame), config.min_group_size)
-    roster = read_roster(config.roster, config.encoding) if config.roster else None
 
     # Worker processes for large inputs get ready on another core while this one goes on.
     from reflect.nlp import import_spacy

@@ -283,6 +283,15 @@ def test_when_headers_hold_odd_spaces_then_the_columns_line_reads_as_the_sheet_d
     )
 
 
+def test_a_header_naming_a_participant_is_not_quoted_in_the_columns_line():
+    from reflect.ingest import describe_columns
+
+    columns = {"participant": "ID", "text": ["What will you change?", "Anything for Tomasz Kral?"]}
+    line = describe_columns(columns, names=["Tomasz Kral", "Will Cole"])
+    assert "Tomasz" not in line and "Kral" not in line
+    assert "'What will you change?'" in line  # "will" in lower case names nobody
+
+
 @pytest.mark.parametrize("writer", ["Student", "Learner ID", "Trainee", "Coachee"])
 def test_education_and_coaching_headers_name_the_writer(tmp_path, writer):
     path = _long_csv(tmp_path, header=(writer, "Question", "Answer"))

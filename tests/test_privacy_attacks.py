@@ -864,3 +864,26 @@ def test_with_two_questions_the_people_under_both_are_a_cell_too():
     assert hybrid["participants"] == 20
     shown = [v for v in hybrid["by_prompt"].values() if v is not None]
     assert len(shown) < 2 and shown == [12]
+
+
+def test_every_rule_of_a_report_is_at_the_largest_k_the_workspace_has_used():
+    # Counts were held to the workspace's k, phrases were not: at -k 2 after reports at 5 a
+    # phrase two people wrote was shown (red team, 4 December 2026).
+    rows = programme(40)
+    frame = frame_of(rows)
+    themes = themes_of(frame)
+    hybrid = next(t for t in themes if t.id == "hybrid")
+    two = frozenset(sorted(set(frame[F.PARTICIPANT].iloc[hybrid.members]))[:2])
+    hybrid.phrases = [Phrase("boss mode", two)]
+    book = ledger()
+    report(rows, themes, ledger=book)
+    again = disclose(themes, frame, 2, ledger=book, printable=printable).to_dict()
+    assert all("boss mode" not in t["phrases"] for t in again["themes"])
+    assert again["min_group_size"] == K
+
+
+def test_a_dp_report_tallies_no_withheld_facets():
+    # How many facets were withheld is exact, not noised: 47 with one person and 48 without
+    # told whether they took part (red team, 4 December 2026).
+    data = report(programme(40), dp_epsilon=40.0)
+    assert data["privacy"]["suppressed"]["facets"] is None

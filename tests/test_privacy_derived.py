@@ -42,3 +42,22 @@ def test_a_set_with_people_no_known_set_holds_is_packed_wider():
     known.add(people(300, 301))
     assert known.holds(people(300, 301))
     assert known.nested_differences(people(300)) == [people(301)]
+
+
+def test_a_report_s_own_cells_are_set_against_each_other_where_one_holds_the_other():
+    # A view of sessions 3 and 5 released the mentees who raised a theme in either (17); a
+    # mentees' view now shows session 3 (10) and session 5 (8): 10 + 8 - 17 = 1 raised it in
+    # both (red team, 4 December 2026). Each cell alone passes the ledger; side by side the
+    # second is withheld.
+    import duckdb
+
+    from reflect.privacy.differences import withhold_released
+    from reflect.privacy.ledger import Ledger
+
+    session_3, session_5 = people(*range(10)), people(*range(9, 17))
+    book = Ledger(duckdb.connect(), b"k" * 32)
+    book.record("report", 5, [session_3 | session_5], "first")
+    shown = {"theme": [None, {"session": {"3": 10, "5": 8}}]}
+    sets = {("theme", "session", "3"): session_3, ("theme", "session", "5"): session_5}
+    assert withhold_released(shown, sets, book, 5) == {("theme", "session", "5")}
+    assert shown["theme"][1]["session"] == {"3": 10, "5": None}

@@ -4,6 +4,7 @@ session and one cohort are called in the report ("Workshop" -> workshop)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from reflect.ingest.columns import quoted_header
 
@@ -26,15 +27,26 @@ def group_nouns(columns: dict[str, object]) -> dict[str, str]:
     }
 
 
-def describe_columns(columns: dict[str, object]) -> str:
-    """One line saying which column was used for what (printed by ``reflect analyse``)."""
+def describe_columns(columns: dict[str, object], names: Iterable[str] = ()) -> str:
+    """One line saying which column was used for what (printed by ``reflect analyse``).
+    A header naming one of ``names`` (the roster's, as written) is not quoted: the line
+    goes to logs ("What felt awkward with <a participant>?", red team, 4 December 2026)."""
+    words = {w.lower() for name in names for w in re.findall(r"[^\W\d_]{3,}", name)}
+
+    def quoted(header: object) -> str:
+        # capitalised words only: "What will you change?" names no "Will Cole"
+        named = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", str(header)) if w[0].isupper()}
+        if words & named:
+            return "(a header naming a participant)"
+        return quoted_header(header)
+
     parts = []
     for field in ("participant", "role", "session", "cohort", "date"):
         if columns.get(field):
-            parts.append(f"{field} {quoted_header(columns[field])}")
-    texts = ", ".join(quoted_header(t) for t in columns.get("text") or [])
+            parts.append(f"{field} {quoted(columns[field])}")
+    texts = ", ".join(quoted(t) for t in columns.get("text") or [])
     if columns.get("prompt"):
-        parts.append(f"answers {texts} to the questions in {quoted_header(columns['prompt'])}")
+        parts.append(f"answers {texts} to the questions in {quoted(columns['prompt'])}")
     else:
         n = len(columns.get("text") or [])
         parts.append(f"answers in {texts} ({'one prompt' if n == 1 else f'{n} prompts'})")

@@ -65,6 +65,11 @@ class KnownSets:
             near = near or 0 < difference < k
         return near
 
+    def nested_near(self, people: int, k: int) -> bool:
+        """Whether ``people`` holds, or is held by, a set here with 1 to k−1 people more or
+        fewer: a difference a reader has, where sets that only overlap give none."""
+        return any(0 < d.bit_count() < k for d in self.nested_differences(people))
+
     def nested_differences(self, people: int) -> list[int]:
         """The non-empty differences between ``people`` and each released set (with no erased
         member) it holds or is held by. Derived sets are not used: what two of them give is a

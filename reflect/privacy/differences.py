@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from reflect.privacy.counts import ALL, PARTITIONS, Encoded, UnitCounts
+from reflect.privacy.derived import KnownSets
 from reflect.privacy.digests import bitset
 from reflect.privacy.ledger import Ledger
 from reflect.privacy.suppression import protect_line
@@ -112,17 +113,24 @@ def withhold_released(
     ``same_people``: the report's participants are those of a released report, so its
     total is the same number again even where copied answers regrouped its members."""
     withheld: set[Cell] = set()
+    pending = KnownSets()  # this report's counts shown so far: set against each other too
+
+    def near(cell: Cell) -> bool:
+        if ledger.differs_by_a_few(sets[cell], k, pending):
+            withheld.add(cell)
+            return True
+        pending.add(sets[cell])
+        return False
+
     for unit, (total, cells) in shown.items():
         if same_people and unit == ALL:
-            pass
-        elif total is not None and ledger.differs_by_a_few(sets[(unit, None, None)], k):
+            pending.add(sets[(unit, None, None)])
+        elif total is not None and near((unit, None, None)):
             shown[unit][0] = None
-            withheld.add((unit, None, None))
         for column, line in cells.items():
             for group, value in line.items():
-                if value is not None and ledger.differs_by_a_few(sets[(unit, column, group)], k):
+                if value is not None and near((unit, column, group)):
                     line[group] = None
-                    withheld.add((unit, column, group))
     return withheld
 
 

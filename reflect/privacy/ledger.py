@@ -131,13 +131,22 @@ class Ledger:
         (largest,) = self.db.execute("SELECT max(k) FROM ledger_releases").fetchall()[0]
         return max(k, largest or 0)
 
-    def differs_by_a_few(self, people: int, k: int) -> bool:
+    def differs_by_a_few(self, people: int, k: int, pending: KnownSets | None = None) -> bool:
         """Whether a set of people (a bitset), or what it would let a reader work out with a
         known set it is nested with (``derived.py``), differs from a known set by 1 to k−1
-        and equals none of them."""
+        and equals none of them. ``pending``: the sets the same report already shows, which
+        a reader sets against it where one holds the other (a session view, then a role view:
+        its cells for sessions 3 and 5, less the first view's role cell, gave who raised it in
+        both; sets that only overlap give a reader no difference)."""
         if self.known.near(people, k):
             return True
-        return any(self.known.near(d, k) for d in self.known.nested_differences(people))
+        differences = self.known.nested_differences(people)
+        if pending is not None:
+            differences += pending.nested_differences(people)
+        return any(
+            self.known.near(d, k) or (pending is not None and pending.nested_near(d, k))
+            for d in differences
+        )
 
     def population(self, participants) -> str:
         """A keyed digest of a report's participants (pseudonyms), for rule 2."""

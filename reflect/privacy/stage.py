@@ -90,7 +90,10 @@ def disclose(
     tests only, a seeded noise function in place of OpenDP's.
     ``embed``: texts -> vectors, for screening quotes by meaning (default: the packaged model;
     the pipeline passes its workspace-cached one). ``fit``: the taxonomy's ``TaxonomyFit``."""
-    k = min_group_size
+    # Every rule — counts, phrases, facets, labels — at the largest k the workspace has used:
+    # a report at -k 2 after reports at 5 showed phrases one person wrote (red team, 4 December
+    # 2026), though its counts were held to 5.
+    k = ledger.threshold(min_group_size) if ledger is not None else min_group_size
     F.check_columns(frame, F.REDACTED_COLUMNS, "privacy")
     if dp_epsilon is not None and filter is not None:
         raise ConfigError("--dp-epsilon and --filter cannot be combined yet")
@@ -124,9 +127,9 @@ def disclose(
         mask, shown, view = None, full, counts
     else:
         filter = filter.labelled(frame)  # noqa: A001 - role values as the frame writes them
-        # At the largest k the workspace has used: a view refused at k and let through at a
+        # k is the largest the workspace has used: a view refused at k and let through at a
         # smaller k told how many wrote only outside it (red team, 4 December 2026).
-        mask = check_filter(frame, filter, ledger.threshold(k) if ledger is not None else k)
+        mask = check_filter(frame, filter, k)
         shown = {
             u: filtered_unit(
                 rows, mask, filter, counts[u], full[u], groups, k, u == ALL, reasons, u
@@ -219,7 +222,7 @@ def disclose(
         key=lambda t: (t.participants is None, -(t.participants or 0), t.label.lower())
     )
     if budget is not None:  # data-dependent counts of the privacy section: withheld under DP
-        tally.counts.update(phrases=None, quotes=None)
+        tally.counts.update(phrases=None, quotes=None, facets=None)  # facets: red team, 4 Dec
 
     report_total, report_cells = shown[ALL]
     dp_info = budget.to_dict(released, verified) if budget else None
