@@ -251,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
             named = gold.any(axis=0)
             ids = [i for i, n in zip(ids, named, strict=True) if n]
             gold, found.membership = gold[:, named], found.membership[:, named]
+            found.reached = found.reached[:, named]
             taxonomy = [t for t, n in zip(taxonomy, named, strict=True) if n]
         taught = None
         if args.teach:
@@ -265,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     sessions = redacted[F.SESSION].astype(str).to_numpy()
     per, macro = score(found.membership, gold, ids)
     view = lead_view(found.membership, gold, people, sessions, ids)
-    fit = measure_fit(found.membership, found.topical, [t.kind for t in taxonomy])
+    fit = measure_fit(found.reached, found.topical, [t.kind for t in taxonomy])
     print(f"{'theme':<16} {'gold%':>6} {'ours%':>6} {'move gold':>9} {'ours':>6}  "
           f"{'P':>5} {'R':>5} {'F1':>5}")  # fmt: skip
     for j, theme in enumerate(ids):

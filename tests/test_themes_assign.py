@@ -119,6 +119,20 @@ def test_a_theme_of_one_stance_takes_no_answers_to_questions_of_the_other():
 
 # -- assignment with the real model ---------------------------------------------------------
 @pytest.mark.model
+def test_the_fit_is_measured_on_what_the_seeds_reach_before_the_data_s_check(embed):
+    # The check (corroborate.py) only takes themes away; the fit's bar was set on the seeds.
+    taxonomy = themes("Catering and food", "Venue and rooms", "Trainer's delivery")
+    texts = [
+        "The sandwiches at lunch were stale and the coffee ran out by ten.",
+        "The room was far too hot and we could not open the windows.",
+        "The trainer explained every step clearly and answered all our questions.",
+        "Lovely to catch up with everyone again after the summer.",
+    ] * 4
+    result = assign_themes(embed(texts), taxonomy, embed, texts)
+    assert (result.reached >= result.membership).all()
+
+
+@pytest.mark.model
 def test_answers_join_the_label_they_talk_about(embed):
     taxonomy = themes("Catering and food", "Venue and rooms", "Trainer's delivery")
     texts = [

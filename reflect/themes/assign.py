@@ -70,7 +70,9 @@ class Assignment:
     text or one of its sentences; ``decisive``, the strongest from a unit where the theme is
     within ``MARGIN`` of the unit's best (-inf if none): a topic theme is joined when it reaches
     the threshold (or the label's words are used). ``topical``: answers that raise a topic at
-    all. ``reach``: see ``Evidence.decide``; ``named``: the largest share of label words used."""
+    all. ``reach``: see ``Evidence.decide``; ``named``: the largest share of label words used;
+    ``reached``: the topic themes the seeds reach before this data's check (``corroborate.py``)
+    — what the taxonomy's fit is measured on, as its bar was set."""
 
     membership: np.ndarray
     scores: np.ndarray
@@ -78,6 +80,7 @@ class Assignment:
     topical: np.ndarray
     reach: np.ndarray | None = None
     named: np.ndarray | None = None
+    reached: np.ndarray | None = None
 
 
 def split_sentences(text: str) -> list[str]:
@@ -110,12 +113,11 @@ def assign_themes(
     # A theme an analyst taught has its edge from their judgements, fitted on the evidence
     # as it stands: this data's own guess at the edge is for the themes nobody judged.
     judged = teaching.judged_themes([t.id for t in taxonomy]) if teaching is not None else None
+    kinds = evidence.kinds
+    reached = _joined(evidence.decide(units), kinds)  # by the seeds alone, for the fit
     units.corroborated = evidence.corroborate(units, judged)
     found = evidence.decide(units)
-    kinds = evidence.kinds
-    membership = ((found.decisive >= THRESHOLD) | (found.named >= NAMED_SHARE)) & (
-        kinds == "topic"
-    )[None, :]
+    membership = _joined(found, kinds)
     if n and n_themes:
         nothing = found.allowed & (kinds == "nothing") & found.declines[:, None]
         _fill(membership, found.scores, nothing)
@@ -125,8 +127,15 @@ def assign_themes(
     if teaching is not None and texts is not None:
         teaching.apply_verdicts(membership, texts, [t.id for t in taxonomy])
     return Assignment(
-        membership, found.scores, found.decisive, found.topical, found.reach, found.named
-    )
+        membership, found.scores, found.decisive, found.topical, found.reach, found.named,
+        reached,
+    )  # fmt: skip
+
+
+def _joined(found: _Found, kinds: np.ndarray) -> np.ndarray:
+    """Answers x themes: the topic themes the evidence reaches or the label words name."""
+    joined = (found.decisive >= THRESHOLD) | (found.named >= NAMED_SHARE)
+    return joined & (kinds == "topic")[None, :]
 
 
 @dataclass

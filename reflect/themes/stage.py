@@ -69,7 +69,8 @@ def find_themes(
     prompt = framing_words(sorted(set(prompts)))
     found = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching)
     membership = found.membership
-    fit = measure_fit(membership, found.topical, [t.kind for t in taxonomy])
+    reached = found.reached if found.reached is not None else membership
+    fit = measure_fit(reached, found.topical, [t.kind for t in taxonomy])
     programme = shipped_programme() if taxonomy and not chosen else None
     if programme and not from_programme(frame, programme[1], min_support):
         fit = replace(fit, fits=False, other_programme=programme[0])
