@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from reflect.anonymise.lexicon import (
     is_adjective,
     is_adverb_only,
@@ -24,28 +22,12 @@ from reflect.anonymise.lexicon import (
 )
 from reflect.anonymise.name_candidate import Candidate
 from reflect.anonymise.name_cues import in_title_case_run
+from reflect.anonymise.name_groups import placed_after
 from reflect.anonymise.name_tokens import DETERMINERS, PLACE_PREPOSITIONS, referred_to_after
 
 AUXILIARIES = frozenset(
     {"is", "was", "are", "were", "be", "been", "has", "had", "have", "does", "did", "do"}
 )
-# A person's place in the organisation: "in my team", "from our office", "on the helpdesk".
-_PLACED = frozenset({"in", "on", "from"})
-_WHOSE = frozenset({"my", "our", "the", "his", "her", "their", "your"})
-GROUP_NOUNS = frozenset(
-    {"team", "group", "department", "office", "unit", "service", "directorate", "squad",
-     "cohort", "circle", "section", "division", "branch", "depot", "site", "ward", "shift",
-     "helpdesk", "workshop", "class", "set", "bakery", "warehouse", "kitchen", "store",
-     "shop", "lab", "clinic", "pharmacy"}
-)  # fmt: skip
-# Parts of an organisation named without a determiner: "dawn on reception", "Kwame in
-# finance", "will in english" (a school's department), "Frank on nights" (a shift).
-DEPARTMENTS = frozenset(
-    {"reception", "finance", "hr", "payroll", "procurement", "marketing", "sales", "legal",
-     "accounts", "admin", "operations", "ops", "estates", "facilities", "catering", "security",
-     "english", "maths", "math", "science", "history", "geography", "languages", "music",
-     "drama", "exams", "pastoral", "safeguarding", "nights", "earlies", "lates"}
-)  # fmt: skip
 # Before the word, these make it a verb or a modal ("I hope in my team", "we will on our
 # site"): the sentence then needs no person.
 _SUBJECT_OR_MODAL = frozenset(
@@ -97,32 +79,11 @@ def member_of_a_group(c: Candidate) -> bool | None:
     """ "Hope in my team has asked", "dawn from our office": a person's place in the
     organisation right after the word, in any casing, unless a subject or modal before it
     makes the word a verb."""
-    words = [t.norm for t in c.tokens[c.i + 1 : c.i + 5]]
-    if len(words) < 2 or words[0] not in _PLACED:
+    if not placed_after(c.tokens, c.i):
         return None
-    if words[1] in DEPARTMENTS:
-        placed = True  # "will in english showed me", "dawn on reception"
-    else:
-        # "in my team", "in the exams office": a group, or one noun naming it before it
-        groups = [w for w in words[2:4] if w in GROUP_NOUNS or w.rstrip("s") in GROUP_NOUNS]
-        naming = c.tokens[c.i + 3] if c.i + 3 < len(c.tokens) else None  # "comms", "IT"
-        placed = (
-            words[1] in _WHOSE
-            and bool(groups)
-            and (
-                words[2] in groups
-                or (is_noun(words[2]) and words[2] not in DETERMINERS)
-                or (naming is not None and words[3] in groups and _names_a_group(naming))
-            )
-        )
-    if not placed or (c.prev is not None and c.prev.norm in _SUBJECT_OR_MODAL | _NOUN_BEFORE):
+    if c.prev is not None and c.prev.norm in _SUBJECT_OR_MODAL | _NOUN_BEFORE:
         return None
     return True
-
-
-def _names_a_group(token) -> bool:
-    """A word before "team" that a dictionary may not hold: "comms", "IT", "SEND"."""
-    return token.text.isupper() or (token.norm not in STOP_WORDS and not is_verb(token.norm))
 
 
 # Before the word, these make it a noun: "there is hope in the store", "a lot of grace".

@@ -10,7 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.lexicon import is_adjective, is_noun, is_verb
 from reflect.anonymise.name_candidate import Candidate
-from reflect.anonymise.name_company import DEPARTMENTS
+from reflect.anonymise.name_groups import DEPARTMENTS
 from reflect.anonymise.name_tokens import DETERMINERS
 
 

@@ -20,6 +20,7 @@ from reflect.anonymise.lexicon import (
     looks_like_typo,
     word_frequency,
 )
+from reflect.anonymise.name_groups import placed_after
 from reflect.anonymise.name_tokens import (
     CAMEL_CASE,
     INITIAL,
@@ -202,7 +203,7 @@ def _unknown_lowercase(cues: NameCues, text: str, token: Token) -> bool:
 
 def unknown_subject(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     # "Shovda is very reliable", "Kadiev and Adams were": a capitalised word English
-    # text practically never uses, as the subject of a verb, is a name.
+    # text practically never uses, as the subject of a verb or placed in a group, is a name.
     token = tokens[i]
     if i + 1 >= len(tokens) or not adjacent(text, token, tokens[i + 1]):
         return False
@@ -211,6 +212,10 @@ def unknown_subject(cues: NameCues, text: str, tokens: list[Token], i: int) -> b
         i + 2 < len(tokens) and tokens[i + 2].capitalised
     ):  # "Polyfit and polyval" is not "Kadiev and Adams"
         return False
+    frequency = word_frequency(token.norm)
+    subject = nxt.norm in cues.after or is_finite_verb(nxt.norm)
+    # "Kwame from my team", "Tash on the early shift": a place in the organisation
+    placed = placed_after(tokens, i) and frequency < _LOWERCASE_NAME_ZIPF
     return (
         token.capitalised
         and len(token.norm) >= 4
@@ -218,8 +223,7 @@ def unknown_subject(cues: NameCues, text: str, tokens: list[Token], i: int) -> b
         and CAMEL_CASE.fullmatch(token.text) is None
         and token.norm not in cues.not_names
         and not is_ordinary_word(token.norm)
-        and (nxt.norm in cues.after or is_finite_verb(nxt.norm))
-        and word_frequency(token.norm) < unknown_zipf(text)
+        and ((subject and frequency < unknown_zipf(text)) or placed)
     )
 
 
