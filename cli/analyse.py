@@ -178,12 +178,12 @@ def analyse(
         ),
     ] = None,
     filter: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--filter",
             metavar="GROUP",
             help='Report on one group only: role=mentor, cohort="Cohort A", session=1..3 '
-            "(refused when the group or the rest is smaller than k).",
+            "(refused when the group or the rest is smaller than k). Once per report.",
             show_default=False,
         ),
     ] = None,
@@ -202,6 +202,8 @@ def analyse(
 
     if review is not None and not review.exists():
         raise ConfigError(f"{review}: review file not found")
+    if filter and len(filter) > 1:  # the last one alone would read as the views intersected
+        raise ConfigError("--filter: give one group per report (views cannot be combined yet)")
     settings = load_config(config).with_overrides(
         roster=roster,
         taxonomy=taxonomy,
@@ -223,7 +225,7 @@ def analyse(
         quotes=quotes or None,
         dp_epsilon=dp_epsilon,
         dp_budget=dp_budget,
-        filter=filter,
+        filter=filter[0] if filter else None,
         review=review,
         input=input,
         out=out,

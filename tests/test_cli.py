@@ -67,6 +67,16 @@ def test_unknown_option_is_one_line_and_exit_2(capsys, monkeypatch, tiny_csv):
     assert code == 2 and err.count("\n") == 1 and "--bogus" in err
 
 
+def test_two_filters_are_refused_not_reduced_to_the_last(capsys, monkeypatch, tiny_csv):
+    # "--filter role=mentor --filter session=5..6" wrote a session view of everyone that
+    # read as the mentors' (red team, 4 December 2026).
+    code, _, err = run_inline(
+        capsys, monkeypatch, "analyse", str(tiny_csv), "--filter", "role=mentor",
+        "--filter", "session=1",
+    )  # fmt: skip
+    assert code == 2 and err.count("\n") == 1 and "one group per report" in err
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [

@@ -131,12 +131,13 @@ def test_when_session_filter_differs_from_full_by_less_than_k_then_hidden():
 
 
 def test_when_session_filter_is_safe_then_counts_are_shown():
-    frame = _frame({"A": 10, "B": 10})
-    # 12 people raise it in sessions 1-2 only, 8 others in sessions 3-4 only.
+    frame = _frame({"A": 13, "B": 13})
+    # 12 people raise it in sessions 1-2 only, 8 others in sessions 3-4 only, 6 never (had
+    # all 26 raised it, the full report would withhold it, "all of them", and so the view).
     members = [
         i
         for i, (p, s) in enumerate(zip(frame[F.PARTICIPANT], frame[F.SESSION], strict=True))
-        if (int(p[2:]) < 12) == (s in ("1", "2"))
+        if (int(p[2:]) < 12 and s in ("1", "2")) or (12 <= int(p[2:]) < 20 and s in ("3", "4"))
     ]
     theme = Theme("hybrid_work", "Hybrid working", "taxonomy", members=members)
     safe = disclose([theme], frame, 5, filter=Filter.parse("session=1..2")).themes[0]
@@ -158,3 +159,24 @@ def test_when_a_few_people_wrote_only_outside_the_range_then_refused():
         check_filter(both, Filter.parse("session=1..2"), 5)
     report = disclose([], frame, 5, filter=Filter.parse("session=1"))
     assert report.n_participants == 20  # everyone wrote in session 1: nothing new
+
+
+def test_a_role_s_people_under_both_questions_are_a_cell_of_the_joint_table():
+    # Mentors: 10 under "worked", 8 under "hard", 16 in all: 2 under both. A mentees' view
+    # showing both its question cells would give the mentors' by subtraction from the full
+    # report (red team, 4 December 2026): the mentors' smaller cell is hidden in the table,
+    # and the column's complementary protection hides the mentees' cell beside it.
+    from reflect.privacy.counts import cross_counts
+    from reflect.privacy.views import _small_overlaps
+
+    rows = []
+    for n in range(16):
+        prompts = ["worked", "hard"] if n < 2 else ["worked"] if n < 10 else ["hard"]
+        rows += [{F.PARTICIPANT: f"M{n}", F.ROLE: "mentor", F.PROMPT: p} for p in prompts]
+    for n in range(18):
+        prompts = ["worked", "hard"] if n < 9 else ["worked"] if n < 13 else ["hard"]
+        rows += [{F.PARTICIPANT: f"E{n}", F.ROLE: "mentee", F.PROMPT: p} for p in prompts]
+    frame = pd.DataFrame(rows)
+    groups = {F.ROLE: ["mentee", "mentor"], F.PROMPT: ["hard", "worked"]}
+    table = cross_counts(frame, F.ROLE, F.PROMPT, groups)
+    assert _small_overlaps(frame, table, F.ROLE, F.PROMPT, groups, 5) == [("mentor", "hard")]

@@ -130,9 +130,14 @@ def disclose(
         # k is the largest the workspace has used: a view refused at k and let through at a
         # smaller k told how many wrote only outside it (red team, 4 December 2026).
         mask = check_filter(frame, filter, k)
+        # The full report's margins as it shows them, near-total and overlap rules applied:
+        # cohort views otherwise showed the parts of a cell the full report withholds.
+        margins = {u: [t, {c: dict(line) for c, line in cells.items()}] for u, (t, cells) in
+                   full.items()}  # fmt: skip
+        differences.withhold_near_totals(margins, counts, k)
         shown = {
             u: filtered_unit(
-                rows, mask, filter, counts[u], full[u], groups, k, u == ALL, reasons, u
+                rows, mask, filter, counts[u], tuple(margins[u]), groups, k, u == ALL, reasons, u
             )
             for u, rows in units.items()
         }
