@@ -42,6 +42,14 @@ WORKSHOP = {
 }
 
 
+# One answer about each workshop theme, in its order.
+ONE_EACH = [
+    "The sandwiches at lunch were stale and the coffee ran out by ten.",
+    "The room was far too hot and we could not open the windows.",
+    "The trainer explained every step clearly and answered all our questions.",
+]
+
+
 def themes(*labels: str, **fields) -> list[TaxonomyTheme]:
     """Themes with the workshop taxonomy's description and seeds where it has them."""
     out = []
@@ -122,12 +130,7 @@ def test_a_theme_of_one_stance_takes_no_answers_to_questions_of_the_other():
 def test_the_fit_is_measured_on_what_the_seeds_reach_before_the_data_s_check(embed):
     # The check (corroborate.py) only takes themes away; the fit's bar was set on the seeds.
     taxonomy = themes("Catering and food", "Venue and rooms", "Trainer's delivery")
-    texts = [
-        "The sandwiches at lunch were stale and the coffee ran out by ten.",
-        "The room was far too hot and we could not open the windows.",
-        "The trainer explained every step clearly and answered all our questions.",
-        "Lovely to catch up with everyone again after the summer.",
-    ] * 4
+    texts = [*ONE_EACH, "Lovely to catch up with everyone again after the summer."] * 4
     result = assign_themes(embed(texts), taxonomy, embed, texts)
     assert (result.reached >= result.membership).all()
 
@@ -135,11 +138,7 @@ def test_the_fit_is_measured_on_what_the_seeds_reach_before_the_data_s_check(emb
 @pytest.mark.model
 def test_answers_join_the_label_they_talk_about(embed):
     taxonomy = themes("Catering and food", "Venue and rooms", "Trainer's delivery")
-    texts = [
-        "The sandwiches at lunch were stale and the coffee ran out by ten.",
-        "The room was far too hot and we could not open the windows.",
-        "The trainer explained every step clearly and answered all our questions.",
-    ]
+    texts = ONE_EACH
     result = assign_themes(embed(texts), taxonomy, embed, texts)
     assert labels_of(result, taxonomy) == [
         {"Catering and food"},
