@@ -29,7 +29,7 @@ from reflect.anonymise.lexicon import (
 )
 from reflect.anonymise.name_candidate import Candidate
 from reflect.anonymise.name_company import AUXILIARIES
-from reflect.anonymise.name_cues import STRONG, WEAK, NameCues
+from reflect.anonymise.name_cues import STRONG, WEAK, NameCues, lowercase_surname
 from reflect.anonymise.name_marks import names_a_role
 from reflect.anonymise.name_tokens import (
     ARTICLES,
@@ -56,8 +56,7 @@ _OBJECT_STARTS = frozenset({"it", "a", "an", "the", "up", "out", "this", "that",
 _SELDOM_A_WORD_ZIPF = 3.0  # below once in a million words ("magdalena"; "grace" 4.6)
 # With a strong cue a name used only abroad may be lower case below this ("marguerite" 3.1).
 _FOREIGN_LOWER_ZIPF = 3.5
-# ...and below this before a word no dictionary knows, a surname ("raj" 3.55; "love" 6.2).
-_SELDOM_LOWER_ZIPF = 4.0
+_SELDOM_LOWER_ZIPF = 4.0  # ...or before a surname ("raj" 3.55; not "love", 6.2)
 
 
 # --- Rules that rule a word out whatever surrounds it.
@@ -250,6 +249,7 @@ def _before_a_surname(c: Candidate) -> bool:
         and word_frequency(c.token.norm) < _SELDOM_LOWER_ZIPF
         and not nxt.capitalised
         and not is_ordinary_word(nxt.norm)
+        and lowercase_surname(nxt, c.cues)  # the twin rule for names a list knows
         and not names_a_tool(c.text, nxt.start, nxt.end, c.tools)
     )
 

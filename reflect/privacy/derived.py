@@ -17,7 +17,7 @@ check costs one pass over the known sets in NumPy, not one Python operation per 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 
 import numpy as np
 
@@ -49,8 +49,9 @@ class KnownSets:
             position = bisect_left(self.sets, entry)
             self.sets.insert(position, entry)
             self._sizes.insert(position, entry[0])
-        if not derived:
-            insort(self._released, entry)
+        position = bisect_left(self._released, entry)
+        if not derived and self._released[position : position + 1] != [entry]:
+            self._released.insert(position, entry)
             self._matrix = None
 
     def near(self, people: int, k: int) -> bool:
