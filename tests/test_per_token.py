@@ -64,11 +64,12 @@ def test_per_token_scales_keep_the_result_and_make_rows_independent_of_their_bat
         run = _session(tmp_path / f"{name}.onnx")
         alone = run.run(None, {"x": quiet})[0][0]
         batched = run.run(None, {"x": both})[0][0]
-        error[name] = np.abs(alone - expected).max() / np.abs(expected).max()
+        # The quiet row's error where it matters: batched with a loud one.
+        error[name] = np.abs(batched - expected).max() / np.abs(expected).max()
         if name == "per_token":
             np.testing.assert_array_equal(alone, batched)
         else:  # what the rewrite is for: one scale per batch moves the quiet row
             assert not np.array_equal(alone, batched)
-    # As close to fp32 as int8 with one scale per batch, or closer (with onnxruntime 1.32:
-    # 6.5% of the largest output against 13.9%; 16 inputs quantise coarsely).
+    # In a batch with a loud row, closer to fp32 than int8 with one scale per batch: 1.2% of
+    # the largest output against 16% (alone the two are alike, 1.2% and 1.0%; onnxruntime 1.32).
     assert error["per_token"] <= min(error["int8"], 0.10)

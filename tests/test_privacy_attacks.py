@@ -866,6 +866,26 @@ def test_with_two_questions_the_people_under_both_are_a_cell_too():
     assert len(shown) < 2 and shown == [12]
 
 
+def test_with_three_sessions_the_people_in_several_are_a_cell_too():
+    # "hybrid" after sessions 1, 2 and 3 by 6, 8 and 13 people, 26 in all: the three cells
+    # less the total say one person raised it in two sessions (6 + 8 + 13 - 26 = 1).
+    rows = []
+    for i in range(40):
+        sessions = ["1"] if i < 6 else ["2"] if i < 14 else ["3"] if i < 26 else []
+        sessions += ["3"] * (i == 0)
+        for session in sessions:
+            rows += person(
+                f"P-{i:03d}", "mentor" if i % 2 else "mentee", "A", ["hybrid"], [session]
+            )
+        rows += person(
+            f"P-{i:03d}", "mentor" if i % 2 else "mentee", "A", ["tools"], ["1", "2", "3"]
+        )
+    (hybrid,) = [t for t in report(rows)["themes"] if t["id"] == "hybrid"]
+    assert hybrid["participants"] == 26
+    shown = [v for v in hybrid["by_session"].values() if v is not None]
+    assert len(shown) < 3 and not 0 < sum(shown) - 26 < K
+
+
 def test_every_rule_of_a_report_is_at_the_largest_k_the_workspace_has_used():
     # Counts were held to the workspace's k, phrases were not: at -k 2 after reports at 5 a
     # phrase two people wrote was shown (red team, 4 December 2026).

@@ -217,7 +217,10 @@ def test_when_reviewed_and_re_run_then_the_edits_still_apply(tiny_csv, tiny_rost
     ):
         done = run("themes", *args, *edits)
         assert done.returncode == 0, done.stderr
-    done = run(*analyse, "--review", str(review))
+    # A fresh workspace: in the first one the ledger may rightly refuse a merge that adds
+    # fewer than k people to a released total (tested in test_privacy_attacks.py).
+    again = [*analyse[:-3], "--workspace", str(tmp_path / "ws2"), "--quiet"]
+    done = run(*again, "--review", str(review))
     assert done.returncode == 0, done.stderr
     second = {t["id"]: t for t in json.loads((out / "report.json").read_text())["themes"]}
     assert second["hybrid_work"]["label"] == "Hybrid and remote working"
@@ -229,7 +232,7 @@ def test_when_reviewed_and_re_run_then_the_edits_still_apply(tiny_csv, tiny_rost
     # earlier report's count) by fewer than k: the merge must not single anyone out.
     assert both is None or (both >= max(parts) and both - max(parts) >= 5)
     # A third run picks the review up from the working directory by default.
-    done = run(*analyse, cwd=tmp_path)
+    done = run(*again, cwd=tmp_path)
     third = json.loads((out / "report.json").read_text())["themes"]
     assert done.returncode == 0 and "wellbeing" not in {t["id"] for t in third}
 

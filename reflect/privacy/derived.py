@@ -89,6 +89,16 @@ class KnownSets:
                 out.append(people & ~members if inside[i] else members & ~people)
         return out
 
+    def released_inside(self, people: int) -> list[int]:
+        """The released sets (with no erased member) inside ``people``, ``people`` itself
+        included if released: the counts a reader has of some of them (``audit.py``)."""
+        if not self._released or not people:
+            return []
+        matrix = self._packed(_words(people))
+        row = _pack(people, matrix.shape[1])
+        inside = ~(matrix & ~row[None, :]).any(axis=1)
+        return [self._released[i][1] for i in np.flatnonzero(inside) if self._released[i][1]]
+
     def _packed(self, words: int) -> np.ndarray:
         """The released sets as rows of at least ``words`` 64-bit words."""
         if self._matrix is None or self._matrix.shape[1] < words:

@@ -10,8 +10,8 @@ that one mentee did not: the people a count leaves out of its group are a cell t
 - a theme's session or prompt cell is withheld when it is 1 to k−1 short of the theme's own
   total, and the programme's session or prompt counts when 1 to k−1 short of its size (equal
   is fine: everyone wrote in that session);
-- with two sessions or two prompts, the people in both (the two cells less the total) are a
-  cell too: when they are 1 to k−1, the smaller cell is withheld.
+- the sessions' or prompts' cells less the total count the people in several of them: when
+  that is 1 to k−1 (with every cell shown), the smallest cell is withheld.
 Role and cohort cells short of their total are already covered by complementary suppression.
 
 Across reports — the release ledger (``ledger.py``): a count whose people differ from those
@@ -73,20 +73,22 @@ def withhold_near_totals(shown: Shown, view: dict[str, UnitCounts], k: int) -> s
 
 
 def _withhold_small_overlaps(unit: str, shown_unit: list, true: UnitCounts, k: int) -> set[Cell]:
-    """Two sessions or two prompts: every member of the unit is in one or both, so the two
-    cells less the total are the people in both ("minutes": 17 under one question, 9 under
-    the other, 25 in all — one person under both; red team, 4 December 2026). When that is 1
-    to k−1, the smaller cell is withheld."""
+    """Sessions or prompts: every member of the unit is in one or more, so the cells less the
+    total count the people in several (each once per extra cell). With two: "minutes" 17
+    under one question, 9 under the other, 25 in all — one person under both (red team, 4
+    December 2026); with three, 6 + 6 + 14 less 25: one person in two of three sessions (an
+    audit of a session view, 4 December 2026). When that excess is 1 to k−1 and every cell is
+    shown, the smallest cell is withheld."""
     total, cells = shown_unit
     withheld: set[Cell] = set()
     for column, line in cells.items():
-        if PARTITIONS[column] or len(line) != 2 or total is None or None in line.values():
+        if PARTITIONS[column] or len(line) < 2 or total is None or None in line.values():
             continue
         counts = true.cells[column]
         if 0 < sum(counts[g] for g in line) - true.total < k:
-            smaller = min(line, key=lambda g: (counts[g], str(g)))
-            line[smaller] = None
-            withheld.add((unit, column, smaller))
+            smallest = min(line, key=lambda g: (counts[g], str(g)))
+            line[smallest] = None
+            withheld.add((unit, column, smallest))
     return withheld
 
 

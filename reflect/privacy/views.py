@@ -110,16 +110,16 @@ def _joint_table(rows, one: str, other: str, full: Shown, groups, k: int):
 
 
 def _small_overlaps(rows, table, a: str, b: str, groups, k: int) -> list[tuple[str, str]]:
-    """With two sessions or two questions (``b``), a role's or cohort's (``a``) two cells less
-    its people are the people under both: 1 to k−1 hides the smaller cell, and the line's
-    complementary protection then hides another in its column (red team, 4 December 2026: the
-    full report and the mentees' view gave "4 mentors raised it under both questions")."""
-    if PARTITIONS[b] or not PARTITIONS[a] or len(groups[b]) != 2:
+    """Sessions or questions (``b``): a role's or cohort's (``a``) cells less its people count
+    the people under several: 1 to k−1 hides the smallest cell, and the line's complementary
+    protection then hides another in its column (red team, 4 December 2026: the full report
+    and the mentees' view gave "4 mentors raised it under both questions")."""
+    if PARTITIONS[b] or not PARTITIONS[a] or len(groups[b]) < 2:
         return []
     hidden = []
     for r in groups[a]:
-        pair = [(r, c) for c in groups[b]]
+        line = [(r, c) for c in groups[b]]
         people = rows.loc[rows[a] == r, F.PARTICIPANT].nunique()
-        if 0 < sum(table[cell] for cell in pair) - people < k:
-            hidden.append(min(pair, key=lambda cell: (table[cell], str(cell[1]))))
+        if 0 < sum(table[cell] for cell in line) - people < k:
+            hidden.append(min(line, key=lambda cell: (table[cell], str(cell[1]))))
     return hidden

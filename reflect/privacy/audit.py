@@ -1,0 +1,165 @@
+"""The release audit: what a reader works out from all the counts of a theme together, by any
+linear combination — not only one count set against another.
+
+The rules before this one look at pairs: a count near a released one, a count less one it is
+nested in. A reader with several reports adds and subtracts more than two. A theme raised
+after sessions 4, 5 and 6 by 6, 14 and 6 people (the full report) and by 25 people in the
+view of sessions 4–6: 6 + 14 + 6 − 25 says one person raised it in two of those sessions
+(demo, 4 December 2026, found by this audit's first run over a workspace's ledger).
+
+So, for each theme a report is about to show (its total in this view: the *universe*), every
+count the reader has of people inside it — released before (the ledger) or shown by this
+report — is a row of a 0/1 matrix over the universe's people. People whose rows are the same
+are one *atom*: no count can tell them apart. The reader knows the size of an atom exactly
+when its indicator lies in the span of the rows (its leverage, the diagonal of the projection
+on that span, is 1). An atom known to hold 1 to k−1 people is a small cell recovered. When
+this report's counts make one known that the released ones alone did not, the report's
+smallest count whose absence unmakes one (or else its smallest count inside the theme) is
+withheld, until no such atom is left.
+
+Why only counts inside one theme: across themes the matrix would treat each person's pattern
+of themes as known to exist, which a reader does not know; inside one theme, whose counts are
+of its people split by role, cohort, session and prompt, that assumption is what the red team
+used (red team, 4 December 2026: "one person raised it in both halves"). The programme's own
+counts (everyone) are not audited for the same reason.
+
+Single atoms, not unions of several: two atoms determined together but not apart are left to
+the pairwise rules (``ledger.py``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from reflect.privacy.counts import ALL
+from reflect.privacy.digests import bitset
+
+# Leverage this close to 1 is 1 (float error of the SVD on 0/1 matrices of a few hundred rows).
+EXACT = 1e-6
+
+
+def small_atoms(universe: int, rows: list[int], k: int) -> list[int]:
+    """The atoms of ``universe`` (a bitset of people) whose size the counts of ``rows``
+    (bitsets inside it; the universe itself among them when its count is known) fix at 1 to
+    k−1, as bitsets."""
+    if not rows:
+        return []
+    people = _positions(universe)
+    matrix = np.stack([_flags(r, people) for r in rows])
+    atoms, atom_of, sizes = np.unique(
+        matrix.T, axis=0, return_inverse=True, return_counts=True
+    )  # one row per atom
+    if not (sizes < k).any():
+        return []
+    _, singular, vt = np.linalg.svd(atoms.T.astype(np.float64), full_matrices=False)
+    span = vt[singular > EXACT * max(float(singular.max()), 1.0)]
+    leverage = (span**2).sum(axis=0)
+    small = np.flatnonzero((leverage > 1 - EXACT) & (sizes < k))
+    return [bitset(people[atom_of.ravel() == a]) for a in small]
+
+
+def withhold_determined(shown, sets: dict, known, k: int, themes: dict[str, int]) -> set:
+    """Withhold this report's counts (``shown``, edited in place; ``sets``: each cell's
+    people) until no theme has an atom a reader could size at 1 to k−1 from them and the
+    released sets (``known``: the ledger's ``KnownSets``) that the released sets alone did
+    not give; returns the cells withheld. ``themes``: ``ThemePeople.people``."""
+    withheld: set = set()
+    for unit, (total, _) in shown.items():
+        if unit == ALL or total is None:
+            continue
+        universe = sets[(unit, None, None)] | themes.get(unit, 0)
+        before = known.released_inside(universe)
+        old = set(small_atoms(universe, before, k))
+        while True:
+            pending = _pending(shown, sets, universe, set(before))
+            rows = before + list(pending)
+            new = [a for a in small_atoms(universe, rows, k) if a not in old]
+            if not new or not pending:
+                break
+            by_size = sorted(pending, key=lambda s: (s.bit_count(), sorted(map(str, pending[s]))))
+            take = next(
+                (s for s in by_size
+                 if len(_new_atoms(universe, before, pending, s, k, old)) < len(new)),
+                by_size[0],
+            )  # fmt: skip
+            for cell in pending[take]:
+                _withhold(shown, cell)
+                withheld.add(cell)
+    return withheld
+
+
+def _new_atoms(universe, before, pending, without, k, old) -> list[int]:
+    rows = before + [s for s in pending if s != without]
+    return [a for a in small_atoms(universe, rows, k) if a not in old]
+
+
+def _pending(shown, sets, universe: int, released: set) -> dict[int, list]:
+    """The report's shown counts inside ``universe`` not released before, by their people
+    (a set shown by several cells is one count)."""
+    pending: dict[int, list] = {}
+    for unit, (total, cells) in shown.items():
+        shown_cells = [(unit, None, None)] if total is not None else []
+        for column, line in cells.items():
+            shown_cells += [(unit, column, g) for g, v in line.items() if v is not None]
+        for cell in shown_cells:
+            people = sets[cell]
+            if people and people & ~universe == 0 and people not in released:
+                pending.setdefault(people, []).append(cell)
+    return pending
+
+
+def _withhold(shown, cell) -> None:
+    unit, column, group = cell
+    if column is None:
+        shown[unit][0] = None
+    else:
+        shown[unit][1][column][group] = None
+
+
+def _positions(bits: int) -> np.ndarray:
+    return np.flatnonzero(_unpacked(bits))
+
+
+def _flags(bits: int, positions: np.ndarray) -> np.ndarray:
+    """Which of the people at ``positions`` a bitset holds, as 0/1."""
+    raw = _unpacked(bits)
+    out = np.zeros(len(positions), dtype=np.uint8)
+    inside = positions < len(raw)
+    out[inside] = raw[positions[inside]]
+    return out
+
+
+def _unpacked(bits: int) -> np.ndarray:
+    data = bits.to_bytes(max(1, (bits.bit_length() + 7) // 8), "little")
+    return np.unpackbits(np.frombuffer(data, np.uint8), bitorder="little")
+
+
+class ThemePeople:
+    """Everyone a theme's total held in any release of the workspace (one union per theme
+    id, table ``ledger_themes``): the people a reader's counts of that theme are about, so a
+    filtered view is audited with the full report's counts of the theme too."""
+
+    SCHEMA = "CREATE TABLE IF NOT EXISTS ledger_themes (unit VARCHAR PRIMARY KEY, members BLOB)"
+
+    def __init__(self, db) -> None:
+        self.db = db
+        db.execute(self.SCHEMA)
+        rows = db.execute("SELECT unit, members FROM ledger_themes").fetchall()
+        self.people = {unit: int.from_bytes(bytes(m), "little") for unit, m in rows}
+
+    def add(self, totals: dict[str, int]) -> None:
+        for unit, members in totals.items():
+            merged = self.people.get(unit, 0) | members
+            if merged and merged != self.people.get(unit):
+                self.people[unit] = merged
+                data = merged.to_bytes((merged.bit_length() + 7) // 8, "little")
+                self.db.execute("INSERT OR REPLACE INTO ledger_themes VALUES (?, ?)", [unit, data])
+
+    @staticmethod
+    def erase(db, mask: int) -> None:
+        """``reflect forget``: the person's bit (``mask``) leaves every theme's people."""
+        db.execute(ThemePeople.SCHEMA)
+        for unit, data in db.execute("SELECT unit, members FROM ledger_themes").fetchall():
+            members = int.from_bytes(bytes(data), "little") & ~mask
+            out = members.to_bytes((members.bit_length() + 7) // 8, "little")
+            db.execute("UPDATE ledger_themes SET members = ? WHERE unit = ?", [out, unit])
