@@ -3,7 +3,7 @@ theme's counts at once, on tiny invented programmes."""
 
 from __future__ import annotations
 
-from attacks import K, frame_of, ledger, person, printable, themes_of
+from attacks import K, frame_of, ledger, person, printable, programme, themes_of
 
 from reflect.privacy import Filter, disclose
 from reflect.privacy.audit import small_atoms
@@ -54,3 +54,24 @@ def test_a_view_of_three_sessions_is_not_the_union_of_three_released_cells_less_
     (shown,) = [t for t in view["themes"] if t["id"] == "hybrid"]
     cells = sum(full["by_session"][s] for s in "123")
     assert shown["participants"] is None or not 0 < cells - shown["participants"] < K
+
+
+def test_three_groupings_of_the_same_people_do_not_tell_what_one_of_them_wrote():
+    # The target T and three groups of 20: North = T + B, East = T + C, Red = B + C. For any
+    # theme (North + East - Red) / 2 is whether T raised it; withholding that only when it is
+    # 1 would answer too (red team, 4 December 2026). The groupings pin T down from the
+    # participants alone, so the third grouping's cells go for every theme alike.
+    rows = programme(61, seed=5)
+    group = {0: "T", **{i: "BCD"[(i - 1) // 20] for i in range(1, 61)}}
+    groupings = [{"T": "North", "B": "North", "C": "South", "D": "South"},
+                 {"T": "East", "C": "East", "B": "West", "D": "West"},
+                 {"B": "Red", "C": "Red", "T": "Blue", "D": "Blue"}]  # fmt: skip
+    book = ledger()
+    reports = []
+    for names in groupings:
+        edited = [dict(r, cohort=names[group[int(r["participant"][2:])]]) for r in rows]
+        reports.append({t["id"]: t for t in report(edited, ledger=book)["themes"]})
+    for theme in reports[0]:
+        names = ("North", "East", "Red")
+        cells = [r[theme]["by_cohort"].get(g) for r, g in zip(reports, names, strict=True)]
+        assert None in cells, (theme, cells)

@@ -62,7 +62,7 @@ def withhold_determined(shown, sets: dict, known, k: int, themes: dict[str, int]
     """Withhold this report's counts (``shown``, edited in place; ``sets``: each cell's
     people) until no theme has an atom a reader could size at 1 to k−1 from them and the
     released sets (``known``: the ledger's ``KnownSets``) that the released sets alone did
-    not give; returns the cells withheld. ``themes``: ``ThemePeople.people``."""
+    not give; returns the cells withheld. ``themes``: ``AuditStore.people``."""
     withheld: set = set()
     for unit, (total, _) in shown.items():
         if unit == ALL or total is None:
@@ -76,16 +76,47 @@ def withhold_determined(shown, sets: dict, known, k: int, themes: dict[str, int]
             new = [a for a in small_atoms(universe, rows, k) if a not in old]
             if not new or not pending:
                 break
-            by_size = sorted(pending, key=lambda s: (s.bit_count(), sorted(map(str, pending[s]))))
-            take = next(
-                (s for s in by_size
-                 if len(_new_atoms(universe, before, pending, s, k, old)) < len(new)),
-                by_size[0],
-            )  # fmt: skip
+            take = _to_withhold(universe, before, pending, k, old, new)
             for cell in pending[take]:
                 _withhold(shown, cell)
                 withheld.add(cell)
     return withheld
+
+
+def withhold_small_groups(shown, sets: dict, groups: list[int], k: int) -> set:
+    """The same audit for the counts of participants (the programme's lines), with the ones
+    released before (``groups``: ``AuditStore.groups``): an export edited to group the same
+    people three ways (North = T + B, East = T + C, Red = B + C) pins down one participant, and
+    then every theme's cells by those groups answer what that person wrote — shown as 0 when
+    they did not raise it, withheld when they did (red team, 4 December 2026). Which group
+    cells to withhold is decided here from the participants alone, and they are withheld for
+    every theme alike, so the decision says nothing about what anyone wrote."""
+    withheld: set = set()
+    universe = sets[(ALL, None, None)]
+    for members in groups:
+        universe |= members
+    old = set(small_atoms(universe, groups, k))
+    while True:
+        pending = _pending({ALL: shown[ALL]}, sets, universe, set(groups))
+        new = [a for a in small_atoms(universe, groups + list(pending), k) if a not in old]
+        if not new or not pending:
+            break
+        take = _to_withhold(universe, groups, pending, k, old, new)
+        for _, column, group in pending[take]:
+            # a group's cells for every theme; the programme's own total is its alone
+            for unit in shown if column is not None else [ALL]:
+                _withhold(shown, (unit, column, group))
+                withheld.add((unit, column, group))
+    return withheld
+
+
+def _to_withhold(universe, before, pending, k, old, new) -> int:
+    """The smallest pending count whose absence unmakes a new small atom, else the smallest."""
+    by_size = sorted(pending, key=lambda s: (s.bit_count(), sorted(map(str, pending[s]))))
+    return next(
+        (s for s in by_size if len(_new_atoms(universe, before, pending, s, k, old)) < len(new)),
+        by_size[0],
+    )
 
 
 def _new_atoms(universe, before, pending, without, k, old) -> list[int]:
@@ -110,6 +141,8 @@ def _pending(shown, sets, universe: int, released: set) -> dict[int, list]:
 
 def _withhold(shown, cell) -> None:
     unit, column, group = cell
+    if column is not None and group not in shown[unit][1][column]:
+        return
     if column is None:
         shown[unit][0] = None
     else:
@@ -134,32 +167,54 @@ def _unpacked(bits: int) -> np.ndarray:
     return np.unpackbits(np.frombuffer(data, np.uint8), bitorder="little")
 
 
-class ThemePeople:
-    """Everyone a theme's total held in any release of the workspace (one union per theme
-    id, table ``ledger_themes``): the people a reader's counts of that theme are about, so a
-    filtered view is audited with the full report's counts of the theme too."""
+class AuditStore:
+    """What the audit keeps in the workspace: everyone each theme's total held in any release
+    (one union per theme id, table ``ledger_themes``: the people a reader's counts of that
+    theme are about, so a view is audited with the full report's counts of the theme too),
+    and every released count of participants (``ledger_programme``: the groups themselves)."""
 
-    SCHEMA = "CREATE TABLE IF NOT EXISTS ledger_themes (unit VARCHAR PRIMARY KEY, members BLOB)"
+    SCHEMA = """
+    CREATE TABLE IF NOT EXISTS ledger_themes (unit VARCHAR PRIMARY KEY, members BLOB);
+    CREATE TABLE IF NOT EXISTS ledger_programme (members BLOB PRIMARY KEY);
+    """
 
     def __init__(self, db) -> None:
         self.db = db
         db.execute(self.SCHEMA)
         rows = db.execute("SELECT unit, members FROM ledger_themes").fetchall()
-        self.people = {unit: int.from_bytes(bytes(m), "little") for unit, m in rows}
+        self.people = {unit: _int(m) for unit, m in rows}
+        self.groups = [
+            _int(m) for (m,) in db.execute("SELECT members FROM ledger_programme").fetchall()
+        ]
 
-    def add(self, totals: dict[str, int]) -> None:
+    def add(self, totals: dict[str, int], groups: list[int]) -> None:
         for unit, members in totals.items():
             merged = self.people.get(unit, 0) | members
             if merged and merged != self.people.get(unit):
                 self.people[unit] = merged
-                data = merged.to_bytes((merged.bit_length() + 7) // 8, "little")
-                self.db.execute("INSERT OR REPLACE INTO ledger_themes VALUES (?, ?)", [unit, data])
+                self.db.execute(
+                    "INSERT OR REPLACE INTO ledger_themes VALUES (?, ?)", [unit, _bytes(merged)]
+                )
+        for members in set(groups) - set(self.groups):
+            self.groups.append(members)
+            self.db.execute("INSERT OR IGNORE INTO ledger_programme VALUES (?)", [_bytes(members)])
 
     @staticmethod
     def erase(db, mask: int) -> None:
-        """``reflect forget``: the person's bit (``mask``) leaves every theme's people."""
-        db.execute(ThemePeople.SCHEMA)
+        """``reflect forget``: the person's bit (``mask``) leaves every stored set."""
+        db.execute(AuditStore.SCHEMA)
         for unit, data in db.execute("SELECT unit, members FROM ledger_themes").fetchall():
-            members = int.from_bytes(bytes(data), "little") & ~mask
-            out = members.to_bytes((members.bit_length() + 7) // 8, "little")
+            out = _bytes(_int(data) & ~mask)
             db.execute("UPDATE ledger_themes SET members = ? WHERE unit = ?", [out, unit])
+        groups = [_int(m) for (m,) in db.execute("SELECT members FROM ledger_programme").fetchall()]
+        db.execute("DELETE FROM ledger_programme")
+        for members in {g & ~mask for g in groups} - {0}:
+            db.execute("INSERT OR IGNORE INTO ledger_programme VALUES (?)", [_bytes(members)])
+
+
+def _int(data) -> int:
+    return int.from_bytes(bytes(data), "little")
+
+
+def _bytes(members: int) -> bytes:
+    return members.to_bytes((members.bit_length() + 7) // 8, "little")

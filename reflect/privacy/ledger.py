@@ -40,8 +40,8 @@ What is stored (tables of the workspace's DuckDB file, which is private to its o
 - ``ledger_sets(digest, people, erased, members)``: one row per distinct released set of
   people; ``members`` is a bitset over ``bit``; ``erased`` counts members since erased.
 - ``ledger_derived``, the same for the sets a reader works out from two nested released
-  sets (``derived.py``: checked against like released ones); ``ledger_themes``, everyone
-  each theme's total held in any release (``audit.py``: all of a theme's counts at once).
+  sets (``derived.py``: checked against like released ones); ``ledger_themes`` and
+  ``ledger_programme``, for ``audit.py`` (all of a theme's counts, or the groups', at once).
 - ``ledger_releases(release_id, released_at, k, kind, numbers)``: one row per report; its
   ``numbers`` digest lets ``reflect compare`` recognise an unedited report of this workspace.
 - ``ledger_populations(digest)``: a keyed HMAC of each released report's sorted pseudonyms
@@ -71,7 +71,7 @@ import pandas as pd
 
 from reflect.errors import DisclosureRefused
 from reflect.keys import keyed_tag
-from reflect.privacy.audit import ThemePeople
+from reflect.privacy.audit import AuditStore
 from reflect.privacy.derived import KnownSets
 from reflect.privacy.digests import numbers_digest
 from reflect.privacy.identity import PURPOSE, People, person_tag
@@ -109,7 +109,7 @@ class Ledger:
         self.key = key
         db.execute(_SCHEMA)
         self.people = People(db, key)
-        self.themes = ThemePeople(db)
+        self.audit = AuditStore(db)
         self.known = KnownSets(*(
             [(p, _to_int(m), e) for p, m, e in db.execute(
                 f"SELECT people, members, erased FROM {table}").fetchall()]
@@ -301,7 +301,7 @@ def erase_person(db, key: bytes, pseudonym: str) -> bool:
                     f"INSERT OR IGNORE INTO {table} VALUES (?, ?, ?, ?)",
                     [_digest(data, erased + 1), people.bit_count() + erased + 1, erased + 1, data],
                 )
-    ThemePeople.erase(db, mask)
+    AuditStore.erase(db, mask)
     # Every name the person went by, and what they wrote, goes with them.
     for table in ("people", "answers", "versions", "groups"):
         db.execute(f"DELETE FROM ledger_{table} WHERE bit = ?", [bit])

@@ -37,7 +37,7 @@ from reflect.defaults import MIN_GROUP_SIZE
 from reflect.errors import ConfigError, DisclosureRefused
 from reflect.privacy import differences, dp
 from reflect.privacy.as_written import as_written
-from reflect.privacy.audit import withhold_determined
+from reflect.privacy.audit import withhold_determined, withhold_small_groups
 from reflect.privacy.counts import (
     ALL,
     PARTITIONS,
@@ -159,7 +159,8 @@ def disclose(
         moved = sum(c is None for _, c, _ in withheld) if filter is None else 0  # rule 3: totals
     hidden, extra_sets = differences.make_consistent(shown, view, k, sets, ledger, threshold)
     if sets is not None:  # all of a theme's counts together, not only two at a time
-        hidden |= withhold_determined(shown, sets, ledger.known, threshold, ledger.themes.people)
+        hidden |= withhold_small_groups(shown, sets, ledger.audit.groups, threshold)
+        hidden |= withhold_determined(shown, sets, ledger.known, threshold, ledger.audit.people)
         more, extra_sets = differences.make_consistent(shown, view, k, sets, ledger, threshold)
         hidden |= more
     reasons |= dict.fromkeys(hidden, "earlier_release")  # extra_sets: hidden unions, facets
@@ -263,7 +264,8 @@ def disclose(
             kind, k, released_sets, numbers, epsilon=dp_epsilon, population=population
         )
         if sets is not None:  # who each theme's counts are about (audit.py)
-            ledger.themes.add({u: sets[(u, None, None)] for u in units if u != ALL})
+            programme = differences.shown_sets({ALL: shown[ALL]}, sets)
+            ledger.audit.add({u: sets[(u, None, None)] for u in units if u != ALL}, programme)
         release = {"id": release_id, "ledger": True}
     report.privacy = privacy_section(
         k, redactions, tally, dp_info, quotes, quotes_shown, filter, release
