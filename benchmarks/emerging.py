@@ -52,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         embed = Embedder(None, ws)  # the product default, its model loaded once
 
         vectors = embed(redacted[F.TEXT].tolist())
-        themes = find_themes(redacted, vectors, taxonomy, embed, 5, workspace=ws)
+        themes = find_themes(
+            redacted, vectors, taxonomy, embed, 5, workspace=ws, chosen=args.taxonomy is not None
+        )  # as `reflect analyse --taxonomy` applies it
     seconds = time.perf_counter() - start
 
     source_ids = pd.read_csv(source, dtype=str)["Response ID"].tolist()

@@ -51,7 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         def emerging(answers) -> dict[str, int]:
             answers = answers.reset_index(drop=True)
             vectors = embed(answers[F.TEXT].tolist())
-            themes = find_themes(answers, vectors, taxonomy, embed, 5, workspace=ws)
+            themes = find_themes(
+                answers, vectors, taxonomy, embed, 5, workspace=ws,
+                chosen=args.taxonomy is not None,
+            )  # fmt: skip
             people = answers[F.PARTICIPANT].tolist()
             return {
                 t.label: len({people[i] for i in t.members}) for t in themes if t.kind == "emerging"

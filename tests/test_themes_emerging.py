@@ -546,3 +546,19 @@ def test_people_who_name_a_topic_elsewhere_join_it_when_the_label_is_the_topics_
     # Most of the people who wrote "rota" are not the topic's: the label is not its own.
     members, _ = _with_label_writers([0, 1, 2], "allotment and rota", as_such, topic, authors)
     assert members == [0, 1, 2, 3]
+
+
+def test_an_emerging_label_made_of_a_taxonomy_themes_label_words_is_that_theme():
+    from reflect.themes.stage import _named_by_the_taxonomy
+    from reflect.themes.taxonomy import TaxonomyTheme
+
+    taxonomy = [
+        TaxonomyTheme("marking", "Marking and feedback workload"),
+        TaxonomyTheme("listening", "The coach's listening and challenge"),
+        TaxonomyTheme("nothing", "Nothing to add", kind="nothing"),
+    ]
+    for label in ("marking", "feedback", "listening", "challenges", "feedback and marking"):
+        assert _named_by_the_taxonomy(label, taxonomy), label
+    # A word of its own is a topic of its own; a "nothing" theme names no topic.
+    for label in ("peer marking apps", "room booking", "nothing", "rooftop garden"):
+        assert not _named_by_the_taxonomy(label, taxonomy), label

@@ -25,12 +25,12 @@ from reflect.themes.facets import (
     widespread,
 )
 from reflect.themes.fit import TaxonomyFit, from_programme, measure_fit
-from reflect.themes.label import empty_answer_label
+from reflect.themes.label import empty_answer_label, forms_of_one_word
 from reflect.themes.model import Phrase, Theme
 from reflect.themes.parse_cache import parse_keeping
 from reflect.themes.presets import get_preset
 from reflect.themes.taxonomy import TaxonomyTheme, shipped_programme
-from reflect.themes.words import WrittenAsSuch, folded
+from reflect.themes.words import STOP_WORDS, TOKEN, WrittenAsSuch, folded
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 NO_CONCERNS_ID = "no_concerns"
@@ -123,6 +123,8 @@ def _themes(
         texts, participants, embed, explained, settings.min_support, prompt,
         settings.max_themes or 15,
     )  # fmt: skip
+    if explained is not None:
+        topics = [t for t in topics if not _named_by_the_taxonomy(t.label, taxonomy)]
     for topic in topics:
         themes.append(
             Theme(f"emerging_{len(themes)}", topic.label, "emerging", "", topic.members,
@@ -153,6 +155,19 @@ def _themes(
         kept = {id(phrase) for phrase in theme.facets}  # the rules keep the very objects
         theme.facets = choose_facets(options[theme.id], lambda p, kept=kept: id(p) in kept)
     return themes
+
+
+def _named_by_the_taxonomy(label: str, taxonomy: list[TaxonomyTheme]) -> bool:
+    """An emerging label made only of one taxonomy theme's label words ("marking" beside
+    "Marking and feedback workload", "listening" beside "The coach's listening and
+    challenge"): that theme in its writers' own words, shown twice under two names (four
+    held-out exports, 4 December 2026), not a new topic."""
+    words = [w for w in TOKEN.findall(label.lower()) if w not in STOP_WORDS]
+    return bool(words) and any(
+        all(any(forms_of_one_word(w, x) for x in TOKEN.findall(spec.label.lower())) for w in words)
+        for spec in taxonomy
+        if spec.kind == "topic"
+    )
 
 
 # With this many questions or more, a question's topic words are not its framing; framing is
