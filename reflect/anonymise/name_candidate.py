@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from reflect.anonymise.lexicon import english_name_frequency, is_ordinary_word
 from reflect.anonymise.name_cues import NameCues
 from reflect.anonymise.name_tokens import Token, adjacent, sentence_initial
@@ -45,6 +47,14 @@ class Candidate:
     def cue(self) -> int:
         """How strongly the words around the candidate say it is a person (0, WEAK, STRONG)."""
         return self.cues.cue(self.text, self.tokens, self.i, self.is_name)
+
+    @cached_property
+    def cue_word(self) -> bool:
+        """A cue word that is no function word beside the candidate ("sent", "told", "said")."""
+        return any(
+            word is not None and word.norm in cues and word.norm not in STOP_WORDS
+            for word, cues in ((self.prev, self.cues.before), (self.next, self.cues.after))
+        )
 
     @cached_property
     def ordinary(self) -> bool:

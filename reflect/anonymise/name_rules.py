@@ -1,10 +1,8 @@
 """Is a word that could be a first name a name in this sentence? An ordered list of named
-rules, each looking at one kind of evidence; the first rule with an opinion decides.
-
-A rule takes a ``Candidate`` (the word, its neighbours, the cue strength around it) and
-returns True (a name), False (not a name) or None (no opinion: ask the next rule). A kind of
-evidence is one function and one entry in ``RULES``, with its table test in
-``tests/test_anonymise_name_rules.py``."""
+rules, each looking at one kind of evidence; the first rule with an opinion decides. A rule
+takes a ``Candidate`` (the word, its neighbours, the cue strength around it) and returns True
+(a name), False (not a name) or None (no opinion: ask the next rule). A kind of evidence is
+one function and one entry in ``RULES``, tested in ``tests/test_anonymise_name_rules.py``."""
 
 from __future__ import annotations
 
@@ -30,6 +28,7 @@ from reflect.anonymise.lexicon import (
 from reflect.anonymise.name_candidate import Candidate
 from reflect.anonymise.name_company import AUXILIARIES
 from reflect.anonymise.name_cues import STRONG, WEAK, NameCues, lowercase_surname
+from reflect.anonymise.name_grammar import a_word_by_its_grammar
 from reflect.anonymise.name_marks import names_a_role
 from reflect.anonymise.name_tokens import (
     ARTICLES,
@@ -42,6 +41,7 @@ from reflect.anonymise.name_tokens import (
     in_phrase,
     referred_to_after,
 )
+from reflect.anonymise.name_tools import tech_term
 from reflect.anonymise.tech_terms import hyphen_compound, names_a_tool, technical_text
 
 __all__ = ["RULES", "Candidate", "accept", "decide"]
@@ -96,22 +96,6 @@ def noun_modifier(c: Candidate) -> Verdict:
     return None if c.prev is not None and c.prev.norm in c.cues.before else False
 
 
-def tech_term(c: Candidate) -> Verdict:
-    """Software, languages, formats and products ("Julia", "Ruby", "Sage", "PyCharm", a word
-    listed with "Python", a word in a tool slot: "we use Quillo", "the Quillo kernel") are
-    people only in a person slot: a strong cue ("my mentor Julia", "Ruby's idea") or a verb
-    of saying or meeting beside them ("Julia said", "met Ruby")."""
-    token = c.token
-    if not names_a_tool(c.text, token.start, token.end, c.tools):
-        return None
-    # Only cue words count, not a neighbouring name ("Love Haskell" is no full name).
-    if c.cues.cue(c.text, c.tokens, c.i, lambda _token: False) == STRONG:
-        return True
-    # A verb of saying or meeting beside it ("said Felix", "Julia asked", "met Ruby"), not a
-    # function word ("with Julia", "Ruby and Python").
-    return _cue_word(c)
-
-
 def acronym(c: Candidate) -> Verdict:
     """Short capitals are acronyms ("AI", "HR", "ED", "CRM's")."""
     word = c.token.text.removesuffix("'s").removesuffix("’s")
@@ -163,7 +147,7 @@ def only_a_name(c: Candidate) -> Verdict:
             return False  # beside tools a name used only abroad needs a cue ("backups - Quillo")
         # A capital opening a sentence proves nothing: a slip ("Recenly") needs a cue ("Amit told")
         slip = c.initial and looks_like_typo(c.token.norm)
-        return not slip or c.cue == STRONG or (subject and _cue_word(c))
+        return not slip or c.cue == STRONG or (subject and c.cue_word)
     if looks_like_typo(c.token.norm):
         return c.cue == STRONG or referred_to_after(c.text, c.token.end)
     # In lower case a name used only outside English-speaking countries is also a word of
@@ -233,7 +217,7 @@ def foreign_name(c: Candidate) -> Verdict:
     if c.token.capitalised and not c.initial and c.cue > 0:
         # "I sent Marguerite the link": a capital mid-sentence and a cue; in a text about
         # tools the cue must be a word, not "is" ("support in Quillo is good").
-        return not technical_text(c.text) or _cue_word(c)
+        return not technical_text(c.text) or c.cue_word
     # in lower case only a word English seldom writes ("marguerite was brilliant", not
     # "line was late")
     lower_case_ok = word_frequency(c.token.norm) < _FOREIGN_LOWER_ZIPF or _before_a_surname(c)
@@ -251,14 +235,6 @@ def _before_a_surname(c: Candidate) -> bool:
         and not is_ordinary_word(nxt.norm)
         and lowercase_surname(nxt, c.cues)  # the twin rule for names a list knows
         and not names_a_tool(c.text, nxt.start, nxt.end, c.tools)
-    )
-
-
-def _cue_word(c: Candidate) -> bool:
-    """A cue word that is no function word beside the candidate ("sent", "told", "said")."""
-    return any(
-        word is not None and word.norm in cues and word.norm not in STOP_WORDS
-        for word, cues in ((c.prev, c.cues.before), (c.next, c.cues.after))
     )
 
 
@@ -298,7 +274,7 @@ def cue_strength(c: Candidate) -> Verdict:
     ("met magdalena": a river in WordNet)."""
     common_name = c.english >= COMMON_NAME and is_noun_only(c.token.norm)
     # "met magdalena", not "to quarto"
-    seldom_a_word = word_frequency(c.token.norm) < _SELDOM_A_WORD_ZIPF and _cue_word(c)
+    seldom_a_word = word_frequency(c.token.norm) < _SELDOM_A_WORD_ZIPF and c.cue_word
     return c.cue == STRONG or (c.cue == WEAK and (common_name or seldom_a_word))
 
 
@@ -310,6 +286,7 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     acronym,  # before tech_term: "API's" is no possessive of a person
     noun_modifier,
     after_article,  # before tech_term: "a tiny dashboard" is no person in any slot
+    a_word_by_its_grammar,  # "the weekend rota", "I run", "too long", "being young"
     phrases.title_of,
     tech_term,
     word_shape,
