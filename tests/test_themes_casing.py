@@ -22,6 +22,12 @@ def test_fewer_than_k_writers_of_a_form_leave_the_phrase_as_it_is():
     assert forms("pycharm", answers) == "pycharm"
 
 
+def test_a_redaction_placeholder_is_no_ones_writing():
+    answers = [(f"p{i}", f"I sent it to [EMAIL] in week {i}") for i in range(5)]
+    answers += [("q1", "the email went to junk")]
+    assert forms("email", answers) == "email"
+
+
 def test_one_writer_repeating_a_form_is_one_writer():
     answers = [("a", f"then GitLab again, item {i}") for i in range(9)]
     answers += [(w, "the gitlab runner was slow") for w in "bcd"]
