@@ -562,3 +562,11 @@ def test_an_emerging_label_made_of_a_taxonomy_themes_label_words_is_that_theme()
     # A word of its own is a topic of its own; a "nothing" theme names no topic.
     for label in ("peer marking apps", "room booking", "nothing", "rooftop garden"):
         assert not _named_by_the_taxonomy(label, taxonomy), label
+
+
+def test_one_word_roles_are_framing_words_in_both_numbers():
+    from reflect.themes.stage import role_words
+
+    assert role_words(["Mentor", "mentee", "mentor", "line manager", ""]) == (
+        "mentee mentees mentor mentors"
+    )

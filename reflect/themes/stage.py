@@ -66,7 +66,7 @@ def find_themes(
     texts = frame[F.TEXT].tolist()
     participants = frame[F.PARTICIPANT].tolist()
     prompts = frame[F.PROMPT].astype(str).tolist()
-    prompt = framing_words(sorted(set(prompts)))
+    prompt = f"{framing_words(sorted(set(prompts)))} {role_words(frame[F.ROLE])}".strip()
     found = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching)
     membership = found.membership
     reached = found.reached if found.reached is not None else membership
@@ -188,6 +188,16 @@ def framing_words(prompts: Sequence[str]) -> str:
     counts = Counter(w for p in prompts for w in prompt_words(p))
     shared = max(2, FRAMING_SHARE * len(prompts))
     return " ".join(sorted(w for w, n in counts.items() if n >= shared))
+
+
+def role_words(roles: Sequence[str]) -> str:
+    """The one-word roles of the programme ("mentor", "coachee"), in the singular and the
+    plural, as framing: every answer is about the writer's mentor or coach, and "mentee" was
+    a held-out hospital export's emerging theme of 22 people (4 December 2026). A role of
+    several words ("line manager") names a topic as often as a role and is left alone."""
+    single = {str(r).strip().lower() for r in set(roles)} - {""}
+    single = {r for r in single if r.isalpha()}
+    return " ".join(sorted(single | {f"{r}s" for r in single}))
 
 
 def _parsed(rows: Sequence[int], texts: Sequence[str], settings) -> list[int]:
