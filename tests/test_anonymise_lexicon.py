@@ -48,7 +48,7 @@ def test_when_a_word_is_a_noun_or_its_plural_then_it_is_a_noun(word, expected):
     ],
 )
 def test_when_a_long_word_is_one_letter_from_a_word_then_it_is_a_slip(word, expected):
-    from reflect.anonymise.lexicon import long_slip
+    from reflect.anonymise.slips import long_slip
 
     assert long_slip(word) is expected
 

@@ -19,7 +19,6 @@ from reflect.anonymise.lexicon import (
     is_noun_only,
     is_ordinary_word,
     is_past_verb,
-    looks_like_typo,
     word_frequency,
 )
 from reflect.anonymise.name_marks import (
@@ -51,6 +50,7 @@ from reflect.anonymise.name_tokens import (
     sentence_initial,
     with_the_writer,
 )
+from reflect.anonymise.slips import looks_like_typo
 from reflect.anonymise.tech_terms import is_tech_term, listed_with_term, technical_text
 
 STRONG, WEAK = 2, 1

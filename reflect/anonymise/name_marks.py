@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reflect.anonymise.lexicon import is_ordinary_word, looks_like_typo
+from reflect.anonymise.lexicon import is_ordinary_word
 from reflect.anonymise.name_slots import POSSESSIVE_DETERMINERS
 from reflect.anonymise.name_tokens import INITIAL, Token
+from reflect.anonymise.slips import looks_like_typo
 from reflect.anonymise.tech_terms import is_tech_term
 
 if TYPE_CHECKING:

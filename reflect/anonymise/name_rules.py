@@ -22,7 +22,6 @@ from reflect.anonymise.lexicon import (
     is_ordinary_word,
     is_past_verb,
     is_verb,
-    looks_like_typo,
     word_frequency,
 )
 from reflect.anonymise.name_candidate import Candidate
@@ -42,6 +41,7 @@ from reflect.anonymise.name_tokens import (
     referred_to_after,
 )
 from reflect.anonymise.name_tools import tech_term
+from reflect.anonymise.slips import looks_like_typo
 from reflect.anonymise.tech_terms import hyphen_compound, names_a_tool, technical_text
 
 __all__ = ["RULES", "Candidate", "accept", "decide"]

@@ -17,7 +17,6 @@ from reflect.anonymise.lexicon import (
     is_ordinary_word,
     is_past_verb,
     is_verb,
-    looks_like_typo,
     word_frequency,
 )
 from reflect.anonymise.name_groups import placed_after
@@ -30,6 +29,7 @@ from reflect.anonymise.name_tokens import (
     sentence_initial,
     with_the_writer,
 )
+from reflect.anonymise.slips import looks_like_typo
 from reflect.anonymise.tech_terms import is_tech_term, technical_text
 
 if TYPE_CHECKING:

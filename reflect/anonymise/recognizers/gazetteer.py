@@ -10,8 +10,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from reflect.anonymise.lexicon import (
     first_names,
     is_finite_verb,
-    long_slip,
-    looks_like_typo,
     word_frequency,
 )
 from reflect.anonymise.name_cues import STRONG, NameCues
@@ -21,6 +19,7 @@ from reflect.anonymise.name_rules import accept
 from reflect.anonymise.name_slots import AND_A_PRONOUN
 from reflect.anonymise.name_tokens import Token, adjacent, sentence_initial, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
+from reflect.anonymise.slips import long_slip, looks_like_typo
 from reflect.anonymise.spans import Span
 from reflect.anonymise.tech_terms import ToolCues, hyphen_compound
 

@@ -20,14 +20,13 @@ from reflect.anonymise.lexicon import (
     is_finite_verb,
     is_noun_only,
     is_ordinary_word,
-    long_slip,
-    looks_like_typo,
     normalise,
     word_frequency,
 )
 from reflect.anonymise.name_cues import STRONG, NameCues
 from reflect.anonymise.name_tokens import DETERMINERS, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
+from reflect.anonymise.slips import long_slip, looks_like_typo
 from reflect.anonymise.spans import Span
 from reflect.anonymise.tech_terms import (
     ToolCues,
