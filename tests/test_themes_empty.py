@@ -8,6 +8,9 @@ import pytest
 from reflect.themes.empty import is_empty_answer, leads_with_nothing
 
 NOTHING_TO_ADD = [
+    "Wouldn't change anything about today, honestly.",
+    "Happy with how things went, no changes needed",
+    "Nothing to add about today",
     # stock replies
     "n/a",
     "N/A",
@@ -202,6 +205,8 @@ NOTHING_TO_ADD = [
 ]
 
 LOOKS_LIKE_IT = [
+    "happy with how it went but the room was cold",
+    "the talk about today's rota was hard",
     "This week's session on budgets was confusing.",
     "Nothing this week, but last session the breakout rooms failed.",
     "no time to practise",

@@ -166,11 +166,11 @@ _CLAUSES = [
     rf"nothing(?:\s+that)?\s+(?:i|we)(?:'d| would)\s+(?:change|add|improve|alter|do differently|"
     rf"want to change){TAIL}{WHERE}",
     # "keep it as is", "I wouldn't change a thing", "couldn't fault it", "nothing needs changing"
-    r"(?:keep|leave) (?:it|everything|things|it all)\s+(?:just\s+|exactly\s+)?(?:as (?:it is|is|"
-    r"it was)|the same)",
-    r"(?:(?:i|we)\s+)?(?:wouldn'?t|would not|won'?t|don'?t|do not|couldn'?t|could not|can'?t|"
-    r"cannot)\s+(?:change|fault|improve|criticise|criticize|alter)\s+(?:a thing|anything|it|"
-    r"a single thing|one thing|any of it)(?:\s+(?:at all|really))*",
+    rf"(?:keep|leave) (?:it|everything|things|it all)\s+(?:just\s+|exactly\s+)?(?:as (?:it is|is|"
+    rf"it was)|the same){WHERE}",
+    rf"(?:(?:i|we)\s+)?(?:wouldn'?t|would not|won'?t|don'?t|do not|couldn'?t|could not|can'?t|"
+    rf"cannot)\s+(?:change|fault|improve|criticise|criticize|alter)\s+(?:a thing|anything|it|"
+    rf"a single thing|one thing|any of it)(?:\s+(?:at all|really))*{WHERE}",
     r"(?:there(?:'s| is)\s+)?no need to (?:change|improve|alter) (?:anything|a thing|it)",
     r"nothing\s+(?:needs|needed|would need|requires)\s+(?:changing|improving|fixing|"
     r"improvement|to (?:change|be changed|improve|be improved))",
@@ -187,7 +187,8 @@ _CLAUSES = [
     r"(?:it\s+)?(?:couldn'?t|could not)\s+have\s+(?:gone|been)\s+(?:any\s+)?better",
     # "I'm happy with everything", "we were satisfied with it all"
     r"(?:(?:i|we)(?:'m|'re| am| are| was| were)?\s+)?(?:very\s+|quite\s+|completely\s+)?"
-    r"(?:happy|satisfied|content|pleased) (?:with (?:everything|it all|all of it|it)"
+    r"(?:happy|satisfied|content|pleased) (?:with (?:everything|it all|all of it|it|how (?:it|"
+    r"things|everything) (?:went|is going|'s going|was|is))"
     r"(?: as (?:it is|is|it was|it stands))?|as (?:it is|is|it was|it stands))",
     # "no, thanks", "none for now", "not at this time"
     rf"(?:no|none|not|nope|nah)(?:\s+really)?{TAIL}",
@@ -226,8 +227,9 @@ _COURTESY = re.compile(
     r"i would say|i'd say|really|genuinely|truly|actually|currently|otherwise|overall|"
     r"at (?:this|the) (?:time|moment|point|stage)|for now|right now|so far|as of now|"
     r"at present|from me|from my side|here|tonight|yesterday|please|"
-    # "today" is courtesy unless it is the subject: "today was very clear"
-    r"today(?!\s+(?:was|is|were|went|felt|seemed|seems|made))|"
+    # "today" is courtesy unless it is the subject: "today was very clear"; with its
+    # preposition ("nothing I'd change about today")
+    r"(?:(?:about|for|in|from|during)\s+)?today(?!\s+(?:was|is|were|went|felt|seemed|seems|made))|"
     r"(?:this|last) (?:week|time|morning|afternoon|evening|session|class|lecture|lesson|month|"
     r"round|fortnight|quarter|cycle)|for once)\b(?!')"
 )
