@@ -21,7 +21,7 @@ Why only counts inside one theme: across themes the matrix would treat each pers
 of themes as known to exist, which a reader does not know; inside one theme, whose counts are
 of its people split by role, cohort, session and prompt, that assumption is what the red team
 used (red team, 4 December 2026: "one person raised it in both halves"). The programme's own
-counts (everyone) are not audited for the same reason.
+counts — of participants, no theme in them — are audited apart (``withhold_small_groups``).
 
 Single atoms, not unions of several: two atoms determined together but not apart are left to
 the pairwise rules (``ledger.py``).
