@@ -27,9 +27,8 @@ def tech_term(c: Candidate) -> bool | None:
     token = c.token
     if not names_a_tool(c.text, token.start, token.end, c.tools):
         return None
-    if c.cues.cue(c.text, c.tokens, c.i, lambda _token: False) == STRONG:  # cue words only
-        return True
-    if c.cue_word:
+    # Cue words only, not a neighbouring name ("Love Haskell" is no full name).
+    if c.cues.cue(c.text, c.tokens, c.i, lambda _token: False) == STRONG or c.cue_word:
         return True
     if (
         token.capitalised
