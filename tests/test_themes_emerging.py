@@ -570,3 +570,10 @@ def test_one_word_roles_are_framing_words_in_both_numbers():
     assert role_words(["Mentor", "mentee", "mentor", "line manager", ""]) == (
         "mentee mentees mentor mentors"
     )
+
+
+def test_a_verbs_past_is_no_product_though_no_dictionary_lists_it():
+    from reflect.themes.things import names_a_thing
+
+    assert not names_a_thing("started") and not names_a_thing("finished")
+    assert names_a_thing("jupyterlab") and names_a_thing("rota")

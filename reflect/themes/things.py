@@ -22,7 +22,7 @@ def names_a_thing(word: str, nouns: Collection[str] = ()) -> bool:
     or "multiple", which WordNet also lists as nouns) is how people wrote, not what about.
     ``nouns``: words the programme's people wrote as nouns (``WordUse.nouns``: in the plural),
     which names the thing a word listed as an adjective too is ("buddy", "buddies")."""
-    from reflect.anonymise.lexicon import dictionary_words, is_adjective, is_noun
+    from reflect.anonymise.lexicon import dictionary_words, is_adjective, is_noun, is_past_verb
 
     if word in RELATIONAL:
         return False
@@ -31,7 +31,8 @@ def names_a_thing(word: str, nouns: Collection[str] = ()) -> bool:
     return (
         (is_noun(word) and not is_adjective(word))
         or names_an_activity(word)
-        or word not in dictionary_words()
+        # a product, not a verb's past the dictionary lists by its base ("group and started")
+        or (word not in dictionary_words() and not is_past_verb(word))
     )
 
 
