@@ -28,8 +28,13 @@ _CONTEXT_MIN_DIGITS = 6
 # Digits spoken one by one; a run standing for 7+ digits is a number to call.
 _SPOKEN = re.compile(rf"\b{DIGIT_WORD}(?:[\s,-]+{DIGIT_WORD})+\b", re.I)
 _SPOKEN_MIN_DIGITS = 7
-# An extension: only the number is replaced ("ext. [PHONE]").
-_EXTENSION = re.compile(r"\b(?:ext\.?|extension|x)\s?#?(?P<value>\d{3,5})\b", re.I)
+# An extension or a pager ("bleep" in British hospitals): only the number is replaced ("ext.
+# [PHONE]", "their bleep, [PHONE],", "bleeped on [PHONE]").
+_EXTENSION = re.compile(
+    r"\b(?:(?:ext\.?|extension|x)\s?#?|(?:pager|bleep)(?:ed|s)?(?:\s+(?:number|no\.?))?"
+    r"(?:\s+(?:is|was|on))?[\s,:#]*)(?P<value>\d{3,5})\b",
+    re.I,
+)
 # Runs like "2019-2023", "10.30-11.45" or "2025-09-15 13:14" are years, times and dates, not
 # numbers to call.
 _NOT_PHONE = re.compile(
