@@ -38,6 +38,8 @@ CASES = {
         ("Marisol talks about it", "Marisol", None),  # a verb, not a noun
         ("Marisol: what a week.", "Marisol", None),
         ("Marisol's method worked", "Marisol's", None),
+        ("good to see Marisol backing her own call", "Marisol", None),  # doing it
+        ("the Marisol marking scheme", "Marisol", False),
     ],
     R.tech_term: [
         ("I moved from Matlab to Julia", "Julia", False),

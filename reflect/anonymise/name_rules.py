@@ -91,9 +91,13 @@ def noun_modifier(c: Candidate) -> Verdict:
         return None  # "Vega talks about it"
     if noun.text in PARTICLES:
         return None  # "Maria da Silva": a surname's particle, not a noun
-    if not is_noun_only(noun.norm):
-        return None
+    if not is_noun_only(noun.norm) or _gerund_with_object(noun, after(tokens.index(noun))):
+        return None  # "to see Imran backing his own judgement": doing, not a kind of backing
     return None if c.prev is not None and c.prev.norm in c.cues.before else False
+
+
+def _gerund_with_object(word: Token, nxt: Token | None) -> bool:
+    return word.norm.endswith("ing") and nxt is not None and nxt.norm in DETERMINERS
 
 
 def acronym(c: Candidate) -> Verdict:
