@@ -91,7 +91,7 @@ def noun_modifier(c: Candidate) -> Verdict:
         return None  # "Vega talks about it"
     if noun.text in PARTICLES:
         return None  # "Maria da Silva": a surname's particle, not a noun
-    if not is_noun_only(noun.norm) or _gerund_with_object(noun, after(tokens.index(noun))):
+    if not is_noun_only(noun.norm) or _gerund_with_object(noun, after(last + 1)):
         return None  # "to see Imran backing his own judgement": doing, not a kind of backing
     return None if c.prev is not None and c.prev.norm in c.cues.before else False
 

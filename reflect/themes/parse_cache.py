@@ -43,7 +43,10 @@ def _code_version() -> str:
 
 
 def _context(prompt_words: frozenset[str]) -> str:
-    return f"{_code_version()}:{' '.join(sorted(prompt_words))}"
+    # A digest, not the words: they hold the export's one-word role values too
+    # (``stage.role_words``), and a role column may hold anything, a name included.
+    words = hashlib.sha256(" ".join(sorted(prompt_words)).encode()).hexdigest()[:16]
+    return f"{_code_version()}:{words}"
 
 
 def _dump(parsed: ParsedText) -> str:
