@@ -26,6 +26,14 @@ def found(text: str, recognizer: str = "employee_id", roster=None) -> list[tuple
         ("payroll ref 88214-X for it", [("88214-X", "EMPLOYEE_ID")]),
         ("staff reference: 4471", [("4471", "EMPLOYEE_ID")]),
         ("the payroll reference guide", []),
+        # a person's number after "is" or a dropped apostrophe, and a case's reference
+        ("her staff no. is 551902, not on the list", [("551902", "EMPLOYEE_ID")]),
+        ("the portal lost my badge id its 730915", [("730915", "EMPLOYEE_ID")]),
+        ("sorted case 8840213 before lunch", [("8840213", "EMPLOYEE_ID")]),
+        ("a referral 661204 came through", [("661204", "EMPLOYEE_ID")]),
+        ("client ref 5522190 on the system", [("5522190", "EMPLOYEE_ID")]),
+        ("in case 20 people turn up", []),
+        ("the reference list has 45 books", []),
     ],
 )
 def test_when_text_is_scanned_then_employee_id_spans_are_exactly_these(text, expected):

@@ -35,6 +35,14 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Will this work?", []),
         ("there is a grace period", []),
         ("I will turn up", []),
+        # A full name in lower case, with or without the possessive's apostrophe.
+        ("the story priya shah told stayed with me", [("priya shah", "PERSON")]),
+        ("grace okafors slides were clear", [("grace okafors", "PERSON")]),
+        ("okafors plan for the rota", [("okafors", "PERSON")]),
+        # A participant's first name before a verb a stop list holds.
+        ("priya is away next week", [("priya", "PERSON")]),
+        ("siobhan made it easy to say no", [("siobhan", "PERSON")]),
+        ("the marks were fine", []),
         # One edit from a roster name but an everyday word.
         ("the carer tries hard", []),
     ],

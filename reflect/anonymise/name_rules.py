@@ -261,7 +261,10 @@ def subject_of_verb(c: Candidate) -> Verdict:
         and is_verb(nxt.norm)
     ):
         return True
-    if nxt.norm not in STOP_WORDS and is_finite_verb(nxt.norm):
+    # "tony is on leave", "jordan made it easy": after a participant's name, the verbs a
+    # stop list holds ("is", "made", "did") make a subject too; after other words they are
+    # too common to tell ("grace is", "rose was").
+    if is_finite_verb(nxt.norm) and (nxt.norm not in STOP_WORDS or c.known_person):
         return True
     return None
 

@@ -21,9 +21,10 @@ def tech_term(c: Candidate) -> bool | None:
     """Software, languages and products ("Julia", "Sage", "PyCharm", a word listed with
     "Python", in a tool slot: "we use Quillo") are people only in a person slot: a strong cue
     ("my mentor Julia") or a verb of saying or meeting beside them ("Julia said", "met Ruby";
-    not "with Julia") — or, for a capitalised given name English uses that only a dictionary
-    calls a tool, in a person's slot in a text naming no tool ("Janet on switchboard put me
-    through"), as other rules decide."""
+    not "with Julia") — or, for a given name English uses that only a dictionary calls a
+    tool, capitalised or a participant's in any case, in a person's slot in a text naming no
+    tool ("Janet on switchboard put me through", "janet brought her apprentice"), as other
+    rules decide."""
     token = c.token
     if not names_a_tool(c.text, token.start, token.end, c.tools):
         return None
@@ -31,7 +32,7 @@ def tech_term(c: Candidate) -> bool | None:
     if c.cues.cue(c.text, c.tokens, c.i, lambda _token: False) == STRONG or c.cue_word:
         return True
     if (
-        token.capitalised
+        (token.capitalised or c.known_person)  # a participant's name in any case
         and c.english >= _USED_IN_ENGLISH
         and _in_a_person_slot(c)
         and not _tool_by_context(c)

@@ -20,7 +20,7 @@ from reflect.parallel import map_chunks
 from reflect.roster import Roster, with_own_ids
 
 # Bump when recognizers change what they find, so cached redactions are redone.
-REDACTION_VERSION = "11"
+REDACTION_VERSION = "12"
 
 
 @dataclass

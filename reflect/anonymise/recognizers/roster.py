@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from reflect.anonymise.lexicon import (
     WORD,
+    dictionary_words,
     first_names,
     is_ordinary_word,
     normalise,
@@ -29,6 +31,8 @@ _MIN_PART_CHARS = 2
 _MIN_FUZZY_CHARS = 5
 # A misspelt name is a rare string; "carer" or "tries" one letter from a roster name are words.
 _MAX_TYPO_ZIPF = 2.5
+# A name's possessive without its apostrophe is a word English seldom writes ("wills" 3.6).
+_MAX_POSSESSIVE_ZIPF = 3.5
 
 
 @recognizers.register("roster")
@@ -49,6 +53,7 @@ class RosterRecognizer:
                     for form in (normalise(p), unaccented(normalise(p)))
                 )
             ids = {i for i in roster.ids if i}
+        self.full_names = _full_names(roster.names if roster is not None else ())
         self.parts = frozenset(parts)
         self.fuzzy_parts = [p for p in parts if len(p) >= _MIN_FUZZY_CHARS]
         self.id_pattern = _alternation(ids)
@@ -63,7 +68,14 @@ class RosterRecognizer:
             tokens = tokenize(text)
             i = 0
             while i < len(tokens):
-                if self._is_part(tokens[i]) and accept(
+                if length := self._full_name_at(text, tokens, i):
+                    # A participant's first and last name together, in any case ("the story
+                    # lucy chen told"): no everyday phrase is someone's full name.
+                    last = tokens[i + length - 1]
+                    end = last.end - (2 if last.possessive else 0)
+                    spans.append(Span(tokens[i].start, end, "PERSON", 0.95, self.name))
+                    i += length
+                elif self._is_part(tokens[i]) and accept(
                     text, tokens, i, self._is_part, self.cues, known_person=True
                 ):
                     last = i
@@ -86,9 +98,27 @@ class RosterRecognizer:
             ]
         return spans
 
+    def _full_name_at(self, text: str, tokens: list[Token], i: int) -> int:
+        """How many tokens from ``i`` spell a participant's full name (0 if none); the last
+        may carry a possessive, with or without its apostrophe ("lucy chens story")."""
+        for length in (3, 2):
+            run = tokens[i : i + length]
+            if len(run) < length or any(
+                text[a.end : b.start] not in (" ", "-") for a, b in pairwise(run)
+            ):
+                continue
+            words = [unaccented(t.norm) for t in run]
+            if tuple(words) in self.full_names or (
+                words[-1].endswith("s") and (*words[:-1], words[-1][:-1]) in self.full_names
+            ):
+                return length
+        return 0
+
     def _is_part(self, token: Token) -> bool:
         if token.norm in self.parts or unaccented(token.norm) in self.parts:
             return True
+        if _without_apostrophe(token.norm) in self.parts and _seldom_a_word(token.norm):
+            return True  # "lucy chens story": a possessive typed without its apostrophe
         return len(token.norm) >= _MIN_FUZZY_CHARS and self._is_typo(token.norm)
 
     def _is_typo(self, word: str) -> bool:
@@ -107,6 +137,27 @@ class RosterRecognizer:
                 )
             self._typo_cache[word] = hit is not None
         return self._typo_cache[word]
+
+
+def _without_apostrophe(word: str) -> str | None:
+    """ "adams" -> "adam"; None for a word too short to be a name's possessive ("eds")."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") else None
+
+
+def _full_names(names: Sequence[str]) -> frozenset[tuple[str, ...]]:
+    """Each roster name's words, lower case and unaccented, in full and as first and last
+    name ("Ana María López" is also "ana lópez")."""
+    out = set()
+    for name in names:
+        words = [unaccented(normalise(w)) for w in WORD.findall(name)]
+        if len(words) >= 2:
+            out.update({tuple(words[-3:]), (words[0], words[-1])})
+    return frozenset(out)
+
+
+def _seldom_a_word(word: str) -> bool:
+    # "chens", "kais", not "marks", "hopes", "bills" (plurals and verbs of everyday words)
+    return word not in dictionary_words() and word_frequency(word) < _MAX_POSSESSIVE_ZIPF
 
 
 def unaccented(word: str) -> str:
