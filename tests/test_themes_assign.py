@@ -575,3 +575,21 @@ def test_a_report_says_the_built_in_themes_were_not_applied_and_why():
     assert said.heading == "The built-in themes were not applied"
     assert "written for reverse mentoring" in said.text and "--taxonomy" in said.text
     assert "built-in taxonomy is for reverse mentoring" in fit_line(fit)
+
+
+def test_a_sentence_saying_nothing_is_no_unit_of_its_answer():
+    from reflect.themes.assign import _units
+
+    def embed(texts):
+        return np.zeros((len(texts), 4), dtype=np.float32)
+
+    texts = [
+        "Great session, thanks. The projector in room four never works on Mondays.",
+        "Nothing to add from me at this time. The canteen queue ate half of our lunch break.",
+    ]
+    rows, vectors, unit_texts = _units(np.zeros((2, 4), dtype=np.float32), texts, embed)
+    assert unit_texts[2:] == [
+        "The projector in room four never works on Mondays.",
+        "The canteen queue ate half of our lunch break.",
+    ]
+    assert rows.tolist() == [0, 1, 0, 1] and len(vectors) == 4

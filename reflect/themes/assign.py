@@ -275,13 +275,16 @@ class Evidence:
 
 
 def _units(vectors, texts, embed):
-    """Every answer, then every sentence of a multi-sentence answer: (answer row, vector,
-    text) of each."""
+    """Every answer, then every sentence of a multi-sentence answer that says something:
+    (answer row, vector, text) of each."""
     n = len(vectors)
     if texts is None:
         return np.arange(n), vectors, None
     pieces = [(i, s) for i, text in enumerate(texts) for s in split_sentences(text)]
-    pieces = [(i, s) for i, s in pieces if s != texts[i].strip()]
+    # A sentence saying nothing ("Good session, thanks.", "Nothing to add from me.") raises
+    # no topic inside a longer answer either (ReflectSumm dev F1 0.786 -> 0.787, share MAE
+    # 5.48 -> 5.45; a bank and a university export 10.8 -> 10.7, 19.0 -> 18.9; no export worse).
+    pieces = [(i, s) for i, s in pieces if s != texts[i].strip() and not is_empty_answer(s)]
     if not pieces:
         return np.arange(n), vectors, list(texts)
     rows = np.concatenate([np.arange(n), np.array([i for i, _ in pieces])])
