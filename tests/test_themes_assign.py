@@ -110,6 +110,8 @@ def test_a_taxonomy_of_labels_only_loads_and_none_is_empty(tmp_path: Path):
         ("What did you not enjoy?", "negative"),
         ("Which topics were least useful?", "negative"),
         ("Any pain points we should know about?", "negative"),
+        ("What got in the way this week?", "negative"),
+        ("What held you back from trying it?", "negative"),
         ("Any other comments?", "neutral"),
         ("What worked and what didn't?", "neutral"),
         ("Your role", "neutral"),

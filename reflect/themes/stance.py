@@ -6,8 +6,8 @@ praise and complaints about the same thing are not pooled into one count (``assi
 
 The question's stance is read from its words: the verbs and adjectives surveys ask with, in
 any domain (liked, enjoyed, worked well, most useful / difficult, confusing, challenges, pain
-points, improve, change, missing). A question with words of both kinds ("what worked and what
-did not?") or of neither is neutral.
+points, improve, change, missing, got in the way, held you back). A question with words of
+both kinds ("what worked and what did not?") or of neither is neutral.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ _NEGATIVE = re.compile(
     r"awkward|challeng(?:e|es|ing)|problems?|issues?|pain ?points?|frustrat(?:ing|ed|ion)|"
     r"worst|struggl(?:e|ed|ing)|improv(?:e|ed|ement|ements)|change|missing|lacking|wrong|"
     r"did ?not|didn't|not work|concerns?|worries|worried|barriers?|"
-    r"obstacles?|suggestions?|wish|less|better|fix)\b",
+    r"obstacles?|suggestions?|wish|less|better|fix|in the way|held (?:you|me|us) back|"
+    r"hold(?:s|ing)? (?:you|me|us) back|hinder(?:ed|s)?|blockers?)\b",
     re.IGNORECASE,
 )
 # "what did you not like", "what was not useful": a negated positive word asks for problems.
