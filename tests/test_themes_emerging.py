@@ -352,7 +352,7 @@ def test_typical_words_people_write_together_are_shown_as_they_wrote_them():
 
 def test_the_framing_of_many_questions_is_what_they_share_not_their_topics():
     from reflect.themes.candidates import prompt_words
-    from reflect.themes.stage import framing_words
+    from reflect.themes.framing import framing_words
 
     two = ["What worked well in this session?", "What felt awkward?"]
     assert prompt_words(framing_words(two)) >= {"worked", "session", "awkward"}
@@ -565,7 +565,7 @@ def test_an_emerging_label_made_of_a_taxonomy_themes_label_words_is_that_theme()
 
 
 def test_one_word_roles_are_framing_words_in_both_numbers():
-    from reflect.themes.stage import role_words
+    from reflect.themes.framing import role_words
 
     assert role_words(["Mentor", "mentee", "mentor", "line manager", ""]) == (
         "mentee mentees mentor mentors"
@@ -573,7 +573,7 @@ def test_one_word_roles_are_framing_words_in_both_numbers():
 
 
 def test_the_words_counting_a_programmes_units_are_framing_words():
-    from reflect.themes.stage import unit_words
+    from reflect.themes.framing import unit_words
 
     labels = ["Module 1", "Module 12", "Cohort B", "2025 intake", "East", "Leeds office", "3", ""]
     assert unit_words(labels) == "cohort cohorts intake intakes module modules"
@@ -584,3 +584,22 @@ def test_a_verbs_past_is_no_product_though_no_dictionary_lists_it():
 
     assert not names_a_thing("started") and not names_a_thing("finished")
     assert names_a_thing("jupyterlab") and names_a_thing("rota")
+
+
+def test_a_card_lists_only_the_phrases_particular_to_its_theme():
+    from reflect.themes.model import Phrase, Theme
+    from reflect.themes.stage import particular_phrases
+
+    def generic(text):
+        return text in {"staff", "company", "rota"}
+
+    said = frozenset({"p1", "p2"})
+    words = ["staff", "night shifts", "company", "handover"]
+    taxonomy_theme = Theme("t", "Wellbeing", "taxonomy", "", [0], [Phrase(w, said) for w in words])
+    assert [p.text for p in particular_phrases(taxonomy_theme, generic)] == [
+        "night shifts",
+        "handover",
+    ]
+    phrases = [Phrase("rota", said), Phrase("staff", said)]
+    emerging = Theme("e", "rota", "emerging", "", [0], phrases)
+    assert [p.text for p in particular_phrases(emerging, generic)] == ["rota"]

@@ -44,7 +44,7 @@ def _code_version() -> str:
 
 def _context(prompt_words: frozenset[str]) -> str:
     # A digest, not the words: they hold the export's one-word role values too
-    # (``stage.role_words``), and a role column may hold anything, a name included.
+    # (``framing.role_words``), and a role column may hold anything, a name included.
     words = hashlib.sha256(" ".join(sorted(prompt_words)).encode()).hexdigest()[:16]
     return f"{_code_version()}:{words}"
 

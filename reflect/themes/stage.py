@@ -3,8 +3,6 @@ themes among the rest and attaches each theme's phrases (see the package doc).""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -14,7 +12,7 @@ import pandas as pd
 from reflect import frames as F
 from reflect.defaults import MIN_GROUP_SIZE
 from reflect.themes.assign import MARGIN, assign_themes, theme_scores
-from reflect.themes.candidates import extract_candidates, prompt_words
+from reflect.themes.candidates import extract_candidates
 from reflect.themes.emerging import find_emerging
 from reflect.themes.empty import is_empty_answer
 from reflect.themes.engine import parsed_rows, theme_phrases
@@ -26,6 +24,7 @@ from reflect.themes.facets import (
     widespread,
 )
 from reflect.themes.fit import TaxonomyFit, from_programme, measure_fit
+from reflect.themes.framing import programme_framing
 from reflect.themes.label import empty_answer_label, forms_of_one_word
 from reflect.themes.model import Phrase, Theme
 from reflect.themes.parse_cache import parse_keeping
@@ -67,15 +66,7 @@ def find_themes(
     texts = frame[F.TEXT].tolist()
     participants = frame[F.PARTICIPANT].tolist()
     prompts = frame[F.PROMPT].astype(str).tolist()
-    prompt = " ".join(
-        w
-        for w in (
-            framing_words(sorted(set(prompts))),
-            role_words(frame[F.ROLE]),
-            unit_words([*frame[F.SESSION], *frame[F.COHORT]]),
-        )
-        if w
-    )
+    prompt = programme_framing(frame)
     found = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching)
     membership = found.membership
     reached = found.reached if found.reached is not None else membership
@@ -150,10 +141,12 @@ def _themes(
     common = widespread(themes)
     for theme in faceted:
         rows = theme.members
+        skip = not_particular(theme, len(texts), answers_with, common)
         options[theme.id] = facet_options(
             [texts[i] for i in rows], [participants[i] for i in rows], embed, settings,
-            prompt, vectors[rows], not_particular(theme, len(texts), answers_with, common),
+            prompt, vectors[rows], skip,
         )  # fmt: skip
+        theme.phrases = particular_phrases(theme, skip)
         # Every option is judged by the rules below; each sub-theme then keeps its first.
         theme.facets = [phrase for phrases in options[theme.id] for phrase in phrases]
     # How everyone writes is judged on all phrases, before each theme keeps its own.
@@ -164,6 +157,17 @@ def _themes(
         kept = {id(phrase) for phrase in theme.facets}  # the rules keep the very objects
         theme.facets = choose_facets(options[theme.id], lambda p, kept=kept: id(p) in kept)
     return themes
+
+
+def particular_phrases(theme: Theme, skip: Callable[[str], bool]) -> list[Phrase]:
+    """The theme's phrases without those ``skip`` (``facets.not_particular``) finds no
+    theme's own: a card without facets lists its phrases, and a word there as generic as a
+    facet would be ("company", "staff", "job" under inclusion, whose own words the privacy
+    screen holds back) says nothing of the theme. An emerging theme's label stays first."""
+    return [
+        p for n, p in enumerate(theme.phrases)
+        if not skip(folded(p.text)) or (n == 0 and theme.kind == "emerging")
+    ]  # fmt: skip
 
 
 def _named_by_the_taxonomy(label: str, taxonomy: list[TaxonomyTheme]) -> bool:
@@ -177,36 +181,6 @@ def _named_by_the_taxonomy(label: str, taxonomy: list[TaxonomyTheme]) -> bool:
         for spec in taxonomy
         if spec.kind == "topic"
     )
-
-
-# With this many questions or more, a question's topic words are not its framing; framing is
-# the words of at least two questions and of this share of them (the survey's subject,
-# "jupyter", is in most questions of a Jupyter survey, "collaboration" in two of sixteen).
-MANY_PROMPTS = 3
-FRAMING_SHARE = 0.25
-
-
-def framing_words(prompts: Sequence[str]) -> str:
-    """The questions' own words that name no theme: all of them for one or two questions
-    ("what worked well in this session", "what felt awkward"); for a survey of several, the
-    words many of its questions share ("what", "you", the product's name), not the topic one
-    or two questions ask about — "collaboration" in answers to "Comments about collaboration" is
-    what they are about, and a theme found across all answers may be named by it."""
-    if len(prompts) < MANY_PROMPTS:
-        return " ".join(prompts)
-    counts = Counter(w for p in prompts for w in prompt_words(p))
-    shared = max(2, FRAMING_SHARE * len(prompts))
-    return " ".join(sorted(w for w, n in counts.items() if n >= shared))
-
-
-def role_words(roles: Sequence[str]) -> str:
-    """The one-word roles of the programme ("mentor", "coachee"), in the singular and the
-    plural, as framing: every answer is about the writer's mentor or coach, and "mentee" was
-    a held-out hospital export's emerging theme of 22 people (4 December 2026). A role of
-    several words ("line manager") names a topic as often as a role and is left alone."""
-    single = {str(r).strip().lower() for r in set(roles)} - {""}
-    single = {r for r in single if r.isalpha()}
-    return " ".join(sorted(single | {f"{r}s" for r in single}))
 
 
 def _parsed(rows: Sequence[int], texts: Sequence[str], settings) -> list[int]:
@@ -333,19 +307,3 @@ def distinctive(themes: list[Theme], participants: Sequence[str]) -> list[Theme]
         theme.phrases = sorted(theme.phrases, key=lambda p: -weight[p.text])
         kept.append(theme)
     return kept
-
-
-_ENUMERATOR = re.compile(r"^(?:\d+|[a-z])$")
-
-
-def unit_words(labels: Sequence[str]) -> str:
-    """The words that name the programme's units in its session and cohort labels ("Module
-    3", "Workshop 1", "Group B", "2026 cohort"), singular and plural, as framing: "module"
-    was a held-out council course's emerging theme of 14 people (4 December 2026). A label
-    with no number or letter counting it ("North") is a name, not a unit, and left alone."""
-    words = set()
-    for label in {str(x).strip().lower() for x in labels} - {"", "nan", "none"}:
-        parts = re.findall(r"[a-z]+|\d+", label)
-        if len(parts) >= 2 and any(_ENUMERATOR.match(p) for p in parts):
-            words.update(p for p in parts if len(p) > 2 and p.isalpha())
-    return " ".join(sorted(words | {f"{w}s" for w in words}))
