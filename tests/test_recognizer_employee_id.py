@@ -33,6 +33,7 @@ def found(text: str, recognizer: str = "employee_id", roster=None) -> list[tuple
         ("a referral 661204 came through", [("661204", "EMPLOYEE_ID")]),
         ("client ref 5522190 on the system", [("5522190", "EMPLOYEE_ID")]),
         ("in case 20 people turn up", []),
+        ("we could claim 50000 back", []),
         ("the reference list has 45 books", []),
     ],
 )
