@@ -42,3 +42,17 @@ def test_when_a_participant_joins_then_cached_redactions_are_reused_and_their_id
         out, stats = anonymise(frame, None, KEY, ws, recognizer_names=["email"])
     assert set(out[F.TEXT]) == {"We compared notes with [EMPLOYEE_ID] about hybrid weeks"}
     assert stats.by_label == {"EMPLOYEE_ID": 2}
+
+
+def test_when_the_patterns_are_edited_then_cached_redactions_are_redone(tmp_path, monkeypatch):
+    text = "Our room booking code is RB 55012 for the rest of term"
+    with Workspace(tmp_path) as ws:
+        first, _ = anonymise(_frame([("P100", text)]), None, KEY, ws)
+        assert "[EMPLOYEE_ID]" in first[F.TEXT].iloc[0]  # capitals, a space, five digits
+        edited = anonymise_module.settings_text().replace("(?-i:[A-Z]{1,3})[ /]", "(?!)")
+        monkeypatch.setattr(anonymise_module, "settings_text", lambda: edited)
+        monkeypatch.setattr(
+            "reflect.anonymise.analyzer.settings_text", lambda: edited, raising=True
+        )
+        again, _ = anonymise(_frame([("P100", text)]), None, KEY, ws)
+    assert again[F.TEXT].iloc[0] == text

@@ -176,8 +176,13 @@ def default_recognizers() -> tuple[str, ...]:
 
 
 def default_settings() -> dict:
-    text = resources.files("reflect.models").joinpath("patterns.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(settings_text())
+
+
+def settings_text() -> str:
+    """``models/patterns.toml`` as written: an organisation edits it, and a cached redaction
+    made under other patterns is no longer the one it asked for (``stage._fingerprint``)."""
+    return resources.files("reflect.models").joinpath("patterns.toml").read_text("utf-8")
 
 
 class Analyzer:

@@ -12,14 +12,20 @@ from functools import lru_cache, partial
 import pandas as pd
 
 from reflect import frames as F
-from reflect.anonymise.analyzer import Analyzer, analyze_with, default_recognizers
+from reflect.anonymise.analyzer import (
+    Analyzer,
+    analyze_with,
+    default_recognizers,
+    settings_text,
+)
 from reflect.anonymise.redactor import redact
 from reflect.anonymise.spans import QUASI_IDENTIFIER, SCREEN_ONLY, Span
 from reflect.keys import keyed_hash, pseudonym
 from reflect.parallel import map_chunks
 from reflect.roster import Roster, with_own_ids
 
-# Bump when recognizers change what they find, so cached redactions are redone.
+# Bump when recognizers change what they find, so cached redactions are redone (an edit of
+# ``models/patterns.toml`` redoes them by itself).
 REDACTION_VERSION = "12"
 
 
@@ -132,5 +138,6 @@ def _quasi_analyzer() -> Analyzer:
 def _fingerprint(roster: Roster, names, key: bytes) -> str:
     # Keyed, so the roster's names cannot be recovered from a cache key.
     names = names if names is not None else default_recognizers()
-    parts = [REDACTION_VERSION, *names, *roster.names, *roster.nicknames, *roster.ids]
+    parts = [REDACTION_VERSION, settings_text(), *names, *roster.names, *roster.nicknames,
+             *roster.ids]  # fmt: skip
     return keyed_hash("\x1f".join(parts), key)[:16]
