@@ -34,6 +34,10 @@ def found(text: str, recognizer: str = "employee_id", roster=None) -> list[tuple
         ("client ref 5522190 on the system", [("5522190", "EMPLOYEE_ID")]),
         ("in case 20 people turn up", []),
         ("we could claim 50000 back", []),
+        ("just in case 50000 people turn up", []),
+        ("we saw each patient 10000 times", []),
+        ("the reference 100000 times", []),
+        ("patient no. 4410932 was discharged", [("4410932", "EMPLOYEE_ID")]),
         ("the reference list has 45 books", []),
     ],
 )

@@ -69,3 +69,30 @@ def test_roster_names_are_found_with_or_without_their_accents(text, expected):
 
 def test_when_no_roster_is_given_then_nothing_is_found():
     assert Analyzer(None, ["roster"]).analyze(["Priya Shah E10482"]) == [[]]
+
+
+EVERYDAY = Roster(
+    names=("Will Price", "Bill Rose", "Hope Turner", "Violet Sage", "Julia Park",
+           "Ana Maria Lopez Garcia", "Tony Moss"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Everyday words that spell a participant's name in lower case stay words...
+        ("I will price it tomorrow", []),
+        ("the bill rose again this month", []),
+        ("hope is what keeps me going", []),
+        ("violets grew by the door", []),
+        ("julia is faster than python for this", []),
+        # ...while a name that is no everyday word, or a full name, is found.
+        ("hope turner came along", [("hope turner", "PERSON")]),
+        ("tony is on leave next week", [("tony", "PERSON")]),
+        ("ana maria lopez garcia told me", [("ana maria lopez garcia", "PERSON")]),
+        ("Will Price said so", [("Will Price", "PERSON")]),
+    ],
+)
+def test_a_roster_of_everyday_words_redacts_the_names_not_the_words(text, expected):
+    spans = Analyzer(EVERYDAY, ["roster"]).analyze([text])[0]
+    assert [(text[s.start : s.end], s.label) for s in spans] == expected

@@ -112,6 +112,7 @@ def test_a_taxonomy_of_labels_only_loads_and_none_is_empty(tmp_path: Path):
         ("Any pain points we should know about?", "negative"),
         ("What got in the way this week?", "negative"),
         ("What held you back from trying it?", "negative"),
+        ("What did you gain in the way of new skills?", "neutral"),
         ("Any other comments?", "neutral"),
         ("What worked and what didn't?", "neutral"),
         ("Your role", "neutral"),

@@ -577,6 +577,9 @@ def test_the_words_counting_a_programmes_units_are_framing_words():
 
     labels = ["Module 1", "Module 12", "Cohort B", "2025 intake", "East", "Leeds office", "3", ""]
     assert unit_words(labels) == "cohort cohorts intake intakes module modules"
+    # a unit's title is what it was about, and a lone article counts nothing
+    titled = ["Week 2: Giving feedback", "A day in the life"]
+    assert unit_words(titled) == "week weeks"
 
 
 def test_a_verbs_past_is_no_product_though_no_dictionary_lists_it():

@@ -18,6 +18,7 @@ from reflect.anonymise.lexicon import (
     is_english,
     is_finite_verb,
     is_modifier,
+    is_noun,
     is_noun_only,
     is_ordinary_word,
     is_past_verb,
@@ -261,12 +262,18 @@ def subject_of_verb(c: Candidate) -> Verdict:
         and is_verb(nxt.norm)
     ):
         return True
-    # "tony is on leave", "jordan made it easy": after a participant's name, the verbs a
-    # stop list holds ("is", "made", "did") make a subject too; after other words they are
-    # too common to tell ("grace is", "rose was").
-    if is_finite_verb(nxt.norm) and (nxt.norm not in STOP_WORDS or c.known_person):
+    if is_finite_verb(nxt.norm) and (nxt.norm not in STOP_WORDS or _participant_doing(c)):
         return True
     return None
+
+
+def _participant_doing(c: Candidate) -> bool:
+    """ "tony is on leave", "jordan made it easy": before a verb a stop list holds ("is",
+    "made", "did") a participant's name is a subject too — unless it is also an everyday
+    noun and verb, when "hope is what keeps me going", "bill is due", "mark is the grade"
+    read as well as a person."""
+    word = c.token.norm
+    return c.known_person and not (is_noun(word) and is_verb(word))
 
 
 def too_short(c: Candidate) -> Verdict:

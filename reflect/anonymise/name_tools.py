@@ -22,9 +22,9 @@ def tech_term(c: Candidate) -> bool | None:
     "Python", in a tool slot: "we use Quillo") are people only in a person slot: a strong cue
     ("my mentor Julia") or a verb of saying or meeting beside them ("Julia said", "met Ruby";
     not "with Julia") — or, for a given name English uses that only a dictionary calls a
-    tool, capitalised or a participant's in any case, in a person's slot in a text naming no
-    tool ("Janet on switchboard put me through", "janet brought her apprentice"), as other
-    rules decide."""
+    tool, capitalised (or a participant's, in lower case beside no other tool: "janet brought
+    her apprentice", not "julia is faster than python"), in a person's slot in a text naming
+    no tool ("Janet on switchboard put me through"), as other rules decide."""
     token = c.token
     if not names_a_tool(c.text, token.start, token.end, c.tools):
         return None
@@ -32,7 +32,7 @@ def tech_term(c: Candidate) -> bool | None:
     if c.cues.cue(c.text, c.tokens, c.i, lambda _token: False) == STRONG or c.cue_word:
         return True
     if (
-        (token.capitalised or c.known_person)  # a participant's name in any case
+        (token.capitalised or (c.known_person and not _another_tool(c)))
         and c.english >= _USED_IN_ENGLISH
         and _in_a_person_slot(c)
         and not _tool_by_context(c)
@@ -62,3 +62,8 @@ def _tool_by_context(c: Candidate) -> bool:
         or listed_with_term(c.text, token.start, token.end)
         or c.tools.slot(c.text, token.start, token.end)
     )
+
+
+def _another_tool(c: Candidate) -> bool:
+    """Does the text name a tool besides the candidate, in any case ("python" too)?"""
+    return any(names_a_tool(c.text, t.start, t.end, c.tools) for t in c.tokens if t is not c.token)

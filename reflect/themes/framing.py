@@ -55,17 +55,28 @@ def role_words(roles: Sequence[str]) -> str:
     return " ".join(sorted(single | {f"{r}s" for r in single}))
 
 
-_ENUMERATOR = re.compile(r"^(?:\d+|[a-z])$")
+_NUMBER = re.compile(r"^\d+$")
 
 
 def unit_words(labels: Sequence[str]) -> str:
     """The words that name the programme's units in its session and cohort labels ("Module
-    3", "Workshop 1", "Group B", "2026 cohort"), singular and plural, as framing: "module"
-    was a held-out council course's emerging theme of 14 people (4 December 2026). A label
-    with no number or letter counting it ("North") is a name, not a unit, and left alone."""
+    3", "Workshop 1: Giving feedback", "Group B", "2026 cohort"), singular and plural, as
+    framing: "module" was a held-out council course's emerging theme of 14 people (4 December
+    2026). Only the word that a number or a letter counts is one: a title beside it ("Giving
+    feedback") is what the unit was about, and a label with nothing counting ("North") is a
+    name."""
     words = set()
     for label in {str(x).strip().lower() for x in labels} - {"", "nan", "none"}:
-        parts = re.findall(r"[a-z]+|\d+", label)
-        if len(parts) >= 2 and any(_ENUMERATOR.match(p) for p in parts):
-            words.update(p for p in parts if len(p) > 2 and p.isalpha())
+        parts = re.findall(r"[^\W\d_]+|\d+", label)
+        for n, part in enumerate(parts):
+            before = parts[n - 1] if n else ""
+            after = parts[n + 1] if n + 1 < len(parts) else ""
+            if _NUMBER.match(part):  # "module 3", "2026 cohort"
+                words.update(w for w in (before, after if not before else "") if _unit(w))
+            elif len(part) == 1 and before:  # "group b", not "a day in the life"
+                words.update(w for w in (before,) if _unit(w))
     return " ".join(sorted(words | {f"{w}s" for w in words}))
+
+
+def _unit(word: str) -> bool:
+    return len(word) > 2 and word.isalpha()

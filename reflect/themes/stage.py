@@ -149,7 +149,8 @@ def _themes(
         theme.phrases = particular_phrases(theme, skip)
         # Every option is judged by the rules below; each sub-theme then keeps its first.
         theme.facets = [phrase for phrases in options[theme.id] for phrase in phrases]
-    # How everyone writes is judged on all phrases, before each theme keeps its own.
+    # How everyone writes is judged on every theme's facet options and particular phrases,
+    # before each theme keeps its own.
     themes = _beyond_the_label(
         _facets_about_their_theme(specific_facets(themes, texts), taxonomy, embed)
     )

@@ -29,7 +29,8 @@ _NEGATIVE = re.compile(
     r"awkward|challeng(?:e|es|ing)|problems?|issues?|pain ?points?|frustrat(?:ing|ed|ion)|"
     r"worst|struggl(?:e|ed|ing)|improv(?:e|ed|ement|ements)|change|missing|lacking|wrong|"
     r"did ?not|didn't|not work|concerns?|worries|worried|barriers?|"
-    r"obstacles?|suggestions?|wish|less|better|fix|in the way|held (?:you|me|us) back|"
+    r"obstacles?|suggestions?|wish|less|better|fix|"
+    r"(?:got|get|gets|getting|stood|came|comes) in the way|held (?:you|me|us) back|"
     r"hold(?:s|ing)? (?:you|me|us) back|hinder(?:ed|s)?|blockers?)\b",
     re.IGNORECASE,
 )

@@ -16,6 +16,7 @@ from reflect.anonymise.lexicon import (
     WORD,
     dictionary_words,
     first_names,
+    is_noun,
     is_ordinary_word,
     normalise,
     word_frequency,
@@ -33,6 +34,10 @@ _MIN_FUZZY_CHARS = 5
 _MAX_TYPO_ZIPF = 2.5
 # A name's possessive without its apostrophe is a word English seldom writes ("wills" 3.6).
 _MAX_POSSESSIVE_ZIPF = 3.5
+# A roster name all of whose words are this common ("Will Price", "Grace Hall") is matched in
+# full only as other names are: in lower case "will price" is a verb and its object.
+_EVERYDAY_ZIPF = 4.4
+_MAX_NAME_WORDS = 4  # "ana maria lopez garcia" in full
 
 
 @recognizers.register("roster")
@@ -101,24 +106,24 @@ class RosterRecognizer:
     def _full_name_at(self, text: str, tokens: list[Token], i: int) -> int:
         """How many tokens from ``i`` spell a participant's full name (0 if none); the last
         may carry a possessive, with or without its apostrophe ("lucy chens story")."""
-        for length in (3, 2):
+        for length in range(_MAX_NAME_WORDS, 1, -1):
             run = tokens[i : i + length]
             if len(run) < length or any(
                 text[a.end : b.start] not in (" ", "-") for a, b in pairwise(run)
             ):
                 continue
             words = [unaccented(t.norm) for t in run]
-            if tuple(words) in self.full_names or (
-                words[-1].endswith("s") and (*words[:-1], words[-1][:-1]) in self.full_names
-            ):
-                return length
+            if words[-1].endswith("s") and tuple(words) not in self.full_names:
+                words[-1] = words[-1][:-1]  # "lucy chens story"
+            if tuple(words) in self.full_names and not all(map(_everyday, words)):
+                return length  # "will price" in "I will price it" is two words, not Will Price
         return 0
 
     def _is_part(self, token: Token) -> bool:
         if token.norm in self.parts or unaccented(token.norm) in self.parts:
             return True
         if _without_apostrophe(token.norm) in self.parts and _seldom_a_word(token.norm):
-            return True  # "lucy chens story": a possessive typed without its apostrophe
+            return True  # "okafors plan": a possessive typed without its apostrophe
         return len(token.norm) >= _MIN_FUZZY_CHARS and self._is_typo(token.norm)
 
     def _is_typo(self, word: str) -> bool:
@@ -145,19 +150,35 @@ def _without_apostrophe(word: str) -> str | None:
 
 
 def _full_names(names: Sequence[str]) -> frozenset[tuple[str, ...]]:
-    """Each roster name's words, lower case and unaccented, in full and as first and last
-    name ("Ana María López" is also "ana lópez")."""
+    """Each roster name's words, lower case and unaccented: every run of two to
+    ``_MAX_NAME_WORDS`` of them, and first and last name ("Ana María López" is also "ana
+    lopez")."""
     out = set()
     for name in names:
         words = [unaccented(normalise(w)) for w in WORD.findall(name)]
         if len(words) >= 2:
-            out.update({tuple(words[-3:]), (words[0], words[-1])})
+            out.add((words[0], words[-1]))
+            out.update(
+                tuple(words[a:b])
+                for a in range(len(words))
+                for b in range(a + 2, min(len(words), a + _MAX_NAME_WORDS) + 1)
+            )
     return frozenset(out)
 
 
+def _everyday(word: str) -> bool:
+    # A common English word ("will", "price", "hall", "summer"; not "lucy", "chen", "turner").
+    return word in dictionary_words() and word_frequency(word) >= _EVERYDAY_ZIPF
+
+
 def _seldom_a_word(word: str) -> bool:
-    # "chens", "kais", not "marks", "hopes", "bills" (plurals and verbs of everyday words)
-    return word not in dictionary_words() and word_frequency(word) < _MAX_POSSESSIVE_ZIPF
+    # "okafors", "janets", not "marks", "hopes", "violets" (plurals and verbs of everyday
+    # words): a word no dictionary lists, seldom written, whose stem is no noun.
+    return (
+        word not in dictionary_words()
+        and word_frequency(word) < _MAX_POSSESSIVE_ZIPF
+        and not is_noun(word[:-1])
+    )
 
 
 def unaccented(word: str) -> str:
