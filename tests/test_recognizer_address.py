@@ -37,3 +37,10 @@ def found(text: str, recognizer: str = "address", roster=None) -> list[tuple[str
 )
 def test_when_text_is_scanned_then_address_spans_are_exactly_these(text, expected):
     assert found(text) == expected
+
+
+def test_a_long_cell_of_dotted_letters_holds_no_address():
+    from reflect.anonymise import Analyzer
+
+    text = "a." * 5000
+    assert Analyzer(None, ["address"]).analyze([text]) == [[]]

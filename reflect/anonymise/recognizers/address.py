@@ -29,7 +29,10 @@ _STREET_SUFFIXES = (
     r"kuja|tie|polku|utca|ulica|tér"
 )
 _STREET_PREFIXES = r"via|rue|calle|avenida|rua|piazza|corso|ul\.|ulica|avenue|boulevard"
-_WORD = r"[^\W\d_][\w'’.-]*"
+# At most 40 letters after the first: a street's name is no longer, and an unbounded word
+# made every word boundary of a long "a.a.a.…" cell try the whole rest of it (7 s for 12,000
+# characters).
+_WORD = r"[^\W\d_][\w'’.-]{0,40}"
 _UNIT = r"(?:apt|apartment|suite|unit|flat|room|floor)\.?\s*#?\s*\d+(?:[./-]\d+)?[A-Za-z]?"
 # Alone, only a home's or an office's unit: "room 12" and "floor 3" are where a meeting was.
 _HOME_UNIT = r"(?:apt|apartment|suite|flat)\.?\s*#?\s*\d+(?:[./-]\d+)?[A-Za-z]?"
