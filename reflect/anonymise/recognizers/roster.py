@@ -74,8 +74,8 @@ class RosterRecognizer:
             i = 0
             while i < len(tokens):
                 if length := self._full_name_at(text, tokens, i):
-                    # A participant's first and last name together, in any case ("the story
-                    # lucy chen told"): no everyday phrase is someone's full name.
+                    # A participant's names together, in any case ("the story lucy chen
+                    # told"), unless every one is an everyday word ("I will price it").
                     last = tokens[i + length - 1]
                     end = last.end - (2 if last.possessive else 0)
                     spans.append(Span(tokens[i].start, end, "PERSON", 0.95, self.name))
