@@ -200,9 +200,9 @@ class Ledger:
         if moved and self.people.changed == 0 and not repeat:
             raise DisclosureRefused(
                 f"with the same answers, a theme's total would differ by fewer than {k} people "
-                "from one already released from this workspace (a review edit that moves so "
-                "few singles them out): not written. Undo the edit, or report with "
-                "--dp-epsilon"
+                "from one already released from this workspace (a review edit, or a new "
+                "version of the tool reading the answers differently, moving so few singles "
+                "them out): not written. Undo the edit, or report with --dp-epsilon"
             )
 
     # -- recording -------------------------------------------------------------------------
