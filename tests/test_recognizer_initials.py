@@ -41,3 +41,10 @@ def found(text: str) -> list[tuple[str, str]]:
 )
 def test_when_capitals_sit_in_a_person_slot_then_they_are_initials(text, expected):
     assert found(text) == expected
+
+
+def test_a_long_cell_of_capital_pairs_is_scanned_through():
+    # Each pair once searched the whole text before it for a word or an article: quadratic.
+    from reflect.anonymise import Analyzer
+
+    assert len(Analyzer(None, ["initials"]).analyze(["AB " * 6000])) == 1

@@ -41,6 +41,10 @@ _NEXT = re.compile(r"\s+([A-Za-z']+)(?:\s+([A-Z][\w&-]*))?")
 _PREVIOUS = re.compile(r"([A-Za-z']+)\s+(?:([A-Za-z']+)\s+)?$")
 _FROM_DEPARTMENT = re.compile(r"\s+from\s+(?:the\s+)?[A-Z][a-z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|our|my|your|their|his|her|its)\s+$", re.I)
+# How far back the two patterns above look: two words and their spaces. Searching the whole
+# text before every pair of capitals made a cell of "AB AB …" quadratic (13 s for 20,000
+# characters).
+_LOOKBACK = 100
 
 
 @recognizers.register("initials")
@@ -62,7 +66,7 @@ class InitialsRecognizer:
             letters = re.sub(r"[\s.]", "", m.group())
             if letters.lower() in self.not_names or is_tech_term(letters):
                 continue
-            if _ARTICLE_BEFORE.search(text, 0, m.start()):
+            if _ARTICLE_BEFORE.search(text, max(0, m.start() - _LOOKBACK), m.start()):
                 continue  # "the VP", "our CTO": a role
             known_word = letters.lower() in dictionary_words()
             if self._modifier(text, m) and not with_the_writer(text, m.start(), m.end()):
@@ -112,7 +116,7 @@ class InitialsRecognizer:
             word, capitalised = nxt.group(1).lower(), nxt.group(2)
             if word in self.after or (word == "from" and capitalised):
                 return True  # "RT said", "MK from Procurement"
-        prev = _PREVIOUS.search(text, 0, m.start())
+        prev = _PREVIOUS.search(text, max(0, m.start() - _LOOKBACK), m.start())
         if prev is not None:
             last, before_last = prev.group(2) or prev.group(1), prev.group(1)
             if last.lower() in self.before:
