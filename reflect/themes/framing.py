@@ -55,9 +55,6 @@ def role_words(roles: Sequence[str]) -> str:
     return " ".join(sorted(single | {f"{r}s" for r in single}))
 
 
-_NUMBER = re.compile(r"^\d+$")
-
-
 def unit_words(labels: Sequence[str]) -> str:
     """The words that name the programme's units in its session and cohort labels ("Module
     3", "Workshop 1: Giving feedback", "Group B", "2026 cohort"), singular and plural, as
@@ -70,13 +67,12 @@ def unit_words(labels: Sequence[str]) -> str:
         parts = re.findall(r"[^\W\d_]+|\d+", label)
         for n, part in enumerate(parts):
             before = parts[n - 1] if n else ""
-            after = parts[n + 1] if n + 1 < len(parts) else ""
-            if _NUMBER.match(part):  # "module 3", "2026 cohort"
-                words.update(w for w in (before, after if not before else "") if _unit(w))
-            elif len(part) == 1 and before:  # "group b", not "a day in the life"
-                words.update(w for w in (before,) if _unit(w))
+            if part.isdigit():  # "module 3", "2026 cohort"
+                counted = before or (parts[n + 1] if n + 1 < len(parts) else "")
+            elif len(part) == 1:  # "group b", not "a day in the life" (nothing before)
+                counted = before
+            else:
+                continue
+            if len(counted) > 2 and counted.isalpha():
+                words.add(counted)
     return " ".join(sorted(words | {f"{w}s" for w in words}))
-
-
-def _unit(word: str) -> bool:
-    return len(word) > 2 and word.isalpha()
