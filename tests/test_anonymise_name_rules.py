@@ -8,6 +8,7 @@ import pytest
 from reflect.anonymise import name_company as C
 from reflect.anonymise import name_phrases as P
 from reflect.anonymise import name_rules as R
+from reflect.anonymise.name_apposition import named_by_role
 from reflect.anonymise.analyzer import default_settings
 from reflect.anonymise.lexicon import first_names
 from reflect.anonymise.name_cues import NameCues
@@ -79,6 +80,40 @@ CASES = {
         ("the Dino's problem", "Dino's", None),
         ("that Dino from IT", "Dino", None),
     ],
+    named_by_role: [
+        ("every day kev the crane supervisor says hello", "kev", True),
+        ("big terry the gateman let us in", "terry", True),  # a compound in -man
+        ("I mentioned Will, our old site agent, who taught me", "Will", True),  # set off
+        ("Hope, the new team lead, was brilliant", "Hope", True),
+        ("Rob the site manager on the north job joined us", "Rob", True),  # a verb: subject
+        ("Chase the facilitator about plans for the room", "Chase", None),  # an order
+        ("Will the site manager agree to it?", "Will", None),  # a question
+        ("Mark the apprentice as present", "Mark", None),
+        ("we had to chase the manager who never replied", "chase", None),
+        ("they chase the manager every week", "chase", None),  # a verb after its subject
+        ("In April the director said no", "April", None),  # a month
+        ("this summer the manager left", "summer", None),  # a determiner before it
+        ("assume im the student", "im", None),  # too short to tell
+        ("Priya the site manager role is open", "Priya", None),  # the role names a thing
+        ("Priya the manager's deputy", "Priya", None),  # the role owns something
+        ("Priya the new starter said hi", "Priya", None),  # no role word
+    ],
+    P.recipient: [
+        ("I will send Jade the notes tomorrow", "Jade", True),
+        ("I owe Ruby a coffee for overrunning", "Ruby", True),
+        ("showed kwabena my dashboard", "kwabena", True),  # no dictionary knows it
+        ("we should give Ruby a go next time", "Ruby", None),  # a try, not a gift
+        ("I will send bill the invoice", "bill", None),  # an everyday word in lower case
+        ("I sent Jade to the warehouse", "Jade", None),  # nothing given after it
+    ],
+    P.agent_of_passive: [
+        ("the router was reset by gary halfway through", "gary", True),
+        ("the day was hosted by Priya", "Priya", True),
+        ("the delay was caused by frost overnight", "frost", None),
+        ("it was paid by bill at the end", "bill", None),  # "bill" is a verb too
+        ("followed by may and june", "may", None),
+        ("the desk by gary is free", "gary", None),  # no participle before "by"
+    ],
     R.a_word_by_its_grammar: [
         ("we finally got the weekend rota balanced", "rota", False),
         ("the X2 rota means nights", "rota", False),  # "X2", which tokens cut to "X"
@@ -96,6 +131,7 @@ CASES = {
         ("being will's mentee", "will's", None),
         ("on those days joanna said no", "joanna", None),  # a run-on's next clause
         ("so hassan and i talked", "hassan", None),
+        ("it was too long for her", "long", False),
     ],
     R.other_language: [
         ("falta mais qualidade de imagem para os graficos do relatorio", "mais", False),
@@ -213,6 +249,8 @@ CASES = {
         ("there is hope in the store", "hope", None),  # a noun after "is"
         ("Karen in the bakery wants to go", "Karen", True),
         ("Frank on nights is the one to ask", "Frank", True),  # a shift
+        ("Gemma in the Panopto support team has been great", "Gemma", True),  # two naming words
+        ("getting the room key from reception took ages", "key", None),  # a determiner before
         ("Dawn in the comms team knows how", "Dawn", True),  # a word a dictionary lacks
         ("Dawn in the IT team knows how", "Dawn", True),  # an acronym naming the team
         ("Hope in the new team", "Hope", True),
@@ -310,6 +348,12 @@ def test_a_participant_after_a_place_preposition_is_a_name_unless_a_town_is_call
     rule = C.capitalised_mid_sentence
     assert verdict(rule, "bumped into Rachel at the cluster meeting", "Rachel", True) is True
     assert verdict(rule, "we moved into Reading last year", "Reading", True) is False
+
+
+def test_a_participant_no_dictionary_knows_is_no_word_by_its_grammar():
+    rule = R.a_word_by_its_grammar
+    assert verdict(rule, "learnt it from scratch too kai found my blog", "kai", True) is None
+    assert verdict(rule, "learnt it from scratch too kai found my blog", "kai") is False
 
 
 def test_a_participant_opening_a_sentence_before_a_gerund_and_its_object_is_doing_it():

@@ -72,6 +72,7 @@ class NameCues:
     titles: frozenset[str] = frozenset()
     owned: frozenset[str] = frozenset()
     described_as: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()  # jobs and roles: "kev the crane supervisor"
 
     @classmethod
     def from_settings(cls, settings: dict) -> NameCues:
@@ -80,10 +81,8 @@ class NameCues:
         def words(key: str) -> frozenset[str]:
             return frozenset(w.lower() for w in names.get(key, []))
 
-        return cls(
-            words("not_names"), words("before"), words("after"), words("weak"), words("titles"),
-            words("owned"), words("described_as"),
-        )  # fmt: skip
+        keys = ("not_names", "before", "after", "weak", "titles", "owned", "described_as", "roles")
+        return cls(*map(words, keys))
 
     def cue(self, text: str, tokens: list[Token], i: int, is_name: Callable[[Token], bool]) -> int:
         """How strongly the words around ``tokens[i]`` say it is a person (0, WEAK, STRONG)."""

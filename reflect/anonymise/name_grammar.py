@@ -36,6 +36,8 @@ def a_word_by_its_grammar(c: Candidate) -> bool | None:
     token = c.token
     if token.text != token.norm or token.possessive or c.i == 0:
         return None
+    if c.known_person and not c.ordinary:
+        return None  # "...from scratch too kai found my blog": a participant no dictionary knows
     if c.next is not None and c.next.norm in c.cues.after:
         return None  # "on those days joanna said": a run-on's next clause, its verb a cue
     if c.prev is not None and c.prev.norm in _SUBJECT_PRONOUNS | _DEGREE | _LINKING:

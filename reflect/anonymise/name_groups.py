@@ -31,22 +31,22 @@ DEPARTMENTS = frozenset(
 
 def placed_after(tokens: list[Token], i: int) -> bool:
     """Do the words after ``tokens[i]`` name a place in the organisation: a department
-    ("on reception"), or a group noun with "my", "our" or "the" before it and at most one
-    word naming it ("in the exams office", "in the IT team")?"""
-    words = [t.norm for t in tokens[i + 1 : i + 5]]
+    ("on reception"), or a group noun with "my", "our" or "the" before it and at most two
+    words naming it ("in the exams office", "in the IT support team")?"""
+    words = [t.norm for t in tokens[i + 1 : i + 6]]
     if len(words) < 2 or words[0] not in PLACED:
         return False
     if words[1] in DEPARTMENTS:
         return True  # "will in english showed me", "dawn on reception"
-    groups = [w for w in words[2:4] if w in GROUP_NOUNS or w.rstrip("s") in GROUP_NOUNS]
-    if words[1] not in WHOSE or not groups:
+    if words[1] not in WHOSE:
         return False
-    naming = tokens[i + 3] if i + 3 < len(tokens) else None  # "comms", "IT"
-    return (
-        words[2] in groups
-        or (is_noun(words[2]) and words[2] not in DETERMINERS)
-        or (naming is not None and words[3] in groups and _names_a_group(naming))
-    )
+    for k in range(2, min(5, len(words))):  # at most two words naming the group before it
+        if words[k] in GROUP_NOUNS or words[k].rstrip("s") in GROUP_NOUNS:
+            naming = tokens[i + 3 : i + 1 + k]  # "exams", "IT", "Panopto support"
+            return all(
+                (is_noun(t.norm) and t.norm not in DETERMINERS) or _names_a_group(t) for t in naming
+            )
+    return False
 
 
 def _names_a_group(token: Token) -> bool:

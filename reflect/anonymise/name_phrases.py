@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from reflect.anonymise.lexicon import is_adjective, is_noun, is_verb
+from reflect.anonymise.lexicon import (
+    COMMON_NAME,
+    is_adjective,
+    is_noun,
+    is_noun_only,
+    is_past_verb,
+    is_verb,
+)
 from reflect.anonymise.name_candidate import Candidate
 from reflect.anonymise.name_groups import DEPARTMENTS
 from reflect.anonymise.name_tokens import DETERMINERS
@@ -96,3 +103,41 @@ _ASKING = frozenset(
     {"ask", "asked", "asking", "tell", "told", "remind", "reminded", "encourage",
      "encouraged", "invite", "invited", "persuade", "persuaded"}
 )  # fmt: skip
+
+
+def recipient(c: Candidate) -> bool | None:
+    """ "I'll send Jade the notes", "I owe Ruby a coffee": between a verb of giving and what is
+    given stands a person (capitalised, or a word no dictionary knows) — not a tool given a
+    try ("give Ruby a go")."""
+    if c.prev is None or c.next is None or c.prev.norm not in _GIVING:
+        return None
+    if c.next.norm not in _GIVEN_OPENERS or (c.ordinary and not c.token.capitalised):
+        return None
+    given = [t.norm for t in c.tokens[c.i + 2 : c.i + 5]]
+    return None if set(given) & _A_TRY or c.token.norm in STOP_WORDS else True
+
+
+_GIVING = frozenset(
+    {"send", "sent", "owe", "owed", "give", "gave", "show", "showed", "buy", "bought", "lend",
+     "lent", "hand", "handed", "offer", "offered", "email", "emailed", "forward", "forwarded",
+     "promise", "promised", "pay", "paid", "bring", "brought", "message", "messaged"}
+)  # fmt: skip
+_GIVEN_OPENERS = frozenset({"a", "an", "the", "some", "my", "our", "his", "her", "their"})
+_A_TRY = frozenset({"go", "try", "shot", "chance", "whirl", "spin", "look", "test", "run"})
+
+
+def agent_of_passive(c: Candidate) -> bool | None:
+    """ "the router was reset by gary", "the day was hosted by Priya": after a past participle
+    and "by", a common English first name that is only a noun, or a word no dictionary knows,
+    is who did it ("caused by frost", "paid by bill" are things)."""
+    if c.prev is None or c.prev.norm != "by" or c.i < 2 or c.token.norm in STOP_WORDS:
+        return None
+    verb = c.tokens[c.i - 2]
+    if not (is_past_verb(verb.norm) or verb.norm in _SAME_IN_THE_PAST):
+        return None
+    common_name = c.english >= COMMON_NAME and is_noun_only(c.token.norm)
+    return True if common_name or not c.ordinary else None
+
+
+# Participles a dictionary lists only as the base form ("reset", "run").
+_SAME_IN_THE_PAST = frozenset({"reset", "run", "set", "put", "cut", "shut", "hit", "let", "read"})

@@ -25,6 +25,7 @@ from reflect.anonymise.lexicon import (
     is_verb,
     word_frequency,
 )
+from reflect.anonymise.name_apposition import named_by_role
 from reflect.anonymise.name_candidate import Candidate
 from reflect.anonymise.name_company import AUXILIARIES
 from reflect.anonymise.name_cues import STRONG, WEAK, NameCues, lowercase_surname
@@ -300,6 +301,9 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     acronym,  # before tech_term: "API's" is no possessive of a person
     noun_modifier,
     after_article,  # before tech_term: "a tiny dashboard" is no person in any slot
+    named_by_role,  # "every day kev the crane supervisor says", before a noun phrase's rule
+    phrases.recipient,  # "send Jade the notes", before tech_term
+    phrases.agent_of_passive,  # "reset by gary"
     a_word_by_its_grammar,  # "the weekend rota", "I run", "too long", "being young"
     phrases.title_of,
     tech_term,
