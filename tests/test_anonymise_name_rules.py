@@ -8,9 +8,9 @@ import pytest
 from reflect.anonymise import name_company as C
 from reflect.anonymise import name_phrases as P
 from reflect.anonymise import name_rules as R
-from reflect.anonymise.name_apposition import named_by_role
 from reflect.anonymise.analyzer import default_settings
 from reflect.anonymise.lexicon import first_names
+from reflect.anonymise.name_apposition import named_by_role
 from reflect.anonymise.name_cues import NameCues
 from reflect.anonymise.name_tokens import tokenize
 from reflect.anonymise.tech_terms import ToolCues
@@ -173,6 +173,7 @@ CASES = {
     R.modified_noun: [
         ("make sure ruth knows it", "ruth", None),  # the subject of a clause, no noun
         ("the little green dot blinks", "dot", False),
+        ("it was last autumn came up", "autumn", False),  # a time after "last" or "next"
         ("our Rose garden", "Rose", False),
         ("a tall rose bush", "rose", False),
         ("which tab eats the memory", "tab", False),

@@ -92,7 +92,8 @@ def named_by_id(text: str, spans: list[Span]) -> list[Span]:
 
 _MIN_REPEATED_CHARS = 3
 # A user name around a name: "jane.smith", "kofi.m", "j_okafor" (letters joined by . or _).
-_USER_NAME_LEFT = re.compile(r"[A-Za-z0-9]+[._]$")
+# (\Z, not $: "apparently.\nmeg" is a sentence's end and a name, $ matching before the newline)
+_USER_NAME_LEFT = re.compile(r"[A-Za-z0-9]+[._]\Z")
 _USER_NAME_RIGHT = re.compile(r"(?:[._][A-Za-z0-9]+)+")
 
 

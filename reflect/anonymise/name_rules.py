@@ -52,6 +52,7 @@ Verdict = bool | None
 _COMPLEMENTISERS = frozenset({"that"})
 _WH_DETERMINERS = frozenset({"which", "what", "whichever", "whatever"})  # "which tab eats"
 _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "everyone"})
+_LAST_OR_NEXT = frozenset({"last", "next"})
 _OBJECT_STARTS = frozenset({"it", "a", "an", "the", "up", "out", "this", "that", "some", "my"})
 
 
@@ -193,6 +194,8 @@ def modified_noun(c: Candidate) -> Verdict:
     prev = c.prev
     if prev is None:
         return None
+    if prev.norm in _LAST_OR_NEXT:
+        return False  # "last autumn came up": a time
     if (prev.norm in DETERMINERS or prev.norm in _WH_DETERMINERS) and not (
         c.token.capitalised and prev.norm in _COMPLEMENTISERS
     ):

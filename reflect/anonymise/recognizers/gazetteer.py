@@ -76,8 +76,8 @@ class GazetteerRecognizer:
         its shape or its slot says otherwise: a hyphenated compound ("Spell-check is"), a
         tool slot ("Quillo datasets"), a slip of the keyboard ("Finaly moved", "Colapsible
         panels")."""
-        if names_a_role(self.cues, tokens[i].norm):
-            return False
+        if names_a_role(self.cues, tokens[i].norm) or tokens[i].norm in self.cues.not_names:
+            return False  # "my mentee", "with onenote"
         if not self.cues.introduced(text, tokens, i) or self._only_and(text, tokens, i):
             return False
         token = tokens[i]
