@@ -146,6 +146,8 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("fine, apparently.\nchidinma and I met", "fine, apparently.\n[PERSON] and I met"),
         ("set my mentee up with onenote for notes", "set my mentee up with onenote for notes"),
         ("the scaffold fell last autumn came up", "last autumn came up"),
+        ("he checks with his deputy shelley most days", "his deputy [PERSON] most days"),
+        ("a demo of the assistant summarising a policy", "the assistant summarising a policy"),
         ("Talked to Priya...and it helped", "Talked to [PERSON]...and it helped"),
         ("Sat with ezinne in the canteen", "Sat with [PERSON] in the canteen"),
         ("The new starter, Akosua, seemed nervous.", "The new starter, [PERSON], seemed"),
