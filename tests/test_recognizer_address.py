@@ -33,6 +33,12 @@ def found(text: str, recognizer: str = "address", roster=None) -> list[tuple[str
         # in lower case only with a postcode just after it
         ("post it to 17 mill lane, leeds ls2 7rj", [("17 mill lane", "ADDRESS")]),
         ("it is 2 minutes down the road", []),
+        # ...or where an address goes: after a preposition of place or a flat's number
+        ("the resident at flat 9, heron court rang", [("flat 9, heron court", "ADDRESS")]),
+        ("he moved to 12 acacia avenue last year", [("12 acacia avenue", "ADDRESS")]),
+        ("we met at 9 am in the park", []),  # words of a time, not a street's name
+        ("meet at 2 pm walk over together", []),
+        ("walked 5 laps of the park", []),  # no place before it
     ],
 )
 def test_when_text_is_scanned_then_address_spans_are_exactly_these(text, expected):

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from reflect.anonymise.recognizers import recognizers
 from reflect.anonymise.recognizers._pattern import PatternRecognizer
 from reflect.anonymise.recognizers.postcode import UK_POSTCODES
@@ -39,6 +41,12 @@ _HOME_UNIT = r"(?:apt|apartment|suite|flat)\.?\s*#?\s*\d+(?:[./-]\d+)?[A-Za-z]?"
 _UNIT_ONLY = re.compile(rf"{_UNIT}", re.I)
 # How far after a lowercase street a postcode makes it an address (a town between).
 _POSTCODE_REACH = 40
+# ...or the words just before it: a preposition of place, or a home's unit.
+_WHERE_AN_ADDRESS_GOES = re.compile(
+    r"(?:\b(?:at|to|on|from|near|outside|opposite|off|flat|apt|apartment)|\b(?:flat|apt|apartment)\s*\d+[a-z]?,?)\s*$",
+    re.I,
+)
+_TIMES = frozenset({"am", "pm", "oclock", "o'clock", "hour", "hours", "mins", "minutes", "ish"})
 
 
 @recognizers.register("address")
@@ -88,9 +96,17 @@ class AddressRecognizer(PatternRecognizer):
         if first_word is None:
             return False
         if not first_word.group().isupper():
-            # in lower case only with a postcode just after: "17 malthouse lane, otley ls21 3xq"
+            # in lower case only with a postcode just after ("17 malthouse lane, otley ls21
+            # 3xq") or where an address goes ("the resident at flat 9, heron court", "moved to
+            # 12 acacia avenue"), each word of the street's name a name ("at 9 am in the park")
             after = match.string[match.end() : match.end() + _POSTCODE_REACH]
-            return any(p.search(after) for p in UK_POSTCODES)
+            if any(p.search(after) for p in UK_POSTCODES):
+                return True
+            before = match.string[max(0, match.start() - 20) : match.start()]
+            name = re.findall(r"[^\W\d_][\w'’-]*", match.group())[:-1]
+            return bool(_WHERE_AN_ADDRESS_GOES.search(before)) and not any(
+                w.lower() in STOP_WORDS or w.lower() in _TIMES for w in name
+            )
         words = match.group().split()
         if len(words) >= 2 and words[0][:1].isdigit() and not words[1][:1].isupper():
             return words[1][:1].isdigit()
