@@ -219,6 +219,9 @@ CASES = {
     C.participant_doing: [
         ("Ibrahim sharing stories helped", "Ibrahim", None),  # no roster names him here
     ],
+    C.participant_named: [
+        ("Helen doesnt give me the answer", "Helen", None),  # no roster names her here
+    ],
     C.relative_who: [
         ("Dawn who does the printing is off", "Dawn", True),
         ("i asked grace who knows the rota", "grace", True),
@@ -355,6 +358,27 @@ def test_a_participant_no_dictionary_knows_is_no_word_by_its_grammar():
     rule = R.a_word_by_its_grammar
     assert verdict(rule, "learnt it from scratch too kai found my blog", "kai", True) is None
     assert verdict(rule, "learnt it from scratch too kai found my blog", "kai") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Helen doesnt give me the answer", "Helen", True),  # only a noun, as people are
+        ("Aled is still doing it all", "Aled", True),  # seldom a word
+        ("Carys raised her hours with me", "Carys", True),  # no slip of the keyboard here
+        ("Will is ready to take it on", "Will", None),  # an everyday word: a cue decides
+        ("Dawn broke over the car park", "Dawn", None),
+        ("helen doesnt give me the answer", "helen", None),  # lower case: other rules
+    ],
+)
+def test_a_participants_capitalised_name_that_is_no_everyday_word_is_a_name(text, word, expected):
+    assert verdict(C.participant_named, text, word, True) is expected
+
+
+def test_a_participant_after_that_before_a_verb_opens_a_clause():
+    rule = R.modified_noun
+    assert verdict(rule, "i liked that stuart pushed back", "stuart", True) is None
+    assert verdict(rule, "i liked that stuart pushed back", "stuart") is False  # no roster
 
 
 def test_a_participant_opening_a_sentence_before_a_gerund_and_its_object_is_doing_it():

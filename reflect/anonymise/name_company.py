@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from reflect.anonymise.lexicon import (
+    calendar_words,
     is_adjective,
     is_adverb_only,
     is_base_verb,
@@ -17,8 +20,10 @@ from reflect.anonymise.lexicon import (
     is_gerund,
     is_modifier,
     is_noun,
+    is_noun_only,
     is_past_verb,
     is_verb,
+    word_frequency,
 )
 from reflect.anonymise.name_candidate import Candidate
 from reflect.anonymise.name_cues import in_title_case_run
@@ -223,6 +228,24 @@ def participant_doing(c: Candidate) -> bool | None:
     if nxt.capitalised or not is_gerund(nxt.norm) or after is None or is_finite_verb(after.norm):
         return None
     return None if after.norm in _NOUN_BEFORE | _VERBS_AFTER_A_SUBJECT else True
+
+
+def participant_named(c: Candidate) -> bool | None:
+    """A participant's name, capitalised, that is no everyday word — a dictionary lists it
+    only as a noun, as it lists people ("Helen", "Victoria"), or English seldom writes it
+    ("Aled") or only a slip of the keyboard would ("Carys", not "caries") — names that
+    participant anywhere in a sentence, its start included: "Helen doesnt give me the
+    answer". The roster says it is a name here; "Will", "Hope" or "Dawn" still need a cue."""
+    norm = c.token.norm
+    if not (c.known_person and c.token.capitalised) or len(norm) < 3 or norm in STOP_WORDS:
+        return None
+    if norm in calendar_words() or c.token.text.isupper():
+        return None
+    rare = word_frequency(norm) < _SELDOM_A_WORD_ZIPF
+    return True if (not c.ordinary or is_noun_only(norm) or rare) else None
+
+
+_SELDOM_A_WORD_ZIPF = 3.0  # as ``name_rules``: below once in a million words
 
 
 def referred_to(c: Candidate) -> bool | None:

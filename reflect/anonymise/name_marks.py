@@ -58,8 +58,8 @@ def labelled_name(cues: NameCues, text: str, tokens: list[Token], i: int) -> boo
     )
 
 
-# "Ebere (my mentee) is moving": a role in brackets right after the word.
-_ROLE_IN_BRACKETS = re.compile(r"\s*\((my |our |his |her |their |the )?(?:new )?([a-z]+)\)")
+# "Ebere (my mentee) is moving", "Dawn (night porter)": a role in brackets right after the word.
+_ROLE_IN_BRACKETS = re.compile(r"\s*\((my |our |his |her |their |the )?(?:[a-z]+ )?([a-z]+)\)")
 
 
 # "my line manager (Grace) wants": the word alone in brackets right after a role.
@@ -77,6 +77,8 @@ def role_in_brackets(cues: NameCues, text: str, token: Token) -> bool:
         role = before.group(1) if before and text[token.end : token.end + 1] == ")" else None
         return role is not None and role in cues.before and role not in cues.weak
     owner, role = found.groups()
+    if role in cues.roles and role not in cues.before:
+        return True  # a job: "(night porter)", "(my gm)"
     # a role ("my mentee", "mentor"), not a greeting that is also a cue ("(thanks)")
     return role in cues.before and role not in cues.weak and (owner or role in cues.owned)
 
@@ -94,13 +96,17 @@ def role_set_off(cues: NameCues, text: str, token: Token) -> bool:
 
 def signed_below(text: str, tokens: list[Token], i: int) -> bool:
     """``tokens[i]`` signs the text off on its last line after a dash ("...\\n- Folasade",
-    "— Folasade O."), below lines that are not a dashed list ("- Excel\\n- Pandas")."""
+    "— Folasade O."), or capitalised alone on it, with a kiss at most ("...\\nNick",
+    "\\n\\nSunny x"), below lines that are not a dashed list ("- Excel\\n- Pandas")."""
     token = tokens[i]
     line_start = text.rfind("\n", 0, token.start) + 1
-    if line_start == 0 or text[line_start : token.start].strip() not in ("-", "–", "—", "~"):
+    dash = text[line_start : token.start].strip()
+    if line_start == 0 or dash not in ("-", "–", "—", "~", ""):
         return False
     rest = text[token.end :].strip().rstrip(".")
-    if rest and not (INITIAL.fullmatch(rest) or (rest[:1].isupper() and rest.isalpha())):
+    if not dash and not (token.capitalised and rest.lower() in ("", "x", "xx", "xxx")):
+        return False
+    if dash and rest and not (INITIAL.fullmatch(rest) or (rest[:1].isupper() and rest.isalpha())):
         return False  # the sign-off is a name and at most an initial or a surname
     above = [line.strip() for line in text[: line_start - 1].splitlines() if line.strip()]
     return bool(above) and not any(line[:1] in "-–—•*" for line in above)

@@ -196,10 +196,9 @@ def modified_noun(c: Candidate) -> Verdict:
         return None
     if prev.norm in _LAST_OR_NEXT:
         return False  # "last autumn came up": a time
-    if (prev.norm in DETERMINERS or prev.norm in _WH_DETERMINERS) and not (
-        c.token.capitalised and prev.norm in _COMPLEMENTISERS
-    ):
-        return False  # ("that Crispin records": "that" opens a clause, no noun phrase)
+    clause = prev.norm in _COMPLEMENTISERS and (c.token.capitalised or _participant_doing(c))
+    if (prev.norm in DETERMINERS or prev.norm in _WH_DETERMINERS) and not clause:
+        return False  # ("that Crispin records", "that stuart pushed": a clause, no noun phrase)
     if prev.possessive and not c.token.capitalised:
         return False  # "mentee's rota", "tunde's rota": what someone has, not who
     if (
@@ -312,6 +311,7 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     tech_term,
     word_shape,
     other_language,
+    company.participant_named,  # "Helen doesnt give me the answer", Helen on the roster
     only_a_name,
     calendar_word,
     company.member_of_a_group,
