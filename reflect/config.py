@@ -119,8 +119,11 @@ class Config(_Settings):
     @model_validator(mode="after")
     def _dp_alone(self) -> Config:
         # Checked before any work is done, like every other setting.
-        if self.dp_epsilon is not None and self.filter is not None:
-            raise ValueError("--dp-epsilon and --filter cannot be combined yet")
+        if self.filter is not None:
+            from reflect.groups import not_with_a_filter
+
+            if clash := not_with_a_filter(self.dp_epsilon, self.quotes):
+                raise ValueError(clash)
         if self.dp_epsilon is not None and self.quotes:
             # A quote is one person's sentence: no noise covers it, and two reports one
             # person apart would show whose it was.

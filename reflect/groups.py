@@ -94,3 +94,18 @@ class Filter:
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def not_with_a_filter(dp_epsilon, quotes: bool) -> str | None:
+    """Why a filtered view cannot also ask for ``--dp-epsilon`` or ``--quotes`` (None: it
+    can). A view's quotes come from its own group: one sentence quoted in two views (a role's
+    and a session's) placed its writer in both, a group of fewer than k (red team, 4 December
+    2026)."""
+    if dp_epsilon is not None:
+        return "--dp-epsilon and --filter cannot be combined yet"
+    if quotes:
+        return (
+            "--quotes and --filter cannot be combined: a sentence quoted in two views would "
+            "place its writer in both groups"
+        )
+    return None

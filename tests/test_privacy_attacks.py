@@ -548,7 +548,47 @@ def test_a_workspace_given_no_budget_cannot_spend_an_epsilon_that_hides_no_one()
         report(rows, ledger=book, dp_epsilon=1e6)
     with pytest.raises(DisclosureRefused, match="cannot be raised"):
         report(rows, ledger=book, dp_epsilon=1e6, dp_budget=1e7)
-    assert report(rows, ledger=book, dp_epsilon=40.0)["privacy"]["dp"]["workspace_budget"] == 50
+    # One report at ε = 50 after one person was removed told whether they had raised a theme
+    # (red team, 4 December 2026): a workspace given no budget has a few units of ε.
+    with pytest.raises(DisclosureRefused, match="budget"):
+        report(rows, ledger=book, dp_epsilon=50.0)
+    assert report(rows, ledger=book, dp_epsilon=4.0)["privacy"]["dp"]["workspace_budget"] == 4
+
+
+def test_a_filtered_view_quotes_no_one():
+    # One sentence quoted in a role's view and in a session's view placed its writer in both
+    # groups, fewer than k together (red team, 4 December 2026).
+    from reflect.config import Config
+    from reflect.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="--quotes and --filter cannot be combined"):
+        Config(filter="role=mentor", quotes=True)
+    with pytest.raises(ConfigError, match="--quotes and --filter cannot be combined"):
+        report(programme(40), filter=Filter.parse("role=mentor"), quotes=True)
+
+
+def test_the_number_of_answers_gives_no_withheld_session_back():
+    # With one prompt, the answers are the sessions' counts added up: 88 answers beside
+    # sessions of 30, 30 and a withheld 28 gave the 28 back (red team, 4 December 2026).
+    from reflect.anonymise import RedactionStats
+
+    def people(skipping: int) -> list[dict]:
+        return [
+            r for i in range(30)
+            for r in person(f"P-{i:03d}", "mentor" if i % 2 else "mentee", "Cohort A",
+                            ["hybrid"], sessions=("1", "2") if i < skipping else ("1", "2", "3"))
+        ]  # fmt: skip
+
+    stats = RedactionStats(88, 30, {"PERSON": 40}, 6)
+    data = report(people(2), redactions=stats)
+    assert data["participants_by_session"]["3"] is None  # near-total: 28 of 30
+    assert data["n_reflections"] is None
+    assert data["privacy"]["redacted_texts"]["texts"] is None
+    everyone = report(people(0), redactions=stats)
+    assert everyone["n_reflections"] == 90  # every session shown: nothing to recover
+    assert everyone["privacy"]["redacted_texts"]["texts"] == 88
+    view = report(people(0), redactions=stats, filter=Filter.parse("role=mentor"))
+    assert view["privacy"]["redacted_texts"]["texts"] is None  # the programme's, not the view's
 
 
 def test_a_phrase_in_a_filtered_view_needs_none_or_k_of_its_writers_outside_the_view():

@@ -20,9 +20,9 @@ import pandas as pd
 
 from reflect import frames as F
 from reflect.errors import InputError
-from reflect.groups import FILTER_COLUMNS, PARTITION_COLUMNS, Filter
+from reflect.groups import FILTER_COLUMNS, PARTITION_COLUMNS, Filter, not_with_a_filter
 
-__all__ = ["FILTER_COLUMNS", "PARTITION_COLUMNS", "Filter", "check_filter"]
+__all__ = ["FILTER_COLUMNS", "PARTITION_COLUMNS", "Filter", "check_filter", "not_with_a_filter"]
 
 
 def check_filter(frame: pd.DataFrame, group: Filter, k: int) -> pd.Series:

@@ -69,8 +69,9 @@ class Tally:
 
 
 def privacy_section(
-    k, redactions, tally: Tally, dp_info, quotes, quotes_shown, group, release=None
+    k, redactions, tally: Tally, dp_info, quotes, quotes_shown, group, release=None, answers=0
 ) -> dict:
+    """``answers``: the report's number of answers, None where it is withheld."""
     rules = [
         f"every count, share and phrase is backed by at least {k} distinct participants; "
         "smaller counts, zero included, are hidden",
@@ -127,7 +128,7 @@ def privacy_section(
             "not add up to any shown total",
         ],
         "redactions": None if dp_info else _redaction_counts(redactions, k),
-        "redacted_texts": None if dp_info else _redacted_texts(redactions, k),
+        "redacted_texts": None if dp_info else _redacted_texts(redactions, k, group, answers),
         "dp_epsilon": dp_info["epsilon"] if dp_info else None,
         "dp": dp_info,
         "quotes": quotes,
@@ -149,9 +150,11 @@ def _redaction_counts(redactions, k: int) -> dict[str, int]:
     }
 
 
-def _redacted_texts(stats, k: int) -> dict[str, int | None] | None:
+def _redacted_texts(stats, k: int, group=None, answers=0) -> dict[str, int | None] | None:
     """How many answers had something redacted or flagged (from ``RedactionStats``); null
-    below k answers or below k participants."""
+    below k answers or below k participants. How many answers there were in all is the
+    programme's number of answers: withheld where the report withholds its own, and in a
+    filtered view."""
     if stats is None or isinstance(stats, dict):
         return None
     names = {"texts": None, "texts_with_redactions": "people_with_redactions",
@@ -161,4 +164,6 @@ def _redacted_texts(stats, k: int) -> dict[str, int | None] | None:
         if hasattr(stats, name):
             n, who = int(getattr(stats, name)), getattr(stats, people, None) if people else None
             out[name] = n if n >= k and (who is None or who >= k) else None
+    if "texts" in out and (group is not None or answers is None):
+        out["texts"] = None
     return out

@@ -49,14 +49,14 @@ from reflect.privacy.counts import (
 )
 from reflect.privacy.digests import numbers_digest
 from reflect.privacy.facets import facet_sets, facets_against_ledger, safe_facets
-from reflect.privacy.filters import Filter, check_filter
+from reflect.privacy.filters import Filter, check_filter, not_with_a_filter
 from reflect.privacy.fit import safe_fit
 from reflect.privacy.group_values import Printable, pool_group_values
 from reflect.privacy.ledger import Ledger
 from reflect.privacy.model import SafeReport, SafeTheme
 from reflect.privacy.screening import Vocabulary, label_words, phrase_is_safe, pick_quotes
 from reflect.privacy.section import Tally, privacy_section
-from reflect.privacy.suppression import suppress
+from reflect.privacy.suppression import answers_shown, suppress
 from reflect.privacy.topics import Embed
 from reflect.privacy.views import filtered_unit
 from reflect.review.refs import EMERGING_PREFIX, emerging_ref
@@ -96,8 +96,8 @@ def disclose(
     # 2026), though its counts were held to 5.
     k = ledger.threshold(min_group_size) if ledger is not None else min_group_size
     F.check_columns(frame, F.REDACTED_COLUMNS, "privacy")
-    if dp_epsilon is not None and filter is not None:
-        raise ConfigError("--dp-epsilon and --filter cannot be combined yet")
+    if filter is not None and (clash := not_with_a_filter(dp_epsilon, quotes)):
+        raise ConfigError(clash)
     # Positions are what theme members refer to; a clean index lets masks align with them.
     frame = one_label_per_person(copies_as_one(frame)).reset_index(drop=True)
     refuse_too_small(frame, k)
@@ -242,7 +242,7 @@ def disclose(
     report = SafeReport(
         min_group_size=k,
         n_participants=report_total,
-        n_reflections=len(group_frame) if report_total is not None and budget is None else None,
+        n_reflections=answers_shown(len(group_frame), report_total, report_cells, budget),
         participants_by_role=report_cells[F.ROLE],
         participants_by_session=report_cells[F.SESSION],
         participants_by_cohort=report_cells[F.COHORT],
@@ -268,7 +268,7 @@ def disclose(
             ledger.audit.add({u: sets[(u, None, None)] for u in units if u != ALL}, programme)
         release = {"id": release_id, "ledger": True}
     report.privacy = privacy_section(
-        k, redactions, tally, dp_info, quotes, quotes_shown, filter, release
+        k, redactions, tally, dp_info, quotes, quotes_shown, filter, release, report.n_reflections
     )
     return report
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 
+from reflect import frames as F
+
 
 def suppress(cells: dict[str, int], k: int, partition: bool) -> dict[str, int | None]:
     """Hide cells below k; if ``partition`` (the cells add up to a shown total), also hide
@@ -71,3 +73,15 @@ def protect_line(cells: dict, shown: dict, line: list, k: int) -> bool:
 
 def count_suppressed(cells: dict[str, int | None]) -> int:
     return sum(v is None for v in cells.values())
+
+
+def answers_shown(n_answers: int, total: int | None, cells: dict, dp_budget) -> int | None:
+    """The number of answers a report may show beside its people counts (``cells``: column ->
+    label -> count or None), or None: with one answer per person a session (one prompt), or
+    per prompt (one session), the answers are the sessions' or prompts' counts added up, and
+    would give a withheld one back by subtraction (red team, 4 December 2026). Under DP one
+    person can write any number of answers, so none is shown."""
+    if total is None or dp_budget is not None:
+        return None
+    lines = (cells.get(F.SESSION, {}), cells.get(F.PROMPT, {}))
+    return None if any(v is None for line in lines for v in line.values()) else n_answers
