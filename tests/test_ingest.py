@@ -307,6 +307,17 @@ def test_a_lecture_or_module_column_is_the_session(tmp_path):
     assert set(read_reflections(path)[F.SESSION]) == {"1", "2", "3"}
 
 
+@pytest.mark.parametrize("header", ["Check-in", "Checkpoint", "Touchpoint", "Sprint"])
+def test_a_check_in_column_is_the_session_though_a_question_names_it_too(tmp_path, header):
+    path = tmp_path / "check_ins.csv"
+    lines = [f"Participant ID,{header},What did you take from this {header.lower()}?"]
+    lines += [f"P{p},{header} {p % 3 + 1},make the call and stick to it ({p})" for p in range(9)]
+    path.write_text("\n".join(lines) + "\n")
+    frame = read_reflections(path)
+    assert set(frame[F.SESSION]) == {f"{header} {n}" for n in (1, 2, 3)}
+    assert set(frame[F.PROMPT]) == {f"What did you take from this {header.lower()}?"}
+
+
 @pytest.mark.parametrize(
     ("workshop", "sessions", "cohorts"),
     [

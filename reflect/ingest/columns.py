@@ -16,7 +16,7 @@ from reflect.ingest.values import machine_written
 
 # Header words that identify a column (matched on lower-cased headers, first rule wins).
 # Session headers only when their values are numbered (else a cohort's: "Workshop A").
-_NUMBERED_ONLY = ("workshop", "class")
+_NUMBERED_ONLY = ("workshop", "class", "sprint", "phase", "visit")
 _HEADER_RULES: dict[str, tuple[str, ...]] = {
     "participant": (
         "participant",
@@ -35,7 +35,20 @@ _HEADER_RULES: dict[str, tuple[str, ...]] = {
         "name",
     ),
     "role": ("role", "mentor or mentee", "mentor/mentee", "position in pair"),
-    "session": ("session", "meeting", "week", "lecture", "lesson", "module", *_NUMBERED_ONLY),
+    "session": (
+        "session",
+        "meeting",
+        "week",
+        "lecture",
+        "lesson",
+        "module",
+        "check-in",
+        "check in",
+        "checkin",
+        "checkpoint",
+        "touchpoint",
+        *_NUMBERED_ONLY,
+    ),  # fmt: skip
     "cohort": (
         "cohort",
         "group",
