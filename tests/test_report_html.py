@@ -365,3 +365,11 @@ def test_a_pooled_group_is_named_as_it_is_not_pluralised_again():
     assert plural("other roles") == "other roles"
     assert plural("facilitator or line manager") == "facilitators or line managers"
     assert plural("mentor") == "mentors" and plural("class") == "classes"
+
+
+def test_a_session_is_named_by_its_number_or_as_the_export_names_it():
+    from reflect.report.view import Dimension
+
+    sessions = Dimension("session", "session", ["1"], {"1": 9}, False, 1, 5)
+    assert sessions.label("3") == "Session 3"
+    assert sessions.label("Check-in 3") == "Check-in 3"  # not "Session Check-in 3"

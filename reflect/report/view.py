@@ -170,8 +170,8 @@ class Dimension:
         """How a group is named in headings and tables."""
         if group == OTHER:
             return f"Other {self.plural}"
-        if self.key == "session":
-            return f"{capital(self.noun)} {group}"
+        if self.key == "session" and group[:1].isdigit():
+            return f"{capital(self.noun)} {group}"  # "3" -> "Session 3"; "Check-in 3" as it is
         return capital(group) if self.key == "role" else group
 
     def cells(self, theme: SafeTheme) -> dict[str, int | None]:
