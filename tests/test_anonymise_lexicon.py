@@ -89,3 +89,19 @@ def test_a_word_made_of_english_words_is_built_from_words(word, expected):
     from reflect.anonymise.lexicon import built_from_words
 
     assert built_from_words(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("rescheduling", True),  # "reschedule" with its e dropped
+        ("prioritising", True),
+        ("planned", True),  # "plan" with its consonant doubled
+        ("fielding", True),
+        ("obinna", False),
+    ],
+)
+def test_a_verb_form_with_its_e_dropped_or_a_consonant_doubled_is_an_everyday_word(word, expected):
+    from reflect.anonymise.lexicon import is_ordinary_word
+
+    assert is_ordinary_word(word) is expected

@@ -145,7 +145,10 @@ def listed_names(text: str, spans: list[Span], cues: NameCues) -> list[Span]:
     found: list[Span] = []
     run: list[re.Match] = []
 
-    def close(run: list[re.Match]) -> None:
+    def close(run: list[re.Match], following: re.Match | None = None) -> None:
+        joined = following is not None and text[run[-1].end() : following.start()] == " "
+        if joined and following.group().lower() in cues.roles:
+            run = run[:-1]  # "Ellie Marsden, Duty Manager": a job's title, not a name
         if len(run) >= 2 and any(
             p.start < m.end() and m.start() < p.end for m in run for p in people
         ):
@@ -165,7 +168,8 @@ def listed_names(text: str, spans: list[Span], cues: NameCues) -> list[Span]:
         if run and text[run[-1].end() : token.start()] in _LIST_GAPS:
             run.append(token)
         else:
-            close(run)
+            if run:
+                close(run, token)
             run = [token]
     close(run)
     return found

@@ -258,6 +258,12 @@ def inflected(token: str, suffixes: tuple[str, ...] = ("s", "es")) -> bool:
     words = dictionary_words()
     if any(token.endswith(x) and token[: -len(x)] in words for x in suffixes):
         return True
+    for x in ("ing", "ed"):  # an e dropped or a consonant doubled: "rescheduling", "planned"
+        stem = token[: -len(x)] if x in suffixes and token.endswith(x) else ""
+        if len(stem) >= 3 and (
+            stem + "e" in words or (stem[-1] == stem[-2] and stem[:-1] in words)
+        ):
+            return True
     y_forms = tuple(x.replace("e", "ie", 1) for x in suffixes if x in ("es", "ed"))
     return bool(y_forms) and token.endswith(y_forms) and token[:-3] + "y" in words
 
