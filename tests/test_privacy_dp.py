@@ -150,16 +150,16 @@ def test_noisy_counts_nest_as_true_ones_do():
     # After noise a theme can count more people than the programme, or a group of it more
     # than the theme; post-processing (free under DP) makes them nest again.
     from reflect.privacy.counts import ALL, UnitCounts
-    from reflect.privacy.stage import _nested
+    from reflect.privacy.dp import nested
 
     counts = {
         ALL: UnitCounts(96, {F.PROMPT: {"What worked?": 90, "What was hard?": 99}}),
         "t0": UnitCounts(101, {F.PROMPT: {"What worked?": 129, "What was hard?": 7}}),
     }
-    nested = _nested(counts)
-    assert nested[ALL].cells[F.PROMPT] == {"What worked?": 90, "What was hard?": 96}
-    assert nested["t0"].total == 96
-    assert nested["t0"].cells[F.PROMPT] == {"What worked?": 90, "What was hard?": 7}
+    made = nested(counts)
+    assert made[ALL].cells[F.PROMPT] == {"What worked?": 90, "What was hard?": 96}
+    assert made["t0"].total == 96
+    assert made["t0"].cells[F.PROMPT] == {"What worked?": 90, "What was hard?": 7}
 
 
 def test_with_opendp_the_privacy_section_reports_the_budget():

@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reflect.errors import ConfigError
+from reflect.privacy.counts import ALL, PARTITIONS, UnitCounts
 
 MECHANISM = "discrete Laplace (OpenDP make_laplace on integer vectors, L1 sensitivity)"
 
@@ -126,3 +127,36 @@ def noisy(values: Sequence[int], b: Budget, noise: Noise | None = None) -> list[
     """Noised counts, clipped at zero (post-processing)."""
     out = (noise or opendp_noise)(list(values), b.scale)
     return [max(0, int(v)) for v in out]
+
+
+def noised_counts(
+    counts: dict[str, UnitCounts], groups: dict[str, list[str]], budget: Budget, noise
+) -> dict[str, UnitCounts]:
+    """Every count of every unit (programme and themes, totals and cells) noised in one joint
+    release, then made to nest (``nested``)."""
+    order = [(u, None, None) for u in counts] + [
+        (u, col, g) for u in counts for col in PARTITIONS for g in groups[col]
+    ]
+    values = [counts[u].total if col is None else counts[u].cells[col][g] for u, col, g in order]
+    released = noisy(values, budget, noise)
+    out = {u: UnitCounts(0, {col: {} for col in PARTITIONS}) for u in counts}
+    for (u, col, g), value in zip(order, released, strict=True):
+        if col is None:
+            out[u].total = value
+        else:
+            out[u].cells[col][g] = value
+    return nested(out)
+
+
+def nested(counts: dict[str, UnitCounts]) -> dict[str, UnitCounts]:
+    """Noised counts made to nest as true ones do (post-processing, free under DP): no
+    group's count above its programme's or its theme's total, no theme above the programme
+    — "129 people" raising a theme among 96 participants reads as an error, not as noise."""
+    programme = counts[ALL]
+    for unit, c in counts.items():
+        if unit != ALL:
+            c.total = min(c.total, programme.total)
+        for col, cells in c.cells.items():
+            for g, value in cells.items():
+                cells[g] = min(value, c.total, programme.cells[col].get(g, value))
+    return counts

@@ -120,7 +120,7 @@ def disclose(
         )  # fmt: skip
         account = ledger.check_budget(dp_epsilon, dp_budget) if ledger else (None, None)
         verified = dp.verify(budget) if dp_noise is None else None
-        counts = _noised(counts, groups, budget, dp_noise)
+        counts = dp.noised_counts(counts, groups, budget, dp_noise)
 
     reasons: dict = {}
     full = {u: _suppress_unit(c, k, counts[ALL].total >= k) for u, c in counts.items()}
@@ -297,37 +297,6 @@ def _suppress_unit(counts: UnitCounts, k: int, enough: bool):
         return None, {col: dict.fromkeys(cells) for col, cells in counts.cells.items()}
     cells = {col: suppress(values, k, PARTITIONS[col]) for col, values in counts.cells.items()}
     return counts.total, cells
-
-
-def _noised(
-    counts: dict[str, UnitCounts], groups: dict[str, list[str]], budget: dp.Budget, noise
-) -> dict[str, UnitCounts]:
-    order = [(u, None, None) for u in counts] + [
-        (u, col, g) for u in counts for col in PARTITIONS for g in groups[col]
-    ]
-    values = [counts[u].total if col is None else counts[u].cells[col][g] for u, col, g in order]
-    noisy = dp.noisy(values, budget, noise)
-    out = {u: UnitCounts(0, {col: {} for col in PARTITIONS}) for u in counts}
-    for (u, col, g), value in zip(order, noisy, strict=True):
-        if col is None:
-            out[u].total = value
-        else:
-            out[u].cells[col][g] = value
-    return _nested(out)
-
-
-def _nested(counts: dict[str, UnitCounts]) -> dict[str, UnitCounts]:
-    """Noised counts made to nest as true ones do (post-processing, free under DP): no
-    group's count above its programme's or its theme's total, no theme above the programme
-    — "129 people" raising a theme among 96 participants reads as an error, not as noise."""
-    programme = counts[ALL]
-    for unit, c in counts.items():
-        if unit != ALL:
-            c.total = min(c.total, programme.total)
-        for col, cells in c.cells.items():
-            for g, value in cells.items():
-                cells[g] = min(value, c.total, programme.cells[col].get(g, value))
-    return counts
 
 
 def _public_id(theme: Theme, k: int, words: Vocabulary) -> str | None:
