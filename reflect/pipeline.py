@@ -171,15 +171,18 @@ def analyse(
             from reflect.themes.teach import Teaching  # scikit-learn: only when teaching
 
             teaching = Teaching.from_judgements(review.judgements(), embed)
+        # The largest k this workspace has used, for the themes and the review's rules as for
+        # disclosure: at -k 2 a split on a phrase two people wrote got through (red team).
+        k = Ledger(workspace.db, key).threshold(config.min_group_size)
         with progress.stage("Finding themes"):
             themes = find_themes(
-                redacted, vectors, taxonomy, embed, config.min_group_size, workspace=workspace,
+                redacted, vectors, taxonomy, embed, k, workspace=workspace,
                 teaching=teaching, chosen=config.taxonomy is not None,
             )  # fmt: skip
         fit = themes.fit
         # A review edit moving a theme by a few people is refused in every view alike; under
         # differential privacy the noise covers such a move.
-        small_moves_k = config.min_group_size if config.dp_epsilon is None else None
+        small_moves_k = k if config.dp_epsilon is None else None
         themes = apply_review(themes, review, redacted, small_moves_k)
         lap("themes")
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from reflect import frames as F
 from reflect.privacy.counts import ALL, PARTITIONS, Encoded, UnitCounts
 from reflect.privacy.derived import KnownSets
 from reflect.privacy.digests import bitset
@@ -134,6 +135,21 @@ def withhold_released(
                 if value is not None and near((unit, column, group)):
                     line[group] = None
     return withheld
+
+
+def moved_totals(full, units, encoded: Encoded, bits, ledger: Ledger, k: int) -> int:
+    """How many of the whole programme's theme totals differ by 1 to k−1 people from counts
+    this workspace released, as the full report would count them (``full``: the programme's
+    counts as its report shows them): a filtered view is refused as that report is. Views
+    that withheld only the cells that moved showed, view by view, where the few people were
+    (a taught answer: its writer's role and session — red team, 4 December 2026)."""
+    sets = released_sets(units, encoded, bits)
+    population = ledger.population(units[ALL][F.PARTICIPANT])
+    same_people = ledger.check_population(sets[(ALL, None, None)], k, population)
+    shown = {u: [total, {c: dict(line) for c, line in cells.items()}] for u, (total, cells) in
+             full.items()}  # fmt: skip
+    withheld = withhold_released(shown, sets, ledger, k, same_people)
+    return sum(column is None for _, column, _ in withheld)
 
 
 def make_consistent(

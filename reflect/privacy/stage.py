@@ -124,6 +124,7 @@ def disclose(
 
     reasons: dict = {}
     full = {u: _suppress_unit(c, k, counts[ALL].total >= k) for u, c in counts.items()}
+    programme_units = units  # the whole programme's, before a view narrows them
     if filter is None:
         mask, shown, view = None, full, counts
     else:
@@ -156,7 +157,10 @@ def disclose(
         same_people = ledger.check_population(sets[(ALL, None, None)], threshold, population)
         withheld = differences.withhold_released(shown, sets, ledger, threshold, same_people)
         reasons |= dict.fromkeys(withheld, "earlier_release")
-        moved = sum(c is None for _, c, _ in withheld) if filter is None else 0  # rule 3: totals
+        moved = (  # rule 3: totals; a view counts the whole programme's, as its report would
+            sum(c is None for _, c, _ in withheld) if filter is None
+            else differences.moved_totals(full, programme_units, encoded, bits, ledger, threshold)
+        )  # fmt: skip
     hidden, extra_sets = differences.make_consistent(shown, view, k, sets, ledger, threshold)
     if sets is not None:  # all of a theme's counts together, not only two at a time
         hidden |= withhold_small_groups(shown, sets, ledger.audit.groups, threshold)
