@@ -392,6 +392,27 @@ def test_a_split_on_one_persons_rare_word_is_refused_for_a_theme_it_would_not_mo
             apply_review(themes_of(frame), review, frame, 5)
 
 
+def test_a_theme_moved_by_one_answer_is_refused_in_every_view_as_in_the_full_report():
+    # A taught answer forced into a theme: the full report was refused, but each view
+    # withheld only its moved cells, so which views withheld them gave the writer's role and
+    # session (red team, 4 December 2026).
+    rows = programme(60)
+    frame = frame_of(rows)
+    book = ledger()
+    report(rows, ledger=book)
+    themes = themes_of(frame)
+    career = next(t for t in themes if t.id == "career")
+    outsider = next(
+        i for i, p in enumerate(frame[F.PARTICIPANT])
+        if p not in set(frame[F.PARTICIPANT].iloc[career.members])
+    )  # fmt: skip
+    career.members = sorted({*career.members, outsider})
+    for view in ("role=mentor", "role=mentee", "session=1", "session=2", None):
+        with pytest.raises(DisclosureRefused, match="differ by fewer than"):
+            report(rows, themes, ledger=book, filter=Filter.parse(view) if view else None)
+    assert report(rows, ledger=book, filter=Filter.parse("role=mentor"))  # unmoved: a view
+
+
 def test_merging_a_small_hidden_theme_cannot_be_diffed_against_the_unreviewed_report():
     rows = programme(60)
     frame = frame_of(rows)

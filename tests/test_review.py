@@ -334,3 +334,24 @@ def test_when_an_emerging_theme_is_reported_then_its_id_is_its_review_ref(tmp_pa
     (tmp_path / "report.json").write_text(json.dumps(report.to_dict()), encoding="utf-8")
     listed = [t for t in run_themes(tmp_path) if t.kind == "emerging"]
     assert listed and all(t.id == t.ref and t.ref.startswith("emerging:") for t in listed)
+
+
+@pytest.mark.model
+def test_a_smaller_k_on_the_command_line_does_not_loosen_the_reviews_rules(tiny_csv, tmp_path):
+    # At -k 2, after reports at 5, a split on a phrase two people wrote got through, and the
+    # views showed where those two were (red team, 4 December 2026).
+    from test_cli import run
+
+    rows = tiny_csv.read_text(encoding="utf-8").splitlines()
+    for n in (1, 2):  # two people mention their allotment
+        head, _, tail = rows[n].rpartition(",")
+        rows[n] = f"{head},we talked about my allotment and {tail}"
+    export = tmp_path / "allotments.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out, ws, review = tmp_path / "out", tmp_path / "ws", tmp_path / "reflect-review.toml"
+    analyse = ["analyse", str(export), "--out", str(out), "--workspace", str(ws), "--quiet"]
+    assert run(*analyse).returncode == 0
+    split = ["themes", "split", "hybrid_work", "--phrase", "allotment", "--label", "Allotments"]
+    assert run(*split, "--run", str(out), "--review", str(review)).returncode == 0
+    done = run(*analyse, "-k", "2", "--review", str(review))
+    assert done.returncode != 0 and "fewer than 5 participants wrote" in done.stderr
