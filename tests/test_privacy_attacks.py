@@ -641,9 +641,26 @@ def test_a_filter_is_checked_at_the_largest_k_the_workspace_has_used():
     report(rows, ledger=book)
     rest = [r for r in rows if r[F.COHORT] == "Cohort A" or r[F.PARTICIPANT] in {
         "P-020", "P-021", "P-022"}]  # fmt: skip
-    with pytest.raises(InputError, match="fewer than 5 participants"):
+    # (Refused before the group is matched now: these 23 people are 3 from the released
+    # cohort A's 20, as the full report of them would be.)
+    with pytest.raises((InputError, DisclosureRefused), match="fewer than 5"):
         disclose(themes_of(frame_of(rest)), frame_of(rest), 3, filter=Filter.parse(
             "cohort=Cohort A"), ledger=book, printable=printable)  # fmt: skip
+
+
+def test_after_a_forget_every_view_is_refused_alike_before_its_group_is_matched():
+    # Pooling follows the sizes after the erasure: a cohort pooled only since then failed to
+    # match ("no reflections match") where the others were refused, naming the erased
+    # person's cohort (red team, 4 December 2026).
+    rows = [r for i in range(74) for r in person(
+        f"P-{i:03d}", "mentor" if i % 2 else "mentee",
+        "A" if i < 20 else "B" if i < 44 else "C", ["hybrid", "career"])]  # fmt: skip
+    book = ledger()
+    report(rows, ledger=book)
+    after = [r for r in rows if r[F.PARTICIPANT] != "P-007"]  # cohort A: 20 -> 19, pooled
+    for view in ("cohort=A", "cohort=B", "cohort=C"):
+        with pytest.raises(DisclosureRefused, match="participants differ"):
+            report(after, ledger=book, filter=Filter.parse(view))
 
 
 def test_a_filter_naming_a_pooled_value_matches_nothing():

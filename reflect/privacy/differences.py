@@ -137,6 +137,13 @@ def withhold_released(
     return withheld
 
 
+def check_programme(units, encoded: Encoded, bits, ledger: Ledger, k: int) -> bool:
+    """The full report's rule 2 for a filtered view, on the whole programme's participants:
+    refused alike whichever group the view names (``Ledger.check_population``)."""
+    people = released_sets({ALL: units[ALL]}, encoded, bits)[(ALL, None, None)]
+    return ledger.check_population(people, k, ledger.population(units[ALL][F.PARTICIPANT]))
+
+
 def moved_totals(full, units, encoded: Encoded, bits, ledger: Ledger, k: int) -> int:
     """How many of the whole programme's theme totals differ by 1 to k−1 people from counts
     this workspace released, as the full report would count them (``full``: the programme's

@@ -125,6 +125,11 @@ def disclose(
     reasons: dict = {}
     full = {u: _suppress_unit(c, k, counts[ALL].total >= k) for u, c in counts.items()}
     programme_units = units  # the whole programme's, before a view narrows them
+    bits = ledger.bits(as_exported).to_dict() if ledger is not None and budget is None else None
+    if filter is not None and bits is not None:
+        # Before the view's group is matched: after `reflect forget`, a cohort pooled with
+        # another only since then failed to match, naming the erased person's (red team).
+        differences.check_programme(programme_units, encoded, bits, ledger, k)
     if filter is None:
         mask, shown, view = None, full, counts
     else:
@@ -148,10 +153,9 @@ def disclose(
     shown = {u: [total, {c: dict(line) for c, line in cells.items()}] for u, (total, cells) in
              shown.items()}  # fmt: skip
     reasons |= dict.fromkeys(differences.withhold_near_totals(shown, view, k), "near_total")
-    sets = bits = threshold = population = None
+    sets = threshold = population = None
     if ledger is not None and dp_epsilon is None:
         threshold = ledger.threshold(k)
-        bits = ledger.bits(as_exported).to_dict()
         sets = differences.released_sets(units, encoded, bits)
         population = ledger.population(units[ALL][F.PARTICIPANT])
         same_people = ledger.check_population(sets[(ALL, None, None)], threshold, population)
