@@ -156,6 +156,13 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("it rejected my staff number (00318842) twice", "number ([EMPLOYEE_ID]) twice"),
         ("we did a booking 2 weeks ago", "we did a booking 2 weeks ago"),
         ("Too noisy.\nEllie Marsden, Duty Manager", "[PERSON], Duty Manager"),  # a job's title
+        ("Our founders: Priya, Gerste Baker and Tunde", "[PERSON], [PERSON] Baker"),  # a surname
+        ("Next review is due in\nMay", "due in\nMay"),  # no sentence ends before it
+        ("One word for today:\nHope", "today:\nHope"),
+        ("had a chat with aisling about the rota", "with [PERSON] about"),  # not "aisle"
+        ("said hi to our lovely dawn on reception", "our lovely [PERSON] on reception"),
+        ("getting the room key from reception took ages", "the room key from reception"),
+        ("booking 9am-5pm slots for the team", "booking 9am-5pm slots"),
         ("a demo of the assistant summarising a policy", "the assistant summarising a policy"),
         ("Talked to Priya...and it helped", "Talked to [PERSON]...and it helped"),
         ("Sat with ezinne in the canteen", "Sat with [PERSON] in the canteen"),

@@ -97,6 +97,8 @@ CASES = {
         ("Priya the site manager role is open", "Priya", None),  # the role names a thing
         ("Priya the manager's deputy", "Priya", None),  # the role owns something
         ("Priya the new starter said hi", "Priya", None),  # no role word
+        ("Hope the mentee found it useful", "Hope", None),  # "I hope the mentee found..."
+        ("Chase the contractor about the invoice we paid", "Chase", None),  # "we" paid
     ],
     P.recipient: [
         ("I will send Jade the notes tomorrow", "Jade", True),
@@ -113,6 +115,7 @@ CASES = {
         ("it was paid by bill at the end", "bill", None),  # "bill" is a verb too
         ("followed by may and june", "may", None),
         ("the desk by gary is free", "gary", None),  # no participle before "by"
+        ("it should be sorted by june", "june", None),  # a deadline
     ],
     R.a_word_by_its_grammar: [
         ("we finally got the weekend rota balanced", "rota", False),

@@ -309,6 +309,7 @@ def test_a_lecture_or_module_column_is_the_session(tmp_path):
 
 @pytest.mark.parametrize("header", ["Check-in", "Checkpoint", "Touchpoint", "Sprint"])
 def test_a_check_in_column_is_the_session_though_a_question_names_it_too(tmp_path, header):
+    # (and "Check-in date" is when, "Checking notes" what someone wrote: neither is a session)
     path = tmp_path / "check_ins.csv"
     lines = [f"Participant ID,{header},What did you take from this {header.lower()}?"]
     lines += [f"P{p},{header} {p % 3 + 1},make the call and stick to it ({p})" for p in range(9)]
@@ -475,3 +476,14 @@ def test_timestamps_and_numbers_a_survey_tool_wrote_are_not_answers(tmp_path):
     mixed.write_text("id,Comments\n" + "\n".join(f"p{n},{a}" for n, a in enumerate(answers)))
     frame = read_reflections(mixed, ColumnMap(participant="id"))
     assert set(frame[F.PROMPT]) == {"Comments"}
+
+
+def test_a_check_in_date_is_no_session_and_checking_notes_are_answers(tmp_path):
+    path = tmp_path / "dated.csv"
+    lines = ["Participant ID,Check-in date,Checking notes"]
+    lines += [
+        f"P{p},2026-0{p % 3 + 1}-01,we checked the rota twice this week ({p})" for p in range(9)
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    frame = read_reflections(path)
+    assert set(frame[F.SESSION]) == {""} and set(frame[F.PROMPT]) == {"Checking notes"}

@@ -39,6 +39,7 @@ def found(text: str, recognizer: str = "address", roster=None) -> list[tuple[str
         ("we met at 9 am in the park", []),  # words of a time, not a street's name
         ("meet at 2 pm walk over together", []),
         ("walked 5 laps of the park", []),  # no place before it
+        ("we went to 2 family court hearings", []),  # the street type opens a noun phrase
     ],
 )
 def test_when_text_is_scanned_then_address_spans_are_exactly_these(text, expected):

@@ -147,7 +147,8 @@ def listed_names(text: str, spans: list[Span], cues: NameCues) -> list[Span]:
 
     def close(run: list[re.Match], following: re.Match | None = None) -> None:
         joined = following is not None and text[run[-1].end() : following.start()] == " "
-        if joined and following.group().lower() in cues.roles:
+        job = joined and following.group().lower() in cues.roles
+        if job and is_ordinary_word(run[-1].group().lower()):
             run = run[:-1]  # "Ellie Marsden, Duty Manager": a job's title, not a name
         if len(run) >= 2 and any(
             p.start < m.end() and m.start() < p.end for m in run for p in people

@@ -254,12 +254,15 @@ def is_ordinary_word(token: str) -> bool:
 
 def inflected(token: str, suffixes: tuple[str, ...] = ("s", "es")) -> bool:
     """A plural (or, given those suffixes, a verb form) of a dictionary word: "miles",
-    "trees", "fireflies", "carried"."""
+    "trees", "fireflies", "carried" — with "ing" or "ed", also with the word's e dropped or
+    its last consonant doubled ("rescheduling", "planned"), unless a name list has it."""
     words = dictionary_words()
     if any(token.endswith(x) and token[: -len(x)] in words for x in suffixes):
         return True
     for x in ("ing", "ed"):  # an e dropped or a consonant doubled: "rescheduling", "planned"
         stem = token[: -len(x)] if x in suffixes and token.endswith(x) else ""
+        if stem and token in first_names():
+            break  # "aisling", "henning": a name, not a form of "aisle" or "hen"
         if len(stem) >= 3 and (
             stem + "e" in words or (stem[-1] == stem[-2] and stem[:-1] in words)
         ):

@@ -26,6 +26,9 @@ _SET_OFF_OPENERS = frozenset({"the", "a", "an", "our", "my", "his", "her", "thei
 # The clause a role opens ends at these: "chase the facilitator if the room is free".
 _CLAUSE_BREAKS = frozenset({"if", "when", "because", "so", "that", "which", "who", "and", "or",
                             "but", "while", "until", "unless", "as", "then", "to"})  # fmt: skip
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+# Verbs that open a clause after them: set off by commas only ("Hope, the new lead, said").
+_TAKES_A_CLAUSE = frozenset({"hope", "trust", "bet", "guess", "wish"})
 _VERB_WITHIN = 6  # a verb whose subject is the named person, this many words after the role
 # Compounds that name a person by a job ("gateman", "chairwoman", "spokesperson").
 _PERSON_ENDINGS = ("man", "woman", "men", "person", "lady")
@@ -71,6 +74,8 @@ def named_by_role(c: Candidate) -> bool | None:
         following = tokens[role + 1]
         if following.norm not in STOP_WORDS and is_noun_only(following.norm):
             return None  # "the site manager role": the role names a thing
+    if c.token.norm in _TAKES_A_CLAUSE:
+        return None  # "Hope the mentee found it useful": I hope that...
     verb_like = c.token.norm in STOP_WORDS or is_verb(c.token.norm)
     if not verb_like:
         return True
@@ -99,8 +104,8 @@ def _subject_of_a_verb(c: Candidate, role: int) -> bool:
     for k in range(role + 1, min(role + 1 + _VERB_WITHIN, len(tokens))):
         if any(ch in ",.;:!?()\n" for ch in text[tokens[k - 1].end : tokens[k].start]):
             return False
-        if tokens[k].norm in _CLAUSE_BREAKS:
-            return False
+        if tokens[k].norm in _CLAUSE_BREAKS | _SUBJECT_PRONOUNS:
+            return False  # "chase the contractor about the invoice we paid": another subject
         word = tokens[k].norm
         if not tokens[k].capitalised and (is_past_verb(word) or _present(word)):
             return True

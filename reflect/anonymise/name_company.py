@@ -88,8 +88,14 @@ def member_of_a_group(c: Candidate) -> bool | None:
         return None
     if c.prev is not None and c.prev.norm in _SUBJECT_OR_MODAL | _NOUN_BEFORE:
         return None
-    if not c.token.capitalised and c.i >= 2 and c.tokens[c.i - 2].norm in DETERMINERS:
-        return None  # "the room key from reception": a thing, its determiner two words back
+    noun_before = c.prev is not None and is_noun(c.prev.norm) and not is_adjective(c.prev.norm)
+    if (
+        not c.token.capitalised
+        and noun_before
+        and c.i >= 2
+        and c.tokens[c.i - 2].norm in DETERMINERS
+    ):
+        return None  # "the room key from reception": a thing; not "our lovely dawn on reception"
     return True
 
 

@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from reflect.anonymise.lexicon import is_adjective, is_finite_verb, is_noun
 from reflect.anonymise.name_candidate import Candidate
 from reflect.anonymise.name_marks import names_a_role
+from reflect.anonymise.name_slots import ORIGINS
 
 # Determiners that start a noun phrase, possessives aside: "my friend jade" names her.
 _PHRASE_STARTS = frozenset(
@@ -38,8 +39,11 @@ def a_word_by_its_grammar(c: Candidate) -> bool | None:
         return None
     if c.known_person and not c.ordinary:
         return None  # "...from scratch too kai found my blog": a participant no dictionary knows
-    if c.next is not None and c.next.norm in c.cues.after:
-        return None  # "on those days joanna said": a run-on's next clause, its verb a cue
+    # "on those days joanna said": a run-on's next clause, its verb a cue; but "the room key
+    # from reception" is a thing, where it came from
+    after_cue = c.next is not None and c.next.norm in c.cues.after
+    if after_cue and (c.next.norm not in ORIGINS or not c.ordinary):
+        return None
     if c.prev is not None and c.prev.norm in _SUBJECT_PRONOUNS | _DEGREE | _LINKING:
         return False
     j = c.i - 1

@@ -106,10 +106,21 @@ def signed_below(text: str, tokens: list[Token], i: int) -> bool:
     rest = text[token.end :].strip().rstrip(".")
     if not dash and not (token.capitalised and rest.lower() in ("", "x", "xx", "xxx")):
         return False
+    above_line = text[: line_start - 1].rstrip()
+    if not dash and not (above_line.endswith((".", "!", "?")) or _closing(above_line)):
+        return False  # "Next review is due in\nMay", "One word for today:\nHope"
     if dash and rest and not (INITIAL.fullmatch(rest) or (rest[:1].isupper() and rest.isalpha())):
         return False  # the sign-off is a name and at most an initial or a surname
     above = [line.strip() for line in text[: line_start - 1].splitlines() if line.strip()]
     return bool(above) and not any(line[:1] in "-–—•*" for line in above)
+
+
+_CLOSINGS = frozenset({"thanks", "cheers", "regards", "best", "wishes", "thx", "ta", "x", "xx"})
+
+
+def _closing(line: str) -> bool:
+    words = line.lower().rstrip(",").split()
+    return bool(words) and words[-1] in _CLOSINGS
 
 
 def written_with(text: str, tokens: list[Token], i: int) -> bool:

@@ -10,6 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.lexicon import (
     COMMON_NAME,
+    calendar_words,
     is_adjective,
     is_noun,
     is_noun_only,
@@ -132,6 +133,8 @@ def agent_of_passive(c: Candidate) -> bool | None:
     is who did it ("caused by frost", "paid by bill" are things)."""
     if c.prev is None or c.prev.norm != "by" or c.i < 2 or c.token.norm in STOP_WORDS:
         return None
+    if c.token.norm in calendar_words():
+        return None  # "sorted by june": a deadline
     verb = c.tokens[c.i - 2]
     if not (is_past_verb(verb.norm) or verb.norm in _SAME_IN_THE_PAST):
         return None

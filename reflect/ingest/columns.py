@@ -44,7 +44,6 @@ _HEADER_RULES: dict[str, tuple[str, ...]] = {
         "module",
         "check-in",
         "check in",
-        "checkin",
         "checkpoint",
         "touchpoint",
         *_NUMBERED_ONLY,
@@ -105,6 +104,8 @@ def _not_the_field(field: str, header: str, values: pd.Series) -> bool:
         return True  # "Name": "Anonymous" in every row is a placeholder, not one writer
     if field in ("role", "session", "cohort") and _RATING.search(header):
         return True  # "How useful was today's workshop? (1-5)": a score, not a group
+    if field == "session" and re.search(r"\b(?:date|time|day)\b", header):
+        return True  # "Visit date", "Check-in time": when, not which session
     numbered = filled.str.contains(r"\d").mean() >= 0.8  # "Workshop": 1, 2, 3; not "Workshop A"
     if field == "session" and any(w in header for w in _NUMBERED_ONLY) and not numbered:
         return True

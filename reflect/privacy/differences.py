@@ -147,7 +147,7 @@ def check_programme(units, encoded: Encoded, bits, ledger: Ledger, k: int) -> bo
 def moved_totals(full, units, encoded: Encoded, bits, ledger: Ledger, k: int) -> int:
     """How many of the whole programme's theme totals differ by 1 to k−1 people from counts
     this workspace released, as the full report would count them (``full``: the programme's
-    counts as its report shows them): a filtered view is refused as that report is. Views
+    counts as its report shows them, near totals withheld): a view is refused as it is. Views
     that withheld only the cells that moved showed, view by view, where the few people were
     (a taught answer: its writer's role and session — red team, 4 December 2026)."""
     sets = released_sets(units, encoded, bits)

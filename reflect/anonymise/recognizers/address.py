@@ -16,6 +16,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from reflect.anonymise.lexicon import is_noun, is_verb
 from reflect.anonymise.recognizers import recognizers
 from reflect.anonymise.recognizers._pattern import PatternRecognizer
 from reflect.anonymise.recognizers.postcode import UK_POSTCODES
@@ -98,14 +99,20 @@ class AddressRecognizer(PatternRecognizer):
         if not first_word.group().isupper():
             # in lower case only with a postcode just after ("17 malthouse lane, otley ls21
             # 3xq") or where an address goes ("the resident at flat 9, heron court", "moved to
-            # 12 acacia avenue"), each word of the street's name a name ("at 9 am in the park")
+            # 12 acacia avenue"), no word of its name a function word or a time ("at 9 am in
+            # the park")
             after = match.string[match.end() : match.end() + _POSTCODE_REACH]
             if any(p.search(after) for p in UK_POSTCODES):
                 return True
             before = match.string[max(0, match.start() - 20) : match.start()]
             name = re.findall(r"[^\W\d_][\w'’-]*", match.group())[:-1]
-            return bool(_WHERE_AN_ADDRESS_GOES.search(before)) and not any(
-                w.lower() in STOP_WORDS or w.lower() in _TIMES for w in name
+            nxt = re.match(r"\s+([a-z]+)", match.string[match.end() : match.end() + 30])
+            # ...and the street type ends the phrase: not "to 2 family court hearings"
+            more = nxt is not None and is_noun(nxt.group(1)) and not is_verb(nxt.group(1))
+            return (
+                bool(_WHERE_AN_ADDRESS_GOES.search(before))
+                and not more
+                and not any(w.lower() in STOP_WORDS or w.lower() in _TIMES for w in name)
             )
         words = match.group().split()
         if len(words) >= 2 and words[0][:1].isdigit() and not words[1][:1].isupper():
