@@ -401,15 +401,16 @@ def test_a_qualtrics_export_is_read_by_its_question_texts(tmp_path):
     assert frame[F.ROW].tolist()[:2] == [4, 5]  # rows keep their line numbers in the file
 
 
+def _read_lines(tmp_path, header: str, rows: list[str]):
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join([header, *rows]) + "\n")
+    return read_reflections(path)
+
+
 def test_a_header_naming_a_group_word_and_holding_answers_is_answers(tmp_path):
     # "Module feedback" is what people wrote about the module, not which module they took.
-    path = tmp_path / "modules.csv"
-    lines = ["Learner,Module feedback,Module"]
-    lines += [
-        f"L{p},clear examples and a good pace in the labs ({p}),{p % 3 + 1}" for p in range(9)
-    ]
-    path.write_text("\n".join(lines) + "\n")
-    frame = read_reflections(path)
+    rows = [f"L{p},clear examples and a good pace in the labs ({p}),{p % 3 + 1}" for p in range(9)]
+    frame = _read_lines(tmp_path, "Learner,Module feedback,Module", rows)
     assert set(frame[F.SESSION]) == {"1", "2", "3"}
     assert set(frame[F.PROMPT]) == {"Module feedback"}
 
@@ -479,11 +480,8 @@ def test_timestamps_and_numbers_a_survey_tool_wrote_are_not_answers(tmp_path):
 
 
 def test_a_check_in_date_is_no_session_and_checking_notes_are_answers(tmp_path):
-    path = tmp_path / "dated.csv"
-    lines = ["Participant ID,Check-in date,Checking notes"]
-    lines += [
+    rows = [
         f"P{p},2026-0{p % 3 + 1}-01,we checked the rota twice this week ({p})" for p in range(9)
     ]
-    path.write_text("\n".join(lines) + "\n")
-    frame = read_reflections(path)
+    frame = _read_lines(tmp_path, "Participant ID,Check-in date,Checking notes", rows)
     assert set(frame[F.SESSION]) == {""} and set(frame[F.PROMPT]) == {"Checking notes"}
