@@ -96,10 +96,9 @@ CREATE TABLE IF NOT EXISTS ledger_settings (name VARCHAR PRIMARY KEY, value VARC
 """
 
 
-# ε a workspace may spend in all, unless a lower budget is given: "a few units of ε". At the
-# former 50, one report at ε = 50 of a one-theme taxonomy, after one person was removed, told
-# whether they had raised the theme, 2 of 2 right (red team, 4 December 2026). At 4 the demo's
-# counts are rough (README): DP suits programmes of hundreds of people and few groups.
+# ε a workspace may spend in all unless given less: at the former 50, one report of a one-theme
+# taxonomy after one person was removed told whether they had raised it, 2 of 2 (red team, 4
+# December 2026). At 4 the demo's counts are rough: DP suits large programmes, few groups.
 DEFAULT_DP_BUDGET = 4.0
 
 
