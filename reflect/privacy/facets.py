@@ -39,9 +39,12 @@ def safe_facets(
     theme's shown count in this view; ``people``: a filtered view's participants; ``label``:
     the label shown (an emerging theme whose own label was screened out is named by its
     first safe phrase, which a facet then only repeats)."""
-    if total is None or noised:
+    if total is None or noised or people is not None:
         # Under DP a facet would be text that depends on who took part beyond the noised
-        # counts: two reports one person apart showed that person's sub-topic.
+        # counts: two reports one person apart showed that person's sub-topic. In a filtered
+        # view a facet shown (k or more of its writers inside, k or more outside) bounded its
+        # count there by the full report's: 10 in all, shown to mentors and to mentees, was
+        # 5 and 5 (red team, 4 December 2026). Sub-topics are the full report's.
         return [], min(len(theme.facets), MAX_FACETS)
     shown, labels, withheld = [], set(), 0
     for facet in theme.facets:
