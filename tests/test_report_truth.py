@@ -154,7 +154,7 @@ def test_when_rendered_in_any_mode_then_the_opening_lines_are_true(mode):
     if report.n_reflections is None:
         withheld = r'<span class="n word">withheld</span><span class="what">reflections'
         assert re.search(withheld, html)
-        assert "withheld reflections" in md
+        assert "the number of reflections withheld" in md
     n = report.n_participants
     assert (f'<span class="n">{n}</span><span class="what">participants' in html) is (n is not None)
     small = n is not None and n < 2 * report.min_group_size

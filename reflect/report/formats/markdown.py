@@ -32,8 +32,13 @@ def render_markdown(report: SafeReport) -> str:
     lines = [
         f"# {markdown(title(report))}",
         "",
-        f"{count(report.n_participants)} participants, {count(report.n_reflections)} "
-        f"reflections. Every number counts distinct people and is shown only when at least {k} "
+        f"{count(report.n_participants)} participants, "
+        + (
+            f"{count(report.n_reflections)} reflections. "
+            if report.n_reflections is not None
+            else "the number of reflections withheld. "
+        )
+        + f"Every number counts distinct people and is shown only when at least {k} "
         f"stand behind it; any other number reads “{WITHHELD}” ({withheld_legend(k)}). "
         + (
             "Quotes are short sentences that passed a screen for identifying details."
