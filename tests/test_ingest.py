@@ -485,3 +485,17 @@ def test_a_check_in_date_is_no_session_and_checking_notes_are_answers(tmp_path):
     ]
     frame = _read_lines(tmp_path, "Participant ID,Check-in date,Checking notes", rows)
     assert set(frame[F.SESSION]) == {""} and set(frame[F.PROMPT]) == {"Checking notes"}
+
+
+@pytest.mark.parametrize(
+    ("session", "cohort", "nouns"),
+    [
+        ("Check-in", "Region", {"session": "check-in", "cohort": "region"}),
+        ("Check in no.", "Group", {"session": "check-in", "cohort": "group"}),
+        ("Lecture", "Cohort", {"session": "lecture", "cohort": "cohort"}),
+    ],
+)
+def test_a_session_and_a_cohort_are_called_as_their_headers_name_them(session, cohort, nouns):
+    from reflect.ingest import group_nouns
+
+    assert group_nouns({"session": session, "cohort": cohort}) == nouns

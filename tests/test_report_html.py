@@ -373,4 +373,4 @@ def test_a_session_is_named_by_its_number_or_as_the_export_names_it():
     sessions = Dimension("session", "session", ["1"], {"1": 9}, False, 1, 5)
     assert sessions.label("3") == "Session 3"
     assert sessions.label("Check-in 3") == "Check-in 3"  # not "Session Check-in 3"
-    assert sessions.label("A") == "Session A"  # no unit word of its own
+    assert sessions.label("Autumn term") == "Autumn term"  # as sentences name it

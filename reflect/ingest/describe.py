@@ -9,8 +9,13 @@ from collections.abc import Iterable
 from reflect.ingest.columns import quoted_header
 
 # Words a session or cohort header may use for what it counts ("Workshop", "Week no.").
-_SESSION_NOUNS = ("session", "meeting", "week", "workshop", "module", "lesson", "class", "day")
-_COHORT_NOUNS = ("cohort", "group", "class", "wave", "intake", "workshop", "team", "circle")
+_SESSION_NOUNS = (
+    "session", "meeting", "week", "workshop", "module", "lesson", "class", "day", "lecture",
+    "check-in", "checkpoint", "touchpoint", "sprint", "phase", "visit",
+)  # fmt: skip
+_COHORT_NOUNS = (
+    "cohort", "group", "class", "wave", "intake", "workshop", "team", "circle", "region",
+)  # fmt: skip
 
 
 def group_nouns(columns: dict[str, object]) -> dict[str, str]:
@@ -18,7 +23,8 @@ def group_nouns(columns: dict[str, object]) -> dict[str, str]:
     ("Workshop" -> workshop); "session" and "cohort" when the header says nothing clearer."""
 
     def noun(header: object, words: tuple[str, ...], default: str) -> str:
-        found = [w for w in re.findall(r"[a-z]+", str(header or "").lower()) if w in words]
+        text = re.sub(r"check[ -]in", "check-in", str(header or "").lower())
+        found = [w for w in re.findall(r"[a-z]+(?:-in)?", text) if w in words]
         return found[0] if found else default
 
     return {

@@ -170,9 +170,8 @@ class Dimension:
         """How a group is named in headings and tables."""
         if group == OTHER:
             return f"Other {self.plural}"
-        if self.key == "session":  # "3" -> "Session 3"; "Check-in 3" as the export wrote it
-            own_word = not group[:1].isdigit() and any(ch.isdigit() for ch in group)
-            return group if own_word else f"{capital(self.noun)} {group}"
+        if self.key == "session":  # as sentences name it: "Session 3", "Check-in 3"
+            return capital(group_name(self.noun, group))
         return capital(group) if self.key == "role" else group
 
     def cells(self, theme: SafeTheme) -> dict[str, int | None]:
