@@ -149,9 +149,15 @@ def moved_totals(full, units, encoded: Encoded, bits, ledger: Ledger, k: int) ->
     this workspace released, as the full report would count them (``full``: the programme's
     counts as its report shows them, near totals withheld): a view is refused as it is. Views
     that withheld only the cells that moved showed, view by view, where the few people were
-    (a taught answer: its writer's role and session — red team, 4 December 2026)."""
+    (a taught answer: its writer's role and session — red team, 4 December 2026). Counted
+    only once a full report of these participants was released: before that, a theme's
+    programme total is set against views' cells it holds, and a second view was refused
+    with nothing changed (red team, round 5). Views of a programme never reported in full,
+    edited between them, are not covered."""
     sets = released_sets(units, encoded, bits)
     population = ledger.population(units[ALL][F.PARTICIPANT])
+    if not ledger.released_population(population, full=True):
+        return 0  # no full report of these people yet: views alone are set against each other
     same_people = ledger.check_population(sets[(ALL, None, None)], k, population)
     shown = {u: [total, {c: dict(line) for c, line in cells.items()}] for u, (total, cells) in
              full.items()}  # fmt: skip

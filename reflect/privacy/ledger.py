@@ -96,9 +96,8 @@ CREATE TABLE IF NOT EXISTS ledger_settings (name VARCHAR PRIMARY KEY, value VARC
 """
 
 
-# ε a workspace may spend in all unless given less: at the former 50, one report of a one-theme
-# taxonomy after one person was removed told whether they had raised it, 2 of 2 (red team, 4
-# December 2026). At 4 the demo's counts are rough: DP suits large programmes, few groups.
+# ε a workspace may spend in all unless given less: at 50, one report after one person was removed
+# told whether they had raised a theme (red team, stop 37). DP suits large programmes.
 DEFAULT_DP_BUDGET = 4.0
 
 
@@ -155,16 +154,17 @@ class Ledger:
         """A keyed digest of a report's participants (pseudonyms), for rule 2."""
         return keyed_tag(self.key, PURPOSE, "population", *sorted(set(participants)))
 
+    def released_population(self, population: str, full: bool = False) -> bool:
+        """A report of these participants was released (``full``: and a full report was)."""
+        full_report = " AND EXISTS (SELECT 1 FROM ledger_releases WHERE kind = 'report')"
+        sql = "SELECT 1 FROM ledger_populations WHERE digest = ?" + (full_report if full else "")
+        return bool(self.db.execute(sql, [population]).fetchall())
+
     def check_population(self, people: int, k: int, population: str | None = None) -> bool:
         """Refuse a report whose people (``people``, a bitset) differ from a released set by
         1 to k−1, unless its participants (``population``) are those of a released report;
         returns whether they are."""
-        if (
-            population is not None
-            and self.db.execute(
-                "SELECT 1 FROM ledger_populations WHERE digest = ?", [population]
-            ).fetchall()
-        ):
+        if population is not None and self.released_population(population):
             return True
         if self.differs_by_a_few(people, k):
             raise DisclosureRefused(

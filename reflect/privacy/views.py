@@ -103,7 +103,9 @@ def _joint_table(rows, one: str, other: str, full: Shown, groups, k: int):
         or (PARTITIONS[a] and c in hidden_b)  # rows partition a column's people
         or (PARTITIONS[b] and r in hidden_a)
     ]
-    hidden += _small_overlaps(rows, table, a, b, groups, k)
+    hidden += _small_overlaps(rows, table, a, b, groups, k) + _near_row_totals(
+        rows, table, a, b, groups, k
+    )
     row_lines = [r for r in groups[a] if r not in hidden_a] if PARTITIONS[b] else []
     column_lines = [c for c in groups[b] if c not in hidden_b] if PARTITIONS[a] else []
     return table, suppress_table(table, k, row_lines, column_lines, hidden)
@@ -122,4 +124,19 @@ def _small_overlaps(rows, table, a: str, b: str, groups, k: int) -> list[tuple[s
         people = rows.loc[rows[a] == r, F.PARTICIPANT].nunique()
         if 0 < sum(table[cell] for cell in line) - people < k:
             hidden.append(min(line, key=lambda cell: (table[cell], str(cell[1]))))
+    return hidden
+
+
+def _near_row_totals(rows, table, a: str, b: str, groups, k: int) -> list[tuple[str, str]]:
+    """A session's or question's cell (``b``) that leaves out 1 to k−1 of its role's or
+    cohort's people (``a``) is hidden before the table is protected, so the column's other
+    cells are protected with it: "39 of the 40 mentees wrote after session 1" was hidden in
+    the mentees' view only after the table was, and the full report less the mentors' view
+    gave it back (red team, round 5, stop 37)."""
+    if PARTITIONS[b] or not PARTITIONS[a]:
+        return []
+    hidden = []
+    for r in groups[a]:
+        people = rows.loc[rows[a] == r, F.PARTICIPANT].nunique()
+        hidden += [(r, c) for c in groups[b] if 0 < people - table[(r, c)] < k]
     return hidden
