@@ -461,17 +461,31 @@ def test_a_view_protects_its_session_cell_where_the_other_roles_is_near_its_tota
     assert mentors["participants_by_session"]["1"] is None
 
 
-def test_views_before_any_full_report_are_not_refused_for_cells_they_share():
-    # Before a full report, a theme's programme total is set against views' cells it holds:
-    # the second of two role views was refused with nothing changed (red team, round 5).
+def _seniority_rows() -> list[dict]:
     rows = []  # every mentor and two mentees raise seniority: 32 in all, 30 of them mentors
     for i in range(60):
         role = "mentor" if i % 2 else "mentee"
         topics = ["senior", "tools"] if role == "mentor" or i < 4 else ["hybrid", "career"]
         rows += person(f"P-{i:03d}", role, "Cohort A" if i < 30 else "Cohort B", topics)
+    return rows
+
+
+def test_views_before_any_full_report_are_not_refused_for_cells_they_share():
+    # Before a full report, a theme's programme total is set against views' cells it holds:
+    # the second of two role views was refused with nothing changed (red team, round 5).
     book = ledger()
     for view in ("role=mentor", "role=mentee", "session=1", "session=2"):
-        assert report(rows, ledger=book, filter=Filter.parse(view))
+        assert report(_seniority_rows(), ledger=book, filter=Filter.parse(view))
+
+
+def test_views_after_a_full_report_that_held_back_a_theme_are_not_refused():
+    # The full report holds back seniority's 32 beside its 30 mentors; a view counted that
+    # as a move and was refused with nothing changed (code review, round 5). A theme moves
+    # only against its own releases.
+    book = ledger()
+    report(_seniority_rows(), ledger=book)
+    for view in ("role=mentor", "role=mentee", "cohort=Cohort A", "session=1"):
+        assert report(_seniority_rows(), ledger=book, filter=Filter.parse(view))
 
 
 def test_merging_a_small_hidden_theme_cannot_be_diffed_against_the_unreviewed_report():

@@ -144,25 +144,25 @@ def check_programme(units, encoded: Encoded, bits, ledger: Ledger, k: int) -> bo
     return ledger.check_population(people, k, ledger.population(units[ALL][F.PARTICIPANT]))
 
 
-def moved_totals(full, units, encoded: Encoded, bits, ledger: Ledger, k: int) -> int:
-    """How many of the whole programme's theme totals differ by 1 to k−1 people from counts
-    this workspace released, as the full report would count them (``full``: the programme's
-    counts as its report shows them, near totals withheld): a view is refused as it is. Views
-    that withheld only the cells that moved showed, view by view, where the few people were
-    (a taught answer: its writer's role and session — red team, 4 December 2026). Counted
-    only once a full report of these participants was released: before that, a theme's
-    programme total is set against views' cells it holds, and a second view was refused
-    with nothing changed (red team, round 5). Views of a programme never reported in full,
-    edited between them, are not covered."""
+def moved_totals(units, encoded: Encoded, bits, ledger: Ledger, k: int) -> int:
+    """How many of the whole programme's themes hold 1 to k−1 people more or fewer than every
+    release of them together (``AuditStore.people``: everyone each theme held), with the same
+    participants as a full report released: a filtered view is refused as that report would
+    be. Views that withheld only the cells that moved showed, view by view, where the few
+    people were (a taught answer: its writer's role and session — red team, 4 December
+    2026). Set against each theme's own releases, not against any near count: a theme held
+    back beside a released cell (32 raised it, 30 mentors) is no move (code review, round
+    5). Views of a programme never reported in full, edited between them, are not covered."""
+    programme = units[ALL][F.PARTICIPANT]
+    if not ledger.released_population(ledger.population(programme), full=True):
+        return 0  # no full report of these people: each view withholds its own moved cells
     sets = released_sets(units, encoded, bits)
-    population = ledger.population(units[ALL][F.PARTICIPANT])
-    if not ledger.released_population(population, full=True):
-        return 0  # no full report of these people yet: views alone are set against each other
-    same_people = ledger.check_population(sets[(ALL, None, None)], k, population)
-    shown = {u: [total, {c: dict(line) for c, line in cells.items()}] for u, (total, cells) in
-             full.items()}  # fmt: skip
-    withheld = withhold_released(shown, sets, ledger, k, same_people)
-    return sum(column is None for _, column, _ in withheld)
+    moved = 0
+    for unit in units:
+        before = ledger.audit.people.get(unit) if unit != ALL else None
+        if before is not None and 0 < (sets[(unit, None, None)] ^ before).bit_count() < k:
+            moved += 1
+    return moved
 
 
 def make_consistent(

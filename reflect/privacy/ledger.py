@@ -45,7 +45,7 @@ What is stored (tables of the workspace's DuckDB file, which is private to its o
 - ``ledger_releases(release_id, released_at, k, kind, numbers)``: one row per report; its
   ``numbers`` digest lets ``reflect compare`` recognise an unedited report of this workspace.
 - ``ledger_populations(digest)``: a keyed HMAC of each released report's sorted pseudonyms
-  (rule 2's "the very same participants"); cleared by ``reflect forget``.
+  (rule 2's "the very same participants"; with ":full" for a full report's); cleared by forget.
 - ``ledger_dp(release_id, epsilon, released_at)`` and ``ledger_settings``: ε spent by
   ``--dp-epsilon`` reports and the ``--dp-budget`` they may not exceed (see ``spend``).
 
@@ -96,9 +96,9 @@ CREATE TABLE IF NOT EXISTS ledger_settings (name VARCHAR PRIMARY KEY, value VARC
 """
 
 
-# ε a workspace may spend in all unless given less: at 50, one report after one person was removed
-# told whether they had raised a theme (red team, stop 37). DP suits large programmes.
+# ε a workspace may spend unless given less (at 50 one report after a removal told a theme: stop 37)
 DEFAULT_DP_BUDGET = 4.0
+_POPULATION = "SELECT 1 FROM ledger_populations WHERE digest = ?"
 
 
 class Ledger:
@@ -155,10 +155,9 @@ class Ledger:
         return keyed_tag(self.key, PURPOSE, "population", *sorted(set(participants)))
 
     def released_population(self, population: str, full: bool = False) -> bool:
-        """A report of these participants was released (``full``: and a full report was)."""
-        full_report = " AND EXISTS (SELECT 1 FROM ledger_releases WHERE kind = 'report')"
-        sql = "SELECT 1 FROM ledger_populations WHERE digest = ?" + (full_report if full else "")
-        return bool(self.db.execute(sql, [population]).fetchall())
+        """A report of these participants was released (``full``: a full report of them)."""
+        rows = self.db.execute(_POPULATION, [f"{population}:full" if full else population])
+        return bool(rows.fetchall())
 
     def check_population(self, people: int, k: int, population: str | None = None) -> bool:
         """Refuse a report whose people (``people``, a bitset) differ from a released set by
@@ -219,8 +218,9 @@ class Ledger:
         """Store a report's released sets, its participants' digest (``population``) and the
         ε it spent; returns its release id."""
         release_id = uuid.uuid4().hex
-        if population is not None:
-            self.db.execute("INSERT OR IGNORE INTO ledger_populations VALUES (?)", [population])
+        for digest in [population, f"{population}:full" if kind == "report" else None]:
+            if population is not None and digest is not None:
+                self.db.execute("INSERT OR IGNORE INTO ledger_populations VALUES (?)", [digest])
         if epsilon is not None:
             self.db.execute("INSERT INTO ledger_dp VALUES (?, ?, ?)", [release_id, epsilon, _now()])
         self.people.store(self.db)

@@ -163,7 +163,7 @@ def disclose(
         reasons |= dict.fromkeys(withheld, "earlier_release")
         moved = (  # rule 3: totals; a view counts the whole programme's, as its report would
             sum(c is None for _, c, _ in withheld) if filter is None else
-            differences.moved_totals(margins, programme_units, encoded, bits, ledger, threshold)
+            differences.moved_totals(programme_units, encoded, bits, ledger, threshold)
         )  # fmt: skip
     hidden, extra_sets = differences.make_consistent(shown, view, k, sets, ledger, threshold)
     if sets is not None:  # all of a theme's counts together, not only two at a time
