@@ -83,6 +83,7 @@ def _read_name_table() -> dict[str, int]:
 _ENGLISH_COUNTRIES = ("great_britain", "ireland", "usa")
 # gender-guesser's frequency from which a name counts as common in English ("sam", "richard").
 COMMON_NAME = 4
+SELDOM_A_WORD_ZIPF = 3.0  # below once in a million words ("magdalena"; "grace" 4.6)
 
 
 def _frequency(char: str) -> int:

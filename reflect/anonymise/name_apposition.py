@@ -37,7 +37,7 @@ _NOT_PEOPLE = frozenset({"human", "german", "roman", "woman"})
 
 def names_a_job(cues, word: Token) -> bool:
     norm = word.norm
-    if word.possessive or word.capitalised and word.text.isupper():
+    if word.possessive or (word.capitalised and word.text.isupper()):
         return False  # "the manager's notes": the role owns something; "the CRM"
     if norm in cues.roles:
         return True

@@ -12,6 +12,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.lexicon import (
+    SELDOM_A_WORD_ZIPF,
     calendar_words,
     is_adjective,
     is_adverb_only,
@@ -247,11 +248,8 @@ def participant_named(c: Candidate) -> bool | None:
         return None
     if norm in calendar_words() or c.token.text.isupper():
         return None
-    rare = word_frequency(norm) < _SELDOM_A_WORD_ZIPF
+    rare = word_frequency(norm) < SELDOM_A_WORD_ZIPF
     return True if (not c.ordinary or is_noun_only(norm) or rare) else None
-
-
-_SELDOM_A_WORD_ZIPF = 3.0  # as ``name_rules``: below once in a million words
 
 
 def referred_to(c: Candidate) -> bool | None:

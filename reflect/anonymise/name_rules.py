@@ -14,6 +14,7 @@ from reflect.anonymise import name_company as company
 from reflect.anonymise import name_phrases as phrases
 from reflect.anonymise.lexicon import (
     COMMON_NAME,
+    SELDOM_A_WORD_ZIPF,
     calendar_words,
     is_english,
     is_finite_verb,
@@ -56,7 +57,6 @@ _LAST_OR_NEXT = frozenset({"last", "next"})
 _OBJECT_STARTS = frozenset({"it", "a", "an", "the", "up", "out", "this", "that", "some", "my"})
 
 
-_SELDOM_A_WORD_ZIPF = 3.0  # below once in a million words ("magdalena"; "grace" 4.6)
 # With a strong cue a name used only abroad may be lower case below this ("marguerite" 3.1).
 _FOREIGN_LOWER_ZIPF = 3.5
 _SELDOM_LOWER_ZIPF = 4.0  # ...or before a surname ("raj" 3.55; not "love", 6.2)
@@ -218,7 +218,7 @@ def foreign_name(c: Candidate) -> Verdict:
     "free"): a name only with a strong cue, or as the capitalised subject of a past-tense verb
     ("Blessing emailed", "Summer runs"), unless it is itself a cue word ("Mentor recommended").
     """
-    if c.english or word_frequency(c.token.norm) < _SELDOM_A_WORD_ZIPF:
+    if c.english or word_frequency(c.token.norm) < SELDOM_A_WORD_ZIPF:
         return None  # "met magdalena": no everyday word to mistake it for
     if c.token.capitalised and c.token.norm not in c.cues.before and subject_of_verb(c):
         return not company.adjective_before_noun(c)  # "Blessing emailed", not "Constant changes"
@@ -291,7 +291,7 @@ def cue_strength(c: Candidate) -> Verdict:
     ("met magdalena": a river in WordNet)."""
     common_name = c.english >= COMMON_NAME and is_noun_only(c.token.norm)
     # "met magdalena", not "to quarto"
-    seldom_a_word = word_frequency(c.token.norm) < _SELDOM_A_WORD_ZIPF and c.cue_word
+    seldom_a_word = word_frequency(c.token.norm) < SELDOM_A_WORD_ZIPF and c.cue_word
     return c.cue == STRONG or (c.cue == WEAK and (common_name or seldom_a_word))
 
 

@@ -103,9 +103,8 @@ def _joint_table(rows, one: str, other: str, full: Shown, groups, k: int):
         or (PARTITIONS[a] and c in hidden_b)  # rows partition a column's people
         or (PARTITIONS[b] and r in hidden_a)
     ]
-    hidden += _small_overlaps(rows, table, a, b, groups, k) + _near_row_totals(
-        rows, table, a, b, groups, k
-    )
+    hidden += _small_overlaps(rows, table, a, b, groups, k)
+    hidden += _near_row_totals(rows, table, a, b, groups, k)
     row_lines = [r for r in groups[a] if r not in hidden_a] if PARTITIONS[b] else []
     column_lines = [c for c in groups[b] if c not in hidden_b] if PARTITIONS[a] else []
     return table, suppress_table(table, k, row_lines, column_lines, hidden)
@@ -119,9 +118,8 @@ def _small_overlaps(rows, table, a: str, b: str, groups, k: int) -> list[tuple[s
     if PARTITIONS[b] or not PARTITIONS[a] or len(groups[b]) < 2:
         return []
     hidden = []
-    for r in groups[a]:
+    for r, people in _group_people(rows, a, groups).items():
         line = [(r, c) for c in groups[b]]
-        people = rows.loc[rows[a] == r, F.PARTICIPANT].nunique()
         if 0 < sum(table[cell] for cell in line) - people < k:
             hidden.append(min(line, key=lambda cell: (table[cell], str(cell[1]))))
     return hidden
@@ -135,8 +133,11 @@ def _near_row_totals(rows, table, a: str, b: str, groups, k: int) -> list[tuple[
     gave it back (red team, round 5, stop 37)."""
     if PARTITIONS[b] or not PARTITIONS[a]:
         return []
-    hidden = []
-    for r in groups[a]:
-        people = rows.loc[rows[a] == r, F.PARTICIPANT].nunique()
-        hidden += [(r, c) for c in groups[b] if 0 < people - table[(r, c)] < k]
-    return hidden
+    people = _group_people(rows, a, groups)
+    return [(r, c) for r in groups[a] for c in groups[b] if 0 < people[r] - table[(r, c)] < k]
+
+
+def _group_people(rows, a: str, groups) -> dict[str, int]:
+    """Each role's or cohort's people among ``rows``."""
+    counts = rows.groupby(a)[F.PARTICIPANT].nunique()
+    return {r: int(counts.get(r, 0)) for r in groups[a]}
