@@ -171,10 +171,13 @@ class AuditStore:
     """What the audit keeps in the workspace: everyone each theme's total held in any release
     (one union per theme id, table ``ledger_themes``: the people a reader's counts of that
     theme are about, so a view is audited with the full report's counts of the theme too),
-    and every released count of participants (``ledger_programme``: the groups themselves)."""
+    everyone those releases were about (``ledger_theme_scope``: a role's view says nothing of
+    the other role), and every released count of participants (``ledger_programme``: the
+    groups themselves)."""
 
     SCHEMA = """
     CREATE TABLE IF NOT EXISTS ledger_themes (unit VARCHAR PRIMARY KEY, members BLOB);
+    CREATE TABLE IF NOT EXISTS ledger_theme_scope (unit VARCHAR PRIMARY KEY, people BLOB);
     CREATE TABLE IF NOT EXISTS ledger_programme (members BLOB PRIMARY KEY);
     """
 
@@ -183,29 +186,49 @@ class AuditStore:
         db.execute(self.SCHEMA)
         rows = db.execute("SELECT unit, members FROM ledger_themes").fetchall()
         self.people = {unit: _int(m) for unit, m in rows}
+        rows = db.execute("SELECT unit, people FROM ledger_theme_scope").fetchall()
+        self.scope = {unit: _int(m) for unit, m in rows}
         self.groups = [
             _int(m) for (m,) in db.execute("SELECT members FROM ledger_programme").fetchall()
         ]
 
-    def add(self, totals: dict[str, int], groups: list[int]) -> None:
+    def add(self, totals: dict[str, int], groups: list[int], about: int) -> None:
+        """Record a release: each theme's people (``totals``), the groups it counted and
+        everyone it was about (``about``: the view's people, or the whole programme's)."""
         for unit, members in totals.items():
-            merged = self.people.get(unit, 0) | members
-            if merged and merged != self.people.get(unit):
-                self.people[unit] = merged
-                self.db.execute(
-                    "INSERT OR REPLACE INTO ledger_themes VALUES (?, ?)", [unit, _bytes(merged)]
-                )
+            for table, known, value in (
+                ("ledger_themes", self.people, members),
+                ("ledger_theme_scope", self.scope, about),
+            ):
+                merged = known.get(unit, 0) | value
+                if merged and merged != known.get(unit):
+                    known[unit] = merged
+                    self.db.execute(
+                        f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", [unit, _bytes(merged)]
+                    )
         for members in set(groups) - set(self.groups):
             self.groups.append(members)
             self.db.execute("INSERT OR IGNORE INTO ledger_programme VALUES (?)", [_bytes(members)])
+
+    def moved(self, unit: str, members: int, k: int) -> bool:
+        """Whether a theme's people (``members``) differ by 1 to k−1 from everyone its
+        releases held, among the people those releases were about: two mentees beside the
+        mentors' view of a theme are no move (a workspace from before scopes were kept sets
+        them against everyone)."""
+        before = self.people.get(unit)
+        if before is None:
+            return False
+        now = members & self.scope.get(unit, members)
+        return 0 < (now ^ before).bit_count() < k
 
     @staticmethod
     def erase(db, mask: int) -> None:
         """``reflect forget``: the person's bit (``mask``) leaves every stored set."""
         db.execute(AuditStore.SCHEMA)
-        for unit, data in db.execute("SELECT unit, members FROM ledger_themes").fetchall():
-            out = _bytes(_int(data) & ~mask)
-            db.execute("UPDATE ledger_themes SET members = ? WHERE unit = ?", [out, unit])
+        for table, column in (("ledger_themes", "members"), ("ledger_theme_scope", "people")):
+            for unit, data in db.execute(f"SELECT unit, {column} FROM {table}").fetchall():
+                out = _bytes(_int(data) & ~mask)
+                db.execute(f"UPDATE {table} SET {column} = ? WHERE unit = ?", [out, unit])
         groups = [_int(m) for (m,) in db.execute("SELECT members FROM ledger_programme").fetchall()]
         db.execute("DELETE FROM ledger_programme")
         for members in {g & ~mask for g in groups} - {0}:

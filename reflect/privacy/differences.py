@@ -146,23 +146,15 @@ def check_programme(units, encoded: Encoded, bits, ledger: Ledger, k: int) -> bo
 
 def moved_totals(units, encoded: Encoded, bits, ledger: Ledger, k: int) -> int:
     """How many of the whole programme's themes hold 1 to k−1 people more or fewer than every
-    release of them together (``AuditStore.people``: everyone each theme held), with the same
-    participants as a full report released: a filtered view is refused as that report would
-    be. Views that withheld only the cells that moved showed, view by view, where the few
-    people were (a taught answer: its writer's role and session — red team, 4 December
-    2026). Set against each theme's own releases, not against any near count: a theme held
-    back beside a released cell (32 raised it, 30 mentors) is no move (code review, round
-    5). Views of a programme never reported in full, edited between them, are not covered."""
-    programme = units[ALL][F.PARTICIPANT]
-    if not ledger.released_population(ledger.population(programme), full=True):
-        return 0  # no full report of these people: each view withholds its own moved cells
+    release of them together, among the people those releases were about
+    (``AuditStore.moved``): rule 3's count, for a full report and for every view alike. Views
+    that withheld only the cells that moved showed, view by view, where the few people were
+    (a taught answer: its writer's role and session — red team, 4 December 2026). Set against
+    each theme's own releases, not against any near count: a theme held back beside a released
+    cell (32 raised it, 30 mentors) is no move (code review, round 5), and a full report after
+    the role views was refused for it with nothing changed."""
     sets = released_sets(units, encoded, bits)
-    moved = 0
-    for unit in units:
-        before = ledger.audit.people.get(unit) if unit != ALL else None
-        if before is not None and 0 < (sets[(unit, None, None)] ^ before).bit_count() < k:
-            moved += 1
-    return moved
+    return sum(ledger.audit.moved(u, sets[(u, None, None)], k) for u in units if u != ALL)
 
 
 def make_consistent(
