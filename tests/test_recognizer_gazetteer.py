@@ -36,6 +36,12 @@ def found(text: str) -> list[tuple[str, str]]:
         ("we used ms teams and ms excel", []),  # everyday words and products after "ms"
         ("prof dev sessions are useful", []),
         ("I miss autosave when editing", []),  # "miss" is a title only as a word
+        # After "Mr" or "Mrs" any word is a surname, an everyday word or a colour too.
+        ("Mrs Green signed the rota off", [("Green", "PERSON")]),
+        ("asked mr fairbairn about parking", [("fairbairn", "PERSON")]),
+        ("mrs o'halloran in payroll sorted it", [("o'halloran", "PERSON")]),
+        ("had a dr appointment so left early", []),  # "dr" and "ms" are not always titles
+        ("we use MS Teams for the calls", []),
         # After a strong cue, a lower-case word English practically never uses.
         ("thanks to oluwatobi for the walkthrough", [("oluwatobi", "PERSON")]),
         ("my mentor kwabena set the agenda", [("kwabena", "PERSON")]),

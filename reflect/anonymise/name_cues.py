@@ -22,6 +22,7 @@ from reflect.anonymise.lexicon import (
     word_frequency,
 )
 from reflect.anonymise.name_marks import (
+    after_a_title,
     after_role_label,
     labelled_name,
     role_in_brackets,
@@ -173,6 +174,7 @@ class NameCues:
             or lowercase_clause_subject(self, text, tokens, i)
             or set_off(self, text, tokens, i)
             or labelled_name(self, text, tokens, i)
+            or after_a_title(self, text, tokens, i)
         ):
             return True
         if (role_in_brackets(self, text, token) or signed_below(text, tokens, i)) and (
@@ -192,8 +194,7 @@ class NameCues:
         if i == 0:
             return False
         prev = tokens[i - 1]
-        # a title written as one, not a word that is also a title ("I miss caching")
-        title = prev.norm in self.titles and (
+        title = prev.norm in self.titles and (  # written as one: not "I miss caching"
             len(prev.norm) <= 3 or not is_ordinary_word(prev.norm)
         )
         if title and text[prev.end : token.start] in (" ", ". ") and self._unknown_lowercase(token):

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from reflect.anonymise.lexicon import is_ordinary_word
 from reflect.anonymise.name_slots import POSSESSIVE_DETERMINERS
 from reflect.anonymise.name_tokens import INITIAL, Token
@@ -128,3 +130,26 @@ def written_with(text: str, tokens: list[Token], i: int) -> bool:
     return i > 0 and tokens[i - 1].norm == "w" and text[tokens[i - 1].end : tokens[i].start] in (
         "/", "/ ", " ",
     )  # fmt: skip
+
+
+# Titles no one writes before a thing ("ms" is also Microsoft's, "dr" a doctor's: "ms teams",
+# "a dr appointment"; "miss" is a verb).
+_PERSON_TITLES = frozenset({"mr", "mrs"})
+_SURNAME = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\Z")
+
+
+def after_a_title(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
+    """``tokens[i]`` follows "Mr" or "Mrs" as a surname does, in any case and whatever else
+    the word means: "Mrs Brown", "mr hargreaves", "Mr O'Neill"."""
+    if i == 0 or tokens[i - 1].norm not in _PERSON_TITLES:
+        return False
+    token = tokens[i]
+    return (
+        text[tokens[i - 1].end : token.start] in (" ", ". ")
+        and len(token.norm) >= 2
+        and bool(_SURNAME.match(token.text))
+        and token.norm not in STOP_WORDS
+        and token.norm not in cues.not_names
+        and not names_a_role(cues, token.norm)
+        and not is_tech_term(token.text)
+    )
