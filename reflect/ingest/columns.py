@@ -14,9 +14,13 @@ from reflect.config import ColumnMap
 from reflect.errors import InputError
 from reflect.ingest.values import machine_written
 
-# Header words that identify a column (matched on lower-cased headers, first rule wins).
 # Session headers only when their values are numbered (else a cohort's: "Workshop A").
 _NUMBERED_ONLY = ("workshop", "class", "sprint", "phase", "visit")
+# Where an organisation groups its people, when no cohort column does: a header naming one
+# is a cohort only if its values are a few repeated names ("Team feedback" is answers).
+_ORG_UNITS = ("business unit", "department", "directorate", "division", "function", "team", "site")
+_ORG_UNIT = re.compile(r"\b(?:" + "|".join(_ORG_UNITS) + r")\b")
+# Header words that identify a column (matched on lower-cased headers, first rule wins).
 _HEADER_RULES: dict[str, tuple[str, ...]] = {
     "participant": (
         "participant",
@@ -59,6 +63,7 @@ _HEADER_RULES: dict[str, tuple[str, ...]] = {
         "course",
         "class",
         "region",  # where no cohort column groups people ("Your region": regional groups)
+        *_ORG_UNITS,
     ),
     "date": ("date", "submitted", "timestamp", "created", "time"),
 }
@@ -104,6 +109,12 @@ def _not_the_field(field: str, header: str, values: pd.Series) -> bool:
         return True  # "Name": "Anonymous" in every row is a placeholder, not one writer
     if field in ("role", "session", "cohort") and _RATING.search(header):
         return True  # "How useful was today's workshop? (1-5)": a score, not a group
+    if (
+        field == "cohort"
+        and _ORG_UNIT.search(header)
+        and not (_repeats(filled) and _few_words(filled))
+    ):
+        return True  # "Team feedback", "Which function do you use most?": not a group
     if field == "session" and re.search(r"\b(?:date|time|day)\b", header):
         return True  # "Visit date", "Check-in time": when, not which session
     numbered = filled.str.contains(r"\d").mean() >= 0.8  # "Workshop": 1, 2, 3; not "Workshop A"
