@@ -95,3 +95,18 @@ EVERYDAY = Roster(
 )
 def test_a_roster_of_everyday_words_redacts_the_names_not_the_words(text, expected):
     assert found(text, EVERYDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("roster_id", "text", "expected"),
+    [
+        ("E20931", "staff no e20931 on the form", [("e20931", "EMPLOYEE_ID")]),
+        ("jo.bright", "ping jo.bright on chat", [("jo.bright", "EMPLOYEE_ID")]),
+        # An id shaped like a word is no id in the answers: a roster could otherwise search
+        # everyone's answers for any word, and the ledger's refusals tell who wrote it.
+        ("insomnia", "my insomnia is back", []),
+        ("night shifts", "night shifts wear me down", []),
+    ],
+)
+def test_a_roster_id_is_looked_for_only_in_the_shape_of_an_id(roster_id, text, expected):
+    assert found(text, Roster(ids=(roster_id,), names=(), nicknames=())) == expected
