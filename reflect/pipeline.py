@@ -124,7 +124,8 @@ def analyse(
     from reflect.privacy.ledger import Ledger
     from reflect.privacy.screening import taxonomy_terms
     from reflect.report.view import dp_line
-    from reflect.review import apply_review, rename_report
+    from reflect.review import rename_report
+    from reflect.review.apply import review_with_moves
     from reflect.review.files import programme_fingerprint
     from reflect.themes import find_themes, load_taxonomy
     from reflect.themes.fit import fit_line
@@ -180,10 +181,10 @@ def analyse(
                 teaching=teaching, chosen=config.taxonomy is not None,
             )  # fmt: skip
         fit = themes.fit
-        # A review edit moving a theme by a few people is refused in every view alike; under
-        # differential privacy the noise covers such a move.
-        small_moves_k = k if config.dp_epsilon is None else None
-        themes = apply_review(themes, review, redacted, small_moves_k)
+        # A review edit moving a theme by a few people is refused in every view alike, once
+        # the ledger has checked who is reported; under differential privacy the noise covers
+        # such a move.
+        themes, review_moves = review_with_moves(themes, review, redacted)
         lap("themes")
 
         # In the workspace: quotes are screened by meaning with cached embeddings.
@@ -201,6 +202,7 @@ def analyse(
             printable=_group_value_screen(values, roster, key, workspace),
             embed=lambda texts: embed(texts, alone=True),
             fit=fit,
+            review_moves=review_moves if config.dp_epsilon is None else None,
         )
         workspace.finish_run(run_id, len(redacted))
     # After disclosure, as the report shows it: the share is itself a number (privacy/fit.py).

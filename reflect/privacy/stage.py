@@ -59,6 +59,7 @@ from reflect.privacy.section import Tally, privacy_section
 from reflect.privacy.suppression import answers_shown, suppress
 from reflect.privacy.topics import Embed
 from reflect.privacy.views import filtered_unit
+from reflect.review.apply import ReviewMoves, check_review_moves
 from reflect.review.refs import EMERGING_PREFIX, emerging_ref
 
 if TYPE_CHECKING:
@@ -84,13 +85,16 @@ def disclose(
     dp_noise: dp.Noise | None = None,
     embed: Embed | None = None,
     fit=None,
+    review_moves: ReviewMoves | None = None,
 ) -> SafeReport:
     """``vocabulary``: taxonomy words that may appear capitalised in phrases ("Teams").
     ``ledger``: the workspace's release ledger (without one, each report is checked alone).
     ``printable``: screens group values' words (default: the redaction analyzer); ``dp_noise``:
     tests only, a seeded noise function in place of OpenDP's.
     ``embed``: texts -> vectors, for screening quotes by meaning (default: the packaged model;
-    the pipeline passes its workspace-cached one). ``fit``: the taxonomy's ``TaxonomyFit``."""
+    the pipeline passes its workspace-cached one). ``fit``: the taxonomy's ``TaxonomyFit``.
+    ``review_moves``: what the analyst's review moved, judged once the ledger has checked who
+    is reported and who changed (``check_review_moves``)."""
     # Every rule — counts, phrases, facets, labels — at the largest k the workspace has used:
     # a report at -k 2 after reports at 5 showed phrases one person wrote (red team, 4 December
     # 2026), though its counts were held to 5.
@@ -159,6 +163,10 @@ def disclose(
         sets = differences.released_sets(units, encoded, bits)
         population = ledger.population(units[ALL][F.PARTICIPANT])
         same_people = ledger.check_population(sets[(ALL, None, None)], threshold, population)
+        ledger.check_changes(0, threshold)  # who changed: before any edit is judged
+    if review_moves is not None:
+        check_review_moves(review_moves, k if threshold is None else threshold)
+    if sets is not None:
         withheld = differences.withhold_released(shown, sets, ledger, threshold, same_people)
         reasons |= dict.fromkeys(withheld, "earlier_release")
         # rule 3: themes; a view counts the whole programme's, as its report would

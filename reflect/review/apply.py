@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 import pandas as pd
@@ -20,57 +20,92 @@ from reflect.themes.model import Phrase, Theme
 Report = TypeVar("Report")  # the privacy stage's SafeReport (review runs before privacy)
 
 
+@dataclass(frozen=True)
+class ReviewMoves:
+    """What a review's edits move, judged by ``check_review_moves`` once the privacy stage
+    has checked the ledger: whether a report may be written at all (the population, who
+    changed) is decided first, so no refusal here answers a question about one person that
+    the ledger would have refused to ask (red team, stop 38: without one participant, the
+    split's refusal told what they wrote, where the ledger's would not have).
+
+    ``phrase_writers``: each split phrase and everyone in the programme who wrote it;
+    ``phrase_moves``: each split's theme, phrase and the theme's people that phrase alone
+    moves; ``theme_moves``: each edited theme and by how many people it moved."""
+
+    phrase_writers: list[tuple[str, int]] = field(default_factory=list)
+    phrase_moves: list[tuple[str, str, int]] = field(default_factory=list)
+    theme_moves: list[tuple[str, int]] = field(default_factory=list)
+
+
 def apply_review(
     themes: list[Theme], review: Review, frame: pd.DataFrame, min_group_size: int | None = None
 ) -> list[Theme]:
     """Split, merge and hide themes (see ``reflect.review``). Refs the run does not have
     are skipped: a review outlives the data it was written against. With
     ``min_group_size`` k, an edit that moves a theme's participants by 1 to k−1 is refused
-    (``refuse_small_moves``)."""
-    if review.is_empty():
-        return themes
-    if min_group_size is None:
-        return _apply(themes, review, frame)
-    people = frame[F.PARTICIPANT].tolist()
-    refuse_rare_split_phrases(review, frame[F.TEXT].tolist(), people, min_group_size)
-    before = {id(t): len({people[i] for i in t.members}) for t in themes}
-    reviewed = _apply(themes, review, frame)
-    # Ids as the review left them (a matched emerging theme takes its ref in place).
-    refuse_small_moves({t.id: before[id(t)] for t in themes}, reviewed, people, min_group_size)
+    (``check_review_moves``)."""
+    reviewed, moves = review_with_moves(themes, review, frame)
+    if min_group_size is not None:
+        check_review_moves(moves, min_group_size)
     return reviewed
 
 
-def refuse_rare_split_phrases(review: Review, texts: list[str], people: list[str], k: int):
-    """Refuse a split on phrases fewer than k participants wrote anywhere in the programme,
-    whichever theme it splits. Judged theme by theme, which themes refused it (or withheld a
-    cell) told which themes that one person's answer had been given (red team, 4 December
-    2026); judged on the whole programme, the answer says nothing about any theme."""
+def review_with_moves(
+    themes: list[Theme], review: Review, frame: pd.DataFrame
+) -> tuple[list[Theme], ReviewMoves]:
+    """The reviewed themes and what the review moved (``ReviewMoves``)."""
+    moves = ReviewMoves()
+    if review.is_empty():
+        return themes, moves
+    people = frame[F.PARTICIPANT].tolist()
+    texts = frame[F.TEXT].tolist()
     for split in review.splits:
-        pattern = phrase_pattern(split.phrases)
-        writers = {who for text, who in zip(texts, people, strict=True) if pattern.search(text)}
-        if len(writers) < k:
+        for phrase in split.phrases:
+            pattern = phrase_pattern([phrase])
+            writers = {who for text, who in zip(texts, people, strict=True) if pattern.search(text)}
+            moves.phrase_writers.append((phrase, len(writers)))
+    before = {id(t): len({people[i] for i in t.members}) for t in themes}
+    reviewed = _apply(themes, review, frame, moves.phrase_moves)
+    # Ids as the review left them (a matched emerging theme takes its ref in place).
+    sizes = {t.id: before[id(t)] for t in themes}
+    for theme in reviewed:
+        if theme.id in sizes:  # not a split's new part: its parent moved by its people
+            moved = abs(len({people[i] for i in theme.members}) - sizes[theme.id])
+            moves.theme_moves.append((_name(theme), moved))
+    return reviewed, moves
+
+
+def check_review_moves(moves: ReviewMoves, k: int) -> None:
+    """Refuse a review that splits on a phrase fewer than k participants wrote anywhere in
+    the programme, whose split moves fewer than k of a theme's people on one of its phrases
+    (none included), or that moves a theme by 1 to k−1 people.
+
+    Each phrase is judged alone: judged together, a common phrase beside one person's word
+    ("adhd" with "none") passed, and the theme it then moved by one was named in the refusal
+    (red team, stop 38). Judged theme by theme, which themes refused a rare phrase told which
+    themes that person's answer had been given, so phrases are first judged on the whole
+    programme (red team, 4 December 2026). A phrase moving none of a theme's people is
+    refused like one moving a few: otherwise the refusal told which. Beside the unreviewed
+    report — of this workspace or any other — a theme moved by a few gives those few
+    people's theme, and in filtered views which view withheld it would name their group;
+    decided on the whole programme, so every view gives the same answer."""
+    for phrase, writers in moves.phrase_writers:
+        if writers < k:
             raise DisclosureRefused(
-                f"the theme review splits on {', '.join(map(repr, split.phrases))}, which fewer "
-                f"than {k} participants wrote: the split would show what those few wrote. Not "
-                f"written; split on a phrase at least {k} people wrote, or report with "
-                "--dp-epsilon"
+                f"the theme review splits on {phrase!r}, which fewer than {k} participants "
+                f"wrote: the split would show what those few wrote. Not written; split on "
+                f"phrases each at least {k} people wrote, or report with --dp-epsilon"
             )
-
-
-def refuse_small_moves(
-    before: dict[str, int], themes: list[Theme], people: list[str], k: int
-) -> None:
-    """Refuse a review whose split or merge moves a theme's participants by 1 to k−1: beside
-    the unreviewed report — of this workspace or of any other — the difference is those few
-    people's theme, and in filtered views which view withholds it would name their group.
-    Decided on the whole programme, so every view of it gives the same answer."""
-    for theme in themes:
-        if theme.id not in before:
-            continue  # a split's new part: its parent moved by its people
-        moved = abs(len({people[i] for i in theme.members}) - before[theme.id])
+    for name, phrase, moved in moves.phrase_moves:
+        if moved < k:
+            raise DisclosureRefused(
+                f"the theme review splits “{name}” on {phrase!r}, which fewer than {k} of its "
+                "participants wrote (none, or a few): beside the unreviewed report it would "
+                f"show what those few wrote. Not written; split on phrases each at least {k} "
+                "of the theme's people wrote, or report with --dp-epsilon"
+            )
+    for name, moved in moves.theme_moves:
         if 0 < moved < k:
-            # An emerging theme's label is not screened yet: it is named by its ref.
-            name = theme.label if theme.kind == "taxonomy" else theme.id
             raise DisclosureRefused(
                 f"the theme review moves “{name}” by fewer than {k} participants "
                 "(a split on a phrase so few wrote, or a small theme merged): beside the "
@@ -79,7 +114,14 @@ def refuse_small_moves(
             )
 
 
-def _apply(themes: list[Theme], review: Review, frame: pd.DataFrame) -> list[Theme]:
+def _name(theme: Theme) -> str:
+    # An emerging theme's label is not screened yet: it is named by its ref.
+    return theme.label if theme.kind == "taxonomy" else theme.id
+
+
+def _apply(
+    themes: list[Theme], review: Review, frame: pd.DataFrame, phrase_moves: list | None = None
+) -> list[Theme]:
     by_ref = match_refs(themes, review)
     for ref, theme in by_ref.items():
         if ref.startswith(EMERGING_PREFIX) and theme.id.startswith("emerging_"):
@@ -94,6 +136,10 @@ def _apply(themes: list[Theme], review: Review, frame: pd.DataFrame) -> list[The
             continue
         pattern = phrase_pattern(split.phrases)
         moved = [i for i in parent.members if pattern.search(texts[i])]
+        for phrase in split.phrases if phrase_moves is not None else ():
+            alone = phrase_pattern([phrase])
+            writers = {participants[i] for i in moved if alone.search(texts[i])}
+            phrase_moves.append((_name(parent), phrase, len(writers)))
         kept = [i for i in parent.members if not pattern.search(texts[i])]
         child = Theme(
             split.new_ref,
