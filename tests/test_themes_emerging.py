@@ -596,13 +596,21 @@ def test_a_card_lists_only_the_phrases_particular_to_its_theme():
     def generic(text):
         return text in {"staff", "company", "rota"}
 
+    def written_by(text):  # how many people wrote the phrase as such
+        return {"handover": 1}.get(text, 5)
+
     said = frozenset({"p1", "p2"})
     words = ["staff", "night shifts", "company", "handover"]
     taxonomy_theme = Theme("t", "Wellbeing", "taxonomy", "", [0], [Phrase(w, said) for w in words])
-    assert [p.text for p in particular_phrases(taxonomy_theme, generic)] == [
-        "night shifts",
-        "handover",
-    ]
+    shown = particular_phrases(taxonomy_theme, generic, written_by, 5)
+    assert [p.text for p in shown] == ["night shifts"]  # "handover": one person's words
     phrases = [Phrase("rota", said), Phrase("staff", said)]
     emerging = Theme("e", "rota", "emerging", "", [0], phrases)
-    assert [p.text for p in particular_phrases(emerging, generic)] == ["rota"]
+    assert [p.text for p in particular_phrases(emerging, generic, written_by, 5)] == ["rota"]
+
+
+def test_a_verb_that_frames_an_answer_names_no_topic_though_a_dictionary_lists_it_as_a_noun():
+    from reflect.themes.things import names_a_thing
+
+    assert not names_a_thing("think") and not names_a_thing("look")
+    assert names_a_thing("rota") and names_a_thing("depot")

@@ -67,7 +67,7 @@ PERSONAL_DATA_WORDS = _words(
     """
 )
 # Verbs of liking, finding and understanding frame an answer; they are not its topic.
-_FRAME_VERBS = _words(
+FRAME_VERBS = _words(
     """
     like love enjoy find think feel learn see understand know make do get go want need help
     seem appreciate describe say talk explain discuss show hear watch look mean confuse
@@ -200,7 +200,7 @@ def _from_doc(doc, generic: frozenset[str]) -> list[Candidate]:
     for token in doc:
         # "finding bin width", "how to calculate power": a verb and its object
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma not in generic and lemma not in _FRAME_VERBS:
+        if token.pos_ == "VERB" and lemma not in generic and lemma not in FRAME_VERBS:
             objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
             for obj in objects:
                 tokens = _trim(list(doc[obj.left_edge.i : obj.i + 1]), generic)

@@ -138,6 +138,7 @@ def _themes(
     )
     options = {}
     answers_with = WrittenAsSuch(texts, range(len(texts))).writers
+    written_by = WrittenAsSuch(texts, participants).by
     common = widespread(themes)
     for theme in faceted:
         rows = theme.members
@@ -146,7 +147,7 @@ def _themes(
             [texts[i] for i in rows], [participants[i] for i in rows], embed, settings,
             prompt, vectors[rows], skip,
         )  # fmt: skip
-        theme.phrases = particular_phrases(theme, skip)
+        theme.phrases = particular_phrases(theme, skip, written_by, settings.min_support)
         # Every option is judged by the rules below; each sub-theme then keeps its first.
         theme.facets = [phrase for phrases in options[theme.id] for phrase in phrases]
     # How everyone writes is judged on every theme's facet options and particular phrases,
@@ -160,14 +161,20 @@ def _themes(
     return themes
 
 
-def particular_phrases(theme: Theme, skip: Callable[[str], bool]) -> list[Phrase]:
+def particular_phrases(
+    theme: Theme, skip: Callable[[str], bool], written_by: Callable[[str], int], k: int
+) -> list[Phrase]:
     """The theme's phrases without those ``skip`` (``facets.not_particular``) finds no
     theme's own: a card without facets lists its phrases, and a word there as generic as a
     facet would be ("company", "staff", "job" under inclusion, whose own words the privacy
-    screen holds back) says nothing of the theme. An emerging theme's label stays first."""
+    screen holds back) says nothing of the theme. Nor one fewer than k people wrote as such
+    (``written_by``): a family of phrases is shown by one of them, and "only anything", one
+    person's turn of phrase on a held-out export, stood for a family k people backed. An
+    emerging theme's label stays first (``label.written_label`` judged it)."""
     return [
         p for n, p in enumerate(theme.phrases)
-        if not skip(folded(p.text)) or (n == 0 and theme.kind == "emerging")
+        if (n == 0 and theme.kind == "emerging")
+        or (not skip(folded(p.text)) and written_by(p.text) >= k)
     ]  # fmt: skip
 
 

@@ -23,8 +23,11 @@ def names_a_thing(word: str, nouns: Collection[str] = ()) -> bool:
     ``nouns``: words the programme's people wrote as nouns (``WordUse.nouns``: in the plural),
     which names the thing a word listed as an adjective too is ("buddy", "buddies")."""
     from reflect.anonymise.lexicon import dictionary_words, is_adjective, is_noun, is_past_verb
+    from reflect.themes.candidates import FRAME_VERBS
 
-    if word in RELATIONAL:
+    # "think" and "look" are nouns to WordNet ("have a think"); as a topic's one word they
+    # are how its people wrote (a held-out railway export's topic was labelled "think").
+    if word in RELATIONAL or word in FRAME_VERBS:
         return False
     if word in nouns:
         return True
