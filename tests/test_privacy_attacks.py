@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import duckdb
 import numpy as np
 import pytest
 from attacks import (
@@ -375,7 +376,7 @@ def test_a_split_on_one_persons_rare_word_is_refused_whatever_the_view():
     with pytest.raises(DisclosureRefused, match="fewer than 5 participants"):
         apply_review(themes_of(frame), review, frame, 5)
     review = Review()
-    review.split("senior", ["senior"], "About seniority")  # many wrote it: allowed
+    review.split("hybrid", ["office days"], "Office days")  # many wrote it: allowed
     assert apply_review(themes_of(frame), review, frame, 5)
 
 
@@ -441,6 +442,56 @@ def test_a_split_phrase_moving_none_of_a_themes_people_is_refused_as_one_moving_
         check_review_moves(moves, 5)
     themes, moves = _split(programme(60), "hybrid", ["office days"])
     check_review_moves(moves, 5)  # a phrase many of the theme's people wrote
+
+
+def _with_a_small_theme(frame) -> list[Theme]:
+    # "tiny": three people, two of them outside career (code review, stop 38)
+    themes = themes_of(frame)
+    career = next(t for t in themes if t.id == "career")
+    inside = set(frame[F.PARTICIPANT].iloc[career.members])
+    outside = list(dict.fromkeys(p for p in frame[F.PARTICIPANT] if p not in inside))[:2]
+    first = [next(i for i, p in enumerate(frame[F.PARTICIPANT]) if p == who) for who in outside]
+    return [*themes, Theme("tiny", "Tiny", "taxonomy", members=[*first, career.members[0]])]
+
+
+@pytest.mark.parametrize("check", ["review", "ledger"])
+def test_a_merge_named_by_a_small_theme_moves_the_large_one_and_is_refused(check):
+    # Merging ["tiny", "career"] kept the small theme's id: judged against it alone it moved
+    # by 27, and the full report was written with career 2 people larger (code review).
+    rows, book = programme(60), ledger()
+    frame = frame_of(rows)
+    report(rows, _with_a_small_theme(frame), ledger=book)
+    review = Review()
+    review.merge(["tiny", "career"], "Career+")
+    merged, moves = review_with_moves(_with_a_small_theme(frame), review, frame)
+    with pytest.raises(DisclosureRefused, match="differ by fewer than|moves “Career”"):
+        if check == "review":
+            check_review_moves(moves, 5)
+        else:  # the ledger alone: a theme with no releases of its own, near a released one
+            report(rows, merged, ledger=book)
+
+
+def test_a_split_leaving_a_few_of_its_theme_outside_is_refused():
+    rows = programme(60)
+    for who in ("P-Y1", "P-Y2"):  # hybrid, without the phrase everyone else wrote
+        rows += [dict(r, **{F.TEXT: r[F.TEXT].replace("office days and ", "")})
+                 for r in person(who, "mentor", "Cohort A", ["hybrid", "tools"])]  # fmt: skip
+    _, moves = _split(rows, "hybrid", ["office days"])
+    with pytest.raises(DisclosureRefused, match="leaving fewer than 5"):
+        check_review_moves(moves, 5)
+
+
+def test_a_workspace_from_before_theme_scopes_keeps_rule_3_after_a_view():
+    # Its first view after the upgrade stored only the mentors as the scope: one mentee moved
+    # into a theme then passed in every report (code review, stop 38).
+    rows, db = programme(60), duckdb.connect()
+    report(rows, ledger=ledger(db))
+    db.execute("DROP TABLE ledger_theme_scope")
+    report(rows, ledger=ledger(db), filter=Filter.parse("role=mentor"))
+    themes = _moved_into_career(rows, "mentee")
+    for view in ("role=mentee", "cohort=Cohort A", None):
+        with pytest.raises(DisclosureRefused, match="differ by fewer than"):
+            report(rows, themes, ledger=ledger(db), filter=Filter.parse(view) if view else None)
 
 
 def test_a_theme_moved_by_one_answer_is_refused_in_every_view_as_in_the_full_report():
@@ -575,14 +626,16 @@ def test_views_edited_between_them_are_refused_where_a_view_covered_the_mover():
             report(rows, themes, ledger=book, filter=Filter.parse(view) if view else None)
 
 
-def test_a_move_among_people_no_release_was_about_is_no_move():
-    # Only the mentors' view was released: a mentee joining a theme changes nothing a
-    # reader has, and the mentees' first view is not refused for it.
+def test_a_move_among_the_other_role_after_a_roles_view_is_refused():
+    # A mentors' view is protected with the whole programme's margins, so one mentee moved
+    # into a theme changed the next mentors' view (a cell withheld) with no refusal (code
+    # review, stop 38): views record, and are checked against, the whole programme's themes.
     rows, book = programme(60), ledger()
     report(rows, ledger=book, filter=Filter.parse("role=mentor"))
     themes = _moved_into_career(rows, "mentee")
-    assert report(rows, themes, ledger=book, filter=Filter.parse("role=mentee"))
-    assert report(rows, themes, ledger=book)  # as both views together have it
+    for view in ("role=mentor", "role=mentee", None):
+        with pytest.raises(DisclosureRefused, match="differ by fewer than"):
+            report(rows, themes, ledger=book, filter=Filter.parse(view) if view else None)
 
 
 def test_merging_a_small_hidden_theme_cannot_be_diffed_against_the_unreviewed_report():

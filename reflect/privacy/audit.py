@@ -29,6 +29,9 @@ the pairwise rules (``ledger.py``).
 
 from __future__ import annotations
 
+import functools
+import operator
+
 import numpy as np
 
 from reflect.privacy.counts import ALL
@@ -171,9 +174,9 @@ class AuditStore:
     """What the audit keeps in the workspace: everyone each theme's total held in any release
     (one union per theme id, table ``ledger_themes``: the people a reader's counts of that
     theme are about, so a view is audited with the full report's counts of the theme too),
-    everyone those releases were about (``ledger_theme_scope``: a role's view says nothing of
-    the other role), and every released count of participants (``ledger_programme``: the
-    groups themselves)."""
+    everyone those releases were about (``ledger_theme_scope``: the programme's people at
+    each release; a newcomer's answer moves no theme), and every released count of
+    participants (``ledger_programme``: the groups themselves)."""
 
     SCHEMA = """
     CREATE TABLE IF NOT EXISTS ledger_themes (unit VARCHAR PRIMARY KEY, members BLOB);
@@ -191,10 +194,16 @@ class AuditStore:
         self.groups = [
             _int(m) for (m,) in db.execute("SELECT members FROM ledger_programme").fetchall()
         ]
+        # A workspace from before scopes were kept: its releases were about everyone counted.
+        everyone = functools.reduce(operator.or_, self.groups, 0)
+        for unit, members in self.people.items():
+            self.scope.setdefault(unit, everyone | members)
 
     def add(self, totals: dict[str, int], groups: list[int], about: int) -> None:
-        """Record a release: each theme's people (``totals``), the groups it counted and
-        everyone it was about (``about``: the view's people, or the whole programme's)."""
+        """Record a release: each of the whole programme's themes' people (``totals``; a
+        view's too, since its cells are protected with the whole programme's margins and
+        move with people outside it), the groups it counted and everyone it was about
+        (``about``: the programme's people)."""
         for unit, members in totals.items():
             for table, known, value in (
                 ("ledger_themes", self.people, members),
@@ -210,16 +219,16 @@ class AuditStore:
             self.groups.append(members)
             self.db.execute("INSERT OR IGNORE INTO ledger_programme VALUES (?)", [_bytes(members)])
 
-    def moved(self, unit: str, members: int, k: int) -> bool:
+    def moved(self, unit: str, members: int, k: int) -> bool | None:
         """Whether a theme's people (``members``) differ by 1 to k−1 from everyone its
-        releases held, among the people those releases were about: two mentees beside the
-        mentors' view of a theme are no move (a workspace from before scopes were kept sets
-        them against everyone)."""
+        releases held, among the people those releases were about (a newcomer is no move);
+        None when there is nothing to set them against: no release of the theme, or releases
+        of another theme under its id (k or more apart)."""
         before = self.people.get(unit)
         if before is None:
-            return False
-        now = members & self.scope.get(unit, members)
-        return 0 < (now ^ before).bit_count() < k
+            return None
+        changed = ((members & self.scope.get(unit, members)) ^ before).bit_count()
+        return None if changed >= k else changed > 0
 
     @staticmethod
     def erase(db, mask: int) -> None:

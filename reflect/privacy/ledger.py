@@ -40,12 +40,13 @@ What is stored (tables of the workspace's DuckDB file, which is private to its o
 - ``ledger_sets(digest, people, erased, members)``: one row per distinct released set of
   people; ``members`` is a bitset over ``bit``; ``erased`` counts members since erased.
 - ``ledger_derived``, the same for the sets a reader works out from two nested released
-  sets (``derived.py``: checked against like released ones); ``ledger_themes`` and
-  ``ledger_programme``, for ``audit.py`` (all of a theme's counts, or the groups', at once).
+  sets (``derived.py``: checked against like released ones); ``ledger_themes``,
+  ``ledger_theme_scope`` and ``ledger_programme``, for ``audit.py`` (all of a theme's counts,
+  or the groups', at once; whom a theme's releases were about).
 - ``ledger_releases(release_id, released_at, k, kind, numbers)``: one row per report; its
   ``numbers`` digest lets ``reflect compare`` recognise an unedited report of this workspace.
 - ``ledger_populations(digest)``: a keyed HMAC of each released report's sorted pseudonyms
-  (rule 2's "the very same participants"; with ":full" for a full report's); cleared by forget.
+  (rule 2's "the very same participants"); cleared by forget.
 - ``ledger_dp(release_id, epsilon, released_at)`` and ``ledger_settings``: ε spent by
   ``--dp-epsilon`` reports and the ``--dp-budget`` they may not exceed (see ``spend``).
 
@@ -154,10 +155,9 @@ class Ledger:
         """A keyed digest of a report's participants (pseudonyms), for rule 2."""
         return keyed_tag(self.key, PURPOSE, "population", *sorted(set(participants)))
 
-    def released_population(self, population: str, full: bool = False) -> bool:
-        """A report of these participants was released (``full``: a full report of them)."""
-        rows = self.db.execute(_POPULATION, [f"{population}:full" if full else population])
-        return bool(rows.fetchall())
+    def released_population(self, population: str) -> bool:
+        """A report of these participants was released."""
+        return bool(self.db.execute(_POPULATION, [population]).fetchall())
 
     def check_population(self, people: int, k: int, population: str | None = None) -> bool:
         """Refuse a report whose people (``people``, a bitset) differ from a released set by
@@ -218,9 +218,8 @@ class Ledger:
         """Store a report's released sets, its participants' digest (``population``) and the
         ε it spent; returns its release id."""
         release_id = uuid.uuid4().hex
-        for digest in [population, f"{population}:full" if kind == "report" else None]:
-            if population is not None and digest is not None:
-                self.db.execute("INSERT OR IGNORE INTO ledger_populations VALUES (?)", [digest])
+        if population is not None:
+            self.db.execute("INSERT OR IGNORE INTO ledger_populations VALUES (?)", [population])
         if epsilon is not None:
             self.db.execute("INSERT INTO ledger_dp VALUES (?, ?, ?)", [release_id, epsilon, _now()])
         self.people.store(self.db)

@@ -170,7 +170,8 @@ def disclose(
         withheld = differences.withhold_released(shown, sets, ledger, threshold, same_people)
         reasons |= dict.fromkeys(withheld, "earlier_release")
         # rule 3: themes; a view counts the whole programme's, as its report would
-        moved = differences.moved_totals(programme_units, encoded, bits, ledger, threshold)
+        programme_sets = differences.unit_sets(programme_units, encoded, bits)
+        moved = differences.moved_totals(programme_sets, ledger, threshold)
     hidden, extra_sets = differences.make_consistent(shown, view, k, sets, ledger, threshold)
     if sets is not None:  # all of a theme's counts together, not only two at a time
         hidden |= withhold_small_groups(shown, sets, ledger.audit.groups, threshold)
@@ -282,10 +283,8 @@ def disclose(
         )
         if sets is not None:  # who each theme's counts are about (audit.py)
             programme = differences.shown_sets({ALL: shown[ALL]}, sets)
-            ledger.audit.add(
-                {u: sets[(u, None, None)] for u in units if u != ALL}, programme,
-                about=sets[(ALL, None, None)],
-            )  # fmt: skip
+            totals = {u: people for u, people in programme_sets.items() if u != ALL}
+            ledger.audit.add(totals, programme, about=programme_sets[ALL])
         release = {"id": release_id, "ledger": True}
     report.privacy = privacy_section(
         k, redactions, tally, dp_info, quotes, quotes_shown, filter, release, report.n_reflections

@@ -20,7 +20,7 @@ from reflect.themes.model import Phrase, Theme
 Report = TypeVar("Report")  # the privacy stage's SafeReport (review runs before privacy)
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReviewMoves:
     """What a review's edits move, judged by ``check_review_moves`` once the privacy stage
     has checked the ledger: whether a report may be written at all (the population, who
@@ -30,11 +30,13 @@ class ReviewMoves:
 
     ``phrase_writers``: each split phrase and everyone in the programme who wrote it;
     ``phrase_moves``: each split's theme, phrase and the theme's people that phrase alone
-    moves; ``theme_moves``: each edited theme and by how many people it moved."""
+    moves; ``theme_moves``: each edited theme and by how many people it moved, a merged
+    theme against each of its parts; ``left``: each split theme and the people it keeps."""
 
     phrase_writers: list[tuple[str, int]] = field(default_factory=list)
     phrase_moves: list[tuple[str, str, int]] = field(default_factory=list)
     theme_moves: list[tuple[str, int]] = field(default_factory=list)
+    left: list[tuple[str, int]] = field(default_factory=list)
 
 
 def apply_review(
@@ -65,7 +67,7 @@ def review_with_moves(
             writers = {who for text, who in zip(texts, people, strict=True) if pattern.search(text)}
             moves.phrase_writers.append((phrase, len(writers)))
     before = {id(t): len({people[i] for i in t.members}) for t in themes}
-    reviewed = _apply(themes, review, frame, moves.phrase_moves)
+    reviewed = _apply(themes, review, frame, moves)
     # Ids as the review left them (a matched emerging theme takes its ref in place).
     sizes = {t.id: before[id(t)] for t in themes}
     for theme in reviewed:
@@ -104,6 +106,13 @@ def check_review_moves(moves: ReviewMoves, k: int) -> None:
                 f"show what those few wrote. Not written; split on phrases each at least {k} "
                 "of the theme's people wrote, or report with --dp-epsilon"
             )
+    for name, kept in moves.left:
+        if 0 < kept < k:
+            raise DisclosureRefused(
+                f"the theme review splits “{name}” leaving fewer than {k} of its participants "
+                "outside the split: beside the unreviewed report it would show what those few "
+                "wrote. Not written; split on fewer phrases, or report with --dp-epsilon"
+            )
     for name, moved in moves.theme_moves:
         if 0 < moved < k:
             raise DisclosureRefused(
@@ -120,7 +129,7 @@ def _name(theme: Theme) -> str:
 
 
 def _apply(
-    themes: list[Theme], review: Review, frame: pd.DataFrame, phrase_moves: list | None = None
+    themes: list[Theme], review: Review, frame: pd.DataFrame, moves: ReviewMoves | None = None
 ) -> list[Theme]:
     by_ref = match_refs(themes, review)
     for ref, theme in by_ref.items():
@@ -136,11 +145,13 @@ def _apply(
             continue
         pattern = phrase_pattern(split.phrases)
         moved = [i for i in parent.members if pattern.search(texts[i])]
-        for phrase in split.phrases if phrase_moves is not None else ():
+        for phrase in split.phrases if moves is not None else ():
             alone = phrase_pattern([phrase])
             writers = {participants[i] for i in moved if alone.search(texts[i])}
-            phrase_moves.append((_name(parent), phrase, len(writers)))
+            moves.phrase_moves.append((_name(parent), phrase, len(writers)))
         kept = [i for i in parent.members if not pattern.search(texts[i])]
+        if moves is not None:
+            moves.left.append((_name(parent), len({participants[i] for i in kept})))
         child = Theme(
             split.new_ref,
             split.label,
@@ -163,6 +174,11 @@ def _apply(
             continue
         head = parts[0]
         members = sorted(set().union(*(p.members for p in parts)))
+        if moves is not None:  # each part moves by the others' people it did not hold
+            people = len({participants[i] for i in members})
+            moves.theme_moves += [
+                (_name(p), people - len({participants[i] for i in p.members})) for p in parts
+            ]
         merged = replace(
             head,
             label=merge.label or head.label,
