@@ -88,6 +88,33 @@ def test_a_rating_question_naming_a_group_word_is_no_cohort_and_a_region_is_one(
     assert set(frame[F.SESSION]) == {"Module 1", "Module 2", "Module 3"}
 
 
+@pytest.mark.parametrize(
+    ("header", "values", "cohort"),
+    [
+        ("Business Unit", ["Freight", "Stations", "Depots"], True),
+        ("Which department are you in?", ["Finance", "Legal", "Estates"], True),
+        ("Function", ["HR", "IT", "Finance"], True),
+        # A word inside another, a question about something else, numbers, answers.
+        ("Which website helped most", ["Intranet", "Yammer", "Wiki"], False),
+        ("Did your team meet its target", ["Yes", "No", "Yes"], False),
+        ("Team size", ["5", "8", "12"], False),
+        ("Teams you worked with", None, False),
+    ],
+)
+def test_an_organisations_grouping_column_is_the_cohort(tmp_path, header, values, cohort):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        f"Participant ID,{header},What did you take away?\n"
+        + "".join(
+            f"P{i},{values[i % 3] if values else f'worked with the {i} ops crew on a rota'},"
+            f"Talking to the director was easier than I thought it would be\n"
+            for i in range(30)
+        )
+    )
+    frame = read_reflections(path)
+    assert (set(frame[F.COHORT]) == set(values or ())) is cohort
+
+
 def test_when_mapped_column_absent_then_error_lists_columns(tiny_csv):
     message = _error(tiny_csv, columns=ColumnMap(text=("Nope",)))
     assert "'Nope'" in message and "Participant ID" in message

@@ -19,54 +19,32 @@ _NUMBERED_ONLY = ("workshop", "class", "sprint", "phase", "visit")
 # Where an organisation groups its people, when no cohort column does: a header naming one
 # is a cohort only if its values are a few repeated names ("Team feedback" is answers).
 _ORG_UNITS = ("business unit", "department", "directorate", "division", "function", "team", "site")
-_ORG_UNIT = re.compile(r"\b(?:" + "|".join(_ORG_UNITS) + r")\b")
+_ORG_UNIT = re.compile(r"\b(?:" + "|".join(_ORG_UNITS) + r")s?\b")
+# A question about something else ("Did your team meet its target?"), or values no group
+# has: yes or no, numbers ("Team size").
+_NOT_A_GROUP_QUESTION = re.compile(r"^(?:did|do|does|is|are|was|were|has|have|how|why|when)\b")
+_NO_GROUP_VALUE = re.compile(r"(?i)yes|no|y|n|true|false|n/?a|[\d.,%\s-]+")
 # Header words that identify a column (matched on lower-cased headers, first rule wins).
 _HEADER_RULES: dict[str, tuple[str, ...]] = {
     "participant": (
-        "participant",
-        "respondent",
-        "employee",
-        "person",
-        "user",
-        "author",
-        "student",
-        "learner",
-        "trainee",
-        "attendee",
-        "delegate",
-        "coachee",
-        "email",
-        "name",
+        "participant", "respondent", "employee", "person", "user", "author", "student",
+        "learner", "trainee", "attendee", "delegate", "coachee", "email", "name",
     ),
     "role": ("role", "mentor or mentee", "mentor/mentee", "position in pair"),
     "session": (
-        "session",
-        "meeting",
-        "week",
-        "lecture",
-        "lesson",
-        "module",
-        "check-in",
-        "check in",
-        "checkpoint",
-        "touchpoint",
-        *_NUMBERED_ONLY,
-    ),  # fmt: skip
+        "session", "meeting", "week", "lecture", "lesson", "module", "check-in", "check in",
+        "checkpoint", "touchpoint", *_NUMBERED_ONLY,
+    ),
     "cohort": (
-        "cohort",
-        "group",
-        "programme",
-        "program",
-        "wave",
-        "intake",
-        "workshop",
-        "course",
+        "cohort", "group", "programme", "program", "wave", "intake", "workshop", "course",
         "class",
         "region",  # where no cohort column groups people ("Your region": regional groups)
         *_ORG_UNITS,
     ),
     "date": ("date", "submitted", "timestamp", "created", "time"),
-}
+}  # fmt: skip
+# The cohort's own words, before the organisation's (``_ORG_UNITS``).
+_COHORT_WORDS = _HEADER_RULES["cohort"][: -len(_ORG_UNITS)]
 # Headers of identifiers and contact details: never answers, however long their values are
 # (a "Full name" column would otherwise be analysed, and kept by `reflect redact`, as text).
 _NOT_TEXT = re.compile(r"\b(id|ids|identifier|number|no|name|names|e-?mail|phone|mobile)\b")
@@ -109,12 +87,14 @@ def _not_the_field(field: str, header: str, values: pd.Series) -> bool:
         return True  # "Name": "Anonymous" in every row is a placeholder, not one writer
     if field in ("role", "session", "cohort") and _RATING.search(header):
         return True  # "How useful was today's workshop? (1-5)": a score, not a group
-    if (
-        field == "cohort"
-        and _ORG_UNIT.search(header)
-        and not (_repeats(filled) and _few_words(filled))
-    ):
-        return True  # "Team feedback", "Which function do you use most?": not a group
+    if field == "cohort" and not any(w in header for w in _COHORT_WORDS):
+        return not (  # matched by an organisation's word alone: "Business Unit", "Function"
+            _ORG_UNIT.search(header)
+            and not _NOT_A_GROUP_QUESTION.search(header)
+            and _repeats(filled)
+            and _few_words(filled)
+            and filled.str.fullmatch(_NO_GROUP_VALUE).mean() < 0.5
+        )  # not "Team feedback" (answers), "Which website" (a word inside), "Team size"
     if field == "session" and re.search(r"\b(?:date|time|day)\b", header):
         return True  # "Visit date", "Check-in time": when, not which session
     numbered = filled.str.contains(r"\d").mean() >= 0.8  # "Workshop": 1, 2, 3; not "Workshop A"
