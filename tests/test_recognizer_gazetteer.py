@@ -42,6 +42,9 @@ def found(text: str) -> list[tuple[str, str]]:
         ("mrs o'halloran in payroll sorted it", [("o'halloran", "PERSON")]),
         ("had a dr appointment so left early", []),  # "dr" and "ms" are not always titles
         ("we use MS Teams for the calls", []),
+        ("opened an MR today and my mr reviews stalled", []),  # a merge request
+        ("the MRS team and MR approvals", []),
+        ("my MR got merged", []),
         # After a strong cue, a lower-case word English practically never uses.
         ("thanks to oluwatobi for the walkthrough", [("oluwatobi", "PERSON")]),
         ("my mentor kwabena set the agenda", [("kwabena", "PERSON")]),

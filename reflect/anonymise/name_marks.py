@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from reflect.anonymise.lexicon import is_ordinary_word
+from reflect.anonymise.lexicon import is_finite_verb, is_ordinary_word, word_frequency
 from reflect.anonymise.name_slots import POSSESSIVE_DETERMINERS
 from reflect.anonymise.name_tokens import INITIAL, Token
 from reflect.anonymise.slips import looks_like_typo
@@ -136,16 +136,29 @@ def written_with(text: str, tokens: list[Token], i: int) -> bool:
 # "a dr appointment"; "miss" is a verb).
 _PERSON_TITLES = frozenset({"mr", "mrs"})
 _SURNAME = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\Z")
+# Before "MR" as a thing ("an MR scan", "my mr reviews": a merge request, a scan).
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "each", "every", "one", "per"})
+_EVERYDAY_ZIPF = 5.0  # "mr today", "the MRS team": words far commoner than any surname
 
 
 def after_a_title(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     """``tokens[i]`` follows "Mr" or "Mrs" as a surname does, in any case and whatever else
-    the word means: "Mrs Brown", "mr hargreaves", "Mr O'Neill"."""
+    the word means: "Mrs Brown", "mr hargreaves", "Mr O'Neill" — not after "MR" in capitals
+    before a word that is not ("MR approvals"), nor after a determiner ("an MR scan"), nor a
+    verb or an everyday word in lower case ("my MR got merged", "mr today")."""
     if i == 0 or tokens[i - 1].norm not in _PERSON_TITLES:
         return False
-    token = tokens[i]
+    title, token = tokens[i - 1], tokens[i]
+    if i >= 2 and tokens[i - 2].norm in _DETERMINERS | POSSESSIVE_DETERMINERS:
+        return False
+    if title.text.isupper() and not token.text.isupper():
+        return False
+    if is_finite_verb(token.norm) or (
+        not token.capitalised and word_frequency(token.norm) >= _EVERYDAY_ZIPF
+    ):
+        return False
     return (
-        text[tokens[i - 1].end : token.start] in (" ", ". ")
+        text[title.end : token.start] in (" ", ". ")
         and len(token.norm) >= 2
         and bool(_SURNAME.match(token.text))
         and token.norm not in STOP_WORDS
