@@ -122,6 +122,7 @@ def analyse(
     from reflect.keys import load_key
     from reflect.privacy import Filter, disclose
     from reflect.privacy.ledger import Ledger
+    from reflect.privacy.roster_pin import check_roster, remember_roster, roster_tags
     from reflect.privacy.screening import taxonomy_terms
     from reflect.report.view import dp_line
     from reflect.review import rename_report
@@ -142,6 +143,10 @@ def analyse(
         if note := workspace.stale_note():
             log.warning("%s", note)
         frame = drop_erased(frame, workspace.erased(), key)  # reflect forget is for good
+        # Before a word is redacted: a roster changed after a release says who wrote its words.
+        rostered = roster_tags(roster, key)
+        k = Ledger(workspace.db, key).threshold(config.min_group_size)
+        check_roster(workspace.db, key, rostered, frame[F.PARTICIPANT], k)
         values = _group_values(frame)
         with progress.stage("Redacting", total=len(frame)) as advance:
             redacted, stats = anonymise(
@@ -172,9 +177,8 @@ def analyse(
             from reflect.themes.teach import Teaching  # scikit-learn: only when teaching
 
             teaching = Teaching.from_judgements(review.judgements(), embed)
-        # The largest k this workspace has used, for the themes and the review's rules as for
-        # disclosure: at -k 2 a split on a phrase two people wrote got through (red team).
-        k = Ledger(workspace.db, key).threshold(config.min_group_size)
+        # The largest k this workspace has used (``k`` above), for the themes and the review's
+        # rules as for disclosure: at -k 2 a split on a phrase two people wrote got through.
         with progress.stage("Finding themes"):
             themes = find_themes(
                 redacted, vectors, taxonomy, embed, k, workspace=workspace,
@@ -204,6 +208,7 @@ def analyse(
             fit=fit,
             review_moves=review_moves if config.dp_epsilon is None else None,
         )
+        remember_roster(workspace.db, rostered)  # released with it: later reports too
         workspace.finish_run(run_id, len(redacted))
     # After disclosure, as the report shows it: the share is itself a number (privacy/fit.py).
     if report.taxonomy_fit is not None:

@@ -102,6 +102,8 @@ def test_a_roster_of_everyday_words_redacts_the_names_not_the_words(text, expect
     [
         ("E20931", "staff no e20931 on the form", [("e20931", "EMPLOYEE_ID")]),
         ("jo.bright", "ping jo.bright on chat", [("jo.bright", "EMPLOYEE_ID")]),
+        ("jbright", "jbright set up the call", [("jbright", "EMPLOYEE_ID")]),  # a user name
+        ("bright-j", "logged in as bright-j", [("bright-j", "EMPLOYEE_ID")]),
         # An id shaped like a word is no id in the answers: a roster could otherwise search
         # everyone's answers for any word, and the ledger's refusals tell who wrote it.
         ("insomnia", "my insomnia is back", []),

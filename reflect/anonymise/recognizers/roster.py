@@ -38,11 +38,24 @@ _MAX_POSSESSIVE_ZIPF = 3.5
 # full only as other names are: in lower case "will price" is a verb and its object.
 _EVERYDAY_ZIPF = 4.4
 _MAX_NAME_WORDS = 4  # "ana maria lopez garcia" in full
-# An id is looked for in answers only in a shape no word has: with a digit ("E26628") or a
-# user name's dot, underscore or at sign ("jane.doe"). The roster is the analyst's file: an
-# id that was a word ("adhd") searched everyone's answers for it, and the ledger's refusal
-# when 1 to k−1 people's answers changed told whether a few had written it (red team, stop 38).
+# An id is looked for in answers only in a shape no word has: with a digit ("E26628"), a
+# user name's dot, underscore, at sign or hyphen ("jane.doe", "smith-j"), or letters no
+# dictionary holds ("jsmith"). The roster is the analyst's file: an id that was a word ("adhd")
+# searched everyone's answers for it, and the ledger's refusal when 1 to k−1 people's answers
+# changed told whether a few had written it (red team, stop 38; a roster changed after a
+# release is refused too: ``privacy.roster_pin``).
 _ID_SHAPE = re.compile(r"\d|\w[._@]\w")
+
+
+def _id_shaped(value: str) -> bool:
+    if _ID_SHAPE.search(value):
+        return True
+    parts = value.lower().split("-")  # "smith-j", not "self-care"
+    return (
+        all(p.isalpha() for p in parts)
+        and len(value) >= 3
+        and (any(len(p) == 1 for p in parts) or not all(map(is_ordinary_word, parts)))
+    )
 
 
 @recognizers.register("roster")
@@ -62,7 +75,7 @@ class RosterRecognizer:
                     if len(p) >= _MIN_PART_CHARS
                     for form in (normalise(p), unaccented(normalise(p)))
                 )
-            ids = {i for i in roster.ids if i and _ID_SHAPE.search(i)}
+            ids = {i for i in roster.ids if i and _id_shaped(i)}
         self.full_names = _full_names(roster.names if roster is not None else ())
         self.parts = frozenset(parts)
         self.fuzzy_parts = [p for p in parts if len(p) >= _MIN_FUZZY_CHARS]

@@ -1,0 +1,66 @@
+"""The roster is fixed once a workspace has released a report (``privacy/roster_pin.py``)."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from attacks import KEY
+
+from reflect.errors import DisclosureRefused
+from reflect.keys import pseudonym
+from reflect.privacy.identity import person_tag
+from reflect.privacy.ledger import Ledger
+from reflect.privacy.roster_pin import check_roster, remember_roster, roster_tags
+from reflect.roster import Roster
+
+PEOPLE = [f"P-{i:03d}" for i in range(40)]
+ROSTER = Roster(ids=("P-001",), names=("Amara Osei", "Tomasz Wrona"), nicknames=("Tom",))
+
+
+def released_with(roster: Roster | None):
+    db = duckdb.connect()
+    ledger = Ledger(db, KEY)
+    for bit, who in enumerate(PEOPLE):
+        db.execute(
+            "INSERT INTO ledger_people VALUES (?, ?)", [person_tag(KEY, pseudonym(who, KEY)), bit]
+        )
+    ledger.record("report", 5, [], "numbers", population="everyone")
+    remember_roster(db, roster_tags(roster, KEY))
+    return db
+
+
+def test_the_same_roster_as_released_passes_whatever_its_case_and_spacing():
+    db = released_with(ROSTER)
+    again = Roster(ids=("p-001",), names=("amara  osei", "Tomasz Wrona"), nicknames=("TOM",))
+    check_roster(db, KEY, roster_tags(again, KEY), PEOPLE, 5)
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        (ROSTER, Roster(ROSTER.ids, (*ROSTER.names, "Dyspraxic Qwxz"), ROSTER.nicknames)),
+        (ROSTER, Roster(ROSTER.ids, ROSTER.names[:1], ROSTER.nicknames)),  # a name taken out
+        (None, Roster(names=("Loudest Qwxz",))),  # released with none, then one
+    ],
+)
+def test_a_roster_changed_after_a_release_is_refused(first, then):
+    # A row named "Dyspraxic Qwxz" redacted that word where one person wrote it, and the
+    # ledger's refusal ("1 changed") told that someone had (red team, stop 38).
+    db = released_with(first)
+    with pytest.raises(DisclosureRefused, match="roster differs"):
+        check_roster(db, KEY, roster_tags(then, KEY), PEOPLE, 5)
+
+
+def test_a_roster_may_grow_with_a_new_intake_of_k_people():
+    db = released_with(ROSTER)
+    grown = Roster(ROSTER.ids, (*ROSTER.names, "Kofi Mensah"), ROSTER.nicknames)
+    few = [*PEOPLE, *(f"N-{i}" for i in range(4))]
+    with pytest.raises(DisclosureRefused):
+        check_roster(db, KEY, roster_tags(grown, KEY), few, 5)
+    check_roster(db, KEY, roster_tags(grown, KEY), [*few, "N-4"], 5)
+
+
+def test_before_any_release_any_roster_goes():
+    db = duckdb.connect()
+    Ledger(db, KEY)
+    check_roster(db, KEY, roster_tags(ROSTER, KEY), PEOPLE, 5)
