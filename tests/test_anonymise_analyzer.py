@@ -159,6 +159,12 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("Our founders: Priya, Gerste Baker and Tunde", "[PERSON], [PERSON] Baker"),  # a surname
         ("Next review is due in\nMay", "due in\nMay"),  # no sentence ends before it
         ("One word for today:\nHope", "today:\nHope"),
+        # A name a dictionary holds only as a name signs off below any line, in any case;
+        # after a dash at the text's very end too.
+        ("all fine, nothing to add\nmelissa", "nothing to add\n[PERSON]"),
+        ("rota still a pain - melissa", "a pain - [PERSON]"),
+        ("Thanks for the session - Gideon", "session - [PERSON]"),
+        ("back in\nAugust", "back in\nAugust"),
         ("had a chat with aisling about the rota", "with [PERSON] about"),  # not "aisle"
         ("said hi to our lovely dawn on reception", "our lovely [PERSON] on reception"),
         ("getting the room key from reception took ages", "the room key from reception"),

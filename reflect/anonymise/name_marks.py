@@ -11,11 +11,16 @@ from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from reflect.anonymise.lexicon import is_finite_verb, is_ordinary_word, word_frequency
+from reflect.anonymise.lexicon import (
+    is_finite_verb,
+    is_noun_only,
+    is_ordinary_word,
+    word_frequency,
+)
 from reflect.anonymise.name_slots import POSSESSIVE_DETERMINERS
 from reflect.anonymise.name_tokens import INITIAL, Token
 from reflect.anonymise.slips import looks_like_typo
-from reflect.anonymise.tech_terms import is_tech_term
+from reflect.anonymise.tech_terms import is_tech_term, technical_text
 
 if TYPE_CHECKING:
     from reflect.anonymise.name_cues import NameCues
@@ -101,15 +106,28 @@ def signed_below(text: str, tokens: list[Token], i: int) -> bool:
     "— Folasade O."), or capitalised alone on it, with a kiss at most ("...\\nNick",
     "\\n\\nSunny x"), below lines that are not a dashed list ("- Excel\\n- Pandas")."""
     token = tokens[i]
+    rest = text[token.end :].strip().rstrip(".")
+    if (
+        _SIGNED_ON_THE_LINE.search(text[: token.start])
+        and _a_name_ends(rest)
+        and not technical_text(text)  # "backups - Quillo" names a tool
+    ):
+        return True  # "thanks for today - Rebecca", "... - rebecca" at the very end
     line_start = text.rfind("\n", 0, token.start) + 1
     dash = text[line_start : token.start].strip()
     if line_start == 0 or dash not in ("-", "–", "—", "~", ""):
         return False
-    rest = text[token.end :].strip().rstrip(".")
-    if not dash and not (token.capitalised and rest.lower() in ("", "x", "xx", "xxx")):
+    # A proper name a dictionary lists only as a noun ("rebecca") signs off in any case and
+    # below any line; "May" or "Hope" only capitalised, below a sentence or a closing word.
+    only_a_name = is_noun_only(token.norm) and word_frequency(token.norm) < _NAME_ZIPF
+    if not dash and not (
+        (token.capitalised or only_a_name) and rest.lower() in ("", "x", "xx", "xxx")
+    ):
         return False
     above_line = text[: line_start - 1].rstrip()
-    if not dash and not (above_line.endswith((".", "!", "?")) or _closing(above_line)):
+    if not dash and not (
+        above_line.endswith((".", "!", "?")) or _closing(above_line) or only_a_name
+    ):
         return False  # "Next review is due in\nMay", "One word for today:\nHope"
     if dash and rest and not (INITIAL.fullmatch(rest) or (rest[:1].isupper() and rest.isalpha())):
         return False  # the sign-off is a name and at most an initial or a surname
@@ -118,6 +136,15 @@ def signed_below(text: str, tokens: list[Token], i: int) -> bool:
 
 
 _CLOSINGS = frozenset({"thanks", "cheers", "regards", "best", "wishes", "thx", "ta", "x", "xx"})
+# Names are rarer words than "may" or "august", which a dictionary lists as nouns only too.
+_NAME_ZIPF = 4.5
+# A sentence of two words or more, then a dash before the last word of the text.
+_SIGNED_ON_THE_LINE = re.compile(r"\w\W*\s\w[^\n]*\w\W*\s[-–—~]\s*\Z")
+
+
+def _a_name_ends(rest: str) -> bool:
+    """Nothing after the name but an initial or a surname: the text ends with it."""
+    return not rest or bool(INITIAL.fullmatch(rest)) or (rest[:1].isupper() and rest.isalpha())
 
 
 def _closing(line: str) -> bool:
