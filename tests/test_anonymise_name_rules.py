@@ -85,6 +85,8 @@ CASES = {
         ("big terry the gateman let us in", "terry", True),  # a compound in -man
         ("I mentioned Will, our old site agent, who taught me", "Will", True),  # set off
         ("Hope, the new team lead, was brilliant", "Hope", True),
+        ("Dana, the shift manager at Ardwick, rang me", "Dana", True),  # where the job is
+        ("Hope, the plan for the depot, is clear", "Hope", None),  # no job
         ("Rob the site manager on the north job joined us", "Rob", True),  # a verb: subject
         ("Chase the facilitator about plans for the room", "Chase", None),  # an order
         ("Will the site manager agree to it?", "Will", None),  # a question

@@ -5,6 +5,8 @@ A rule of ``name_rules.RULES``, with its table test."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.lexicon import (
@@ -33,6 +35,10 @@ _VERB_WITHIN = 6  # a verb whose subject is the named person, this many words af
 # Compounds that name a person by a job ("gateman", "chairwoman", "spokesperson").
 _PERSON_ENDINGS = ("man", "woman", "men", "person", "lady")
 _NOT_PEOPLE = frozenset({"human", "german", "roman", "woman"})
+# Where the role is held, before the comma that closes the apposition ("at Preston,").
+_WHERE_THEN_CLOSES = re.compile(
+    r"(?i:at|in|on|from|for|of)\s+[\w'’&-]+(?:\s+[\w'’&-]+){0,2}\s*[,;:)]"
+)
 
 
 def names_a_job(cues, word: Token) -> bool:
@@ -68,8 +74,9 @@ def named_by_role(c: Candidate) -> bool | None:
     if role is None:
         return None
     after = text[tokens[role].end :].lstrip(" ")
-    if set_off:
-        return True if after == "" or after[0] in ",.;:!?)" else None
+    if set_off:  # "Kelly, the station manager at Preston, added me"
+        closes = after == "" or after[0] in ",.;:!?)" or bool(_WHERE_THEN_CLOSES.match(after))
+        return True if closes else None
     if after[:1].isalnum() and role + 1 < len(tokens):
         following = tokens[role + 1]
         if following.norm not in STOP_WORDS and is_noun_only(following.norm):
