@@ -146,7 +146,7 @@ def analyse(
         # Before a word is redacted: a roster changed after a release says who wrote its words.
         rostered = roster_tags(roster, key)
         k = Ledger(workspace.db, key).threshold(config.min_group_size)
-        check_roster(workspace.db, key, rostered, frame[F.PARTICIPANT], k)
+        check_roster(workspace.db, rostered)
         values = _group_values(frame)
         with progress.stage("Redacting", total=len(frame)) as advance:
             redacted, stats = anonymise(

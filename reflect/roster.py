@@ -3,7 +3,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# An id no word shares a shape with: a digit ("E26628"), or a user name's dot, underscore or at
+# sign ("jane.doe"). Participants' own ids are looked for in answers only in this shape: an id
+# renamed to a word ("adhd") redacted that word wherever written, and the ledger's refusal
+# when 1 to k−1 people changed told whether a few had written it (code review, stop 38).
+ID_SHAPE = re.compile(r"\d|\w[._@]\w")
 
 
 @dataclass(frozen=True)

@@ -134,3 +134,24 @@ def test_every_command_and_option_has_help():
         for param in command.params:
             if param.name != "help":
                 assert getattr(param, "help", None), f"{name} {param.name}"
+
+
+@pytest.mark.model
+def test_a_roster_changed_after_a_release_is_refused_and_not_kept(
+    tiny_csv, tiny_roster, tmp_path, reflect_cli
+):
+    # A roster row named after a word redacted it where one person wrote it, and rule 3's
+    # refusal told so (red team, stop 38): the roster a release was made with is kept.
+    ws, out = tmp_path / "ws", tmp_path / "out"
+    changed = tmp_path / "changed.csv"
+    changed.write_text(tiny_roster.read_text() + "X90001,Rota Qwxz\n", encoding="utf-8")
+
+    def analyse(roster, where):
+        return reflect_cli("analyse", str(tiny_csv), "--roster", str(roster), "--workspace",
+                           str(ws), "--out", str(where), "--quiet")  # fmt: skip
+
+    assert analyse(tiny_roster, out)[0] == 0
+    code, _, err = analyse(changed, tmp_path / "out2")
+    assert code == 1 and "roster differs" in err
+    assert not (tmp_path / "out2").exists()
+    assert analyse(tiny_roster, tmp_path / "out3")[0] == 0  # the refused roster was not kept

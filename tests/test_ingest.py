@@ -99,6 +99,8 @@ def test_a_rating_question_naming_a_group_word_is_no_cohort_and_a_region_is_one(
         ("Did your team meet its target", ["Yes", "No", "Yes"], False),
         ("Team size", ["5", "8", "12"], False),
         ("Teams you worked with", None, False),
+        ("Was the workshop useful?", ["Yes", "No", "Yes"], False),
+        ("Team size", ["Small", "Large", "Medium"], False),
     ],
 )
 def test_an_organisations_grouping_column_is_the_cohort(tmp_path, header, values, cohort):
@@ -112,7 +114,7 @@ def test_an_organisations_grouping_column_is_the_cohort(tmp_path, header, values
         )
     )
     frame = read_reflections(path)
-    assert (set(frame[F.COHORT]) == set(values or ())) is cohort
+    assert set(frame[F.COHORT]) == (set(values) if cohort else {""})
 
 
 def test_when_mapped_column_absent_then_error_lists_columns(tiny_csv):

@@ -32,7 +32,7 @@ def released_with(roster: Roster | None):
 def test_the_same_roster_as_released_passes_whatever_its_case_and_spacing():
     db = released_with(ROSTER)
     again = Roster(ids=("p-001",), names=("amara  osei", "Tomasz Wrona"), nicknames=("TOM",))
-    check_roster(db, KEY, roster_tags(again, KEY), PEOPLE, 5)
+    check_roster(db, roster_tags(again, KEY))
 
 
 @pytest.mark.parametrize(
@@ -48,19 +48,19 @@ def test_a_roster_changed_after_a_release_is_refused(first, then):
     # ledger's refusal ("1 changed") told that someone had (red team, stop 38).
     db = released_with(first)
     with pytest.raises(DisclosureRefused, match="roster differs"):
-        check_roster(db, KEY, roster_tags(then, KEY), PEOPLE, 5)
+        check_roster(db, roster_tags(then, KEY))
 
 
-def test_a_roster_may_grow_with_a_new_intake_of_k_people():
+def test_a_roster_grown_for_a_new_intake_is_refused_too():
+    # "k new participants" did not hold: renamed ids are no newcomers to the ledger, which
+    # knows people by their answers, and made-up rows are (code review, stop 38).
     db = released_with(ROSTER)
     grown = Roster(ROSTER.ids, (*ROSTER.names, "Kofi Mensah"), ROSTER.nicknames)
-    few = [*PEOPLE, *(f"N-{i}" for i in range(4))]
-    with pytest.raises(DisclosureRefused):
-        check_roster(db, KEY, roster_tags(grown, KEY), few, 5)
-    check_roster(db, KEY, roster_tags(grown, KEY), [*few, "N-4"], 5)
+    with pytest.raises(DisclosureRefused, match="new workspace"):
+        check_roster(db, roster_tags(grown, KEY))
 
 
 def test_before_any_release_any_roster_goes():
     db = duckdb.connect()
     Ledger(db, KEY)
-    check_roster(db, KEY, roster_tags(ROSTER, KEY), PEOPLE, 5)
+    check_roster(db, roster_tags(ROSTER, KEY))

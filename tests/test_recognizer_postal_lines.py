@@ -28,11 +28,14 @@ def found(text: str) -> list[tuple[str, str]]:
             [("Ashby Works, Mill Street, Derby DE1 2AB", "ADDRESS")],
         ),
         (
-            "the lift is broken at Carr Mills depot, Leeds LS9 8QR again",
-            [("Carr Mills depot, Leeds LS9 8QR", "ADDRESS")],
+            "the lift is broken at Carr Mills depot, Wharf Road, Leeds LS9 8QR again",
+            [("Carr Mills depot, Wharf Road, Leeds LS9 8QR", "ADDRESS")],
         ),
-        # A postcode alone stays a postcode.
+        # A postcode alone stays a postcode, and a list before one is no address: no house
+        # number, no street; a colon or a semicolon ends what could be one.
         ("my postcode is LS9 8QR", [("LS9 8QR", "POSTCODE")]),
+        ("Helpful mentor, clear plan, quick wins LS9 8QR", [("LS9 8QR", "POSTCODE")]),
+        ("Parts: bolts, 4 washers, hinges M1 1AE", [("M1 1AE", "POSTCODE")]),
     ],
 )
 def test_the_lines_before_a_postcode_are_the_address(text, expected):

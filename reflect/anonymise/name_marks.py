@@ -164,26 +164,25 @@ def written_with(text: str, tokens: list[Token], i: int) -> bool:
 _PERSON_TITLES = frozenset({"mr", "mrs"})
 _SURNAME = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\Z")
 # Before "MR" as a thing ("an MR scan", "my mr reviews": a merge request, a scan).
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "each", "every", "one", "per"})
-_EVERYDAY_ZIPF = 5.0  # "mr today", "the MRS team": words far commoner than any surname
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "each", "every", "per"})
 
 
 def after_a_title(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     """``tokens[i]`` follows "Mr" or "Mrs" as a surname does, in any case and whatever else
-    the word means: "Mrs Brown", "mr hargreaves", "Mr O'Neill" — not after "MR" in capitals
-    before a word that is not ("MR approvals"), nor after a determiner ("an MR scan"), nor a
-    verb or an everyday word in lower case ("my MR got merged", "mr today")."""
+    the word means: "Mrs Brown", "mr best", "Mr O'Neill" — not after "MR" in capitals before
+    a word that is not ("MR approvals"), nor after a determiner unless the title is written as
+    one ("an MR scan", "my mr reviews"; "a Mr Brown rang"), nor a verb in lower case ("my MR
+    got merged")."""
     if i == 0 or tokens[i - 1].norm not in _PERSON_TITLES:
         return False
     title, token = tokens[i - 1], tokens[i]
-    if i >= 2 and tokens[i - 2].norm in _DETERMINERS | POSSESSIVE_DETERMINERS:
-        return False
-    if title.text.isupper() and not token.text.isupper():
-        return False
-    if is_finite_verb(token.norm) or (
-        not token.capitalised and word_frequency(token.norm) >= _EVERYDAY_ZIPF
-    ):
-        return False
+    if title.text not in ("Mr", "Mrs"):  # written as a title, it is one ("a Mr Brown rang")
+        if i >= 2 and tokens[i - 2].norm in _DETERMINERS | POSSESSIVE_DETERMINERS:
+            return False
+        if title.text.isupper() and not token.text.isupper():
+            return False
+    if not token.capitalised and is_finite_verb(token.norm):
+        return False  # "mr got merged"
     return (
         text[title.end : token.start] in (" ", ". ")
         and len(token.norm) >= 2

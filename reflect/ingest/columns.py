@@ -22,8 +22,12 @@ _ORG_UNITS = ("business unit", "department", "directorate", "division", "functio
 _ORG_UNIT = re.compile(r"\b(?:" + "|".join(_ORG_UNITS) + r")s?\b")
 # A question about something else ("Did your team meet its target?"), or values no group
 # has: yes or no, numbers ("Team size").
-_NOT_A_GROUP_QUESTION = re.compile(r"^(?:did|do|does|is|are|was|were|has|have|how|why|when)\b")
-_NO_GROUP_VALUE = re.compile(r"(?i)yes|no|y|n|true|false|n/?a|[\d.,%\s-]+")
+_NOT_A_GROUP_QUESTION = re.compile(
+    r"^(?:did|do|does|is|are|was|were|has|have|how|why|when|can|could|should|will|would)\b"
+)
+_YES_OR_NO = re.compile(r"(?i)yes|no|y|n|true|false|n/?a")
+_NUMBERS = re.compile(r"[\d.,%\s-]+")
+_NOT_THE_UNIT = re.compile(r"\b(?:size|day|lead|channel|meeting)s?\b")  # "Team size"
 # Header words that identify a column (matched on lower-cased headers, first rule wins).
 _HEADER_RULES: dict[str, tuple[str, ...]] = {
     "participant": (
@@ -87,13 +91,17 @@ def _not_the_field(field: str, header: str, values: pd.Series) -> bool:
         return True  # "Name": "Anonymous" in every row is a placeholder, not one writer
     if field in ("role", "session", "cohort") and _RATING.search(header):
         return True  # "How useful was today's workshop? (1-5)": a score, not a group
+    if field == "cohort" and (
+        _NOT_A_GROUP_QUESTION.search(header) or filled.str.fullmatch(_YES_OR_NO).mean() >= 0.5
+    ):
+        return True  # "Was the workshop useful?", "Did your group meet?": yes or no
     if field == "cohort" and not any(w in header for w in _COHORT_WORDS):
         return not (  # matched by an organisation's word alone: "Business Unit", "Function"
             _ORG_UNIT.search(header)
-            and not _NOT_A_GROUP_QUESTION.search(header)
+            and not _NOT_THE_UNIT.search(header)
             and _repeats(filled)
             and _few_words(filled)
-            and filled.str.fullmatch(_NO_GROUP_VALUE).mean() < 0.5
+            and filled.str.fullmatch(_NUMBERS).mean() < 0.5
         )  # not "Team feedback" (answers), "Which website" (a word inside), "Team size"
     if field == "session" and re.search(r"\b(?:date|time|day)\b", header):
         return True  # "Visit date", "Check-in time": when, not which session

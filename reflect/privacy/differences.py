@@ -171,8 +171,8 @@ def moved_totals(programme: dict[str, int], ledger: Ledger, k: int) -> int:
         if unit == ALL:
             continue
         own = ledger.audit.moved(unit, members, k)
-        if own is None:
-            own = ledger.differs_by_a_few(members, k)
+        if own is None:  # below k a theme shows nothing (a taxonomy theme 2 people match)
+            own = members.bit_count() >= k and ledger.differs_by_a_few(members, k)
         moved += own
     return moved
 

@@ -151,7 +151,9 @@ def _apply(
             moves.phrase_moves.append((_name(parent), phrase, len(writers)))
         kept = [i for i in parent.members if not pattern.search(texts[i])]
         if moves is not None:
-            moves.left.append((_name(parent), len({participants[i] for i in kept})))
+            # people none of whose answers moved: some of a mover's answers may stay
+            outside = {participants[i] for i in kept} - {participants[i] for i in moved}
+            moves.left.append((_name(parent), len(outside)))
         child = Theme(
             split.new_ref,
             split.label,

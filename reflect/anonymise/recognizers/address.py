@@ -26,6 +26,7 @@ _STREET_TYPES = (
     r"terrace|close|crescent|square|sq|parkway|pkwy|highway|hwy|row|mews|gardens|grove|walk|"
     r"hill|park|circle|cir|trail|plaza|alley|pass|harbor|harbour|point|mall|port|fort"
 )
+STREET_WORD = re.compile(rf"\b(?:{_STREET_TYPES})\b", re.I)
 # Street words that end or start a street name in other European languages.
 _STREET_SUFFIXES = (
     r"stra(?:ss|ß)e|str\.?|gasse|weg|straat|laan|gracht|vej|gade|veien|vegen|gatan|vägen|katu|"

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
-from reflect.anonymise.recognizers.postcode import UK_POSTCODES
+from reflect.anonymise.recognizers.address import STREET_WORD
+from reflect.anonymise.recognizers.postcode import UK_AREAS, UK_POSTCODES
 from reflect.anonymise.spans import Span
 
 _MAX_LINES = 3  # lines before the postcode's own: street, district, building
@@ -25,7 +26,8 @@ _MAX_LINE_WORDS = 5
 _MAX_NAMED_WORDS = 4  # "Neville Hill depot", "Longsight TMD"
 _REACH = 160  # characters before the postcode an address can start
 _WORD = re.compile(r"[^\W_][\w'’.&-]*")
-_BREAK = re.compile(r"[.!?]\s|\n")
+_HOUSE_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+[A-Z]")
+_BREAK = re.compile(r"[.!?:;]\s|\n")  # "Parts ordered: bolts, ..." is a list
 # Words an address's own lines hold though a stop list has them ("Isle of Dogs", "The Old
 # Rectory", "Flat 2, Block C").
 _IN_ADDRESSES = frozenset({"the", "of", "upon", "on"})
@@ -49,8 +51,16 @@ class PostalLinesRecognizer:
         spans = []
         for pattern in UK_POSTCODES:
             for match in pattern.finditer(text):
+                area = re.match(r"[A-Za-z]+", match.group())
+                if area is None or area.group().lower() not in UK_AREAS:
+                    continue  # "PS5 4GB" is a console, not a postcode's line
                 start = address_start(text, match.start())
-                if start < match.start():
+                lines = text[start : match.start()]
+                # a street word or a house number before a name: not "clear plan, quick
+                # wins LS9 8QR" or "bolts, 4 washers, hinges M1 1AE"
+                if start < match.start() and (
+                    _HOUSE_NUMBER.search(lines) or STREET_WORD.search(lines)
+                ):
                     spans.append(Span(start, match.end(), "ADDRESS", 0.9, self.name))
         return spans
 
@@ -59,6 +69,8 @@ def address_start(text: str, postcode: int) -> int:
     """Where the address ending with the postcode at ``postcode`` starts (``postcode`` when
     nothing before it reads as part of one)."""
     floor = max(0, postcode - _REACH)
+    while 0 < floor < postcode and text[floor - 1].isalnum():
+        floor += 1  # from a word's start, not inside it
     start, end, lines = postcode, postcode, 0
     while lines <= _MAX_LINES and end > floor:
         comma = text.rfind(",", floor, end)

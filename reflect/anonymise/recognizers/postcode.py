@@ -22,6 +22,7 @@ _UK_AREAS = (
     "sg|sk|sl|sm|sn|so|sp|sr|ss|st|sw|sy|ta|td|tf|tn|tq|tr|ts|tw|ub|w|wa|wc|wd|wf|wn|wr|ws|wv|"
     "yo|ze"
 )
+UK_AREAS = frozenset(_UK_AREAS.split("|"))
 
 
 UK_POSTCODES = (

@@ -27,6 +27,7 @@ from reflect.anonymise.name_rules import accept
 from reflect.anonymise.name_tokens import Token, tokenize
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.spans import Span
+from reflect.roster import ID_SHAPE
 
 _MIN_PART_CHARS = 2
 _MIN_FUZZY_CHARS = 5
@@ -38,17 +39,15 @@ _MAX_POSSESSIVE_ZIPF = 3.5
 # full only as other names are: in lower case "will price" is a verb and its object.
 _EVERYDAY_ZIPF = 4.4
 _MAX_NAME_WORDS = 4  # "ana maria lopez garcia" in full
-# An id is looked for in answers only in a shape no word has: with a digit ("E26628"), a
-# user name's dot, underscore, at sign or hyphen ("jane.doe", "smith-j"), or letters no
-# dictionary holds ("jsmith"). The roster is the analyst's file: an id that was a word ("adhd")
-# searched everyone's answers for it, and the ledger's refusal when 1 to k−1 people's answers
-# changed told whether a few had written it (red team, stop 38; a roster changed after a
-# release is refused too: ``privacy.roster_pin``).
-_ID_SHAPE = re.compile(r"\d|\w[._@]\w")
+# A roster id is looked for in answers in the shape of an id (``ID_SHAPE``), a hyphenated
+# user name ("smith-j") or letters no dictionary holds ("jsmith"). The roster is the analyst's
+# file: an id that was a word ("adhd") searched everyone's answers for it, and the ledger's
+# refusal when 1 to k−1 people's answers changed told whether a few had written it (red
+# team, stop 38); a roster changed after a release is refused too (``privacy.roster_pin``).
 
 
 def _id_shaped(value: str) -> bool:
-    if _ID_SHAPE.search(value):
+    if ID_SHAPE.search(value):
         return True
     parts = value.lower().split("-")  # "smith-j", not "self-care"
     return (
