@@ -56,3 +56,16 @@ def test_when_the_patterns_are_edited_then_cached_redactions_are_redone(tmp_path
         )
         again, _ = anonymise(_frame([("P100", text)]), None, KEY, ws)
     assert again[F.TEXT].iloc[0] == text
+
+
+def test_a_participant_id_shaped_like_a_word_is_not_looked_for_in_answers():
+    # An id renamed "adhd" redacted that word in everyone's answers, and the ledger's rule 3
+    # told whether a few had written it (code review and red team, stop 38).
+    rows = [("adhd", "my manager knows about my ADHD now"), ("p45", "handed my P45 in"),
+            ("E20931", "my staff number is E20931")]  # fmt: skip
+    out, _ = anonymise(_frame(rows), None, KEY, None, recognizer_names=["email"])
+    assert out[F.TEXT].tolist() == [
+        "my manager knows about my ADHD now",
+        "handed my P45 in",
+        "my staff number is [EMPLOYEE_ID]",
+    ]

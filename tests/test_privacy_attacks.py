@@ -494,6 +494,34 @@ def test_a_workspace_from_before_theme_scopes_keeps_rule_3_after_a_view():
             report(rows, themes, ledger=ledger(db), filter=Filter.parse(view) if view else None)
 
 
+def test_a_split_child_equal_to_the_union_of_two_released_ones_is_refused():
+    # Released on "rota" (12 people), then on "parking" (4 of them and one more), a split on
+    # both was the first plus that one person and equal to the union of the releases: not
+    # "moved", and the views withheld it only where the person was (red team, stop 38).
+    rows = programme(60)
+    hybrid = sorted({r[F.PARTICIPANT] for r in rows if r[F.TEXT].startswith("we argued")})
+    rota, parking = set(hybrid[:12]), {*hybrid[:4], hybrid[12]}
+    for r in rows:
+        if r[F.TEXT].startswith("we argued"):
+            words = [
+                w for w, who in (("rota", rota), ("parking", parking)) if r[F.PARTICIPANT] in who
+            ]
+            r[F.TEXT] += "".join(f" and the {w}" for w in words)
+    book = ledger()
+    report(rows, ledger=book)
+    for phrases in (["rota"], ["parking"]):
+        themes, moves = _split(rows, "hybrid", phrases)
+        assert report(rows, themes, ledger=book, review_moves=moves)
+    frame, review = frame_of(rows), Review()
+    review.split("hybrid", ["rota", "parking"], "Allotments")
+    review.hide("hybrid")  # the parent, which would have moved by that one person too
+    themes, moves = review_with_moves(themes_of(frame), review, frame)
+    for view in ("role=mentor", "role=mentee", None):
+        with pytest.raises(DisclosureRefused, match="differ by fewer than"):
+            report(rows, themes, ledger=book, review_moves=moves,
+                   filter=Filter.parse(view) if view else None)  # fmt: skip
+
+
 def test_a_theme_moved_by_one_answer_is_refused_in_every_view_as_in_the_full_report():
     # A taught answer forced into a theme: the full report was refused, but each view
     # withheld only its moved cells, so which views withheld them gave the writer's role and

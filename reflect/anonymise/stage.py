@@ -26,7 +26,7 @@ from reflect.roster import ID_SHAPE, Roster, with_own_ids
 
 # Bump when recognizers change what they find, so cached redactions are redone (an edit of
 # ``models/patterns.toml`` redoes them by itself).
-REDACTION_VERSION = "19"
+REDACTION_VERSION = "20"
 
 
 @dataclass
@@ -62,7 +62,7 @@ def anonymise(
     # Participants' own ids are redacted from text too, so the roster always includes them.
     # They are left out of the cache fingerprint (a new participant would otherwise void every
     # cached redaction) and replaced in cached texts by ``_redact_ids`` below instead.
-    own_ids = tuple(sorted(p for p in set(frame[F.PARTICIPANT]) if ID_SHAPE.search(p)))
+    own_ids = tuple(sorted(p for p in set(frame[F.PARTICIPANT]) if ID_SHAPE.match(p)))
     fingerprint = _fingerprint(roster or Roster(), recognizer_names, key)
     roster = with_own_ids(roster, own_ids)
     unique = list(dict.fromkeys([*out[F.TEXT], *(also if workspace is not None else ())]))

@@ -182,6 +182,7 @@ class AuditStore:
     CREATE TABLE IF NOT EXISTS ledger_themes (unit VARCHAR PRIMARY KEY, members BLOB);
     CREATE TABLE IF NOT EXISTS ledger_theme_scope (unit VARCHAR PRIMARY KEY, people BLOB);
     CREATE TABLE IF NOT EXISTS ledger_programme (members BLOB PRIMARY KEY);
+    CREATE TABLE IF NOT EXISTS ledger_theme_totals (unit VARCHAR, members BLOB, generation INT);
     """
 
     def __init__(self, db) -> None:
@@ -198,13 +199,34 @@ class AuditStore:
         everyone = functools.reduce(operator.or_, self.groups, 0)
         for unit, members in self.people.items():
             self.scope.setdefault(unit, everyone | members)
+        # Each release's people of each theme, since k or more people last changed (one
+        # generation): a theme equal to the union of two releases was one person from each.
+        (top,) = db.execute("SELECT max(generation) FROM ledger_theme_totals").fetchall()[0]
+        self.generation = top or 0
+        self.totals: dict[str, set[int]] = {}
+        query = "SELECT unit, members FROM ledger_theme_totals WHERE generation = ?"
+        for unit, members in db.execute(query, [self.generation]).fetchall():
+            self.totals.setdefault(unit, set()).add(_int(members))
+        if top is None:  # a workspace from before totals were kept: the union stands for them
+            self.totals = {unit: {members} for unit, members in self.people.items()}
 
-    def add(self, totals: dict[str, int], groups: list[int], about: int) -> None:
+    def add(
+        self, totals: dict[str, int], groups: list[int], about: int, fresh: bool = False
+    ) -> None:
         """Record a release: each of the whole programme's themes' people (``totals``; a
         view's too, since its cells are protected with the whole programme's margins and
         move with people outside it), the groups it counted and everyone it was about
-        (``about``: the programme's people)."""
+        (``about``: the programme's people); ``fresh``: k or more people changed since the
+        last release, which starts a generation of totals."""
+        if fresh and self.totals:
+            self.generation, self.totals = self.generation + 1, {}
         for unit, members in totals.items():
+            if members not in self.totals.setdefault(unit, set()):
+                self.totals[unit].add(members)
+                self.db.execute(
+                    "INSERT INTO ledger_theme_totals VALUES (?, ?, ?)",
+                    [unit, _bytes(members), self.generation],
+                )
             for table, known, value in (
                 ("ledger_themes", self.people, members),
                 ("ledger_theme_scope", self.scope, about),
@@ -220,20 +242,30 @@ class AuditStore:
             self.db.execute("INSERT OR IGNORE INTO ledger_programme VALUES (?)", [_bytes(members)])
 
     def moved(self, unit: str, members: int, k: int) -> bool | None:
-        """Whether a theme's people (``members``) differ by 1 to k−1 from everyone its
-        releases held, among the people those releases were about (a newcomer is no move);
-        None when there is nothing to set them against: no release of the theme, or releases
-        of another theme under its id (k or more apart)."""
-        before = self.people.get(unit)
-        if before is None:
+        """Whether a theme's people (``members``) differ by 1 to k−1 from its people in any
+        release since k or more people last changed, among the people those releases were
+        about (a newcomer is no move): each release, not their union — a split child released
+        on one phrase, then another, then both, was the first plus one person and equal to
+        the union (red team, stop 38). None when there is nothing to set them against: no
+        release of the theme, or releases of another theme under its id (k or more apart)."""
+        released = self.totals.get(unit)
+        if not released:
             return None
-        changed = ((members & self.scope.get(unit, members)) ^ before).bit_count()
-        return None if changed >= k else changed > 0
+        now = members & self.scope.get(unit, members)
+        apart = [(now ^ before).bit_count() for before in released]
+        if any(0 < d < k for d in apart):
+            return True
+        return False if 0 in apart else None
 
     @staticmethod
     def erase(db, mask: int) -> None:
         """``reflect forget``: the person's bit (``mask``) leaves every stored set."""
         db.execute(AuditStore.SCHEMA)
+        rows = db.execute("SELECT unit, members, generation FROM ledger_theme_totals").fetchall()
+        db.execute("DELETE FROM ledger_theme_totals")
+        for unit, data, generation in rows:
+            out = _bytes(_int(data) & ~mask)
+            db.execute("INSERT INTO ledger_theme_totals VALUES (?, ?, ?)", [unit, out, generation])
         for table, column in (("ledger_themes", "members"), ("ledger_theme_scope", "people")):
             for unit, data in db.execute(f"SELECT unit, {column} FROM {table}").fetchall():
                 out = _bytes(_int(data) & ~mask)

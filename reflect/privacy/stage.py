@@ -284,7 +284,8 @@ def disclose(
         if sets is not None:  # who each theme's counts are about (audit.py)
             programme = differences.shown_sets({ALL: shown[ALL]}, sets)
             totals = {u: people for u, people in programme_sets.items() if u != ALL}
-            ledger.audit.add(totals, programme, about=programme_sets[ALL])
+            fresh = ledger.people.changed >= threshold  # a new generation of totals
+            ledger.audit.add(totals, programme, about=programme_sets[ALL], fresh=fresh)
         release = {"id": release_id, "ledger": True}
     report.privacy = privacy_section(
         k, redactions, tally, dp_info, quotes, quotes_shown, filter, release, report.n_reflections

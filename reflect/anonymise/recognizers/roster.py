@@ -47,7 +47,7 @@ _MAX_NAME_WORDS = 4  # "ana maria lopez garcia" in full
 
 
 def _id_shaped(value: str) -> bool:
-    if ID_SHAPE.search(value):
+    if ID_SHAPE.match(value):
         return True
     parts = value.lower().split("-")  # "smith-j", not "self-care"
     return (
