@@ -156,10 +156,11 @@ def unit_sets(units, encoded: Encoded, bits) -> dict[str, int]:
 def moved_totals(programme: dict[str, int], ledger: Ledger, k: int) -> int:
     """Rule 3's count, for a full report and for every view alike: how many of the whole
     programme's themes (``programme``: ``unit_sets``) hold 1 to k−1 people more or fewer than
-    every release of them together, among the people those releases were about
-    (``AuditStore.moved``); a theme with no releases of its own (a split's new part, a
-    merge named by a small theme, an emerging theme numbered anew), or whose releases were
-    another theme's, counts as moved when it differs from any released set by 1 to k−1.
+    one of their releases since k or more people last changed, among the people those
+    releases were about (``AuditStore.moved``); a theme with no releases of its own (a
+    split's new part, a merge named by a small theme, an emerging theme numbered anew), or
+    whose releases were another theme's, counts as moved when it holds k people or more and
+    differs from any released set by 1 to k−1.
     Views that withheld only the cells that moved showed, view by view, where the few people
     were (a taught answer: its writer's role and session — red team, 4 December 2026). A
     theme with releases of its own is set against them, not against any near count: a theme
