@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# An id no word shares a shape with: a letter and three digits ("P777", "E26628"; not "p45",
-# "covid19" or a year), five digits ("00318842"), or a user name's dot, underscore or at sign
-# ("jane.doe", not "m.e"). Participants' own ids are looked for in answers only in this shape:
-# an id renamed to a word ("adhd") redacted that word wherever written, and the ledger's
-# refusal when 1 to k−1 people changed told whether a few had written it (code review and
-# red team, stop 38).
-ID_SHAPE = re.compile(r"(?=.*[^\W\d_])(?:\D*\d){3}|\d{5}|(?=.{5}).*\w[._@]\w")
+# An id no word shares a shape with: a digit ("P12", "E26628"), or a user name's dot,
+# underscore or at sign in five characters or more ("jane.doe", not "m.e"). Participants' own
+# ids are looked for in answers only in this shape: an id renamed to a word ("adhd") redacted
+# that word wherever written, and the ledger's refusal when 1 to k−1 people changed told
+# whether a few had written it (code review and red team, stop 38). Words with a digit
+# ("p45") remain such a search.
+ID_SHAPE = re.compile(r".*\d|(?=.{5}).*\w[._@]\w")
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,8 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("rota still a pain - melissa", "a pain - [PERSON]"),
         ("Thanks for the session - Gideon", "session - [PERSON]"),
         ("back in\nAugust", "back in\nAugust"),
+        ("Christmas Eve shifts were long", "Christmas Eve shifts"),  # a day, not a name
+        ("my EA, Fiona, booked it", "my EA, [PERSON], booked"),  # a role, then a name
         ("had a chat with aisling about the rota", "with [PERSON] about"),  # not "aisle"
         ("said hi to our lovely dawn on reception", "our lovely [PERSON] on reception"),
         ("getting the room key from reception took ages", "the room key from reception"),

@@ -61,11 +61,16 @@ def test_when_the_patterns_are_edited_then_cached_redactions_are_redone(tmp_path
 def test_a_participant_id_shaped_like_a_word_is_not_looked_for_in_answers():
     # An id renamed "adhd" redacted that word in everyone's answers, and the ledger's rule 3
     # told whether a few had written it (code review and red team, stop 38).
-    rows = [("adhd", "my manager knows about my ADHD now"), ("p45", "handed my P45 in"),
-            ("E20931", "my staff number is E20931")]  # fmt: skip
+    rows = [
+        ("adhd", "my manager knows about my ADHD now"),
+        ("m.e", "my M.E. is back"),
+        ("E20931", "my staff number is E20931"),
+        ("P12", "P12 here, paired with S07"),
+    ]
     out, _ = anonymise(_frame(rows), None, KEY, None, recognizer_names=["email"])
     assert out[F.TEXT].tolist() == [
         "my manager knows about my ADHD now",
-        "handed my P45 in",
+        "my M.E. is back",
         "my staff number is [EMPLOYEE_ID]",
+        "[EMPLOYEE_ID] here, paired with S07",
     ]

@@ -522,6 +522,61 @@ def test_a_split_child_equal_to_the_union_of_two_released_ones_is_refused():
                    filter=Filter.parse(view) if view else None)  # fmt: skip
 
 
+def test_a_few_bystanders_edited_do_not_let_a_one_person_move_through():
+    # A "!" added to five bystanders' answers made five people "changed", and rule 3's move
+    # check ran only with nobody changed: a split on one more phrase, one person from the
+    # released split, was written, and its views withheld it only where that person was
+    # (red team, stop 38). Moves are judged among the people who did not change.
+    rows = programme(60)
+    hybrid = sorted({r[F.PARTICIPANT] for r in rows if r[F.TEXT].startswith("we argued")})
+    rota, parking = set(hybrid[:12]), {*hybrid[:4], hybrid[12]}
+    for r in rows:
+        if r[F.TEXT].startswith("we argued"):
+            who = r[F.PARTICIPANT]
+            words = [w for w, wrote in (("rota", rota), ("parking", parking)) if who in wrote]
+            r[F.TEXT] += "".join(f" and the {w}" for w in words)
+    book = ledger()
+    report(rows, ledger=book)
+    themes, moves = _split(rows, "hybrid", ["rota"])
+    assert report(rows, themes, ledger=book, review_moves=moves)
+    bystanders = sorted({r[F.PARTICIPANT] for r in rows} - set(hybrid))[:5]
+    edited = [dict(r, **{F.TEXT: r[F.TEXT] + "!"}) if r[F.PARTICIPANT] in bystanders else r
+              for r in rows]  # fmt: skip
+    themes, moves = _split(edited, "hybrid", ["rota", "parking"])
+    with pytest.raises(DisclosureRefused, match="differ by fewer than"):
+        report(edited, themes, ledger=book, review_moves=moves)
+    themes, moves = _split(edited, "hybrid", ["rota"])  # the released split: nothing moved
+    assert report(edited, themes, ledger=book, review_moves=moves)
+
+
+def test_a_theme_hidden_when_a_generation_starts_keeps_its_releases():
+    # Ten made-up rows made a new generation of released sets with career hidden; career's
+    # sets were forgotten, and one mentee moved into it passed in every view (code review).
+    rows, book = programme(60), ledger()
+    report(rows, ledger=book, filter=Filter.parse("role=mentor"))
+    rows += [r for i in range(10) for r in person(f"P-N{i}", "mentee", "Cohort B", ["tools"])]
+    frame, review = frame_of(rows), Review()
+    review.hide("career")
+    hidden, moves = review_with_moves(themes_of(frame), review, frame)
+    report(rows, hidden, ledger=book, review_moves=moves, filter=Filter.parse("role=mentor"))
+    themes = _moved_into_career(rows, "mentee")
+    for view in ("role=mentor", "role=mentee", None):
+        with pytest.raises(DisclosureRefused, match="differ by fewer than"):
+            report(rows, themes, ledger=book, filter=Filter.parse(view) if view else None)
+
+
+def test_a_workspace_from_before_release_totals_keeps_them_past_its_next_release():
+    rows, db, mentors = programme(60), duckdb.connect(), Filter.parse("role=mentor")
+    report(rows, ledger=ledger(db), filter=mentors)
+    db.execute("DROP TABLE ledger_theme_totals")  # as an older version left it
+    themes, moves = _split(rows, "hybrid", ["office days"])
+    report(rows, themes, ledger=ledger(db), review_moves=moves, filter=mentors)
+    for view in ("role=mentor", "role=mentee", None):
+        with pytest.raises(DisclosureRefused, match="differ by fewer than"):
+            report(rows, _moved_into_career(rows, "mentee"), ledger=ledger(db),
+                   filter=Filter.parse(view) if view else None)  # fmt: skip
+
+
 def test_a_theme_moved_by_one_answer_is_refused_in_every_view_as_in_the_full_report():
     # A taught answer forced into a theme: the full report was refused, but each view
     # withheld only its moved cells, so which views withheld them gave the writer's role and

@@ -26,7 +26,7 @@ from reflect.roster import ID_SHAPE, Roster, with_own_ids
 
 # Bump when recognizers change what they find, so cached redactions are redone (an edit of
 # ``models/patterns.toml`` redoes them by itself).
-REDACTION_VERSION = "20"
+REDACTION_VERSION = "21"
 
 
 @dataclass

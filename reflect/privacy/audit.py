@@ -175,8 +175,9 @@ class AuditStore:
     (one union per theme id, table ``ledger_themes``: the people a reader's counts of that
     theme are about, so a view is audited with the full report's counts of the theme too),
     everyone those releases were about (``ledger_theme_scope``: the programme's people at
-    each release; a newcomer's answer moves no theme), and every released count of
-    participants (``ledger_programme``: the groups themselves)."""
+    each release; a newcomer's answer moves no theme), each release's people of each theme
+    since k or more people last changed (``ledger_theme_totals``), and every released count
+    of participants (``ledger_programme``: the groups themselves)."""
 
     SCHEMA = """
     CREATE TABLE IF NOT EXISTS ledger_themes (unit VARCHAR PRIMARY KEY, members BLOB);
@@ -209,6 +210,7 @@ class AuditStore:
             self.totals.setdefault(unit, set()).add(_int(members))
         if top is None:  # a workspace from before totals were kept: the union stands for them
             self.totals = {unit: {members} for unit, members in self.people.items()}
+            self._insert({unit: sets for unit, sets in self.totals.items()})
 
     def add(
         self, totals: dict[str, int], groups: list[int], about: int, fresh: bool = False
@@ -219,14 +221,17 @@ class AuditStore:
         (``about``: the programme's people); ``fresh``: k or more people changed since the
         last release, which starts a generation of totals."""
         if fresh and self.totals:
-            self.generation, self.totals = self.generation + 1, {}
+            # A theme this release does not show keeps its sets (a hidden theme, one not
+            # found this time): a new generation must not forget it (code review, stop 38).
+            carried = {unit: sets for unit, sets in self.totals.items() if unit not in totals}
+            self.generation, self.totals = self.generation + 1, carried
+            self.db.execute("DELETE FROM ledger_theme_totals")
+            self._insert(carried)
+        new = {u: {m} for u, m in totals.items() if m not in self.totals.get(u, set())}
+        for unit, sets in new.items():
+            self.totals.setdefault(unit, set()).update(sets)
+        self._insert(new)
         for unit, members in totals.items():
-            if members not in self.totals.setdefault(unit, set()):
-                self.totals[unit].add(members)
-                self.db.execute(
-                    "INSERT INTO ledger_theme_totals VALUES (?, ?, ?)",
-                    [unit, _bytes(members), self.generation],
-                )
             for table, known, value in (
                 ("ledger_themes", self.people, members),
                 ("ledger_theme_scope", self.scope, about),
@@ -241,21 +246,27 @@ class AuditStore:
             self.groups.append(members)
             self.db.execute("INSERT OR IGNORE INTO ledger_programme VALUES (?)", [_bytes(members)])
 
-    def moved(self, unit: str, members: int, k: int) -> bool | None:
+    def moved(self, unit: str, members: int, k: int, stable: int = -1) -> bool | None:
         """Whether a theme's people (``members``) differ by 1 to k−1 from its people in any
         release since k or more people last changed, among the people those releases were
         about (a newcomer is no move): each release, not their union — a split child released
         on one phrase, then another, then both, was the first plus one person and equal to
-        the union (red team, stop 38). None when there is nothing to set them against: no
-        release of the theme, or releases of another theme under its id (k or more apart)."""
+        the union (red team, stop 38); only among the ``stable`` people, whose answers did
+        not change. None when there is nothing to set them against: no release of the theme,
+        or releases of another theme under its id (k or more apart)."""
         released = self.totals.get(unit)
         if not released:
             return None
         now = members & self.scope.get(unit, members)
-        apart = [(now ^ before).bit_count() for before in released]
-        if any(0 < d < k for d in apart):
-            return True
-        return False if 0 in apart else None
+        apart = [((now ^ before) & stable).bit_count() for before in released]
+        if 0 in apart:
+            return False  # one of its releases exactly (an earlier export's report again)
+        return True if any(d < k for d in apart) else None
+
+    def _insert(self, totals: dict[str, set[int]]) -> None:
+        rows = [(u, _bytes(m), self.generation) for u, sets in totals.items() for m in sets]
+        if rows:
+            self.db.executemany("INSERT INTO ledger_theme_totals VALUES (?, ?, ?)", rows)
 
     @staticmethod
     def erase(db, mask: int) -> None:
@@ -263,9 +274,9 @@ class AuditStore:
         db.execute(AuditStore.SCHEMA)
         rows = db.execute("SELECT unit, members, generation FROM ledger_theme_totals").fetchall()
         db.execute("DELETE FROM ledger_theme_totals")
-        for unit, data, generation in rows:
-            out = _bytes(_int(data) & ~mask)
-            db.execute("INSERT INTO ledger_theme_totals VALUES (?, ?, ?)", [unit, out, generation])
+        kept = [(unit, _bytes(_int(data) & ~mask), generation) for unit, data, generation in rows]
+        if kept:
+            db.executemany("INSERT INTO ledger_theme_totals VALUES (?, ?, ?)", kept)
         for table, column in (("ledger_themes", "members"), ("ledger_theme_scope", "people")):
             for unit, data in db.execute(f"SELECT unit, {column} FROM {table}").fetchall():
                 out = _bytes(_int(data) & ~mask)

@@ -66,6 +66,12 @@ class KnownSets:
             near = near or 0 < difference < k
         return near
 
+    def near_among(self, people: int, k: int, among: int) -> bool:
+        """``near`` seen only among some people (``among``: those whose answers did not
+        change): equal there to a known set, nothing new; 1 to k−1 apart there, near."""
+        apart = [((members ^ people) & among).bit_count() for _, members, _ in self.sets]
+        return 0 not in apart and any(0 < d < k for d in apart)
+
     def nested_near(self, people: int, k: int) -> bool:
         """Whether ``people`` holds, or is held by, a set here with 1 to k−1 people more or
         fewer: a difference a reader has, where sets that only overlap give none."""

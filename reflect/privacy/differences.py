@@ -153,7 +153,7 @@ def unit_sets(units, encoded: Encoded, bits) -> dict[str, int]:
     }
 
 
-def moved_totals(programme: dict[str, int], ledger: Ledger, k: int) -> int:
+def moved_totals(programme: dict[str, int], ledger: Ledger, k: int, stable: int = -1) -> int:
     """Rule 3's count, for a full report and for every view alike: how many of the whole
     programme's themes (``programme``: ``unit_sets``) hold 1 to k−1 people more or fewer than
     one of their releases since k or more people last changed, among the people those
@@ -166,14 +166,20 @@ def moved_totals(programme: dict[str, int], ledger: Ledger, k: int) -> int:
     theme with releases of its own is set against them, not against any near count: a theme
     held back beside a released cell (32 raised it, 30 mentors) is no move (code review,
     round 5), and a full report after the role views was refused for it with nothing changed
-    (stop 38)."""
+    (stop 38). Only among the ``stable`` people (whose answers did not change), whatever else
+    changed: a "!" added to five bystanders' answers made five people "changed", which let a
+    review edit one person from a released split through (red team, stop 38)."""
     moved = 0
     for unit, members in programme.items():
         if unit == ALL:
             continue
-        own = ledger.audit.moved(unit, members, k)
+        own = ledger.audit.moved(unit, members, k, stable)
         if own is None:  # below k a theme shows nothing (a taxonomy theme 2 people match)
-            own = members.bit_count() >= k and ledger.differs_by_a_few(members, k)
+            own = members.bit_count() >= k and (
+                ledger.differs_by_a_few(members, k)
+                if stable == -1
+                else ledger.known.near_among(members, k, stable)
+            )
         moved += own
     return moved
 

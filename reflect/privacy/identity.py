@@ -92,6 +92,7 @@ class People:
             "people": {}, "answers": {}, "versions": {}, "groups": {}
         }  # fmt: skip
         self.changed = 0  # people of the last ``bits`` whose answers no release had
+        self.changed_bits: frozenset[int] = frozenset()  # (their bits)
         # After the highest bit anyone holds: counting tags would give a bit someone has
         # once a forgotten person's tag is gone (a forgotten bit is clear in every set).
         (top,) = db.execute(
@@ -145,7 +146,7 @@ class People:
             if version not in self.versions:
                 self.new["versions"][version] = bit
                 changed.add(bit)
-        self.changed = len(changed)
+        self.changed, self.changed_bits = len(changed), frozenset(changed)
         return out
 
     def store(self, db) -> None:

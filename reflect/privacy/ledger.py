@@ -41,8 +41,8 @@ What is stored (tables of the workspace's DuckDB file, which is private to its o
   people; ``members`` is a bitset over ``bit``; ``erased`` counts members since erased.
 - ``ledger_derived``, the same for the sets a reader works out from two nested released
   sets (``derived.py``: checked against like released ones); ``ledger_themes``,
-  ``ledger_theme_scope`` and ``ledger_programme``, for ``audit.py`` (all of a theme's counts,
-  or the groups', at once; whom a theme's releases were about).
+  ``ledger_theme_scope``, ``ledger_theme_totals`` and ``ledger_programme``, for ``audit.py``
+  (a theme's counts, or the groups', at once; whom and what each theme's releases held).
 - ``ledger_releases(release_id, released_at, k, kind, numbers)``: one row per report; its
   ``numbers`` digest lets ``reflect compare`` recognise an unedited report of this workspace.
 - ``ledger_populations(digest)``: a keyed HMAC of each released report's sorted pseudonyms
@@ -182,12 +182,12 @@ class Ledger:
 
     def check_changes(self, moved: int, k: int, numbers: str | None = None) -> None:
         """Rule 3: refuse a report in which 1 to k−1 people are new or changed since every
-        release, or, with nobody changed, ``moved`` theme totals moved by 1 to k−1 (a review
-        edit) — unless its counts (``numbers``: ``numbers_digest``) are a report's already
-        released: the same command again after an export that changed k or more people had
-        its moved totals withheld, and was refused the second time. The refusal never depends
-        on which counts moved when people changed: it would answer, theme by theme, whether a
-        changed answer was in it."""
+        release, or ``moved`` theme totals moved by 1 to k−1 among those who did not change (a
+        review edit; a "!" in five bystanders' answers hid one) — unless its counts (``numbers``:
+        ``numbers_digest``) are a report's already released: the same command again after an
+        export that changed k or more people had its moved totals withheld, and was refused the
+        second time. The refusal never depends on which counts the changed answers moved: it
+        would answer, theme by theme, whether a changed answer was in it."""
         if self.few_changed(k):
             raise DisclosureRefused(
                 f"fewer than {k} participants are new or wrote something different since a "
@@ -198,7 +198,7 @@ class Ledger:
         repeat = numbers is not None and bool(
             self.db.execute("SELECT 1 FROM ledger_releases WHERE numbers = ?", [numbers]).fetchall()
         )
-        if moved and self.people.changed == 0 and not repeat:
+        if moved and not repeat:  # (moved among the people who did not change)
             raise DisclosureRefused(
                 f"with the same answers, a theme's total would differ by fewer than {k} people "
                 "from one already released from this workspace (a review edit, or a new "

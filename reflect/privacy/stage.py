@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from reflect import frames as F
@@ -47,7 +48,7 @@ from reflect.privacy.counts import (
     one_label_per_person,
     ordered_groups,
 )
-from reflect.privacy.digests import numbers_digest
+from reflect.privacy.digests import bitset, numbers_digest
 from reflect.privacy.facets import facet_sets, facets_against_ledger, safe_facets
 from reflect.privacy.filters import Filter, check_filter, not_with_a_filter
 from reflect.privacy.fit import safe_fit
@@ -171,7 +172,9 @@ def disclose(
         reasons |= dict.fromkeys(withheld, "earlier_release")
         # rule 3: themes; a view counts the whole programme's, as its report would
         programme_sets = differences.unit_sets(programme_units, encoded, bits)
-        moved = differences.moved_totals(programme_sets, ledger, threshold)
+        changed = np.fromiter(ledger.people.changed_bits, dtype=np.int64)
+        stable = ~bitset(changed)  # the people whose answers are as released before
+        moved = differences.moved_totals(programme_sets, ledger, threshold, stable)
     hidden, extra_sets = differences.make_consistent(shown, view, k, sets, ledger, threshold)
     if sets is not None:  # all of a theme's counts together, not only two at a time
         hidden |= withhold_small_groups(shown, sets, ledger.audit.groups, threshold)
