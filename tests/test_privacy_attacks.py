@@ -494,19 +494,24 @@ def test_a_workspace_from_before_theme_scopes_keeps_rule_3_after_a_view():
             report(rows, themes, ledger=ledger(db), filter=Filter.parse(view) if view else None)
 
 
-def test_a_split_child_equal_to_the_union_of_two_released_ones_is_refused():
-    # Released on "rota" (12 people), then on "parking" (4 of them and one more), a split on
-    # both was the first plus that one person and equal to the union of the releases: not
-    # "moved", and the views withheld it only where the person was (red team, stop 38).
+def _rota_and_parking() -> tuple[list[dict], list[str]]:
+    """Twelve hybrid writers add "rota"; four of them and one more add "parking"."""
     rows = programme(60)
     hybrid = sorted({r[F.PARTICIPANT] for r in rows if r[F.TEXT].startswith("we argued")})
     rota, parking = set(hybrid[:12]), {*hybrid[:4], hybrid[12]}
     for r in rows:
         if r[F.TEXT].startswith("we argued"):
-            words = [
-                w for w, who in (("rota", rota), ("parking", parking)) if r[F.PARTICIPANT] in who
-            ]
+            who = r[F.PARTICIPANT]
+            words = [w for w, wrote in (("rota", rota), ("parking", parking)) if who in wrote]
             r[F.TEXT] += "".join(f" and the {w}" for w in words)
+    return rows, hybrid
+
+
+def test_a_split_child_equal_to_the_union_of_two_released_ones_is_refused():
+    # Released on "rota" (12 people), then on "parking" (4 of them and one more), a split on
+    # both was the first plus that one person and equal to the union of the releases: not
+    # "moved", and the views withheld it only where the person was (red team, stop 38).
+    rows, hybrid = _rota_and_parking()
     book = ledger()
     report(rows, ledger=book)
     for phrases in (["rota"], ["parking"]):
@@ -527,14 +532,7 @@ def test_a_few_bystanders_edited_do_not_let_a_one_person_move_through():
     # check ran only with nobody changed: a split on one more phrase, one person from the
     # released split, was written, and its views withheld it only where that person was
     # (red team, stop 38). Moves are judged among the people who did not change.
-    rows = programme(60)
-    hybrid = sorted({r[F.PARTICIPANT] for r in rows if r[F.TEXT].startswith("we argued")})
-    rota, parking = set(hybrid[:12]), {*hybrid[:4], hybrid[12]}
-    for r in rows:
-        if r[F.TEXT].startswith("we argued"):
-            who = r[F.PARTICIPANT]
-            words = [w for w, wrote in (("rota", rota), ("parking", parking)) if who in wrote]
-            r[F.TEXT] += "".join(f" and the {w}" for w in words)
+    rows, hybrid = _rota_and_parking()
     book = ledger()
     report(rows, ledger=book)
     themes, moves = _split(rows, "hybrid", ["rota"])
