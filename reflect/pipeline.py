@@ -121,6 +121,7 @@ def analyse(
     from reflect.embed import Embedder
     from reflect.keys import load_key
     from reflect.privacy import Filter, disclose
+    from reflect.privacy.edits_pin import edits_changed, edits_digest, remember_edits
     from reflect.privacy.ledger import Ledger
     from reflect.privacy.roster_pin import check_roster, remember_roster, roster_tags
     from reflect.privacy.screening import taxonomy_terms
@@ -189,6 +190,7 @@ def analyse(
         # the ledger has checked who is reported; under differential privacy the noise covers
         # such a move.
         themes, review_moves = review_with_moves(themes, review, redacted)
+        edits = edits_digest(review, key)
         lap("themes")
 
         # In the workspace: quotes are screened by meaning with cached embeddings.
@@ -207,8 +209,10 @@ def analyse(
             embed=lambda texts: embed(texts, alone=True),
             fit=fit,
             review_moves=review_moves if config.dp_epsilon is None else None,
+            edits_changed=edits_changed(workspace.db, edits),
         )
         remember_roster(workspace.db, rostered)  # released with it: later reports too
+        remember_edits(workspace.db, edits)
         workspace.finish_run(run_id, len(redacted))
     # After disclosure, as the report shows it: the share is itself a number (privacy/fit.py).
     if report.taxonomy_fit is not None:

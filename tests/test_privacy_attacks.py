@@ -575,6 +575,37 @@ def test_a_workspace_from_before_release_totals_keeps_them_past_its_next_release
                    filter=Filter.parse(view) if view else None)  # fmt: skip
 
 
+def test_a_review_and_the_answers_changed_in_one_report_are_refused():
+    # A doubled space in the answers of everyone who wrote the new split's phrase made its
+    # one moved person "changed", so rule 3 ignored the move, and the views withheld the
+    # cells that person was in (red team, stop 38): one or the other, not both at once.
+    rows, hybrid = _rota_and_parking()
+    book = ledger()
+    report(rows, ledger=book)
+    themes, moves = _split(rows, "hybrid", ["rota"])
+    assert report(rows, themes, ledger=book, review_moves=moves)
+    touched = [dict(r, **{F.TEXT: r[F.TEXT].replace("the parking", "the  parking")})
+               for r in rows]  # fmt: skip
+    themes, moves = _split(touched, "hybrid", ["rota", "parking"])
+    with pytest.raises(DisclosureRefused, match="both the theme review"):
+        report(touched, themes, ledger=book, review_moves=moves, edits_changed=True)
+    themes, moves = _split(touched, "hybrid", ["rota"])  # the released review, new answers
+    assert report(touched, themes, ledger=book, review_moves=moves, edits_changed=False)
+    themes, moves = _split(touched, "hybrid", ["rota", "parking"])  # then the review alone
+    with pytest.raises(DisclosureRefused, match="differ by fewer than"):
+        report(touched, themes, ledger=book, review_moves=moves, edits_changed=True)
+
+
+def test_edits_are_one_digest_whatever_their_order_and_renames():
+    from reflect.privacy.edits_pin import edits_digest
+
+    first, second = Review(), Review()
+    first.split("hybrid", ["rota", "parking"], "Rotas")
+    second.split("hybrid", ["parking", "rota"], "Rotas")
+    second.renames["career"] = "Careers"
+    assert edits_digest(first, KEY) == edits_digest(second, KEY) != edits_digest(Review(), KEY)
+
+
 def test_a_theme_moved_by_one_answer_is_refused_in_every_view_as_in_the_full_report():
     # A taught answer forced into a theme: the full report was refused, but each view
     # withheld only its moved cells, so which views withheld them gave the writer's role and

@@ -49,6 +49,7 @@ from reflect.privacy.counts import (
     ordered_groups,
 )
 from reflect.privacy.digests import bitset, numbers_digest
+from reflect.privacy.edits_pin import check_edits
 from reflect.privacy.facets import facet_sets, facets_against_ledger, safe_facets
 from reflect.privacy.filters import Filter, check_filter, not_with_a_filter
 from reflect.privacy.fit import safe_fit
@@ -87,6 +88,7 @@ def disclose(
     embed: Embed | None = None,
     fit=None,
     review_moves: ReviewMoves | None = None,
+    edits_changed: bool = False,
 ) -> SafeReport:
     """``vocabulary``: taxonomy words that may appear capitalised in phrases ("Teams").
     ``ledger``: the workspace's release ledger (without one, each report is checked alone).
@@ -95,7 +97,8 @@ def disclose(
     ``embed``: texts -> vectors, for screening quotes by meaning (default: the packaged model;
     the pipeline passes its workspace-cached one). ``fit``: the taxonomy's ``TaxonomyFit``.
     ``review_moves``: what the analyst's review moved, judged once the ledger has checked who
-    is reported and who changed (``check_review_moves``)."""
+    is reported and who changed (``check_review_moves``); ``edits_changed``: the review or
+    its taught answers differ from the last release's (``edits_pin``)."""
     # Every rule — counts, phrases, facets, labels — at the largest k the workspace has used:
     # a report at -k 2 after reports at 5 showed phrases one person wrote (red team, 4 December
     # 2026), though its counts were held to 5.
@@ -165,6 +168,7 @@ def disclose(
         population = ledger.population(units[ALL][F.PARTICIPANT])
         same_people = ledger.check_population(sets[(ALL, None, None)], threshold, population)
         ledger.check_changes(0, threshold)  # who changed: before any edit is judged
+        check_edits(edits_changed, ledger.people.changed)
     if review_moves is not None:
         check_review_moves(review_moves, k if threshold is None else threshold)
     if sets is not None:
