@@ -190,7 +190,7 @@ def analyse(
         # the ledger has checked who is reported; under differential privacy the noise covers
         # such a move.
         themes, review_moves = review_with_moves(themes, review, redacted)
-        edits = edits_digest(review, key)
+        edits = edits_digest(review, key, taxonomy)
         lap("themes")
 
         # In the workspace: quotes are screened by meaning with cached embeddings.

@@ -587,7 +587,7 @@ def test_a_review_and_the_answers_changed_in_one_report_are_refused():
     touched = [dict(r, **{F.TEXT: r[F.TEXT].replace("the parking", "the  parking")})
                for r in rows]  # fmt: skip
     themes, moves = _split(touched, "hybrid", ["rota", "parking"])
-    with pytest.raises(DisclosureRefused, match="both the theme review"):
+    with pytest.raises(DisclosureRefused, match="both the theme review"):  # (or the taxonomy)
         report(touched, themes, ledger=book, review_moves=moves, edits_changed=True)
     themes, moves = _split(touched, "hybrid", ["rota"])  # the released review, new answers
     assert report(touched, themes, ledger=book, review_moves=moves, edits_changed=False)
@@ -604,6 +604,11 @@ def test_edits_are_one_digest_whatever_their_order_and_renames():
     second.split("hybrid", ["parking", "rota"], "Rotas")
     second.renames["career"] = "Careers"
     assert edits_digest(first, KEY) == edits_digest(second, KEY) != edits_digest(Review(), KEY)
+    from reflect.themes.taxonomy import TaxonomyTheme
+
+    seeded = [TaxonomyTheme("rota", "Rotas", seeds=("shift swaps",))]
+    reseeded = [TaxonomyTheme("rota", "Rotas", seeds=("shift swaps", "night shifts"))]
+    assert edits_digest(first, KEY, seeded) != edits_digest(first, KEY, reseeded)
 
 
 def test_a_theme_moved_by_one_answer_is_refused_in_every_view_as_in_the_full_report():

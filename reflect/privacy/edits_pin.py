@@ -1,5 +1,6 @@
-"""The analyst's edits (a review's splits, merges, hidden themes and taught answers) and the
-answers may not change in the same report once a workspace has released one.
+"""The analyst's edits (a review's splits, merges, hidden themes and taught answers, and the
+taxonomy's themes) and the answers may not change in the same report once a workspace has
+released one.
 
 Rule 3 judges a theme's move among the people whose answers did not change (a "!" in five
 bystanders' answers otherwise hid a one-person move). An analyst who changed a review and, in
@@ -23,11 +24,16 @@ from reflect.privacy.identity import PURPOSE
 SCHEMA = "CREATE TABLE IF NOT EXISTS ledger_edits (digest VARCHAR)"
 
 
-def edits_digest(review, key: bytes) -> str:
-    """A keyed digest of what a review changes in the counts (``None`` review: no edits)."""
-    edits = {}
+def edits_digest(review, key: bytes, taxonomy=()) -> str:
+    """A keyed digest of what the analyst set that moves the counts: the review's edits
+    (``None``: none) and the taxonomy's themes, which move answers as a split does."""
+    edits: dict = {
+        "taxonomy": [
+            [t.id, t.label, t.description, list(t.seeds), t.kind, t.stance] for t in taxonomy
+        ],  # fmt: skip
+    }
     if review is not None:
-        edits = {
+        edits |= {
             "hidden": sorted(review.hidden),
             "merges": sorted([m.themes for m in review.merges]),
             "splits": sorted([s.theme, sorted(s.phrases), s.new_ref] for s in review.splits),
@@ -46,10 +52,10 @@ def edits_changed(db, digest: str) -> bool:
 def check_edits(changed_edits: bool, changed_people: int) -> None:
     if changed_edits and changed_people:
         raise DisclosureRefused(
-            "both the theme review (or its taught answers) and the answers changed since a "
-            "report released from this workspace: side by side, a moved theme could not be told "
-            "from a changed answer. Report the new answers with the released review first, "
-            "then the new review (or the other way round)"
+            "both the theme review (its edits or taught answers) or the taxonomy, and the "
+            "answers, changed since a report released from this workspace: side by side, a "
+            "moved theme could not be told from a changed answer. Report the new answers with "
+            "the released review and taxonomy first, then the new ones (or the other way round)"
         )
 
 
