@@ -212,7 +212,8 @@ def analyse(
             edits_changed=edits_changed(workspace.db, edits),
         )
         remember_roster(workspace.db, rostered)  # released with it: later reports too
-        remember_edits(workspace.db, edits)
+        if config.dp_epsilon is None:  # a DP report judges no edit: it may not pass one on
+            remember_edits(workspace.db, edits)
         workspace.finish_run(run_id, len(redacted))
     # After disclosure, as the report shows it: the share is itself a number (privacy/fit.py).
     if report.taxonomy_fit is not None:

@@ -155,3 +155,26 @@ def test_a_roster_changed_after_a_release_is_refused_and_not_kept(
     assert code == 1 and "roster differs" in err
     assert not (tmp_path / "out2").exists()
     assert analyse(tiny_roster, tmp_path / "out3")[0] == 0  # the refused roster was not kept
+
+
+@pytest.mark.model
+def test_a_dp_report_does_not_pass_on_an_edit_it_never_judged(tiny_csv, tmp_path, reflect_cli):
+    # A DP report with a new review, then a plain one with that review and changed answers:
+    # the pin had taken the DP report's review as released, so the edit and the answers
+    # changed together unjudged (red team, stop 38).
+    ws = tmp_path / "ws"
+    review = tmp_path / "review.toml"
+    review.write_text('hide = ["career"]\n', encoding="utf-8")
+    touched = tmp_path / "touched.csv"
+    lines = tiny_csv.read_text(encoding="utf-8").splitlines()
+    doubled = ["  ".join(line.rsplit(" ", 1)) for line in lines[1:]]  # a space in an answer
+    touched.write_text("\n".join([lines[0], *doubled]) + "\n", encoding="utf-8")
+
+    def analyse(export, *more):
+        return reflect_cli("analyse", str(export), "--workspace", str(ws), "--out",
+                           str(tmp_path / f"out{len(more)}"), "--quiet", *more)  # fmt: skip
+
+    assert analyse(tiny_csv)[0] == 0
+    assert analyse(tiny_csv, "--review", str(review), "--dp-epsilon", "1")[0] == 0
+    code, _, err = analyse(touched, "--review", str(review))
+    assert code == 1 and "both the theme review" in err

@@ -9,8 +9,9 @@ made its one moved person "changed" too: the move was ignored, and the views wit
 cells that person was in (red team, stop 38). Changed one at a time, an edit is judged with
 nobody changed — among everyone — and a new export with the edits as released.
 
-Kept as one keyed digest of the edits (``ledger_edits``); renames change no count and are left
-out.
+Kept as one keyed digest of the edits (``ledger_edits``), after plain reports only: a DP report
+in between judges no edit, and remembering its review let the next plain report change the
+answers beside it (red team, stop 38). Renames change no count and are left out.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def edits_digest(review, key: bytes, taxonomy=()) -> str:
             "merges": sorted([m.themes for m in review.merges]),
             "splits": sorted([s.theme, sorted(s.phrases), s.new_ref] for s in review.splits),
             "teaching": sorted(review.judgements()),
+            "signatures": sorted([r, sorted(p)] for r, p in review.signatures.items()),
         }
     return keyed_tag(key, PURPOSE, "edits", json.dumps(edits, sort_keys=True))
 
