@@ -507,6 +507,16 @@ def _rota_and_parking() -> tuple[list[dict], list[str]]:
     return rows, hybrid
 
 
+def _released_rota_split() -> tuple[list[dict], list[str], object]:
+    """``_rota_and_parking``'s export, reported as it is and split on "rota", in one ledger."""
+    rows, hybrid = _rota_and_parking()
+    book = ledger()
+    report(rows, ledger=book)
+    themes, moves = _split(rows, "hybrid", ["rota"])
+    assert report(rows, themes, ledger=book, review_moves=moves)
+    return rows, hybrid, book
+
+
 def test_a_split_child_equal_to_the_union_of_two_released_ones_is_refused():
     # Released on "rota" (12 people), then on "parking" (4 of them and one more), a split on
     # both was the first plus that one person and equal to the union of the releases: not
@@ -532,11 +542,7 @@ def test_a_few_bystanders_edited_do_not_let_a_one_person_move_through():
     # check ran only with nobody changed: a split on one more phrase, one person from the
     # released split, was written, and its views withheld it only where that person was
     # (red team, stop 38). Moves are judged among the people who did not change.
-    rows, hybrid = _rota_and_parking()
-    book = ledger()
-    report(rows, ledger=book)
-    themes, moves = _split(rows, "hybrid", ["rota"])
-    assert report(rows, themes, ledger=book, review_moves=moves)
+    rows, hybrid, book = _released_rota_split()
     bystanders = sorted({r[F.PARTICIPANT] for r in rows} - set(hybrid))[:5]
     edited = [dict(r, **{F.TEXT: r[F.TEXT] + "!"}) if r[F.PARTICIPANT] in bystanders else r
               for r in rows]  # fmt: skip
@@ -579,11 +585,7 @@ def test_a_review_and_the_answers_changed_in_one_report_are_refused():
     # A doubled space in the answers of everyone who wrote the new split's phrase made its
     # one moved person "changed", so rule 3 ignored the move, and the views withheld the
     # cells that person was in (red team, stop 38): one or the other, not both at once.
-    rows, hybrid = _rota_and_parking()
-    book = ledger()
-    report(rows, ledger=book)
-    themes, moves = _split(rows, "hybrid", ["rota"])
-    assert report(rows, themes, ledger=book, review_moves=moves)
+    rows, hybrid, book = _released_rota_split()
     touched = [dict(r, **{F.TEXT: r[F.TEXT].replace("the parking", "the  parking")})
                for r in rows]  # fmt: skip
     themes, moves = _split(touched, "hybrid", ["rota", "parking"])
