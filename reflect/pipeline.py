@@ -121,9 +121,8 @@ def analyse(
     from reflect.embed import Embedder
     from reflect.keys import load_key
     from reflect.privacy import Filter, disclose
-    from reflect.privacy.edits_pin import edits_changed, edits_digest, remember_edits
     from reflect.privacy.ledger import Ledger
-    from reflect.privacy.roster_pin import check_roster, remember_roster, roster_tags
+    from reflect.privacy.pins import changed, check_roster, edits_digest, keep, roster_digest
     from reflect.privacy.screening import taxonomy_terms
     from reflect.report.view import dp_line
     from reflect.review import rename_report
@@ -145,7 +144,7 @@ def analyse(
             log.warning("%s", note)
         frame = drop_erased(frame, workspace.erased(), key)  # reflect forget is for good
         # Before a word is redacted: a roster changed after a release says who wrote its words.
-        rostered = roster_tags(roster, key)
+        rostered = roster_digest(roster, key)
         k = Ledger(workspace.db, key).threshold(config.min_group_size)
         check_roster(workspace.db, rostered)
         values = _group_values(frame)
@@ -209,11 +208,11 @@ def analyse(
             embed=lambda texts: embed(texts, alone=True),
             fit=fit,
             review_moves=review_moves if config.dp_epsilon is None else None,
-            edits_changed=edits_changed(workspace.db, edits),
+            edits_changed=changed(workspace.db, "ledger_edits", edits),
         )
-        remember_roster(workspace.db, rostered)  # released with it: later reports too
+        keep(workspace.db, "ledger_roster", rostered)  # released with it: later reports too
         if config.dp_epsilon is None:  # a DP report judges no edit: it may not pass one on
-            remember_edits(workspace.db, edits)
+            keep(workspace.db, "ledger_edits", edits)
         workspace.finish_run(run_id, len(redacted))
     # After disclosure, as the report shows it: the share is itself a number (privacy/fit.py).
     if report.taxonomy_fit is not None:

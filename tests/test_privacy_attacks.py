@@ -599,7 +599,7 @@ def test_a_review_and_the_answers_changed_in_one_report_are_refused():
 
 
 def test_edits_are_one_digest_whatever_their_order_and_renames():
-    from reflect.privacy.edits_pin import edits_digest
+    from reflect.privacy.pins import edits_digest
 
     first, second = Review(), Review()
     first.split("hybrid", ["rota", "parking"], "Rotas")

@@ -1,4 +1,4 @@
-"""The roster is fixed once a workspace has released a report (``privacy/roster_pin.py``)."""
+"""The roster is fixed once a workspace has released a report (``privacy/pins.py``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from reflect.errors import DisclosureRefused
 from reflect.keys import pseudonym
 from reflect.privacy.identity import person_tag
 from reflect.privacy.ledger import Ledger
-from reflect.privacy.roster_pin import check_roster, remember_roster, roster_tags
+from reflect.privacy.pins import check_roster, keep, roster_digest
 from reflect.roster import Roster
 
 PEOPLE = [f"P-{i:03d}" for i in range(40)]
@@ -25,14 +25,14 @@ def released_with(roster: Roster | None):
             "INSERT INTO ledger_people VALUES (?, ?)", [person_tag(KEY, pseudonym(who, KEY)), bit]
         )
     ledger.record("report", 5, [], "numbers", population="everyone")
-    remember_roster(db, roster_tags(roster, KEY))
+    keep(db, "ledger_roster", roster_digest(roster, KEY))
     return db
 
 
 def test_the_same_roster_as_released_passes_whatever_its_case_and_spacing():
     db = released_with(ROSTER)
     again = Roster(ids=("p-001",), names=("amara  osei", "Tomasz Wrona"), nicknames=("TOM",))
-    check_roster(db, roster_tags(again, KEY))
+    check_roster(db, roster_digest(again, KEY))
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_a_roster_changed_after_a_release_is_refused(first, then):
     # ledger's refusal ("1 changed") told that someone had (red team, stop 38).
     db = released_with(first)
     with pytest.raises(DisclosureRefused, match="roster differs"):
-        check_roster(db, roster_tags(then, KEY))
+        check_roster(db, roster_digest(then, KEY))
 
 
 def test_a_roster_grown_for_a_new_intake_is_refused_too():
@@ -57,10 +57,10 @@ def test_a_roster_grown_for_a_new_intake_is_refused_too():
     db = released_with(ROSTER)
     grown = Roster(ROSTER.ids, (*ROSTER.names, "Kofi Mensah"), ROSTER.nicknames)
     with pytest.raises(DisclosureRefused, match="new workspace"):
-        check_roster(db, roster_tags(grown, KEY))
+        check_roster(db, roster_digest(grown, KEY))
 
 
 def test_before_any_release_any_roster_goes():
     db = duckdb.connect()
     Ledger(db, KEY)
-    check_roster(db, roster_tags(ROSTER, KEY))
+    check_roster(db, roster_digest(ROSTER, KEY))

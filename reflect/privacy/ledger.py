@@ -46,8 +46,8 @@ What is stored (tables of the workspace's DuckDB file, which is private to its o
 - ``ledger_releases(release_id, released_at, k, kind, numbers)``: one row per report; its
   ``numbers`` digest lets ``reflect compare`` recognise an unedited report of this workspace.
 - ``ledger_populations(digest)``: a keyed HMAC of each released report's sorted pseudonyms
-  (rule 2's "the very same participants"); cleared by forget. ``ledger_roster``: keyed tags
-  of the roster the reports were made with (``roster_pin.py``).
+  (rule 2's "the very same participants"); cleared by forget. ``ledger_roster`` and
+  ``ledger_edits``: keyed digests of the roster and edits reports were made with (``pins.py``).
 - ``ledger_dp(release_id, epsilon, released_at)`` and ``ledger_settings``: ε spent by
   ``--dp-epsilon`` reports and the ``--dp-budget`` they may not exceed (see ``spend``).
 

@@ -49,13 +49,13 @@ from reflect.privacy.counts import (
     ordered_groups,
 )
 from reflect.privacy.digests import bitset, numbers_digest
-from reflect.privacy.edits_pin import check_edits
 from reflect.privacy.facets import facet_sets, facets_against_ledger, safe_facets
 from reflect.privacy.filters import Filter, check_filter, not_with_a_filter
 from reflect.privacy.fit import safe_fit
 from reflect.privacy.group_values import Printable, pool_group_values
 from reflect.privacy.ledger import Ledger
 from reflect.privacy.model import SafeReport, SafeTheme
+from reflect.privacy.pins import check_edits
 from reflect.privacy.screening import Vocabulary, label_words, phrase_is_safe, pick_quotes
 from reflect.privacy.section import Tally, privacy_section
 from reflect.privacy.suppression import answers_shown, suppress
@@ -98,7 +98,7 @@ def disclose(
     the pipeline passes its workspace-cached one). ``fit``: the taxonomy's ``TaxonomyFit``.
     ``review_moves``: what the analyst's review moved, judged once the ledger has checked who
     is reported and who changed (``check_review_moves``); ``edits_changed``: the review or
-    its taught answers differ from the last release's (``edits_pin``)."""
+    its taught answers differ from the last release's (``pins``)."""
     # Every rule — counts, phrases, facets, labels — at the largest k the workspace has used:
     # a report at -k 2 after reports at 5 showed phrases one person wrote (red team, 4 December
     # 2026), though its counts were held to 5.

@@ -43,7 +43,7 @@ _MAX_NAME_WORDS = 4  # "ana maria lopez garcia" in full
 # user name ("smith-j") or letters no dictionary holds ("jsmith"). The roster is the analyst's
 # file: an id that was a word ("adhd") searched everyone's answers for it, and the ledger's
 # refusal when 1 to k−1 people's answers changed told whether a few had written it (red
-# team, stop 38); a roster changed after a release is refused too (``privacy.roster_pin``).
+# team, stop 38); a roster changed after a release is refused too (``privacy.pins``).
 
 
 def _id_shaped(value: str) -> bool:

@@ -1,0 +1,107 @@
+"""What the analyst sets, pinned once a workspace has released a report: each kept as one
+keyed digest (table ``ledger_roster``, ``ledger_edits``), never the names or phrases.
+
+**The roster** is fixed. It is the analyst's file, and every name, nickname and id in it is
+redacted wherever the redaction analyzer finds it. Changed after a release, it changes the
+answers of whoever wrote those words, and the ledger's rule 3 — refuse a report in which 1 to
+k−1 people changed — answered whether a few people had written any word the analyst put in it:
+a row named "Dyspraxic Qwxz" told that one person had written "dyspraxic", and beside a second
+word the analyst knew one person's, that it was the same person (red team, stop 38). Allowing a
+change beside k new participants did not hold: k participants renamed in the export are no
+newcomers to the ledger, which knows people by their answers, and k made-up rows are (code
+review, stop 38). So after a release the roster stays as it was — in every entry, even one that
+would redact nothing new ("José" for "Jose"), and after `reflect forget` too (the erased
+person's name may stay: it is still redacted, which is what erasure wants) — or a new
+workspace.
+
+**The edits** (a review's splits, merges, hidden themes and taught answers, and the taxonomy's
+themes) and the answers may not change in the same report.
+
+Rule 3 judges a theme's move among the people whose answers did not change (a "!" in five
+bystanders' answers otherwise hid a one-person move). An analyst who changed a review and, in
+the same export, touched the answers of everyone who wrote the split's phrase (a doubled space)
+made its one moved person "changed" too: the move was ignored, and the views withheld the
+cells that person was in (red team, stop 38). Changed one at a time, an edit is judged with
+nobody changed — among everyone — and a new export with the edits as released.
+
+The edits are kept after plain reports only: a DP report in between judges no edit, and
+remembering its review let the next plain report change the answers beside it (red team,
+stop 38). Renames change no count and are left out.
+"""
+
+from __future__ import annotations
+
+import json
+
+from reflect.errors import DisclosureRefused
+from reflect.keys import keyed_tag
+from reflect.privacy.identity import PURPOSE
+from reflect.roster import Roster
+
+
+def roster_digest(roster: Roster | None, key: bytes) -> str:
+    """A keyed digest of the roster's entries, as written (case and spaces aside)."""
+    entries = [] if roster is None else sorted(
+        [kind, " ".join(value.lower().split())]
+        for kind, values in (("id", roster.ids), ("name", roster.names),
+                             ("nickname", roster.nicknames))
+        for value in values
+        if value.strip()
+    )  # fmt: skip
+    return keyed_tag(key, PURPOSE, "roster", json.dumps(entries))
+
+
+def edits_digest(review, key: bytes, taxonomy=()) -> str:
+    """A keyed digest of what the analyst set that moves the counts: the review's edits
+    (``None``: none) and the taxonomy's themes, which move answers as a split does."""
+    edits: dict = {
+        "taxonomy": [
+            [t.id, t.label, t.description, list(t.seeds), t.kind, t.stance] for t in taxonomy
+        ],  # fmt: skip
+    }
+    if review is not None:
+        edits |= {
+            "hidden": sorted(review.hidden),
+            "merges": sorted([m.themes for m in review.merges]),
+            "splits": sorted([s.theme, sorted(s.phrases), s.new_ref] for s in review.splits),
+            "teaching": sorted(review.judgements()),
+            "signatures": sorted([r, sorted(p)] for r, p in review.signatures.items()),
+        }
+    return keyed_tag(key, PURPOSE, "edits", json.dumps(edits, sort_keys=True))
+
+
+def changed(db, table: str, digest: str) -> bool:
+    """Whether ``digest`` differs from the one kept in ``table`` at the last release (none
+    kept yet — no release, or a workspace from before pins were kept: no)."""
+    db.execute(f"CREATE TABLE IF NOT EXISTS {table} (digest VARCHAR)")
+    rows = db.execute(f"SELECT digest FROM {table}").fetchall()
+    return bool(rows) and rows[0][0] != digest
+
+
+def keep(db, table: str, digest: str) -> None:
+    """After a release: the digest later reports are set against."""
+    db.execute(f"CREATE TABLE IF NOT EXISTS {table} (digest VARCHAR)")
+    db.execute(f"DELETE FROM {table}")
+    db.execute(f"INSERT INTO {table} VALUES (?)", [digest])
+
+
+def check_roster(db, digest: str) -> None:
+    """Refuse a roster other than the one this workspace released reports with."""
+    if changed(db, "ledger_roster", digest):
+        raise DisclosureRefused(
+            "the roster differs from the one this workspace released reports with: a changed "
+            "roster changes the answers of whoever wrote its names, and beside the earlier "
+            "reports that would show what those few wrote. Use the same roster file, or a new "
+            "workspace (--workspace) for the new roster"
+        )
+
+
+def check_edits(changed_edits: bool, changed_people: int) -> None:
+    """Refuse a report in which both the edits and the answers changed."""
+    if changed_edits and changed_people:
+        raise DisclosureRefused(
+            "both the theme review (its edits or taught answers) or the taxonomy, and the "
+            "answers, changed since a report released from this workspace: side by side, a "
+            "moved theme could not be told from a changed answer. Report the new answers with "
+            "the released review and taxonomy first, then the new ones (or the other way round)"
+        )
