@@ -108,8 +108,8 @@ def signed_below(text: str, tokens: list[Token], i: int) -> bool:
     token = tokens[i]
     rest = text[token.end :].strip().rstrip(".")
     if (
-        _SIGNED_ON_THE_LINE.search(text[: token.start])
-        and _a_name_ends(rest)
+        _a_name_ends(rest)  # first: the search below scans all the text before the token
+        and _SIGNED_ON_THE_LINE.search(text[: token.start])
         and not technical_text(text)  # "backups - Quillo" names a tool
     ):
         return True  # "thanks for today - Rebecca", "... - rebecca" at the very end

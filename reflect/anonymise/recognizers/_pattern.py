@@ -30,7 +30,7 @@ class PatternRecognizer:
         return [self.find_one(text) for text in texts]
 
     def find_one(self, text: str) -> list[Span]:
-        if self.min_digits and sum(c.isdigit() for c in text) < self.min_digits:
+        if self.min_digits and sum(map(str.isdigit, text)) < self.min_digits:
             return []
         spans = []
         for pattern in self.patterns:

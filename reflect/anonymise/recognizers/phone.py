@@ -61,7 +61,7 @@ class PhoneRecognizer:
             for m in _SPOKEN.finditer(text)
             if spoken_digits(m.group()) >= _SPOKEN_MIN_DIGITS
         ]
-        digits = sum(c.isdigit() for c in text)
+        digits = sum(map(str.isdigit, text))
         if digits >= 3:
             spans += [
                 Span(m.start("value"), m.end("value"), "PHONE", 0.7, self.name)
@@ -72,7 +72,7 @@ class PhoneRecognizer:
         spans += [
             Span(m.start("value"), m.end("value"), "PHONE", 0.75, self.name)
             for m in _CONTEXT.finditer(text)
-            if sum(c.isdigit() for c in m.group("value")) >= _CONTEXT_MIN_DIGITS
+            if sum(map(str.isdigit, m.group("value"))) >= _CONTEXT_MIN_DIGITS
         ]
         for region in self.regions:
             for m in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.POSSIBLE):
@@ -86,4 +86,4 @@ class PhoneRecognizer:
         return spans
 
     def _enough_digits(self, raw: str) -> bool:
-        return sum(c.isdigit() for c in raw) >= self.min_digits and not _NOT_PHONE.match(raw)
+        return sum(map(str.isdigit, raw)) >= self.min_digits and not _NOT_PHONE.match(raw)

@@ -46,7 +46,7 @@ class PostalLinesRecognizer:
         return [self.find_one(text) for text in texts]
 
     def find_one(self, text: str) -> list[Span]:
-        if sum(c.isdigit() for c in text) < 2:
+        if sum(map(str.isdigit, text)) < 2:
             return []
         spans = []
         for pattern in UK_POSTCODES:
