@@ -122,7 +122,15 @@ def analyse(
     from reflect.keys import load_key
     from reflect.privacy import Filter, disclose
     from reflect.privacy.ledger import Ledger
-    from reflect.privacy.pins import changed, check_roster, edits_digest, keep, roster_digest
+    from reflect.privacy.pins import (
+        changed,
+        check_roster,
+        check_teaching,
+        edits_digest,
+        keep,
+        roster_digest,
+        teaching_digest,
+    )
     from reflect.privacy.screening import taxonomy_terms
     from reflect.report.view import dp_line
     from reflect.review import rename_report
@@ -172,6 +180,8 @@ def analyse(
         # themes before disclosure (merged or split themes have new counts, which must pass
         # the privacy rules like any other).
         review = _review_for(config, fingerprint, progress)
+        taught = teaching_digest(review, key)
+        check_teaching(workspace.db, taught)
         teaching = None
         if review.teaching:
             from reflect.themes.teach import Teaching  # scikit-learn: only when teaching
@@ -211,6 +221,7 @@ def analyse(
             edits_changed=changed(workspace.db, "ledger_edits", edits),
         )
         keep(workspace.db, "ledger_roster", rostered)  # released with it: later reports too
+        keep(workspace.db, "ledger_teaching", taught)  # DP reports too: teaching is fixed
         if config.dp_epsilon is None:  # a DP report judges no edit: it may not pass one on
             keep(workspace.db, "ledger_edits", edits)
         workspace.finish_run(run_id, len(redacted))

@@ -158,6 +158,26 @@ def test_a_roster_changed_after_a_release_is_refused_and_not_kept(
 
 
 @pytest.mark.model
+def test_taught_answers_are_fixed_once_a_workspace_has_released(tiny_csv, tmp_path, reflect_cli):
+    # Teaching an answer's twin (a space added), then the answer, made rule 3's refusal say
+    # whether its writer was in the theme (red team, stop 39): teaching is set before a
+    # workspace's first report, or in a new workspace.
+    review = tmp_path / "review.toml"
+    review.write_text('[teach.hierarchy]\nconfirm = ["Hard to speak up here"]\n', "utf-8")
+
+    def analyse(ws, out, *more):
+        return reflect_cli("analyse", str(tiny_csv), "--workspace", str(tmp_path / ws), "--out",
+                           str(tmp_path / out), "--quiet", *more)  # fmt: skip
+
+    assert analyse("ws", "out1")[0] == 0
+    code, _, err = analyse("ws", "out2", "--review", str(review), "--dp-epsilon", "1")
+    assert code == 1 and "taught answers differ" in err
+    assert not (tmp_path / "out2").exists()
+    assert analyse("ws", "out3")[0] == 0  # the refused teaching was not kept
+    assert analyse("ws_new", "out4", "--review", str(review))[0] == 0
+
+
+@pytest.mark.model
 def test_a_dp_report_does_not_pass_on_an_edit_it_never_judged(tiny_csv, tmp_path, reflect_cli):
     # A DP report with a new review, then a plain one with that review and changed answers:
     # the pin had taken the DP report's review as released, so the edit and the answers

@@ -14,6 +14,14 @@ would redact nothing new ("José" for "Jose"), and after `reflect forget` too (t
 person's name may stay: it is still redacted, which is what erasure wants) — or a new
 workspace.
 
+**The taught answers** are fixed too. A taught answer joins or leaves its theme by its text, and
+its embedding moves the theme's edge. Its twin (the answer with a space added: the same
+embedding, no answer's text) moves the edge alone, so a review teaching the answer against one
+teaching its twin differed by the writer alone, and rule 3's refusal told whether that person
+was in the theme: all eleven of one person's taxonomy themes, read from one answer (red team,
+stop 39). Any test of the move answers the same question, so taught answers are set before a
+workspace's first report, or in a new workspace.
+
 **The edits** (a review's splits, merges, hidden themes and taught answers, and the taxonomy's
 themes) and the answers may not change in the same report.
 
@@ -70,6 +78,12 @@ def edits_digest(review, key: bytes, taxonomy=()) -> str:
     return keyed_tag(key, PURPOSE, "edits", json.dumps(edits, sort_keys=True))
 
 
+def teaching_digest(review, key: bytes) -> str:
+    """A keyed digest of the review's taught answers (``None``: none)."""
+    judgements = [] if review is None else sorted(review.judgements())
+    return keyed_tag(key, PURPOSE, "teaching", json.dumps(judgements))
+
+
 def changed(db, table: str, digest: str) -> bool:
     """Whether ``digest`` differs from the one kept in ``table`` at the last release (none
     kept yet — no release, or a workspace from before pins were kept: no)."""
@@ -93,6 +107,17 @@ def check_roster(db, digest: str) -> None:
             "roster changes the answers of whoever wrote its names, and beside the earlier "
             "reports that would show what those few wrote. Use the same roster file, or a new "
             "workspace (--workspace) for the new roster"
+        )
+
+
+def check_teaching(db, digest: str) -> None:
+    """Refuse taught answers other than those this workspace released reports with."""
+    if changed(db, "ledger_teaching", digest):
+        raise DisclosureRefused(
+            "the taught answers differ from those this workspace released reports with: beside "
+            "the earlier reports, what one taught answer moves tells which themes its writer is "
+            "in. Teach before a workspace's first report, or use a new workspace (--workspace) "
+            "for the new teaching"
         )
 
 

@@ -1,4 +1,5 @@
-"""The roster is fixed once a workspace has released a report (``privacy/pins.py``)."""
+"""The roster and the taught answers are fixed once a workspace has released a report
+(``privacy/pins.py``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,14 @@ from reflect.errors import DisclosureRefused
 from reflect.keys import pseudonym
 from reflect.privacy.identity import person_tag
 from reflect.privacy.ledger import Ledger
-from reflect.privacy.pins import check_roster, keep, roster_digest
+from reflect.privacy.pins import (
+    check_roster,
+    check_teaching,
+    keep,
+    roster_digest,
+    teaching_digest,
+)
+from reflect.review import Review
 from reflect.roster import Roster
 
 PEOPLE = [f"P-{i:03d}" for i in range(40)]
@@ -64,3 +72,45 @@ def test_before_any_release_any_roster_goes():
     db = duckdb.connect()
     Ledger(db, KEY)
     check_roster(db, roster_digest(ROSTER, KEY))
+
+
+def taught(*answers: str) -> Review:
+    review = Review()
+    review.teach("wellbeing", list(answers))
+    return review
+
+
+def released_teaching(review: Review | None):
+    db = released_with(None)
+    keep(db, "ledger_teaching", teaching_digest(review, KEY))
+    return db
+
+
+def test_the_same_teaching_as_released_passes_in_any_order():
+    db = released_teaching(taught("I slept badly before the session", "Calmer this week"))
+    check_teaching(
+        db, teaching_digest(taught("Calmer this week", "I slept badly before the session"), KEY)
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        # The attack: the answer's twin (a space added: its embedding, no answer's text) taught
+        # first, then the answer itself; refused or not, the pair said whether its writer was
+        # in the theme (red team, stop 39).
+        (taught("Calmer this week "), taught("Calmer this week")),
+        (None, taught("Calmer this week")),  # released untaught, then taught
+        (taught("Calmer this week"), None),  # the teaching undone
+    ],
+)
+def test_teaching_changed_after_a_release_is_refused(first, then):
+    db = released_teaching(first)
+    with pytest.raises(DisclosureRefused, match="taught answers differ"):
+        check_teaching(db, teaching_digest(then, KEY))
+
+
+def test_before_any_release_any_teaching_goes():
+    db = duckdb.connect()
+    Ledger(db, KEY)
+    check_teaching(db, teaching_digest(taught("Calmer this week"), KEY))
