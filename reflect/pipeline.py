@@ -127,7 +127,9 @@ def analyse(
         check_roster,
         check_teaching,
         edits_digest,
+        id_shapes,
         keep,
+        keep_id_shapes,
         roster_digest,
         teaching_digest,
     )
@@ -155,10 +157,11 @@ def analyse(
         rostered = roster_digest(roster, key)
         k = Ledger(workspace.db, key).threshold(config.min_group_size)
         check_roster(workspace.db, rostered)
+        shapes = id_shapes(workspace.db, frame[F.PARTICIPANT], k)
         values = _group_values(frame)
         with progress.stage("Redacting", total=len(frame)) as advance:
             redacted, stats = anonymise(
-                frame, roster, key, workspace, progress=advance, also=values
+                frame, roster, key, workspace, progress=advance, also=values, id_shapes=shapes
             )
         del frame  # from here on only redacted text exists
         # Whose texts the caches hold, so `reflect forget` can erase one person's rows.
@@ -222,6 +225,7 @@ def analyse(
         )
         keep(workspace.db, "ledger_roster", rostered)  # released with it: later reports too
         keep(workspace.db, "ledger_teaching", taught)  # DP reports too: teaching is fixed
+        keep_id_shapes(workspace.db, shapes)
         if config.dp_epsilon is None:  # a DP report judges no edit: it may not pass one on
             keep(workspace.db, "ledger_edits", edits)
         workspace.finish_run(run_id, len(redacted))

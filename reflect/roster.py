@@ -4,15 +4,47 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 # An id no word shares a shape with: a digit ("P12", "E26628"), or a user name's dot,
-# underscore or at sign in five characters or more ("jane.doe", not "m.e"). Participants' own
-# ids are looked for in answers only in this shape: an id renamed to a word ("adhd") redacted
-# that word wherever written, and the ledger's refusal when 1 to k−1 people changed told
-# whether a few had written it (code review and red team, stop 38). Words with a digit
-# ("p45") remain such a search.
+# underscore or at sign in five characters or more ("jane.doe", not "m.e"). Roster ids are
+# looked for in answers only in this shape: an id renamed to a word ("adhd") redacted that
+# word wherever written, and the ledger's refusal when 1 to k−1 people changed told whether a
+# few had written it (code review and red team, stop 38).
 ID_SHAPE = re.compile(r".*\d|(?=.{5}).*\w[._@]\w")
+# The export's own ids, renamed by whoever holds the export, are looked for only in the shape
+# most of them share ("E99999"), at least four characters long, not a number of fewer than six
+# digits: one id renamed "1998", "p45" or "under-25s" was the same search, one word at a time
+# (red team, stop 39). ``common_id_shapes`` finds the shapes; the workspace keeps them
+# (``privacy/pins.py``), so renaming many ids after a report changes nothing either.
+COMMON_SHARE = 0.2  # of the export's ids, and at least k of them
+_LETTERS, _DIGITS = re.compile(r"[^\W\d_]"), re.compile(r"\d")
+
+
+def id_shape(value: str) -> str:
+    """``value`` with each letter as ``a`` and each digit as ``9`` ("E21136" -> "a99999")."""
+    return _DIGITS.sub("9", _LETTERS.sub("a", value.strip().lower()))
+
+
+def _searchable(shape: str) -> bool:
+    if len(shape) < 4 or not ID_SHAPE.match(shape):
+        return False
+    return not (shape.isdigit() and len(shape) < 6)  # years, counts: "1998", "2023"
+
+
+def common_id_shapes(ids, k: int) -> frozenset[str]:
+    """The id shapes at least ``COMMON_SHARE`` of ``ids`` (and k of them) share, that no word
+    is likely to have."""
+    distinct = {i for i in ids if i and i.strip()}
+    counts = Counter(id_shape(value) for value in distinct)
+    least = max(k, COMMON_SHARE * len(distinct))
+    return frozenset(s for s, n in counts.items() if n >= least and _searchable(s))
+
+
+def ids_of_shapes(ids, shapes: frozenset[str]) -> tuple[str, ...]:
+    """The ``ids`` in one of ``shapes``, sorted: the own ids looked for in answers."""
+    return tuple(sorted({i for i in ids if i and id_shape(i) in shapes}))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from reflect.anonymise import anonymise
 from reflect.workspace import Workspace
 
 KEY = b"k" * 32
+P999 = frozenset({"a999"})  # the shape of the ids below
 
 
 def _frame(rows: list[tuple[str, str]]) -> pd.DataFrame:
@@ -32,16 +33,27 @@ def test_when_a_participant_joins_then_cached_redactions_are_reused_and_their_id
 ):
     text = "We compared notes with P777 about hybrid weeks"
     with Workspace(tmp_path) as ws:
-        anonymise(_frame([("P100", text)]), None, KEY, ws, recognizer_names=["email"])
+        anonymise(
+            _frame([("P100", text)]), None, KEY, ws, recognizer_names=["email"], id_shapes=P999
+        )
 
         def no_new_analysis(*_, **__):
             raise AssertionError("redacted again")
 
         monkeypatch.setattr(anonymise_module, "Analyzer", no_new_analysis)
         frame = _frame([("P100", text), ("P777", text)])
-        out, stats = anonymise(frame, None, KEY, ws, recognizer_names=["email"])
+        out, stats = anonymise(frame, None, KEY, ws, recognizer_names=["email"], id_shapes=P999)
     assert set(out[F.TEXT]) == {"We compared notes with [EMPLOYEE_ID] about hybrid weeks"}
     assert stats.by_label == {"EMPLOYEE_ID": 2}
+
+
+def test_only_ids_in_the_shape_most_ids_share_are_looked_for_in_answers():
+    # One id renamed to a word one person wrote ("1998", "p45") redacted it there, and the
+    # ledger's refusal of a few changed answers told who had written it (red team, stop 39).
+    rows = [(f"E{20000 + i}", f"Joined in 1998, E{20000 + i} here, p45 in hand") for i in range(9)]
+    out, _ = anonymise(_frame([*rows, ("1998", "fine"), ("p45", "fine")]), None, KEY,
+                       recognizer_names=["email"])  # fmt: skip
+    assert out[F.TEXT].iloc[0] == "Joined in 1998, [EMPLOYEE_ID] here, p45 in hand"
 
 
 def test_when_the_patterns_are_edited_then_cached_redactions_are_redone(tmp_path, monkeypatch):
@@ -64,13 +76,11 @@ def test_a_participant_id_shaped_like_a_word_is_not_looked_for_in_answers():
     rows = [
         ("adhd", "my manager knows about my ADHD now"),
         ("m.e", "my M.E. is back"),
-        ("E20931", "my staff number is E20931"),
-        ("P12", "P12 here, paired with S07"),
+        *((f"E2093{i}", f"my staff number is E2093{i}") for i in range(5)),
     ]
     out, _ = anonymise(_frame(rows), None, KEY, None, recognizer_names=["email"])
-    assert out[F.TEXT].tolist() == [
+    assert out[F.TEXT].tolist()[:3] == [
         "my manager knows about my ADHD now",
         "my M.E. is back",
         "my staff number is [EMPLOYEE_ID]",
-        "[EMPLOYEE_ID] here, paired with S07",
     ]

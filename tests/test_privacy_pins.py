@@ -14,7 +14,9 @@ from reflect.privacy.ledger import Ledger
 from reflect.privacy.pins import (
     check_roster,
     check_teaching,
+    id_shapes,
     keep,
+    keep_id_shapes,
     roster_digest,
     teaching_digest,
 )
@@ -114,3 +116,20 @@ def test_before_any_release_any_teaching_goes():
     db = duckdb.connect()
     Ledger(db, KEY)
     check_teaching(db, teaching_digest(taught("Calmer this week"), KEY))
+
+
+def test_the_own_id_shapes_are_those_of_the_first_release():
+    # Renaming most ids after a report to a new shape ("covid19", "covid20", ...) would start
+    # a search for a word one person wrote.
+    db = released_with(None)
+    first = [f"E{20000 + i}" for i in range(40)]
+    keep_id_shapes(db, id_shapes(db, first, 5))
+    renamed = [f"covid{i}" for i in range(10, 50)]
+    assert id_shapes(db, renamed, 5) == {"a99999"}
+    keep_id_shapes(db, frozenset({"aaaaa99"}))  # a later release keeps the first's
+    assert id_shapes(db, renamed, 5) == {"a99999"}
+
+
+def test_before_any_release_the_shapes_most_ids_share_are_used():
+    db = duckdb.connect()
+    assert id_shapes(db, [*(f"RM{i:03d}" for i in range(30)), "1998", "p45"], 5) == {"aa999"}

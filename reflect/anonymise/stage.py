@@ -20,9 +20,10 @@ from reflect.anonymise.analyzer import (
 )
 from reflect.anonymise.redactor import redact
 from reflect.anonymise.spans import QUASI_IDENTIFIER, SCREEN_ONLY, Span
+from reflect.defaults import MIN_GROUP_SIZE
 from reflect.keys import keyed_hash, pseudonym
 from reflect.parallel import map_chunks
-from reflect.roster import ID_SHAPE, Roster, with_own_ids
+from reflect.roster import Roster, common_id_shapes, ids_of_shapes, with_own_ids
 
 # Bump when recognizers change what they find, so cached redactions are redone (an edit of
 # ``models/patterns.toml`` redoes them by itself).
@@ -54,15 +55,20 @@ def anonymise(
     recognizer_names=None,
     progress=None,
     also: Sequence[str] = (),
+    id_shapes: frozenset[str] | None = None,
 ) -> tuple[pd.DataFrame, RedactionStats]:
     """``also``: texts to redact into the workspace's cache along with the answers (the
-    group-value screen's, which then finds them there and loads no model of its own)."""
+    group-value screen's, which then finds them there and loads no model of its own);
+    ``id_shapes``: the shapes of the participants' own ids looked for in answers (default:
+    the shapes most of them share, ``roster.common_id_shapes``)."""
     F.check_columns(frame, F.INGESTED_COLUMNS, "anonymise")
     out = frame.copy()
     # Participants' own ids are redacted from text too, so the roster always includes them.
     # They are left out of the cache fingerprint (a new participant would otherwise void every
     # cached redaction) and replaced in cached texts by ``_redact_ids`` below instead.
-    own_ids = tuple(sorted(p for p in set(frame[F.PARTICIPANT]) if ID_SHAPE.match(p)))
+    if id_shapes is None:
+        id_shapes = common_id_shapes(frame[F.PARTICIPANT], MIN_GROUP_SIZE)
+    own_ids = ids_of_shapes(set(frame[F.PARTICIPANT]), id_shapes)
     fingerprint = _fingerprint(roster or Roster(), recognizer_names, key)
     roster = with_own_ids(roster, own_ids)
     unique = list(dict.fromkeys([*out[F.TEXT], *(also if workspace is not None else ())]))

@@ -22,6 +22,10 @@ was in the theme: all eleven of one person's taxonomy themes, read from one answ
 stop 39). Any test of the move answers the same question, so taught answers are set before a
 workspace's first report, or in a new workspace.
 
+**The shapes of the export's own ids** looked for in answers ("a99999" for "E21136";
+``roster.common_id_shapes``) are those of the first release: renaming most ids in a later
+export to a new shape must not start a search for a word ("covid19").
+
 **The edits** (a review's splits, merges, hidden themes and taught answers, and the taxonomy's
 themes) and the answers may not change in the same report.
 
@@ -44,7 +48,7 @@ import json
 from reflect.errors import DisclosureRefused
 from reflect.keys import keyed_tag
 from reflect.privacy.identity import PURPOSE
-from reflect.roster import Roster
+from reflect.roster import Roster, common_id_shapes
 
 
 def roster_digest(roster: Roster | None, key: bytes) -> str:
@@ -84,12 +88,30 @@ def teaching_digest(review, key: bytes) -> str:
     return keyed_tag(key, PURPOSE, "teaching", json.dumps(judgements))
 
 
+def id_shapes(db, ids, k: int) -> frozenset[str]:
+    """The own-id shapes this workspace's reports use: those kept at its first release, else
+    the shapes most of ``ids`` share."""
+    kept = _kept(db, "ledger_id_shapes")
+    return frozenset(json.loads(kept)) if kept is not None else common_id_shapes(ids, k)
+
+
+def keep_id_shapes(db, shapes: frozenset[str]) -> None:
+    """After a release: the shapes are those of the first one."""
+    if _kept(db, "ledger_id_shapes") is None:
+        keep(db, "ledger_id_shapes", json.dumps(sorted(shapes)))
+
+
+def _kept(db, table: str) -> str | None:
+    db.execute(f"CREATE TABLE IF NOT EXISTS {table} (digest VARCHAR)")
+    rows = db.execute(f"SELECT digest FROM {table}").fetchall()
+    return rows[0][0] if rows else None
+
+
 def changed(db, table: str, digest: str) -> bool:
     """Whether ``digest`` differs from the one kept in ``table`` at the last release (none
     kept yet — no release, or a workspace from before pins were kept: no)."""
-    db.execute(f"CREATE TABLE IF NOT EXISTS {table} (digest VARCHAR)")
-    rows = db.execute(f"SELECT digest FROM {table}").fetchall()
-    return bool(rows) and rows[0][0] != digest
+    kept = _kept(db, table)
+    return kept is not None and kept != digest
 
 
 def keep(db, table: str, digest: str) -> None:
