@@ -317,8 +317,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _gold(corpus: Path, source: Path, redacted, ids, F, planted: str = "") -> np.ndarray:
     # gold: one row per (response id, column); the frame keeps the source row and prompt
-    source_ids = pd.read_csv(source, dtype=str)["Response ID"].tolist()
     table = pd.read_csv(corpus / "gold.csv", dtype=str).fillna("")
+    export = pd.read_csv(source, dtype=str)
+    # the export's response id column: the one holding gold's response ids ("Response ID", "ID")
+    column = next(c for c in export.columns if set(table.response_id) <= set(export[c]))
+    source_ids = export[column].tolist()
     wanted = {
         (r.response_id, r.column): {
             t for t in (x.removeprefix(planted) for x in r.themes.split(";")) if t in ids

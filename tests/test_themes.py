@@ -137,6 +137,7 @@ def test_shipped_taxonomy_loads_with_unique_ids():
         ('[[theme]]\nid = "Bad Id"\nlabel = "A"\nseeds = ["x"]\n', "lower_snake_case"),
         ('[[theme]]\nid = "a"\nlabel = "A"\nseeds = ["x"]\n' * 2, "appears twice"),
         ("x = 1\n", "no \\[\\[theme\\]\\]"),
+        ('[[themes]]\nid = "a"\nlabel = "A"\n', "it has \\[\\[themes\\]\\]: each theme is a"),
         ("[[theme\n", "not valid TOML"),
     ],
 )

@@ -102,7 +102,9 @@ def load_taxonomy(path: Path | None = None) -> list[TaxonomyTheme]:
     for number, item in enumerate(raw.get("theme", []), start=1):
         themes.append(_theme(item, number, where, seen))
     if not themes:
-        raise ConfigError(f"{where}: no [[theme]] entries")
+        other = [f"[[{k}]]" for k, v in raw.items() if isinstance(v, list) and k != "theme"]
+        found = f" (it has {', '.join(other)}: each theme is a [[theme]] table)" if other else ""
+        raise ConfigError(f"{where}: no [[theme]] entries{found}")
     return themes
 
 
