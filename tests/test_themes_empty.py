@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reflect.themes.empty import is_empty_answer, leads_with_nothing
+from reflect.themes.empty import is_empty_answer, is_nothing_to_report, leads_with_nothing
 
 NOTHING_TO_ADD = [
     "Wouldn't change anything about today, honestly.",
@@ -352,6 +352,44 @@ def test_when_answer_says_there_is_nothing_to_add_then_it_is_empty(text):
 @pytest.mark.parametrize("text", LOOKS_LIKE_IT)
 def test_when_answer_only_looks_like_nothing_then_it_is_a_real_answer(text):
     assert not is_empty_answer(text)
+
+
+# Thanks or praise of the occasion and no more: no topic, and no "nothing to report" either
+# (two held-out exports' annotators, written blind, counted them as neither; "said there was
+# nothing to report" put words in their writers' mouths: 90% of one programme's people).
+THANKS_OR_PRAISE_ONLY = [
+    "Thanks!",
+    "thank you",
+    "Cheers",
+    "Great workshop",
+    "Very well organised",
+    "Informative",
+    "Loved it",
+    "Enjoyed it, thanks",
+    "Really enjoyed the whole course",
+    "Well done all",
+    "another really useful hour",
+]
+SAYS_SO_BESIDE_PRAISE = [
+    "Great workshop, no changes",
+    "Loved it - nothing to add",
+    "Thanks, all good",
+    "its fine as it is",
+    "No, it's working well as it is",
+]
+
+
+@pytest.mark.parametrize("text", THANKS_OR_PRAISE_ONLY)
+def test_thanks_or_praise_alone_raise_no_topic_and_report_nothing(text):
+    assert is_empty_answer(text) and not is_nothing_to_report(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [t for t in NOTHING_TO_ADD if t not in THANKS_OR_PRAISE_ONLY][::7] + SAYS_SO_BESIDE_PRAISE,
+)
+def test_an_answer_saying_so_reports_nothing(text):
+    assert is_nothing_to_report(text)
 
 
 def test_the_tables_are_large_and_invented_once():

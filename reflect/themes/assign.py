@@ -39,7 +39,7 @@ import numpy as np
 
 from reflect.themes.calibrate import even_false_positives
 from reflect.themes.corroborate import corroborated
-from reflect.themes.empty import is_empty_answer, leads_with_nothing
+from reflect.themes.empty import is_empty_answer, is_nothing_to_report, leads_with_nothing
 from reflect.themes.label_words import LabelWords
 from reflect.themes.stance import allows, prompt_stance
 from reflect.themes.taxonomy import TaxonomyTheme
@@ -201,7 +201,9 @@ class Evidence:
         )
         declines = ~topical
         if texts is not None:
-            declines |= np.array([leads_with_nothing(t) for t in texts], dtype=bool)
+            declines = np.array(
+                [is_nothing_to_report(t) or leads_with_nothing(t) for t in texts], dtype=bool
+            )
         allowed = _allowed(self.taxonomy, prompts, n)
         named = np.zeros((n, n_themes), dtype=np.float32)
         if n == 0 or n_themes == 0:

@@ -4,7 +4,9 @@
 Such answers name no topic, so they never join a theme; when the question asks for problems
 they are reported together as "No concerns" / "No confusion" (``label.empty_answer_label``),
 and so are answers that say so first (``leads_with_nothing``: "Nothing was confusing, we
-worked on the project"), beside the topics they go on to raise.
+worked on the project"), beside the topics they go on to raise. An answer of thanks or praise
+of the occasion alone ("Thanks!", "Great workshop") names no topic either, but says nothing
+of concerns: it is not counted as saying there is nothing to report (``is_nothing_to_report``).
 
 An answer is empty when every one of its clauses is (clauses split at . , ; ! ? and dashes),
 after courtesy words ("thanks", "really", "at this time") are set aside. A clause is empty
@@ -175,8 +177,9 @@ _CLAUSES = [
     r"nothing\s+(?:needs|needed|would need|requires)\s+(?:changing|improving|fixing|"
     r"improvement|to (?:change|be changed|improve|be improved))",
     r"nothing (?:could|would|can) (?:improve|better) (?:it|this|that)",
-    rf"(?:(?:it is|it was|that is)\s+)?{PRAISE_QUALIFIER}(?:{FINE})\s+as (?:is|it is|"
-    r"it was|it stands)",
+    # "it's fine as it is", "its working well as it is" (texting's "its")
+    rf"(?:(?:it is|its|it was|that is|(?:(?:it|its|it is)\s+)?(?:working|works|running))\s+)?"
+    rf"{PRAISE_QUALIFIER}(?:{FINE})\s+as (?:is|it is|its|it was|it stands)",
     # "nothing got in the way" (of the plan, to "what got in the way?")
     r"nothing(?:\s+(?:really|much|major|big|significant))?\s+(?:got|gets|came|stood|was)\s+in\s+"
     r"(?:the|my|our)\s+way(?:\s+(?:this time(?: round)?|today|really|at all))*",
@@ -252,8 +255,22 @@ def _normalise(text: str) -> str:
 
 
 def is_empty_answer(text: str) -> bool:
-    """True for an answer that says there is nothing to report (see the module docstring)."""
+    """True for an answer that raises no topic: one that says there is nothing to report (see
+    the module docstring), or thanks or praises the occasion and no more."""
     return _is_empty(text, praise=True)
+
+
+def is_nothing_to_report(text: str) -> bool:
+    """True for an empty answer that says there is nothing to report ("no suggestions", "all
+    good", "n/a"), not one that only thanks or praises the occasion ("Thanks!", "Very useful",
+    "Enjoyed it"): those raise no topic, but say nothing of concerns or changes either, and
+    "said there was nothing to report" would put words in their writers' mouths."""
+    if not _is_empty(text, praise=True):
+        return False
+    norm = _normalise(text)
+    if not re.search(r"[^\W_]", norm):
+        return True  # "-", "."
+    return any(_empty_clause(c, praise=False) for c in _clauses(norm))
 
 
 @lru_cache(maxsize=1 << 18)  # asked of every reflection by every theme it belongs to
@@ -264,12 +281,17 @@ def _is_empty(text: str, praise: bool) -> bool:
         return True  # blank, punctuation or emoji only
     if len(norm.split()) > MAX_WORDS or _EXCEPTION.search(norm):
         return False
-    clauses = [c for c in _SPLIT.split(_COURTESY.sub(" ", norm)) if c and c.strip()]
-    clauses = [re.sub(r"\s+", " ", c).strip(" '/") for c in clauses]
-    clauses = [c for c in clauses if c]
+    clauses = _clauses(norm)
     if not clauses:  # only courtesy: "Thanks!"
         return True
     return all(_empty_clause(c, praise) for c in clauses)
+
+
+def _clauses(norm: str) -> list[str]:
+    """The clauses of a normalised answer, courtesy words set aside."""
+    clauses = [c for c in _SPLIT.split(_COURTESY.sub(" ", norm)) if c and c.strip()]
+    clauses = [re.sub(r"\s+", " ", c).strip(" '/") for c in clauses]
+    return [c for c in clauses if c]
 
 
 # A stock reply run into the clause that says so, without a comma: "none everything was fine"

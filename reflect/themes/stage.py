@@ -14,7 +14,7 @@ from reflect.defaults import MIN_GROUP_SIZE
 from reflect.themes.assign import MARGIN, assign_themes, theme_scores
 from reflect.themes.candidates import extract_candidates
 from reflect.themes.emerging import find_emerging
-from reflect.themes.empty import is_empty_answer
+from reflect.themes.empty import is_nothing_to_report
 from reflect.themes.engine import parsed_rows, theme_phrases
 from reflect.themes.facets import (
     choose_facets,
@@ -271,7 +271,7 @@ def _no_concerns(texts: Sequence[str], prompts: Sequence[str]) -> list[Theme]:
     ("nothing" to "what worked well?" is no theme)."""
     asks = {p: empty_answer_label(p) is not None for p in set(prompts)}
     members = [i for i, (t, p) in enumerate(zip(texts, prompts, strict=True))
-               if asks[p] and is_empty_answer(t)]  # fmt: skip
+               if asks[p] and is_nothing_to_report(t)]  # fmt: skip
     if not members:
         return []
     # Built in, not written by anyone: its label can be shown as is.
