@@ -57,8 +57,11 @@ def main(argv: list[str] | None = None) -> int:
         )  # as `reflect analyse --taxonomy` applies it
     seconds = time.perf_counter() - start
 
-    source_ids = pd.read_csv(source, dtype=str)["Response ID"].tolist()
+    export = pd.read_csv(source, dtype=str)
+    # the export's response id column: the one holding gold's response ids ("Response ID", "ID")
     gold_table = pd.read_csv(args.corpus / "gold.csv", dtype=str).fillna("")
+    ids = set(gold_table.response_id)
+    source_ids = export[next(c for c in export.columns if ids <= set(export[c]))].tolist()
     wanted = {(r.response_id, r.column): set(r.themes.split(";")) for r in gold_table.itertuples()}
     people = redacted[F.PARTICIPANT].tolist()
     gold: dict[str, set] = {}

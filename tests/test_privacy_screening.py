@@ -159,6 +159,9 @@ NAMED_SCREEN_TABLE = [
     ("identifying description", "a new hire", False),
     ("proper noun", "lunch with Gareth", True),
     ("proper noun", "weekly meeting", False),
+    ("proper noun", "the new Quillbox logins", True),
+    ("proper noun", "a McTavish problem", True),  # a surname's inner capital
+    ("proper noun", "the new TeamNest logins", False),  # a product's: no person, no place
     ("name", "i still find helen hard", True),
     ("name", "HELEN", True),
     ("name", "helen's project", True),
@@ -195,8 +198,9 @@ def screened() -> Vocabulary:
     texts = [
         "We had lunch with Gareth and talked about the weekly meeting.",
         "Met [PERSON] kowalski about the rota, then the team had hybrid work planning.",
+        "The new TeamNest and Quillbox logins came the day McTavish left.",
     ]
-    return Vocabulary(texts * 4, [f"P-{i}" for i in range(8)])
+    return Vocabulary(texts * 4, [f"P-{i}" for i in range(12)])
 
 
 @pytest.mark.parametrize(("screen", "text", "rejected"), NAMED_SCREEN_TABLE)

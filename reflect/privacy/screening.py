@@ -142,12 +142,15 @@ class Vocabulary:
         beside: Counter[str] = Counter()  # people who wrote the word next to a placeholder
         mid: Counter[str] = Counter()  # occurrences after a sentence's first word
         mid_capitalised: Counter[str] = Counter()
+        capitalised: set[str] = set()  # as written: "MyHub"
         for text in map("\n".join, own.values()):
             words = _WORD.findall(text)
             lowered = [w.lower() for w in words]
             people.update(set(lowered))
             mid.update(lowered)
-            mid_capitalised.update(w.lower() for w in words if w[0].isupper())
+            caps = [w for w in words if w[0].isupper()]
+            capitalised.update(caps)
+            mid_capitalised.update(w.lower() for w in caps)
             for sentence in split_sentences(text):
                 first = _WORD.search(sentence)
                 if first:
@@ -163,7 +166,12 @@ class Vocabulary:
             for w, n in mid_capitalised.items()
             if n > 0 and 2 * n >= mid[w] and w not in self.known and w != "i"
         }
-        self.proper = {w for w in self.proper if not _names_a_tool(w)}
+        # A product's inner capital ("MyHub", a new HR system 19 people wrote about on a
+        # held-out export) says it is no person or place (``tech_terms.product_shape``).
+        from reflect.anonymise.tech_terms import product_shape
+
+        products = {w.lower() for w in capitalised if w.lower() in self.proper and product_shape(w)}
+        self.proper = {w for w in self.proper if not _names_a_tool(w) and w not in products}
         self.placeholder_bound = {w for w, n in beside.items() if 2 * n > people[w]}
         self.topics = SensitiveTopics(embed)
 
