@@ -138,6 +138,12 @@ CASES = {
         ("so hassan and i talked", "hassan", None),
         ("it was too long for her", "long", False),
     ],
+    R.texted_contraction: [
+        ("im going to ask her about it", "im", False),  # "I'm" without its apostrophe
+        ("Im covering her shift today", "Im", False),
+        ("we met Im Soo-jin at the fair", "Im", None),  # a surname before a given name
+        ("the rota and im", "im", None),
+    ],
     R.other_language: [
         ("falta mais qualidade de imagem para os graficos do relatorio", "mais", False),
         ("na reuniao o joao disse que a equipa precisa de mais tempo", "joao", False),

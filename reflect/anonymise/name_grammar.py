@@ -82,3 +82,15 @@ def _modifier(c: Candidate, norm: str, surface: str) -> bool:
     if norm in c.cues.before or names_a_role(c.cues, norm):
         return False
     return is_noun(norm) or is_adjective(norm)
+
+
+# Texting's contractions that name lists also hold ("Im" is a surname): "im going", "im
+# covering his patch" is "I'm" whatever pronoun follows (a held-out export, 5 December 2026).
+_CONTRACTIONS = frozenset({"im"})
+
+
+def texted_contraction(c: Candidate) -> bool | None:
+    """False for "im" before a lowercase word: "I'm" without its apostrophe."""
+    if c.token.norm in _CONTRACTIONS and c.next is not None and not c.next.capitalised:
+        return False
+    return None

@@ -30,7 +30,7 @@ from reflect.anonymise.name_apposition import named_by_role
 from reflect.anonymise.name_candidate import Candidate
 from reflect.anonymise.name_company import AUXILIARIES
 from reflect.anonymise.name_cues import STRONG, WEAK, NameCues, lowercase_surname
-from reflect.anonymise.name_grammar import a_word_by_its_grammar
+from reflect.anonymise.name_grammar import a_word_by_its_grammar, texted_contraction
 from reflect.anonymise.name_marks import names_a_role
 from reflect.anonymise.name_tokens import (
     ARTICLES,
@@ -307,6 +307,7 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     phrases.recipient,  # "send Jade the notes", before tech_term
     phrases.agent_of_passive,  # "reset by gary"
     a_word_by_its_grammar,  # "the weekend rota", "I run", "too long", "being young"
+    texted_contraction,  # "im going"
     phrases.title_of,
     tech_term,
     word_shape,

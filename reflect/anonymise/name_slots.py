@@ -25,6 +25,7 @@ from reflect.anonymise.name_tokens import (
     INITIAL,
     Token,
     adjacent,
+    after_an_adverb,
     referred_to_after,
     sentence_initial,
     with_the_writer,
@@ -213,7 +214,8 @@ def unknown_subject(cues: NameCues, text: str, tokens: list[Token], i: int) -> b
     ):  # "Polyfit and polyval" is not "Kadiev and Adams"
         return False
     frequency = word_frequency(token.norm)
-    subject = nxt.norm in cues.after or is_finite_verb(nxt.norm)
+    verb = after_an_adverb(text, tokens, i + 1) or nxt  # "Obinna just wants me to"
+    subject = nxt.norm in cues.after or is_finite_verb(verb.norm)
     # "Kwame from my team", "Tash on the early shift": a place in the organisation
     placed = placed_after(tokens, i) and frequency < _LOWERCASE_NAME_ZIPF
     return (
@@ -302,6 +304,9 @@ def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     )
 
 
+_GIVE_OR_MAKE = frozenset(["give", "make", "get", "let", "tell", "ask", "show", "call", "send"])
+
+
 def object_of_verb(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     # "I owe Chukwuemeka a coffee", "congratulated Ifeoma on": a capitalised word English
     # text seldom uses, alone between a verb and no noun, is whom the verb is done to. Not
@@ -316,10 +321,10 @@ def object_of_verb(cues: NameCues, text: str, tokens: list[Token], i: int) -> bo
         or len(token.norm) < 4
         or not token.norm.isalpha()
         or any(c.isupper() for c in token.text[1:])
-        or prev.capitalised
+        or (prev.capitalised and not (sentence_initial(text, prev.start) and is_verb(prev.norm)))
         or nxt.capitalised
         or not adjacent(text, prev, token)
-        or prev.norm in STOP_WORDS
+        or (prev.norm in STOP_WORDS and prev.norm not in _GIVE_OR_MAKE)
         or not (is_verb(prev.norm) or is_past_verb(prev.norm) or is_finite_verb(prev.norm))
         or (nxt.norm not in STOP_WORDS and is_noun_only(nxt.norm))
     ):

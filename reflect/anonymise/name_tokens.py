@@ -142,3 +142,18 @@ def in_phrase(text: str, tokens: list[Token], i: int, phrases: Iterable[str]) ->
         if pair in phrases:
             return True
     return False
+
+
+# Adverbs that sit between a subject and its verb: "Obinna just wants", "Dara always says".
+_MID_ADVERBS = frozenset([
+    "just", "always", "never", "still", "also", "often", "really", "already", "usually",
+    "finally", "actually", "sometimes", "even", "only", "rarely", "seldom", "clearly",
+    "obviously", "probably", "definitely", "genuinely",
+])  # fmt: skip
+
+
+def after_an_adverb(text: str, tokens: list[Token], j: int) -> Token | None:
+    """The word after ``tokens[j]`` when ``tokens[j]`` is such an adverb, else None."""
+    if j + 1 < len(tokens) and tokens[j].norm in _MID_ADVERBS:
+        return tokens[j + 1] if adjacent(text, tokens[j], tokens[j + 1]) else None
+    return None

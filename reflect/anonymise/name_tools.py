@@ -41,6 +41,7 @@ def tech_term(c: Candidate) -> bool | None:
     return False
 
 
+_MODALS = frozenset(["can", "could", "will", "would", "should", "might", "must", "shall", "may"])
 _USED_IN_ENGLISH = 2  # english_name_frequency: "Jade", "Jasmin" 2, "Janet" 8; "Perl" 0
 
 
@@ -48,7 +49,9 @@ def _in_a_person_slot(c: Candidate) -> bool:
     """Before a verb ("Jasmin is going to shadow", "Janet put me through") or placed in a
     group ("Janet on switchboard"): not "a piece about Julia for numerical work"."""
     nxt = c.next
-    verb = nxt is not None and (nxt.norm in AUXILIARIES or is_finite_verb(nxt.norm))
+    verb = nxt is not None and (
+        nxt.norm in AUXILIARIES or nxt.norm in _MODALS or is_finite_verb(nxt.norm)
+    )  # "Rita can do the rota"
     after = c.tokens[c.i + 2] if c.i + 2 < len(c.tokens) else None
     placed = nxt is not None and nxt.norm in PLACED and after is not None and not after.capitalised
     return verb or placed or placed_after(c.tokens, c.i)

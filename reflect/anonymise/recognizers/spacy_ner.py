@@ -43,6 +43,12 @@ _LABELS = {"PERSON": "PERSON"}
 _BATCH = 256
 _SINGLE_WORD_MAX_ZIPF = 3.5
 _ACRONYM = 4  # letters at most
+# A capitalised place noun ends the name of a room or a building, not a person's (no
+# surname among them: "Sarah Hall", "Tom House", "Amy Wing" are people).
+_PLACE_NOUNS = frozenset(
+    ["room", "suite", "centre", "center", "building", "lounge", "library", "theatre",
+     "auditorium", "campus", "studio"]
+)  # fmt: skip
 
 
 def _fragment(doc) -> bool:
@@ -203,6 +209,8 @@ class SpacyNerRecognizer:
             return False
         if any(ch.isdigit() for ch in ent.text):
             return False  # a number is no part of a name: "Floor 3 is a maze", "Block 2B"
+        if len(ent) >= 2 and ent[-1].lower_ in _PLACE_NOUNS and ent[-1].text[:1].isupper():
+            return False  # "The Lomond Room is too small": a room, not a person
         if self._tool(ent):
             return self._person_slot(ent, verbs=any(t.lower_ in first_names() for t in ent))
         # The model is English: in another language its guesses that open with a lowercase
