@@ -210,7 +210,7 @@ class SpacyNerRecognizer:
         if any(ch.isdigit() for ch in ent.text):
             return False  # a number is no part of a name: "Floor 3 is a maze", "Block 2B"
         if len(ent) >= 2 and ent[-1].lower_ in _PLACE_NOUNS and ent[-1].text[:1].isupper():
-            return False  # "The Lomond Room is too small": a room, not a person
+            return False  # "the Ochil Room was cold": a room, not a person
         if self._tool(ent):
             return self._person_slot(ent, verbs=any(t.lower_ in first_names() for t in ent))
         # The model is English: in another language its guesses that open with a lowercase
