@@ -183,7 +183,7 @@ def analyse(
         # themes before disclosure (merged or split themes have new counts, which must pass
         # the privacy rules like any other).
         review = _review_for(config, fingerprint, progress)
-        taught = teaching_digest(review, key)
+        taught = teaching_digest(review, key, [t.id for t in taxonomy])
         check_teaching(workspace.db, taught)
         teaching = None
         if review.teaching:

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 # few had written it (code review and red team, stop 38).
 ID_SHAPE = re.compile(r".*\d|(?=.{5}).*\w[._@]\w")
 # The export's own ids, renamed by whoever holds the export, are looked for only in the shape
-# most of them share ("E99999"), at least four characters long, not a number of fewer than six
-# digits: one id renamed "1998", "p45" or "under-25s" was the same search, one word at a time
-# (red team, stop 39). ``common_id_shapes`` finds the shapes; the workspace keeps them
+# most of them share ("a99999" for "E21136"), and only in a shape no word has: five digits or
+# more, at least as many as letters, or a number of seven digits or more. One id renamed
+# "1998", "p45" or "under-25s" was the same search, one word at a time; and a fifth of the
+# first export's ids made up in the shape of "under-25s" made that shape common (red team,
+# stop 39). ``common_id_shapes`` finds the shapes; the workspace keeps them
 # (``privacy/pins.py``), so renaming many ids after a report changes nothing either.
 COMMON_SHARE = 0.2  # of the export's ids, and at least k of them
 _LETTERS, _DIGITS = re.compile(r"[^\W\d_]"), re.compile(r"\d")
@@ -28,9 +30,10 @@ def id_shape(value: str) -> str:
 
 
 def _searchable(shape: str) -> bool:
-    if len(shape) < 4 or not ID_SHAPE.match(shape):
-        return False
-    return not (shape.isdigit() and len(shape) < 6)  # years, counts: "1998", "2023"
+    digits, letters = shape.count("9"), shape.count("a")
+    if not letters:
+        return shape.isdigit() and digits >= 7  # not a year, a count, "2023-24"
+    return digits >= 5 and digits >= letters  # not "p45", "covid19", "under-25s", "fy2024"
 
 
 def common_id_shapes(ids, k: int) -> frozenset[str]:

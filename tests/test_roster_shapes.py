@@ -11,13 +11,21 @@ from reflect.roster import common_id_shapes, id_shape, ids_of_shapes
     ("ids", "shapes"),
     [
         ([f"E{20000 + i}" for i in range(40)], {"a99999"}),
-        ([f"RM{i:03d}" for i in range(60)], {"aa999"}),
-        ([f"M{i:03d}" for i in range(30)] + [f"E{i:05d}" for i in range(30)], {"a999", "a99999"}),
-        ([str(100000 + i) for i in range(50)], {"999999"}),
+        ([f"EMP-{i:05d}" for i in range(40)], {"aaa-99999"}),
+        (
+            [f"M{i:05d}" for i in range(30)] + [f"E{i:06d}" for i in range(30)],
+            {"a99999", "a999999"},
+        ),
+        ([str(1000000 + i) for i in range(50)], {"9999999"}),
+        ([str(100000 + i) for i in range(50)], set()),  # "250000" is a sum of money
         ([str(1000 + i) for i in range(50)], set()),  # "1998" is a year
-        ([f"P{i:02d}" for i in range(50)], set()),  # "p45", "a10", "m25" are words
-        (["jane.doe", "raj.patel", "amy.wong", "li.na", "tom.li", "kofi.m"], set()),  # no one shape
-        ([f"user_{i:03d}" for i in range(20)], {"aaaa_999"}),
+        ([f"RM{i:03d}" for i in range(50)], set()),  # "p45", "a10", "m25" are words
+        (["jane.doe", "raj.patel", "amy.wong", "li.na", "tom.li", "kofi.m"], set()),
+        ([f"user_{i:03d}" for i in range(20)], set()),
+        # A fifth of a first export's ids made up in a word's shape made it common (red team,
+        # stop 39): no shape with fewer than five digits is looked for, however common.
+        ([f"under-{i}s" for i in range(10, 40)], set()),
+        ([f"fy{2000 + i}" for i in range(30)], set()),
         ([f"E{20000 + i}" for i in range(4)], set()),  # fewer than k share it
     ],
 )

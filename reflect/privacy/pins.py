@@ -82,17 +82,25 @@ def edits_digest(review, key: bytes, taxonomy=()) -> str:
     return keyed_tag(key, PURPOSE, "edits", json.dumps(edits, sort_keys=True))
 
 
-def teaching_digest(review, key: bytes) -> str:
-    """A keyed digest of the review's taught answers (``None``: none)."""
-    judgements = [] if review is None else sorted(review.judgements())
-    return keyed_tag(key, PURPOSE, "teaching", json.dumps(judgements))
+def teaching_digest(review, key: bytes, theme_ids) -> str:
+    """A keyed digest of the taught answers that apply: those of a theme in the taxonomy
+    (``theme_ids``). A verdict for a theme the taxonomy lacks waits unused, and a taxonomy
+    renaming a theme to its id switched that one verdict on alone (red team, stop 39)."""
+    ids = set(theme_ids)
+    applied = [] if review is None else sorted(j for j in review.judgements() if j[1] in ids)
+    return keyed_tag(key, PURPOSE, "teaching", json.dumps(applied))
 
 
 def id_shapes(db, ids, k: int) -> frozenset[str]:
     """The own-id shapes this workspace's reports use: those kept at its first release, else
-    the shapes most of ``ids`` share."""
+    the shapes most of ``ids`` share (kept at once in a workspace from before this pin)."""
     kept = _kept(db, "ledger_id_shapes")
-    return frozenset(json.loads(kept)) if kept is not None else common_id_shapes(ids, k)
+    if kept is not None:
+        return frozenset(json.loads(kept))
+    shapes = common_id_shapes(ids, k)
+    if _released_before(db):
+        keep(db, "ledger_id_shapes", json.dumps(sorted(shapes)))
+    return shapes
 
 
 def keep_id_shapes(db, shapes: frozenset[str]) -> None:
@@ -105,6 +113,22 @@ def _kept(db, table: str) -> str | None:
     db.execute(f"CREATE TABLE IF NOT EXISTS {table} (digest VARCHAR)")
     rows = db.execute(f"SELECT digest FROM {table}").fetchall()
     return rows[0][0] if rows else None
+
+
+def _released_before(db) -> bool:
+    tables = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'ledger_releases'"
+    if not db.execute(tables).fetchone()[0]:
+        return False
+    return db.execute("SELECT count(*) FROM ledger_releases").fetchone()[0] > 0
+
+
+def _fixed_changed(db, table: str, digest: str) -> bool:
+    """Whether ``digest`` differs from the one a pin fixed. A workspace that released reports
+    before the pin existed has it fixed by its next run, refused or not: kept only after a
+    release, a refused run kept nothing and the next could try again (red team, stop 39)."""
+    if _kept(db, table) is None and _released_before(db):
+        keep(db, table, digest)
+    return changed(db, table, digest)
 
 
 def changed(db, table: str, digest: str) -> bool:
@@ -123,7 +147,7 @@ def keep(db, table: str, digest: str) -> None:
 
 def check_roster(db, digest: str) -> None:
     """Refuse a roster other than the one this workspace released reports with."""
-    if changed(db, "ledger_roster", digest):
+    if _fixed_changed(db, "ledger_roster", digest):
         raise DisclosureRefused(
             "the roster differs from the one this workspace released reports with: a changed "
             "roster changes the answers of whoever wrote its names, and beside the earlier "
@@ -134,7 +158,7 @@ def check_roster(db, digest: str) -> None:
 
 def check_teaching(db, digest: str) -> None:
     """Refuse taught answers other than those this workspace released reports with."""
-    if changed(db, "ledger_teaching", digest):
+    if _fixed_changed(db, "ledger_teaching", digest):
         raise DisclosureRefused(
             "the taught answers differ from those this workspace released reports with: beside "
             "the earlier reports, what one taught answer moves tells which themes its writer is "
