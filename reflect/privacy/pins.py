@@ -117,9 +117,9 @@ def _kept(db, table: str) -> str | None:
 
 def _released_before(db) -> bool:
     tables = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'ledger_releases'"
-    if not db.execute(tables).fetchone()[0]:
+    if not db.execute(tables).fetchall()[0][0]:
         return False
-    return db.execute("SELECT count(*) FROM ledger_releases").fetchone()[0] > 0
+    return db.execute("SELECT count(*) FROM ledger_releases").fetchall()[0][0] > 0
 
 
 def _fixed_changed(db, table: str, digest: str) -> bool:
