@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from taxonomy import response_ids  # this folder's benchmark: one reading of gold
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,11 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         )  # as `reflect analyse --taxonomy` applies it
     seconds = time.perf_counter() - start
 
-    export = pd.read_csv(source, dtype=str)
-    # the export's response id column: the one holding gold's response ids ("Response ID", "ID")
     gold_table = pd.read_csv(args.corpus / "gold.csv", dtype=str).fillna("")
-    ids = set(gold_table.response_id)
-    source_ids = export[next(c for c in export.columns if ids <= set(export[c]))].tolist()
+    source_ids = response_ids(pd.read_csv(source, dtype=str), gold_table)
     wanted = {(r.response_id, r.column): set(r.themes.split(";")) for r in gold_table.itertuples()}
     people = redacted[F.PARTICIPANT].tolist()
     gold: dict[str, set] = {}

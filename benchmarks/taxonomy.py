@@ -318,10 +318,7 @@ def main(argv: list[str] | None = None) -> int:
 def _gold(corpus: Path, source: Path, redacted, ids, F, planted: str = "") -> np.ndarray:
     # gold: one row per (response id, column); the frame keeps the source row and prompt
     table = pd.read_csv(corpus / "gold.csv", dtype=str).fillna("")
-    export = pd.read_csv(source, dtype=str)
-    # the export's response id column: the one holding gold's response ids ("Response ID", "ID")
-    column = next(c for c in export.columns if set(table.response_id) <= set(export[c]))
-    source_ids = export[column].tolist()
+    source_ids = response_ids(pd.read_csv(source, dtype=str), table)
     wanted = {
         (r.response_id, r.column): {
             t for t in (x.removeprefix(planted) for x in r.themes.split(";")) if t in ids
@@ -333,6 +330,15 @@ def _gold(corpus: Path, source: Path, redacted, ids, F, planted: str = "") -> np
         for theme in wanted.get((source_ids[int(row) - 2], prompt), ()):
             gold[n, ids.index(theme)] = True
     return gold
+
+
+def response_ids(export: pd.DataFrame, gold: pd.DataFrame) -> list[str]:
+    """Each export row's response id, from the column holding gold's ("Response ID", "ID")."""
+    wanted = set(gold.response_id)
+    column = next((c for c in export.columns if wanted <= set(export[c])), None)
+    if column is None:
+        raise SystemExit("no column of the export holds gold.csv's response ids")
+    return export[column].tolist()
 
 
 if __name__ == "__main__":

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 # few had written it (code review and red team, stop 38).
 ID_SHAPE = re.compile(r".*\d|(?=.{5}).*\w[._@]\w")
 # The export's own ids, renamed by whoever holds the export, are looked for only in the shape
-# most of them share ("a99999" for "E21136"), and only in a shape no word has: five digits or
-# more, at least as many as letters, or a number of seven digits or more. One id renamed
-# "1998", "p45" or "under-25s" was the same search, one word at a time; and a fifth of the
-# first export's ids made up in the shape of "under-25s" made that shape common (red team,
-# stop 39). ``common_id_shapes`` finds the shapes; the workspace keeps them
-# (``privacy/pins.py``), so renaming many ids after a report changes nothing either.
+# most of them share ("a99999" for "E21136"), and only in a shape no word has: four digits or
+# more and at least as many digits as letters ("P0017", "EMP1017"; not "p45", "covid19",
+# "under-25s"), or a number of six digits or more — and no value a word or a date could be
+# ("FY2024", "ISO45001", "20250314", "100000"). One id renamed "1998" or "p45" was a search for
+# that word, one word at a time, and a fifth of the first export's ids made up in the shape of
+# "under-25s" made that shape common (red team, stop 39). ``common_id_shapes`` finds the
+# shapes; the workspace keeps them (``privacy/pins.py``), so renaming many ids after a report
+# changes nothing either. User names ("mwong06", "jane.doe") are not looked for this way.
 COMMON_SHARE = 0.2  # of the export's ids, and at least k of them
 _LETTERS, _DIGITS = re.compile(r"[^\W\d_]"), re.compile(r"\d")
 
@@ -32,8 +34,15 @@ def id_shape(value: str) -> str:
 def _searchable(shape: str) -> bool:
     digits, letters = shape.count("9"), shape.count("a")
     if not letters:
-        return shape.isdigit() and digits >= 7  # not a year, a count, "2023-24"
-    return digits >= 5 and digits >= letters  # not "p45", "covid19", "under-25s", "fy2024"
+        return shape.isdigit() and digits >= 6  # not a year, a count, "2023-24"
+    return digits >= 4 and digits >= letters
+
+
+# A number that reads as a date or a round sum ("20250314", "14032025", "250000").
+_DATE_OR_SUM = re.compile(
+    r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|"
+    r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d|\d+0000"
+)
 
 
 def common_id_shapes(ids, k: int) -> frozenset[str]:
@@ -45,9 +54,17 @@ def common_id_shapes(ids, k: int) -> frozenset[str]:
     return frozenset(s for s, n in counts.items() if n >= least and _searchable(s))
 
 
-def ids_of_shapes(ids, shapes: frozenset[str]) -> tuple[str, ...]:
-    """The ``ids`` in one of ``shapes``, sorted: the own ids looked for in answers."""
-    return tuple(sorted({i for i in ids if i and id_shape(i) in shapes}))
+def ids_of_shapes(ids, shapes: frozenset[str], not_prefixes=()) -> tuple[str, ...]:
+    """The ``ids`` in one of ``shapes``, sorted: the own ids looked for in answers; not one
+    whose letters are a prefix of ``not_prefixes`` ("fy", "iso": the patterns file's
+    ``not_ids``), nor a number that reads as a date or a round sum."""
+    prefixes = {p.lower() for p in not_prefixes}
+
+    def word_like(value: str) -> bool:
+        letters = re.match(r"[^\W\d_]*", value).group().lower()
+        return letters in prefixes or bool(_DATE_OR_SUM.fullmatch(value))
+
+    return tuple(sorted({i for i in ids if i and id_shape(i) in shapes and not word_like(i)}))
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,8 @@ CASES = {
         ("im going to ask her about it", "im", False),  # "I'm" without its apostrophe
         ("Im covering her shift today", "Im", False),
         ("we met Im Soo-jin at the fair", "Im", None),  # a surname before a given name
+        ("Dr Im was brilliant", "Im", None),  # capitalised mid-sentence: a person (code review)
+        ("thanks to Im for the notes", "Im", None),
         ("the rota and im", "im", None),
     ],
     R.other_language: [

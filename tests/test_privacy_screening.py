@@ -162,6 +162,7 @@ NAMED_SCREEN_TABLE = [
     ("proper noun", "the new Quillbox logins", True),
     ("proper noun", "a McTavish problem", True),  # a surname's inner capital
     ("proper noun", "the new TeamNest logins", False),  # a product's: no person, no place
+    ("proper noun", "a chat with SiewLing", True),  # a name written joined (code review)
     ("name", "i still find helen hard", True),
     ("name", "HELEN", True),
     ("name", "helen's project", True),
@@ -198,7 +199,7 @@ def screened() -> Vocabulary:
     texts = [
         "We had lunch with Gareth and talked about the weekly meeting.",
         "Met [PERSON] kowalski about the rota, then the team had hybrid work planning.",
-        "The new TeamNest and Quillbox logins came the day McTavish left.",
+        "The new TeamNest and Quillbox logins came the day McTavish left. Then SiewLing left.",
     ]
     return Vocabulary(texts * 4, [f"P-{i}" for i in range(12)])
 

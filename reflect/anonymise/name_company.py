@@ -29,16 +29,22 @@ from reflect.anonymise.lexicon import (
 from reflect.anonymise.name_candidate import Candidate
 from reflect.anonymise.name_cues import in_title_case_run
 from reflect.anonymise.name_groups import placed_after
-from reflect.anonymise.name_tokens import DETERMINERS, PLACE_PREPOSITIONS, referred_to_after
+from reflect.anonymise.name_tokens import (
+    ADVERBS_BEFORE_A_VERB,
+    DETERMINERS,
+    MODALS,
+    PLACE_PREPOSITIONS,
+    referred_to_after,
+)
 
 AUXILIARIES = frozenset(
     {"is", "was", "are", "were", "be", "been", "has", "had", "have", "does", "did", "do"}
 )
 # Before the word, these make it a verb or a modal ("I hope in my team", "we will on our
 # site"): the sentence then needs no person.
-_SUBJECT_OR_MODAL = frozenset(
-    {"i", "we", "you", "they", "he", "she", "it", "to", "will", "would", "can", "could",
-     "should", "might", "must", "do", "did", "don't", "didn't", "not", "also", "really"}
+_SUBJECT_OR_MODAL = MODALS | frozenset(
+    {"i", "we", "you", "they", "he", "she", "it", "to", "do", "did", "don't", "didn't", "not",
+     "also", "really"}
 )  # fmt: skip
 # After a modal-looking word at the start of a sentence, a verb a modal never takes: "Will
 # is ready", "Will has", "Will was" (a question is "Will it..."; "will is" no sentence).
@@ -166,7 +172,7 @@ def verb_after_adverb(c: Candidate) -> bool:
     its verb."""
     if c.next is None or c.i + 2 >= len(c.tokens):
         return False
-    if not (is_adverb_only(c.next.norm) or c.next.norm in _ADVERBS_BEFORE_A_VERB):
+    if not (is_adverb_only(c.next.norm) or c.next.norm in ADVERBS_BEFORE_A_VERB):
         return False
     verb = c.tokens[c.i + 2]
     return (
@@ -176,12 +182,6 @@ def verb_after_adverb(c: Candidate) -> bool:
     )
 
 
-# Adverbs a dictionary also lists as other words, often between a subject and its verb
-# ("elizabeth now uses the search bar", "Mark just sent it").
-_ADVERBS_BEFORE_A_VERB = frozenset(
-    {"now", "just", "also", "still", "never", "already", "always", "often", "even", "then",
-     "finally", "actually", "usually", "once", "rarely"}
-)  # fmt: skip
 _WHO = frozenset({"who", "whom", "whose"})
 
 

@@ -90,7 +90,10 @@ _CONTRACTIONS = frozenset({"im"})
 
 
 def texted_contraction(c: Candidate) -> bool | None:
-    """False for "im" before a lowercase word: "I'm" without its apostrophe."""
-    if c.token.norm in _CONTRACTIONS and c.next is not None and not c.next.capitalised:
-        return False
+    """False for "im" (or "Im" opening a sentence) before a lowercase word: "I'm" without
+    its apostrophe; not "Dr Im said", "thanks to Im for", "Im Soo-jin"."""
+    token = c.token
+    written = token.text == token.norm or (token.text.istitle() and c.initial)
+    if token.norm in _CONTRACTIONS and written and c.next is not None:
+        return False if not c.next.capitalised else None
     return None

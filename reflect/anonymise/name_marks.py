@@ -109,6 +109,7 @@ def signed_below(text: str, tokens: list[Token], i: int) -> bool:
     rest = text[token.end :].strip().rstrip(".")
     if (
         _a_name_ends(rest)  # first: the search below scans all the text before the token
+        and text[: token.start].rstrip().endswith(("-", "–", "—", "~"))
         and _SIGNED_ON_THE_LINE.search(text[: token.start])
         and not technical_text(text)  # "backups - Quillo" names a tool
     ):

@@ -22,12 +22,14 @@ from reflect.anonymise.lexicon import (
 from reflect.anonymise.name_groups import placed_after
 from reflect.anonymise.name_tokens import (
     CAMEL_CASE,
+    GIVE_OR_MAKE,
     INITIAL,
     Token,
     adjacent,
-    after_an_adverb,
+    opening_command,
     referred_to_after,
     sentence_initial,
+    verb_of_subject,
     with_the_writer,
 )
 from reflect.anonymise.slips import looks_like_typo
@@ -214,8 +216,7 @@ def unknown_subject(cues: NameCues, text: str, tokens: list[Token], i: int) -> b
     ):  # "Polyfit and polyval" is not "Kadiev and Adams"
         return False
     frequency = word_frequency(token.norm)
-    verb = after_an_adverb(text, tokens, i + 1) or nxt  # "Obinna just wants me to"
-    subject = nxt.norm in cues.after or is_finite_verb(verb.norm)
+    subject = nxt.norm in cues.after or is_finite_verb(verb_of_subject(text, tokens, i).norm)
     # "Kwame from my team", "Tash on the early shift": a place in the organisation
     placed = placed_after(tokens, i) and frequency < _LOWERCASE_NAME_ZIPF
     return (
@@ -304,9 +305,6 @@ def set_off(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     )
 
 
-_GIVE_OR_MAKE = frozenset(["give", "make", "get", "let", "tell", "ask", "show", "call", "send"])
-
-
 def object_of_verb(cues: NameCues, text: str, tokens: list[Token], i: int) -> bool:
     # "I owe Chukwuemeka a coffee", "congratulated Ifeoma on": a capitalised word English
     # text seldom uses, alone between a verb and no noun, is whom the verb is done to. Not
@@ -321,10 +319,10 @@ def object_of_verb(cues: NameCues, text: str, tokens: list[Token], i: int) -> bo
         or len(token.norm) < 4
         or not token.norm.isalpha()
         or any(c.isupper() for c in token.text[1:])
-        or (prev.capitalised and not (sentence_initial(text, prev.start) and is_verb(prev.norm)))
+        or (prev.capitalised and not opening_command(text, prev))  # "Give Chiamaka the"
         or nxt.capitalised
         or not adjacent(text, prev, token)
-        or (prev.norm in STOP_WORDS and prev.norm not in _GIVE_OR_MAKE)
+        or (prev.norm in STOP_WORDS and prev.norm not in GIVE_OR_MAKE)
         or not (is_verb(prev.norm) or is_past_verb(prev.norm) or is_finite_verb(prev.norm))
         or (nxt.norm not in STOP_WORDS and is_noun_only(nxt.norm))
     ):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reflect.anonymise.lexicon import WORD, normalise
+from reflect.anonymise.lexicon import WORD, is_adverb_only, normalise
 
 ARTICLES = frozenset({"the", "a", "an"})
 CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z]\w*")
@@ -144,16 +144,39 @@ def in_phrase(text: str, tokens: list[Token], i: int, phrases: Iterable[str]) ->
     return False
 
 
-# Adverbs that sit between a subject and its verb: "Obinna just wants", "Dara always says".
-_MID_ADVERBS = frozenset([
-    "just", "always", "never", "still", "also", "often", "really", "already", "usually",
-    "finally", "actually", "sometimes", "even", "only", "rarely", "seldom", "clearly",
-    "obviously", "probably", "definitely", "genuinely",
-])  # fmt: skip
+# Adverbs a dictionary also lists as other words, often between a subject and its verb
+# ("elizabeth now uses the search bar", "Mark just sent it", "Tendai just wants").
+ADVERBS_BEFORE_A_VERB = frozenset(
+    {"now", "just", "also", "still", "never", "already", "always", "often", "even", "then",
+     "finally", "actually", "usually", "once", "rarely", "really", "sometimes", "seldom"}
+)  # fmt: skip
+# Endings of English nouns no name has: an unknown capitalised word ending so is a thing
+# ("Onboarding", "Prioritisation", "Upskilling").
+ENGLISH_NOUN_ENDING = re.compile(r"(?:.{4,}ing|tion|sion|ment|ness|ism|ity|ship|ance|ence)$")
+MODALS = frozenset({"can", "could", "will", "would", "should", "might", "must", "shall", "may"})
 
 
 def after_an_adverb(text: str, tokens: list[Token], j: int) -> Token | None:
-    """The word after ``tokens[j]`` when ``tokens[j]`` is such an adverb, else None."""
-    if j + 1 < len(tokens) and tokens[j].norm in _MID_ADVERBS:
+    """The word after ``tokens[j]`` when ``tokens[j]`` is an adverb, else None."""
+    word = tokens[j].norm if j < len(tokens) else ""
+    if j + 1 < len(tokens) and (word in ADVERBS_BEFORE_A_VERB or is_adverb_only(word)):
         return tokens[j + 1] if adjacent(text, tokens[j], tokens[j + 1]) else None
     return None
+
+
+def verb_of_subject(text: str, tokens: list[Token], i: int) -> Token:
+    """The word that would be ``tokens[i]``'s verb: the next, or the one after an adverb
+    ("Tendai just wants"), unless ``tokens[i]`` ends as English nouns do ("Onboarding still
+    takes weeks", "Prioritisation really matters")."""
+    after = after_an_adverb(text, tokens, i + 1)
+    noun = ENGLISH_NOUN_ENDING.search(tokens[i].norm)
+    return after if after is not None and not noun else tokens[i + 1]
+
+
+# Verbs whose object, right after them, is whom they are done to: "Give Chiamaka the keys",
+# "Make Femi take a break" (imperatives opening a sentence, capitalised).
+GIVE_OR_MAKE = frozenset(["give", "make", "get", "let", "tell", "ask", "show", "call", "send"])
+
+
+def opening_command(text: str, token: Token) -> bool:
+    return token.norm in GIVE_OR_MAKE and sentence_initial(text, token.start)

@@ -9,6 +9,7 @@ from reflect.anonymise.name_candidate import Candidate
 from reflect.anonymise.name_company import AUXILIARIES
 from reflect.anonymise.name_cues import STRONG
 from reflect.anonymise.name_groups import PLACED, placed_after
+from reflect.anonymise.name_tokens import MODALS
 from reflect.anonymise.tech_terms import (
     listed_with_term,
     names_a_tool,
@@ -41,7 +42,6 @@ def tech_term(c: Candidate) -> bool | None:
     return False
 
 
-_MODALS = frozenset(["can", "could", "will", "would", "should", "might", "must", "shall", "may"])
 _USED_IN_ENGLISH = 2  # english_name_frequency: "Jade", "Jasmin" 2, "Janet" 8; "Perl" 0
 
 
@@ -50,7 +50,7 @@ def _in_a_person_slot(c: Candidate) -> bool:
     group ("Janet on switchboard"): not "a piece about Julia for numerical work"."""
     nxt = c.next
     verb = nxt is not None and (
-        nxt.norm in AUXILIARIES or nxt.norm in _MODALS or is_finite_verb(nxt.norm)
+        nxt.norm in AUXILIARIES or nxt.norm in MODALS or is_finite_verb(nxt.norm)
     )  # "Rita can do the rota"
     after = c.tokens[c.i + 2] if c.i + 2 < len(c.tokens) else None
     placed = nxt is not None and nxt.norm in PLACED and after is not None and not after.capitalised

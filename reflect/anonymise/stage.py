@@ -16,6 +16,7 @@ from reflect.anonymise.analyzer import (
     Analyzer,
     analyze_with,
     default_recognizers,
+    default_settings,
     settings_text,
 )
 from reflect.anonymise.redactor import redact
@@ -68,7 +69,8 @@ def anonymise(
     # cached redaction) and replaced in cached texts by ``_redact_ids`` below instead.
     if id_shapes is None:
         id_shapes = common_id_shapes(frame[F.PARTICIPANT], MIN_GROUP_SIZE)
-    own_ids = ids_of_shapes(set(frame[F.PARTICIPANT]), id_shapes)
+    not_ids = default_settings().get("employee_id", {}).get("not_ids", [])
+    own_ids = ids_of_shapes(set(frame[F.PARTICIPANT]), id_shapes, not_ids)
     fingerprint = _fingerprint(roster or Roster(), recognizer_names, key)
     roster = with_own_ids(roster, own_ids)
     unique = list(dict.fromkeys([*out[F.TEXT], *(also if workspace is not None else ())]))

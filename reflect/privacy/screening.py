@@ -121,6 +121,24 @@ def _names_a_tool(word: str) -> bool:
     return is_tech_term(word) and word not in first_names()
 
 
+_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _joined(word: str) -> bool:
+    """Everyday words joined by inner capitals ("MyHub", a new HR system 19 people wrote
+    about on a held-out export; "TeamNest"): a product's name, no person's or place's. Not
+    a name written joined ("SiewLing", "MaryKate": code review, stop 39)."""
+    from reflect.anonymise.lexicon import is_ordinary_word
+    from reflect.anonymise.tech_terms import product_shape
+
+    parts = [p.lower() for p in _PARTS.findall(word)]
+    return (
+        product_shape(word)
+        and len(parts) >= 2
+        and all(is_ordinary_word(p) and not is_name_word(p) for p in parts)
+    )
+
+
 class Vocabulary:
     """What the screens know about the run's reflections: who used which word, which words
     people write as proper nouns or next to placeholders; and the sensitive-topic screen
@@ -166,11 +184,7 @@ class Vocabulary:
             for w, n in mid_capitalised.items()
             if n > 0 and 2 * n >= mid[w] and w not in self.known and w != "i"
         }
-        # A product's inner capital ("MyHub", a new HR system 19 people wrote about on a
-        # held-out export) says it is no person or place (``tech_terms.product_shape``).
-        from reflect.anonymise.tech_terms import product_shape
-
-        products = {w.lower() for w in capitalised if w.lower() in self.proper and product_shape(w)}
+        products = {w.lower() for w in capitalised if w.lower() in self.proper and _joined(w)}
         self.proper = {w for w in self.proper if not _names_a_tool(w) and w not in products}
         self.placeholder_bound = {w for w, n in beside.items() if 2 * n > people[w]}
         self.topics = SensitiveTopics(embed)

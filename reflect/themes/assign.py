@@ -199,7 +199,7 @@ class Evidence:
             if texts is not None
             else np.ones(n, dtype=bool)
         )
-        declines = ~topical
+        declines = ~topical  # no texts: an empty answer cannot be told from a declining one
         if texts is not None:
             declines = np.array(
                 [is_nothing_to_report(t) or leads_with_nothing(t) for t in texts], dtype=bool

@@ -261,10 +261,8 @@ def is_empty_answer(text: str) -> bool:
 
 
 def is_nothing_to_report(text: str) -> bool:
-    """True for an empty answer that says there is nothing to report ("no suggestions", "all
-    good", "n/a"), not one that only thanks or praises the occasion ("Thanks!", "Very useful",
-    "Enjoyed it"): those raise no topic, but say nothing of concerns or changes either, and
-    "said there was nothing to report" would put words in their writers' mouths."""
+    """An empty answer that says so ("no suggestions", "all good", "n/a"), not thanks or
+    praise alone ("Thanks!", "Enjoyed it"): no topic, but no word on concerns either."""
     if not _is_empty(text, praise=True):
         return False
     norm = _normalise(text)
@@ -336,12 +334,17 @@ def leads_with_nothing(text: str) -> bool:
     and so is one that says so in a first clause of its own ("Nothing was confusing, we
     mostly worked on the project"; a bare "No," is not one)."""
     first = _FIRST_SENTENCE.match(text)
-    if first and _is_empty(first.group(1), praise=False):
+    if first and _denies(first.group(1)):
         return True
     clause = _FIRST_CLAUSE.match(text)
     return (
         bool(clause)
         and len(clause.group(1).split()) >= 2
         and not _BUT.search(text)
-        and _is_empty(clause.group(1), praise=False)
+        and _denies(clause.group(1))
     )
+
+
+def _denies(text: str) -> bool:
+    """Says there is nothing to report: not thanks alone ("Thanks! The rota is a mess")."""
+    return _is_empty(text, praise=False) and bool(_clauses(_normalise(text)))
