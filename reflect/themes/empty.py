@@ -38,6 +38,7 @@ import re
 from functools import lru_cache
 
 from reflect.themes.empty_words import (
+    ELSEWHERE,
     EVENT,
     FINE,
     MORE,
@@ -268,7 +269,7 @@ def is_nothing_to_report(text: str) -> bool:
     norm = _normalise(text)
     if not re.search(r"[^\W_]", norm):
         return True  # "-", "."
-    return any(_empty_clause(c, praise=False) for c in _clauses(norm))
+    return any(_empty_clause(c, False) and not re.fullmatch(ELSEWHERE, c) for c in _clauses(norm))
 
 
 @lru_cache(maxsize=1 << 18)  # asked of every reflection by every theme it belongs to
@@ -287,8 +288,7 @@ def _is_empty(text: str, praise: bool) -> bool:
 
 def _clauses(norm: str) -> list[str]:
     """The clauses of a normalised answer, courtesy words set aside."""
-    clauses = [c for c in _SPLIT.split(_COURTESY.sub(" ", norm)) if c and c.strip()]
-    clauses = [re.sub(r"\s+", " ", c).strip(" '/") for c in clauses]
+    clauses = (re.sub(r"\s+", " ", c).strip(" '/") for c in _SPLIT.split(_COURTESY.sub(" ", norm)))
     return [c for c in clauses if c]
 
 
@@ -329,10 +329,9 @@ _BUT = re.compile(r"\b(?:but|except|apart from|other than|however|though|althoug
 
 
 def leads_with_nothing(text: str) -> bool:
-    """ "Nothing was confusing. We mostly worked on the project.": an answer that first says
-    there is nothing to report is counted with those answers, whatever it goes on to say —
-    and so is one that says so in a first clause of its own ("Nothing was confusing, we
-    mostly worked on the project"; a bare "No," is not one)."""
+    """ "Nothing was confusing. We worked on the project.": an answer that first says there is
+    nothing to report counts with those answers, whatever it goes on to say, and so does one
+    saying so in a first clause of its own ("Nothing was confusing, we..."; not a bare "No,")."""
     first = _FIRST_SENTENCE.match(text)
     if first and _denies(first.group(1)):
         return True
@@ -347,4 +346,5 @@ def leads_with_nothing(text: str) -> bool:
 
 def _denies(text: str) -> bool:
     """Says there is nothing to report: not thanks alone ("Thanks! The rota is a mess")."""
-    return _is_empty(text, praise=False) and bool(_clauses(_normalise(text)))
+    clauses = _clauses(_normalise(text))
+    return _is_empty(text, False) and any(not re.fullmatch(ELSEWHERE, c) for c in clauses)

