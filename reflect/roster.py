@@ -14,10 +14,10 @@ from dataclasses import dataclass
 # few had written it (code review and red team, stop 38).
 ID_SHAPE = re.compile(r".*\d|(?=.{5}).*\w[._@]\w")
 # The export's own ids, renamed by whoever holds the export, are looked for only in the shape
-# most of them share ("a99999" for "E21136"), and only in a shape no word has: four digits or
-# more and at least as many digits as letters ("P0017", "EMP1017"; not "p45", "covid19",
-# "under-25s"), or a number of six digits or more — and no value a word or a date could be
-# ("FY2024", "ISO45001", "20250314", "100000"). One id renamed "1998" or "p45" was a search for
+# most of them share ("a99999" for "E21136"), and only in a shape no word has: up to four
+# letters then four digits or more ("P0017", "EMP-1017"; not "p45", "covid19", "1990s"), or a
+# number of six digits or more — and no value a word or a date could be ("FY2024",
+# "ISO45001", "BS7671", "20250314", "100000"). One id renamed "1998" or "p45" was a search for
 # that word, one word at a time, and a fifth of the first export's ids made up in the shape of
 # "under-25s" made that shape common (red team, stop 39). ``common_id_shapes`` finds the
 # shapes; the workspace keeps them (``privacy/pins.py``), so renaming many ids after a report
@@ -32,10 +32,14 @@ def id_shape(value: str) -> str:
 
 
 def _searchable(shape: str) -> bool:
-    digits, letters = shape.count("9"), shape.count("a")
-    if not letters:
-        return shape.isdigit() and digits >= 6  # not a year, a count, "2023-24"
-    return digits >= 4 and digits >= letters
+    if shape.isdigit():
+        return len(shape) >= 6  # not a year, a count
+    return _LETTERS_THEN_DIGITS.fullmatch(shape) is not None
+
+
+# An id scheme's letters come first ("E21136", "EMP-00042"); words put them after or between
+# ("1990s", "1500-word", "mid-2000s", "covid19": red team, stop 39).
+_LETTERS_THEN_DIGITS = re.compile(r"a{1,4}[-_/.]?9{4,}")
 
 
 # A number that reads as a date or a round sum ("20250314", "14032025", "250000").

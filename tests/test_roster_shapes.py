@@ -23,9 +23,12 @@ from reflect.roster import common_id_shapes, id_shape, ids_of_shapes
         ([f"RM{i:03d}" for i in range(50)], set()),  # "p45", "a10", "m25" are words
         (["jane.doe", "raj.patel", "amy.wong", "li.na", "tom.li", "kofi.m"], set()),
         ([f"user_{i:03d}" for i in range(20)], set()),
+        ([f"user_{i:04d}" for i in range(20)], {"aaaa_9999"}),
         # A fifth of a first export's ids made up in a word's shape made it common (red team,
         # stop 39): no shape with fewer than five digits is looked for, however common.
         ([f"under-{i}s" for i in range(10, 40)], set()),
+        ([f"{1900 + i}s" for i in range(30)], set()),  # decades: an age's proxy (round 14)
+        ([f"{1500 + i}-word" for i in range(30)], set()),
         ([f"E{20000 + i}" for i in range(4)], set()),  # fewer than k share it
     ],
 )

@@ -327,10 +327,31 @@ def test_an_analysts_verdicts_decide_the_answers_judged(embed):
         ],
         embed,
     )
-    after = assign_themes(embed(texts), taxonomy, embed, texts, teaching=teaching)
+    # (each written word for word by k people or more: the only answers a verdict decides)
+    after = assign_themes(embed(texts), taxonomy, embed, texts, teaching=teaching,
+                          common=frozenset(texts))  # fmt: skip
     assert before.membership[0, 0] and not after.membership[0, 0]
     assert after.membership[2, 1]
     assert after.membership[1, 1]  # an answer nobody judged keeps its theme
+
+
+@pytest.mark.model
+def test_one_persons_answer_taught_moves_no_more_than_its_twin(embed):
+    # A theme taught one person's answer and its copy taught the answer's twin (a space
+    # added: the same embedding) differed by that person alone, within one report (red team,
+    # stop 39): a verdict decides only an answer k people wrote.
+    taxonomy = themes("Catering and food", "Venue and rooms")
+    texts = [
+        "Lunch was late and the soup was cold.",
+        "The room had no air conditioning.",
+        "We ate in the garden, which was lovely.",
+    ]
+
+    def taught(text):
+        teaching = Teaching.from_judgements([Judgement(text, "t1", True)], embed)
+        return assign_themes(embed(texts), taxonomy, embed, texts, teaching=teaching).membership
+
+    assert (taught(texts[2]) == taught(texts[2] + " ")).all()
 
 
 # -- the fit in the report ------------------------------------------------------------------

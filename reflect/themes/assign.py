@@ -102,12 +102,14 @@ def assign_themes(
     texts: Sequence[str] | None = None,
     prompts: Sequence[str] | None = None,
     teaching=None,
+    common: frozenset[str] = frozenset(),
 ) -> Assignment:
     """Assign answers to themes. ``vectors``: the answers' embeddings. With ``texts``,
     sentences are scored one by one (their vectors come from ``embed``, cached like any text)
     and label words count; ``prompts``: each answer's question (its stance decides which
     themes it may join); ``teaching``: the analyst's confirmed and rejected answers
-    (``teach.Teaching``), which move each theme's threshold and decide the answers judged."""
+    (``teach.Teaching``), which move each theme's threshold, and decide the answers judged
+    among ``common``, the texts k people or more wrote (``teach.apply_verdicts``)."""
     n, n_themes = len(vectors), len(taxonomy)
     evidence = Evidence(taxonomy, embed, texts, teaching)
     units = evidence.units(vectors, texts, prompts)
@@ -132,7 +134,7 @@ def assign_themes(
         residual = found.topical & ~explained
         _fill(membership, found.scores, found.allowed & (kinds == "other") & residual[:, None])
     if teaching is not None and texts is not None:
-        teaching.apply_verdicts(membership, texts, [t.id for t in taxonomy])
+        teaching.apply_verdicts(membership, texts, [t.id for t in taxonomy], common)
     return Assignment(
         membership, found.scores, found.decisive, found.topical, found.reach, found.named,
         reached,

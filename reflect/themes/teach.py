@@ -185,10 +185,16 @@ class Teaching:
         model = ThemeThresholds(prior=default).fit(found.reach, labels)
         return model.thresholds_.astype(np.float32)
 
-    def apply_verdicts(self, membership: np.ndarray, texts: Sequence[str], ids: list[str]) -> None:
-        """The answers an analyst judged count as judged."""
+    def apply_verdicts(
+        self, membership: np.ndarray, texts: Sequence[str], ids: list[str], common=frozenset()
+    ) -> None:
+        """The answers an analyst judged count as judged — those of the ``common`` texts, which
+        k people or more wrote. One person's answer put in a theme by its text moved that
+        theme by its writer alone: a theme and its copy, one taught the answer and the other
+        its twin (a space added: the same embedding, no answer's text), differed by that person
+        exactly when they were not in it, within one report (red team, stop 39)."""
         verdicts = {(j.text, j.theme): j.confirmed for j in self.judgements}
-        wanted = {j.text for j in self.judgements}
+        wanted = {j.text for j in self.judgements} & set(common)
         for i, text in enumerate(texts):
             if text in wanted:
                 for k, theme in enumerate(ids):
