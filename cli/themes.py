@@ -281,9 +281,11 @@ def teach(
     review_file: ReviewOption = DEFAULT_REVIEW_FILE,
 ) -> None:
     """Teach a taxonomy theme: confirm answers that belong to it (or --reject answers that do
-    not). Answers are redacted before they are saved; the next `reflect analyse` counts them
-    as taught and moves the theme's edge to where they fall, so a few per theme correct a
-    theme that takes too much or too little.
+    not). Answers are redacted before they are saved; the next `reflect analyse` moves the
+    theme's edge to where they fall (and counts as taught an answer that k people or more
+    wrote word for word), so a few per theme correct a theme that takes too much or too
+    little. Teaching is fixed once a workspace has released a report: re-run a new teaching
+    into a new workspace (--workspace).
 
     Example: reflect themes teach trust "She never once looked at her phone." --roster roster.csv
     """
