@@ -288,6 +288,8 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("Tendai just wants me to decide for him.", "[PERSON] just wants me"),
         ("Give Chiamaka the keys to the van.", "Give [PERSON] the keys"),
         ("Make Femi take a proper break.", "Make [PERSON] take a"),
+        ("Write Kwabena a note about the cover.", "Write [PERSON] a note"),
+        ("Give Onboarding more time.", "Give Onboarding more"),
         ("Rita can cover the late shift.", "[PERSON] can cover"),
         ("Python can export the rota.", "Python can export"),
         # Texting's "I'm" is no surname "Im".

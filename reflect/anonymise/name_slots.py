@@ -319,7 +319,7 @@ def object_of_verb(cues: NameCues, text: str, tokens: list[Token], i: int) -> bo
         or len(token.norm) < 4
         or not token.norm.isalpha()
         or any(c.isupper() for c in token.text[1:])
-        or (prev.capitalised and not opening_command(text, prev))  # "Give Chiamaka the"
+        or (prev.capitalised and not opening_command(text, prev, token))  # "Give Chiamaka"
         or nxt.capitalised
         or not adjacent(text, prev, token)
         or (prev.norm in STOP_WORDS and prev.norm not in GIVE_OR_MAKE)

@@ -174,9 +174,18 @@ def verb_of_subject(text: str, tokens: list[Token], i: int) -> Token:
 
 
 # Verbs whose object, right after them, is whom they are done to: "Give Chiamaka the keys",
-# "Make Femi take a break" (imperatives opening a sentence, capitalised).
-GIVE_OR_MAKE = frozenset(["give", "make", "get", "let", "tell", "ask", "show", "call", "send"])
+# "Make Femi take a break", "Write Kwabena a note" (opening a sentence, capitalised).
+GIVE_OR_MAKE = frozenset(
+    ["give", "make", "get", "let", "tell", "ask", "show", "call", "send", "write", "buy",
+     "pay", "bring", "lend", "owe", "thank", "remind"]
+)  # fmt: skip
 
 
-def opening_command(text: str, token: Token) -> bool:
-    return token.norm in GIVE_OR_MAKE and sentence_initial(text, token.start)
+def opening_command(text: str, verb: Token, word: Token) -> bool:
+    """``verb`` opens the sentence and ``word`` after it is whom it is done to (not a thing
+    with an English noun's ending: "Give Onboarding more time")."""
+    return (
+        verb.norm in GIVE_OR_MAKE
+        and sentence_initial(text, verb.start)
+        and not ENGLISH_NOUN_ENDING.search(word.norm)
+    )
