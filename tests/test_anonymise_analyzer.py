@@ -337,6 +337,8 @@ def test_a_known_place_called_a_person_by_the_model_or_a_name_list_is_labelled_a
         ("Can you add Tunde (E20417) to the cohort?", "Can you add [PERSON] ([EMPLOYEE_ID])"),
         ("Please add Bogdan Nowak (E20417) too.", "Please add [PERSON] ([EMPLOYEE_ID])"),
         ("The HR system (E20417) was down.", "The HR system ([EMPLOYEE_ID])"),
+        ("Staff number E20417 (Bogdan) keeps bouncing.", "Staff number [EMPLOYEE_ID] ([PERSON])"),
+        ("Ticket E20417 (HR) is open.", "Ticket [EMPLOYEE_ID] (HR) is"),
     ],
 )
 def test_the_words_an_id_is_given_for_in_brackets_name_its_holder(text, expected):

@@ -73,8 +73,10 @@ def places_over_people(text: str, spans: list[Span]) -> list[Span]:
     return [s for s in spans if not (s.label == "PERSON" and (s.start, s.end) in places - kept)]
 
 
-# "Tunde Bello (E20417)": one or two capitalised words right before an id in brackets.
+# "Tunde Bello (E20417)": one or two capitalised words right before an id in brackets; or
+# in brackets right after it ("E20417 (Tunde)").
 _BEFORE_ID = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) ?\(\s*$")
+_AFTER_ID = re.compile(r" ?\(\s*([A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)?)\s*\)")
 
 
 def named_by_id(text: str, spans: list[Span]) -> list[Span]:
@@ -82,9 +84,11 @@ def named_by_id(text: str, spans: list[Span]) -> list[Span]:
     ("add Tunde (E20417) to the cohort"), whatever the name lists say of them."""
     found = []
     for span in spans:
-        if span.label not in ("EMPLOYEE_ID", "NATIONAL_ID") or text[span.end : span.end + 1] != ")":
+        if span.label not in ("EMPLOYEE_ID", "NATIONAL_ID"):
             continue
-        name = _BEFORE_ID.search(text, max(0, span.start - 60), span.start)
+        name = _AFTER_ID.match(text, span.end)
+        if text[span.end : span.end + 1] == ")":
+            name = _BEFORE_ID.search(text, max(0, span.start - 60), span.start)
         if name is not None and not is_tech_term(name.group(1)):
             found.append(Span(name.start(1), name.end(1), "PERSON", 0.8, "named_by_id"))
     return found
