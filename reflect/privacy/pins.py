@@ -1,5 +1,8 @@
 """What the analyst sets, pinned once a workspace has released a report: each kept as one
-keyed digest (table ``ledger_roster``, ``ledger_edits``), never the names or phrases.
+keyed digest (tables ``ledger_roster``, ``ledger_teaching``, ``ledger_edits``), never the names
+or phrases, and the own-id shapes (``ledger_id_shapes``). A workspace that released reports
+before a pin existed has it fixed by its next run, refused or not: kept only after a release,
+a refused run kept nothing and each probe could bring its own roster (red team, stop 39).
 
 **The roster** is fixed. It is the analyst's file, and every name, nickname and id in it is
 redacted wherever the redaction analyzer finds it. Changed after a release, it changes the
@@ -20,7 +23,9 @@ embedding, no answer's text) moves the edge alone, so a review teaching the answ
 teaching its twin differed by the writer alone, and rule 3's refusal told whether that person
 was in the theme: all eleven of one person's taxonomy themes, read from one answer (red team,
 stop 39). Any test of the move answers the same question, so taught answers are set before a
-workspace's first report, or in a new workspace.
+workspace's first report, or in a new workspace; the digest covers the verdicts that apply (a
+theme the taxonomy has: renaming a theme to a taught id switched one verdict on alone). Within
+one report, a verdict decides only an answer k people wrote (``teach.apply_verdicts``).
 
 **The shapes of the export's own ids** looked for in answers ("a99999" for "E21136";
 ``roster.common_id_shapes``) are those of the first release: renaming most ids in a later
