@@ -1346,3 +1346,26 @@ def test_a_dp_report_tallies_no_withheld_facets():
     # told whether they took part (red team, 4 December 2026).
     data = report(programme(40), dp_epsilon=40.0)
     assert data["privacy"]["suppressed"]["facets"] is None
+
+
+def test_a_theme_and_its_copy_tell_nothing_of_the_one_person_between_them():
+    # A taxonomy holding a copy of a theme, the copy moved by one person's word or taught
+    # answer alone, showed the copy where that person was in the theme and withheld it where
+    # they were not, within one report (red team, stop 39): a theme within k people of
+    # another shown theme is withheld whole, equal or not.
+    frame = frame_of(programme(40))
+    base = themes_of(frame)
+    tools = next(t for t in base if t.id == "tools")
+    writers = set(frame[F.PARTICIPANT].iloc[tools.members])
+    outside = next(i for i, p in enumerate(frame[F.PARTICIPANT]) if p not in writers)
+
+    def copy_with(extra):
+        copy = Theme("tools_b", "Tools again", "taxonomy", members=[*tools.members, *extra])
+        safe = disclose([*base, copy], frame, K, printable=printable, ledger=ledger())
+        shown = {t["id"]: t for t in safe.to_dict()["themes"]}
+        return shown["tools_b"], shown["tools"]
+
+    (with_one, original), (same, _) = copy_with([outside]), copy_with([])
+    assert original["participants"] is not None
+    assert with_one["participants"] is None and same["participants"] is None
+    assert printed(with_one["by_role"]) == printed(same["by_role"])

@@ -329,7 +329,7 @@ def test_an_analysts_verdicts_decide_the_answers_judged(embed):
     )
     # (each written word for word by k people or more: the only answers a verdict decides)
     after = assign_themes(embed(texts), taxonomy, embed, texts, teaching=teaching,
-                          common=frozenset(texts))  # fmt: skip
+                          participants=["P1", "P2", "P3"], k=1)  # fmt: skip
     assert before.membership[0, 0] and not after.membership[0, 0]
     assert after.membership[2, 1]
     assert after.membership[1, 1]  # an answer nobody judged keeps its theme

@@ -37,10 +37,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from reflect.defaults import MIN_GROUP_SIZE
 from reflect.themes.calibrate import even_false_positives
 from reflect.themes.corroborate import corroborated
 from reflect.themes.empty import is_empty_answer, is_nothing_to_report, leads_with_nothing
-from reflect.themes.label_words import LabelWords
+from reflect.themes.label_words import LabelWords, common_texts
 from reflect.themes.stance import allows, prompt_stance
 from reflect.themes.taxonomy import TaxonomyTheme
 
@@ -102,15 +103,18 @@ def assign_themes(
     texts: Sequence[str] | None = None,
     prompts: Sequence[str] | None = None,
     teaching=None,
-    common: frozenset[str] = frozenset(),
+    participants: Sequence | None = None,
+    k: int = MIN_GROUP_SIZE,
 ) -> Assignment:
     """Assign answers to themes. ``vectors``: the answers' embeddings. With ``texts``,
     sentences are scored one by one (their vectors come from ``embed``, cached like any text)
     and label words count; ``prompts``: each answer's question (its stance decides which
     themes it may join); ``teaching``: the analyst's confirmed and rejected answers
     (``teach.Teaching``), which move each theme's threshold, and decide the answers judged
-    among ``common``, the texts k people or more wrote (``teach.apply_verdicts``)."""
+    that k people or more wrote (``teach.apply_verdicts``; ``participants``: each answer's
+    writer, by default each answer its own)."""
     n, n_themes = len(vectors), len(taxonomy)
+    writers = list(participants) if participants is not None else list(range(n))
     evidence = Evidence(taxonomy, embed, texts, teaching)
     units = evidence.units(vectors, texts, prompts)
     evidence.bias = evidence.background(units)
@@ -134,6 +138,7 @@ def assign_themes(
         residual = found.topical & ~explained
         _fill(membership, found.scores, found.allowed & (kinds == "other") & residual[:, None])
     if teaching is not None and texts is not None:
+        common = common_texts(texts, writers, k)
         teaching.apply_verdicts(membership, texts, [t.id for t in taxonomy], common)
     return Assignment(
         membership, found.scores, found.decisive, found.topical, found.reach, found.named,

@@ -61,3 +61,12 @@ class LabelWords:
                 if (k := self.vocabulary.get(w)) is not None:
                     present[i, k] = 1.0
         return present @ self.shares
+
+
+def common_texts(texts, writers, k: int) -> frozenset[str]:
+    """The answers k people or more wrote word for word: the only ones a taught verdict
+    decides (``teach.apply_verdicts``)."""
+    people: dict[str, set] = {}
+    for text, who in zip(texts, writers, strict=True):
+        people.setdefault(text, set()).add(who)
+    return frozenset(text for text, who in people.items() if len(who) >= k)

@@ -67,8 +67,8 @@ def find_themes(
     participants = frame[F.PARTICIPANT].tolist()
     prompts = frame[F.PROMPT].astype(str).tolist()
     prompt = programme_framing(frame)
-    common = _common_texts(texts, participants, min_support) if teaching else frozenset()
-    found = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching, common)
+    found = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching, participants,
+                          min_support)  # fmt: skip
     membership = found.membership
     reached = found.reached if found.reached is not None else membership
     fit = measure_fit(reached, found.topical, [t.kind for t in taxonomy])
@@ -160,14 +160,6 @@ def _themes(
         kept = {id(phrase) for phrase in theme.facets}  # the rules keep the very objects
         theme.facets = choose_facets(options[theme.id], lambda p, kept=kept: id(p) in kept)
     return themes
-
-
-def _common_texts(texts, participants, k: int) -> frozenset[str]:
-    """The answers k people or more wrote word for word: the only ones a verdict decides."""
-    writers: dict[str, set] = {}
-    for text, who in zip(texts, participants, strict=True):
-        writers.setdefault(text, set()).add(who)
-    return frozenset(text for text, people in writers.items() if len(people) >= k)
 
 
 def particular_phrases(

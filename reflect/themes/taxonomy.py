@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -128,9 +129,18 @@ def _theme(item: dict, number: int, where: str, seen: set[str]) -> TaxonomyTheme
         raise ConfigError(f"{where}: theme {ident!r}: seeds must be a list of phrases")
     return TaxonomyTheme.from_label(
         ident,
-        str(item["label"]),
-        description=str(item.get("description", "")),
-        seeds=tuple(seeds),
+        _plain(str(item["label"])),
+        description=_plain(str(item.get("description", ""))),
+        seeds=tuple(_plain(seed) for seed in seeds),
         kind=item.get("kind"),
         stance=item.get("stance", "any"),
     )
+
+
+def _plain(text: str) -> str:
+    """The text as the embedding model reads it: compatibility forms folded (NFKC) and
+    invisible format characters (soft hyphens, zero-width spaces) dropped. A soft hyphen the
+    model ignored split a label word for the label-word reader, so two labels the model read
+    alike named different answers (red team, stop 39)."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
