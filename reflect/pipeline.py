@@ -125,12 +125,14 @@ def analyse(
     from reflect.privacy.pins import (
         changed,
         check_roster,
+        check_taxonomy,
         check_teaching,
         edits_digest,
         id_shapes,
         keep,
         keep_id_shapes,
         roster_digest,
+        taxonomy_digest,
         teaching_digest,
     )
     from reflect.privacy.screening import taxonomy_terms
@@ -157,6 +159,8 @@ def analyse(
         rostered = roster_digest(roster, key)
         k = Ledger(workspace.db, key).threshold(config.min_group_size)
         check_roster(workspace.db, rostered)
+        themed = taxonomy_digest(taxonomy, key)
+        check_taxonomy(workspace.db, themed)
         shapes = id_shapes(workspace.db, frame[F.PARTICIPANT], k)
         values = _group_values(frame)
         with progress.stage("Redacting", total=len(frame)) as advance:
@@ -225,6 +229,7 @@ def analyse(
         )
         keep(workspace.db, "ledger_roster", rostered)  # released with it: later reports too
         keep(workspace.db, "ledger_teaching", taught)  # DP reports too: teaching is fixed
+        keep(workspace.db, "ledger_taxonomy", themed)
         keep_id_shapes(workspace.db, shapes)
         if config.dp_epsilon is None:  # a DP report judges no edit: it may not pass one on
             keep(workspace.db, "ledger_edits", edits)

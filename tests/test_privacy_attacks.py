@@ -1369,3 +1369,18 @@ def test_a_theme_and_its_copy_tell_nothing_of_the_one_person_between_them():
     assert original["participants"] is not None
     assert with_one["participants"] is None and same["participants"] is None
     assert printed(with_one["by_role"]) == printed(same["by_role"])
+
+
+def test_a_copy_beside_a_withheld_theme_is_withheld_too():
+    # A 4-person theme withheld beside its copy shown with 5 said the fifth was not in it
+    # (code review, stop 39): copies are set against every earlier theme, shown or not.
+    frame = frame_of(programme(40))
+    people = list(dict.fromkeys(frame[F.PARTICIPANT]))
+    rows = {p: [i for i, q in enumerate(frame[F.PARTICIPANT]) if q == p] for p in people}
+    four = [r for p in people[:4] for r in rows[p]]
+    small = Theme("small", "Small", "taxonomy", members=four)
+    copy = Theme("small_b", "Small again", "taxonomy", members=[*four, *rows[people[4]]])
+    safe = disclose([*themes_of(frame), small, copy], frame, K, printable=printable,
+                    ledger=ledger())  # fmt: skip
+    shown = {t["id"]: t["participants"] for t in safe.to_dict()["themes"]}
+    assert shown["small"] is None and shown["small_b"] is None

@@ -13,11 +13,13 @@ from reflect.privacy.identity import person_tag
 from reflect.privacy.ledger import Ledger
 from reflect.privacy.pins import (
     check_roster,
+    check_taxonomy,
     check_teaching,
     id_shapes,
     keep,
     keep_id_shapes,
     roster_digest,
+    taxonomy_digest,
     teaching_digest,
 )
 from reflect.review import Review
@@ -167,3 +169,17 @@ def test_a_workspace_released_before_its_pins_has_them_fixed_by_its_next_run(tab
     check(db, digest(first))  # the first run after the upgrade fixes it, refused later or not
     with pytest.raises(DisclosureRefused):
         check(db, digest(then))
+
+
+def test_a_taxonomy_changed_after_a_release_is_refused():
+    # A copy of a theme added after a first report, moved by one person's label word or
+    # taught answer, was refused or written by that person's membership (code review, stop 39).
+    from reflect.themes.taxonomy import TaxonomyTheme
+
+    first = [TaxonomyTheme.from_label("rota", "Rota changes")]
+    db = released_with(None)
+    keep(db, "ledger_taxonomy", taxonomy_digest(first, KEY))
+    check_taxonomy(db, taxonomy_digest(first, KEY))
+    copied = [*first, TaxonomyTheme.from_label("rota_b", "Rota changes")]
+    with pytest.raises(DisclosureRefused, match="taxonomy differs"):
+        check_taxonomy(db, taxonomy_digest(copied, KEY))

@@ -117,7 +117,7 @@ def withhold_released(
     total is the same number again even where copied answers regrouped its members."""
     withheld: set[Cell] = set()
     pending = KnownSets()  # this report's counts shown so far: set against each other too
-    themes_shown: list[int] = []  # this report's theme totals shown so far
+    themes_seen: list[int] = []  # this report's theme totals so far, shown or not
 
     def near(cell: Cell) -> bool:
         if ledger.differs_by_a_few(sets[cell], k, pending):
@@ -127,7 +127,8 @@ def withhold_released(
         return False
 
     for unit, (total, cells) in shown.items():
-        if unit != ALL and total is not None and _a_copy(sets[(unit, None, None)], themes_shown, k):
+        people = sets.get((unit, None, None))
+        if unit != ALL and people is not None and _a_copy(people, themes_seen, k):
             withheld |= {
                 (unit, None, None),
                 *((unit, c, g) for c, line in cells.items() for g in line),
@@ -147,16 +148,16 @@ def withhold_released(
     return withheld
 
 
-def _a_copy(people: int, themes_shown: list[int], k: int) -> bool:
-    """A theme whose people are another shown theme's, give or take fewer than k: withheld
-    whole, equal or not. A taxonomy holding a copy of each theme, the copy moved by one
-    person's word or taught answer alone, showed the copy where that person was in the
-    theme and withheld it (its count, or their group's cell) where they were not (red team,
-    stop 39); withheld alike, the pair tells nothing."""
-    if any(bin(people ^ other).count("1") < k for other in themes_shown):
-        return True
-    themes_shown.append(people)
-    return False
+def _a_copy(people: int, themes_seen: list[int], k: int) -> bool:
+    """A theme whose people are another theme's, give or take fewer than k: withheld whole,
+    equal or not (beside a withheld theme too: a 4-person theme withheld beside its copy
+    shown with 5 said the fifth was not in it — code review, stop 39). A taxonomy holding a
+    copy of each theme, the copy moved by one person's word or taught answer alone, showed
+    the copy where that person was in the theme and withheld it (its count, or their group's
+    cell) where they were not (red team, stop 39); withheld alike, the pair tells nothing."""
+    copy = any(bin(people ^ other).count("1") < k for other in themes_seen)
+    themes_seen.append(people)
+    return copy
 
 
 def check_programme(units, encoded: Encoded, bits, ledger: Ledger, k: int) -> bool:

@@ -1,5 +1,6 @@
 """What the analyst sets, pinned once a workspace has released a report: each kept as one
-keyed digest (tables ``ledger_roster``, ``ledger_teaching``, ``ledger_edits``), never the names
+keyed digest (tables ``ledger_roster``, ``ledger_taxonomy``, ``ledger_teaching``,
+``ledger_edits``), never the names
 or phrases, and the own-id shapes (``ledger_id_shapes``). A workspace that released reports
 before a pin existed has it fixed by its next run, refused or not: kept only after a release,
 a refused run kept nothing and each probe could bring its own roster (red team, stop 39).
@@ -30,6 +31,11 @@ one report, a verdict decides only an answer k people wrote (``teach.apply_verdi
 **The shapes of the export's own ids** looked for in answers ("a99999" for "E21136";
 ``roster.common_id_shapes``) are those of the first release: renaming most ids in a later
 export to a new shape must not start a search for a word ("covid19").
+
+**The taxonomy** is fixed too: added after a first report, a copy of a theme moved by one
+person's label word or taught answer was refused or written by that person's membership, and
+listed first in one report and left out of the next, the theme it shadowed showed it (code
+review, stop 39).
 
 **The edits** (a review's splits, merges, hidden themes and taught answers, and the taxonomy's
 themes) and the answers may not change in the same report.
@@ -85,6 +91,22 @@ def edits_digest(review, key: bytes, taxonomy=()) -> str:
             "signatures": sorted([r, sorted(p)] for r, p in review.signatures.items()),
         }
     return keyed_tag(key, PURPOSE, "edits", json.dumps(edits, sort_keys=True))
+
+
+def taxonomy_digest(taxonomy, key: bytes) -> str:
+    """A keyed digest of the taxonomy's themes as they move answers."""
+    themes = [[t.id, t.label, t.description, list(t.seeds), t.kind, t.stance] for t in taxonomy]
+    return keyed_tag(key, PURPOSE, "taxonomy", json.dumps(themes))
+
+
+def check_taxonomy(db, digest: str) -> None:
+    """Refuse a taxonomy other than the one this workspace released reports with."""
+    if _fixed_changed(db, "ledger_taxonomy", digest):
+        raise DisclosureRefused(
+            "the taxonomy differs from the one this workspace released reports with: beside "
+            "the earlier reports, a theme added or changed could be another theme and one "
+            "person. Use the same taxonomy, or a new workspace (--workspace) for the new one"
+        )
 
 
 def teaching_digest(review, key: bytes, theme_ids) -> str:

@@ -110,6 +110,7 @@ def load_taxonomy(path: Path | None = None) -> list[TaxonomyTheme]:
 
 
 def _theme(item: dict, number: int, where: str, seen: set[str]) -> TaxonomyTheme:
+    item = {k: _plain(v) if isinstance(v, str) else v for k, v in item.items()}
     missing = [k for k in ("id", "label") if not item.get(k)]
     if missing:
         raise ConfigError(f"{where}: theme {number} lacks {', '.join(missing)}")
@@ -125,13 +126,18 @@ def _theme(item: dict, number: int, where: str, seen: set[str]) -> TaxonomyTheme
                 f"{where}: theme {ident!r} has {key} {item[key]!r}; use one of {', '.join(allowed)}"
             )
     seeds = item.get("seeds", [])
+    seeds = (
+        [_plain(s) if isinstance(s, str) else s for s in seeds]
+        if isinstance(seeds, list)
+        else seeds
+    )
     if not isinstance(seeds, list) or not all(isinstance(s, str) and s.strip() for s in seeds):
         raise ConfigError(f"{where}: theme {ident!r}: seeds must be a list of phrases")
     return TaxonomyTheme.from_label(
         ident,
-        _plain(str(item["label"])),
-        description=_plain(str(item.get("description", ""))),
-        seeds=tuple(_plain(seed) for seed in seeds),
+        str(item["label"]),
+        description=str(item.get("description", "")),
+        seeds=tuple(seeds),
         kind=item.get("kind"),
         stance=item.get("stance", "any"),
     )
