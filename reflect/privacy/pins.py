@@ -99,16 +99,6 @@ def taxonomy_digest(taxonomy, key: bytes) -> str:
     return keyed_tag(key, PURPOSE, "taxonomy", json.dumps(themes))
 
 
-def check_taxonomy(db, digest: str) -> None:
-    """Refuse a taxonomy other than the one this workspace released reports with."""
-    if _fixed_changed(db, "ledger_taxonomy", digest):
-        raise DisclosureRefused(
-            "the taxonomy differs from the one this workspace released reports with: beside "
-            "the earlier reports, a theme added or changed could be another theme and one "
-            "person. Use the same taxonomy, or a new workspace (--workspace) for the new one"
-        )
-
-
 def teaching_digest(review, key: bytes, theme_ids) -> str:
     """A keyed digest of the taught answers that apply: those of a theme in the taxonomy
     (``theme_ids``). A verdict for a theme the taxonomy lacks waits unused, and a taxonomy
@@ -172,26 +162,45 @@ def keep(db, table: str, digest: str) -> None:
     db.execute(f"INSERT INTO {table} VALUES (?)", [digest])
 
 
+# What each fixed setting protects, and what to do instead (``check_fixed``).
+_FIXED = {
+    "roster": (
+        "the roster differs from the one this workspace released reports with: a changed "
+        "roster changes the answers of whoever wrote its names, and beside the earlier "
+        "reports that would show what those few wrote. Use the same roster file, or a new "
+        "workspace (--workspace) for the new roster"
+    ),
+    "taxonomy": (
+        "the taxonomy differs from the one this workspace released reports with: beside "
+        "the earlier reports, a theme added or changed could be another theme and one "
+        "person. Use the same taxonomy, or a new workspace (--workspace) for the new one"
+    ),
+    "teaching": (
+        "the taught answers differ from those this workspace released reports with: beside "
+        "the earlier reports, what one taught answer moves tells which themes its writer is "
+        "in. Teach before a workspace's first report, or use a new workspace (--workspace) "
+        "for the new teaching"
+    ),
+}
+
+
+def check_fixed(db, setting: str, digest: str) -> None:
+    """Refuse a roster, taxonomy or teaching (``setting``) other than the one this
+    workspace released reports with (kept in table ``ledger_<setting>``)."""
+    if _fixed_changed(db, f"ledger_{setting}", digest):
+        raise DisclosureRefused(_FIXED[setting])
+
+
 def check_roster(db, digest: str) -> None:
-    """Refuse a roster other than the one this workspace released reports with."""
-    if _fixed_changed(db, "ledger_roster", digest):
-        raise DisclosureRefused(
-            "the roster differs from the one this workspace released reports with: a changed "
-            "roster changes the answers of whoever wrote its names, and beside the earlier "
-            "reports that would show what those few wrote. Use the same roster file, or a new "
-            "workspace (--workspace) for the new roster"
-        )
+    check_fixed(db, "roster", digest)
+
+
+def check_taxonomy(db, digest: str) -> None:
+    check_fixed(db, "taxonomy", digest)
 
 
 def check_teaching(db, digest: str) -> None:
-    """Refuse taught answers other than those this workspace released reports with."""
-    if _fixed_changed(db, "ledger_teaching", digest):
-        raise DisclosureRefused(
-            "the taught answers differ from those this workspace released reports with: beside "
-            "the earlier reports, what one taught answer moves tells which themes its writer is "
-            "in. Teach before a workspace's first report, or use a new workspace (--workspace) "
-            "for the new teaching"
-        )
+    check_fixed(db, "teaching", digest)
 
 
 def check_edits(changed_edits: bool, changed_people: int) -> None:
