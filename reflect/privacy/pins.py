@@ -77,11 +77,7 @@ def roster_digest(roster: Roster | None, key: bytes) -> str:
 def edits_digest(review, key: bytes, taxonomy=()) -> str:
     """A keyed digest of what the analyst set that moves the counts: the review's edits
     (``None``: none) and the taxonomy's themes, which move answers as a split does."""
-    edits: dict = {
-        "taxonomy": [
-            [t.id, t.label, t.description, list(t.seeds), t.kind, t.stance] for t in taxonomy
-        ],  # fmt: skip
-    }
+    edits: dict = {"taxonomy": _themes(taxonomy)}
     if review is not None:
         edits |= {
             "hidden": sorted(review.hidden),
@@ -95,8 +91,12 @@ def edits_digest(review, key: bytes, taxonomy=()) -> str:
 
 def taxonomy_digest(taxonomy, key: bytes) -> str:
     """A keyed digest of the taxonomy's themes as they move answers."""
-    themes = [[t.id, t.label, t.description, list(t.seeds), t.kind, t.stance] for t in taxonomy]
-    return keyed_tag(key, PURPOSE, "taxonomy", json.dumps(themes))
+    return keyed_tag(key, PURPOSE, "taxonomy", json.dumps(_themes(taxonomy)))
+
+
+def _themes(taxonomy) -> list:
+    """The taxonomy's themes as they move answers."""
+    return [[t.id, t.label, t.description, list(t.seeds), t.kind, t.stance] for t in taxonomy]
 
 
 def teaching_digest(review, key: bytes, theme_ids) -> str:
