@@ -205,6 +205,10 @@ NOTHING_TO_ADD = [
 ]
 
 LOOKS_LIKE_IT = [
+    "same problem as last time with the projector",
+    "Same old hierarchy in every meeting",
+    "ditto the room being too cold",
+    "see the previous slide, it was confusing",
     "happy with how it went but the room was cold",
     "the talk about today's rota was hard",
     "This week's session on budgets was confusing.",
@@ -371,11 +375,34 @@ THANKS_OR_PRAISE_ONLY = [
     "another really useful hour",
     "The workshop was very worthwhile",
     "was a good one",
+    # a word of praise alone (held-out exports' annotators: no theme, not "nothing to report")
+    "Really good",
+    "very useful",
+    "Good",
+    "Great!",
+    "Perfect",
 ]
 # ...nor an answer given elsewhere (held-out export: "See above" counted seven people as
 # having nothing to report).
-ELSEWHERE_OR_UNKNOWN = ["See above", "as above", "same as last time"]
+ELSEWHERE_OR_UNKNOWN = [
+    "See above",
+    "as above",
+    "same as last time",
+    "Ditto",
+    "ditto last week",
+    "as per Q2",
+    "see my first answer",
+    "Covered above",
+    "See my previous comments",
+    "same as question 1",
+]
+# Texting and dialect: "v good", "great sesh", "best one yet" are praise; "nowt" is nothing.
+THANKS_OR_PRAISE_ONLY += ["v good", "Great sesh!", "Best one yet", "lovely afternoon"]
 SAYS_SO_BESIDE_PRAISE = [
+    "nowt",
+    "Fine",
+    "all good",
+    "Really good, no changes",
     "Great workshop, no changes",
     "Loved it - nothing to add",
     "Thanks, all good",

@@ -22,14 +22,13 @@ when it is
 - a verdict on everything: "everything was fine", "it all made sense", "all went well";
 - no change wanted or nothing in the way: "no improvements needed", "keep it as is", "I
   wouldn't change a thing", "nothing got in the way", "all on track";
-- praise of the occasion alone: "great workshop", "loved it", "very well organised" — empty
+- praise of the occasion alone: "great workshop", "really good", "loved it" — empty
   as a whole answer, but said first it is no "nothing to report" ("Good session. The
   role-play was awkward" raises the role-play as a concern, and only that).
 Anything else — a topic, a complaint, an exception ("all good except the audio", "no
 suggestions but more breaks") — makes the answer a real answer: "no time to practise",
 "nothing beats hands-on work", "nothing was clear" and "no more group work" are not empty.
-The rules are grammar, not vocabulary of one survey: the word lists are the closed classes of
-English that such answers are made of.
+The rules are grammar: the word lists are the closed classes of English of such answers.
 """
 
 from __future__ import annotations
@@ -38,6 +37,7 @@ import re
 from functools import lru_cache
 
 from reflect.themes.empty_words import (
+    ADEQUATE,
     ELSEWHERE,
     EVENT,
     FINE,
@@ -56,16 +56,16 @@ from reflect.themes.empty_words import (
 MAX_WORDS = 16
 
 _STOCK = re.compile(
-    r"(?:n\s?/?\s?a|n\.a\.?|na|none|nil|null|nothing|nope|no|nah|non|nada|zilch|zero|"
+    rf"(?:n\s?/?\s?a|n\.a\.?|na|none|nil|null|nothing|nope|no|nah|non|nada|zilch|zero|"
     r"not applicable|not a thing|not one thing|not no|no not|no nothing|nothing no|not really|"
     r"not much|not at all|not that i know of|not that i can think of|"
     r"none that i can think of|nothing at all|nothing really|nothing much|nothing else|"
     r"nothing further|nothing more|nothing new|nothing specific|nothing in particular|"
     r"nothing to report|nothing to add|nothing to say|not this time|not for now|not today|"
     r"all good|all fine|all ok|all okay|all clear|all great|all well|all sorted|fine|ok|okay|"
-    r"good|great|alright|i don'?t know|i do not know|idk|dunno|not sure|unsure|no idea|"
-    r"no comment|no comments|no thanks|no thank you|nope all good|same as (?:before|last time)|"
-    r"as above|see above|same|nothing comes to mind|nothing springs to mind|"
+    r"alright|i don'?t know|i do not know|idk|dunno|not sure|unsure|no idea|"
+    rf"no comment|no comments|no thanks|no thank you|nope all good|{ELSEWHERE}|nowt|"
+    r"nothing comes to mind|nothing springs to mind|"
     r"nothing came to mind|can'?t think of anything|cannot think of anything|"
     r"i can'?t think of anything|i cannot think of anything|no complaints|happy with everything|"
     r"keep it up|keep up the good work|keep doing what you are doing|"
@@ -127,8 +127,8 @@ _CLAUSES = [
     rf"(?:\s+(?:it|this|that|everything|all|it all|all of it|{OCCASION}))?{WHERE}\s+{VERB}"
     rf"(?:\s+{PRAISE_QUALIFIER}(?:{FINE}))?(?:\s+(?:to me|for me|today|this time|really|"
     rf"thanks?|thank you|overall|as usual|as (?:it is|is|it was|it stands)))*{WHERE}",
-    # "very clear", "straightforward", "well explained" (a clause after "nothing, ...")
-    rf"{PRAISE_QUALIFIER}(?:{FINE}){WHERE}",
+    # "very clear", "all good", "well explained" ("really good" alone is praise: ``_PRAISES``)
+    rf"(?:all\s+{PRAISE_QUALIFIER}(?:{FINE})|{PRAISE_QUALIFIER}(?:{ADEQUATE})){WHERE}",
     rf"(?:it(?:'s| is| was)|that'?s|that is)\s+{QUALIFIER}all\s+{PRAISE_QUALIFIER}(?:{FINE})",
     # "I found everything to be straightforward", "we thought it all clear"
     rf"(?:i|we)\s+(?:found|find|thought|think)\s+(?:everything|it all|it|all of it|things)"
@@ -208,7 +208,8 @@ _PRAISES = [
     # "it was well run", "the course was very informative"
     rf"(?:it|this|that|everything|it all|{OCCASION}){WHERE}\s+{VERB}\s+{PRAISE_QUALIFIER}"
     rf"(?:{PRAISE_WORDS})(?:\s+overall)?",
-    # "was a good one", "another really useful hour"
+    # "was a good one", "another really useful hour", "best one yet"
+    rf"(?:(?:it|that)\s+(?:was\s+)?)?(?:the\s+)?best\s+{EVENT}\s+(?:yet|so far|ever)",
     rf"(?:(?:it|that)\s+)?(?:was\s+)?(?:a|another)\s+{PRAISE_QUALIFIER}(?:{FINE}|{PRAISE_WORDS})\s+"
     rf"{EVENT}(?:\s+(?:as always|as usual|as ever))?",
     # "loved it", "really enjoyed the whole course"
@@ -226,8 +227,7 @@ _PRAISE_CLAUSE = re.compile("|".join(_PRAISES))
 _COURTESY = re.compile(
     r"\b(?:many thanks|thanks(?: a lot| again| so much)?|thank you(?: so much| very much)?|"
     r"cheers|thx|ty|pls|plz|lol|atm|sorry|honestly|imo|imho|absolutely|personally|"
-    r"to be honest|tbh|i think|i guess|i believe|"
-    r"i (?:felt|feel|thought)(?: like| that)?|"
+    r"to be honest|tbh|i think|i guess|i believe|i (?:felt|feel|thought)(?: like| that)?|"
     r"i would say|i'd say|really|genuinely|truly|actually|currently|otherwise|overall|"
     r"at (?:this|the) (?:time|moment|point|stage)|for now|right now|so far|as of now|"
     r"at present|from me|from my side|here|tonight|yesterday|please|"

@@ -17,13 +17,21 @@ TROUBLE = (
     r"uncomfortable|strange|odd|weird|an issue|a problem|a concern|an obstacle|missing|lacking|"
     r"needing (?:improvement|change|attention|work)|negative"
 )
-FINE = (
-    r"fine|good|great|ok|okay|clear|well|perfect|excellent|understandable|straightforward|"
-    r"straight forward|smooth|smoothly|brilliant|helpful|useful|covered|sorted|alright|"
-    r"all right|as expected|spot on|on point|grand|lovely|amazing|fantastic|wonderful|nice|"
+# Words saying it was all right ("fine", "clear", "sorted"): said alone, there is nothing to
+# report ...
+ADEQUATE = (
+    r"fine|ok|okay|clear|well|understandable|straightforward|straight forward|smooth|smoothly|"
+    r"covered|sorted|alright|all right|as expected|"
     r"well explained|explained well|easy to (?:understand|follow)|simple|understood|"
     r"(?:clearly|properly|thoroughly|nicely) explained|explained (?:clearly|properly|"
     r"thoroughly|in detail)|confident|comfortable"
+)
+# ...and words of praise ("really good", "very useful"): said alone, praise, which no held-out
+# export's annotators counted as nothing to report; in a verdict on everything ("it's all good",
+# "everything was great") as much a "no concerns" as "fine".
+FINE = (
+    rf"{ADEQUATE}|good|great|perfect|excellent|brilliant|helpful|useful|spot on|on point|grand|"
+    r"lovely|amazing|fantastic|wonderful|nice"
 )
 # Praise that names no topic: a whole answer of it is empty ("Informative", "well run"), but
 # said first it does not mean nothing follows ("Good session. The role-play was awkward").
@@ -49,14 +57,14 @@ EVENT = (
     r"(?:(?:two|three|one|2|3|1|few|couple of)\s+)?(?:class|classes|lecture|lesson|session|"
     r"sessions|meeting|workshop|course|module|seminar|lab|tutorial|training|event|programme|"
     r"program|day|days|experience|job|work|stuff|chat|catch up|catch-up|conversation|call|"
-    r"discussion|hour|start|one)"
+    r"discussion|hour|start|one|sesh|morning|afternoon|evening)"
 )
 VERB = (
     r"(?:was|is|were|are|went|seemed|seems|felt|feels|looks|looked|made sense|makes sense|"
     r"worked|works|came across as)"
 )
 QUALIFIER = (
-    r"(?:(?:really|very|pretty|quite|so|all|just|totally|completely|perfectly|fairly|too|"
+    r"(?:(?:really|very|v|rly|pretty|quite|so|all|just|totally|completely|perfectly|fairly|too|"
     r"particularly|overly|that|especially|at all|crystal)\s+)*"
 )
 # ...before a word of praise: "too simple" is a complaint
@@ -76,4 +84,11 @@ TAIL = (
 )
 # Empty, but no word on concerns: the answer is elsewhere ("see above"). ("Not sure" declines
 # to say anything: nothing to report, as one held-out export's annotators had it.)
-ELSEWHERE = r"as above|see above|same(?: as(?: above| before| last time)?)?"
+_EARLIER = (
+    r"(?:(?:my|the|our)\s+)?(?:last|previous|first|earlier|other|above)\s+(?:answers?|comments?|"
+    r"responses?|replies|reply|feedback|survey|one|session|time|week)|(?:q|question\s*)\d"
+)
+ELSEWHERE = (
+    r"(?:as above|see above|covered above|(?:same|ditto)(?:\s+as)?(?:\s+(?:above|before|"
+    rf"last time|{_EARLIER}))?|(?:as per|see|per|as in|as for)\s+(?:above|before|{_EARLIER}))"
+)
