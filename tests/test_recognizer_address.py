@@ -40,6 +40,16 @@ def found(text: str, recognizer: str = "address", roster=None) -> list[tuple[str
         ("meet at 2 pm walk over together", []),
         ("walked 5 laps of the park", []),  # no place before it
         ("we went to 2 family court hearings", []),  # the street type opens a noun phrase
+        # the lines after a street: district, town and a postcode's first half
+        (
+            "come to 7 Quarry Rise, Hunslet, Leeds LS10 - by the bus stop",
+            [("7 Quarry Rise, Hunslet, Leeds LS10", "ADDRESS")],
+        ),
+        ("post to 3 Mill View, Otley.", [("3 Mill View, Otley", "ADDRESS")]),
+        ("at 5 High Street, Priya said", [("5 High Street", "ADDRESS")]),
+        # street types that are everyday nouns too: not before a noun
+        ("we ran 3 Sea View sessions", []),
+        ("the 2 Village Green meetings ran over", []),
     ],
 )
 def test_when_text_is_scanned_then_address_spans_are_exactly_these(text, expected):

@@ -37,6 +37,7 @@ from reflect.anonymise.name_tokens import (
     CAMEL_CASE,
     DETERMINERS,
     NAME_PREFIX,
+    NEGATED_AUXILIARY,
     PARTICLES,
     Token,
     adjacent,
@@ -256,8 +257,7 @@ def subject_of_verb(c: Candidate) -> Verdict:
         return None  # "swapping rota tips": a compound noun, the gerund's object
     if company.verb_after_adverb(c):
         return True  # "Michael always makes time"
-    # "Martin put me in touch", "Hope set us a task": a verb, then a person as its object.
-    after = c.tokens[c.i + 2] if c.i + 2 < len(c.tokens) else None
+    after = c.tokens[c.i + 2] if c.i + 2 < len(c.tokens) else None  # "Hope set us a task"
     if (
         after is not None
         and after.norm in _OBJECT_PRONOUNS
@@ -265,16 +265,17 @@ def subject_of_verb(c: Candidate) -> Verdict:
         and is_verb(nxt.norm)
     ):
         return True
-    if is_finite_verb(nxt.norm) and (nxt.norm not in STOP_WORDS or _participant_doing(c)):
+    negated = NEGATED_AUXILIARY.fullmatch(nxt.norm)  # "simon didnt know", as "simon did"
+    if (negated or is_finite_verb(nxt.norm)) and (
+        not (negated or nxt.norm in STOP_WORDS) or _participant_doing(c)
+    ):
         return True
     return None
 
 
 def _participant_doing(c: Candidate) -> bool:
-    """ "tony is on leave", "jordan made it easy": before a verb a stop list holds ("is",
-    "made", "did") a participant's name is a subject too — unless it is also an everyday
-    noun and verb, when "hope is what keeps me going", "bill is due", "mark is the grade"
-    read as well as a person."""
+    """ "tony is on leave", "jordan made it easy": before a verb a stop list holds a
+    participant's name is a subject too, unless an everyday noun and verb ("bill is due")."""
     word = c.token.norm
     return c.known_person and not (is_noun(word) and is_verb(word))
 

@@ -153,6 +153,10 @@ ADVERBS_BEFORE_A_VERB = frozenset(
 # Endings of English nouns no name has: an unknown capitalised word ending so is a thing
 # ("Onboarding", "Prioritisation", "Upskilling").
 ENGLISH_NOUN_ENDING = re.compile(r"(?:.{4,}ing|tion|sion|ment|ness|ism|ity|ship|ance|ence)$")
+# "didn't", "wasnt", "can't", "wont": an auxiliary or modal and its "not", texted or not
+NEGATED_AUXILIARY = re.compile(
+    r"(?:did|does|do|was|were|is|are|has|have|had|could|would|should|can|wo|must|need)n'?t|cant"
+)
 MODALS = frozenset({"can", "could", "will", "would", "should", "might", "must", "shall", "may"})
 
 

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -19,12 +20,31 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from reflect.anonymise.lexicon import is_noun, is_verb
 from reflect.anonymise.recognizers import recognizers
 from reflect.anonymise.recognizers._pattern import PatternRecognizer
-from reflect.anonymise.recognizers.postcode import UK_POSTCODES
+from reflect.anonymise.recognizers.postcode import UK_AREAS, UK_POSTCODES
+from reflect.anonymise.spans import Span
 
+# Street types that are everyday nouns too: a street only when no noun follows ("3 Sea View
+# sessions" is not an address; "41 Larkhill Rise, Leeds" is).
+_EVERYDAY_TYPES = (
+    "rise",
+    "view",
+    "vale",
+    "parade",
+    "wharf",
+    "yard",
+    "heights",
+    "wynd",
+    "brae",
+    "green",
+    "chase",
+    "croft",
+    "quay",
+)
 _STREET_TYPES = (
     r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|"
     r"terrace|close|crescent|square|sq|parkway|pkwy|highway|hwy|row|mews|gardens|grove|walk|"
-    r"hill|park|circle|cir|trail|plaza|alley|pass|harbor|harbour|point|mall|port|fort"
+    r"hill|park|circle|cir|trail|plaza|alley|pass|harbor|harbour|point|mall|port|fort|"
+    rf"{'|'.join(_EVERYDAY_TYPES)}"
 )
 STREET_WORD = re.compile(rf"\b(?:{_STREET_TYPES})\b", re.I)
 # Street words that end or start a street name in other European languages.
@@ -47,6 +67,13 @@ _POSTCODE_REACH = 40
 _WHERE_AN_ADDRESS_GOES = re.compile(
     r"(?:\b(?:at|to|on|from|near|outside|opposite|off|flat|apt|apartment)|\b(?:flat|apt|apartment)\s*\d+[a-z]?,?)\s*$",
     re.I,
+)
+# The lines after a street, as a letter has them: its district and town, each a few
+# capitalised words ending at a comma, the sentence's end or a dash, and a postcode's first
+# half ("9 Mill Terrace, Kirkstall, Leeds LS5 - near the station").
+_TOWN_LINES = re.compile(
+    r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=\s*(?:[,.;!?\n]|\s[-–—]\s|$)|\s+[A-Z]{1,2}\d))"
+    r"{1,3}(?:\s+(?P<area>[A-Z]{1,2})\d[A-Z\d]?\b)?"
 )
 _TIMES = frozenset({"am", "pm", "oclock", "o'clock", "hour", "hours", "mins", "minutes", "ish"})
 
@@ -88,6 +115,16 @@ class AddressRecognizer(PatternRecognizer):
         ),
     )
 
+    def find_one(self, text: str) -> list[Span]:
+        return [self._with_town(text, span) for span in super().find_one(text)]
+
+    @staticmethod
+    def _with_town(text: str, span: Span) -> Span:
+        tail = _TOWN_LINES.match(text, span.end)
+        if tail is None or (tail["area"] is not None and tail["area"].lower() not in UK_AREAS):
+            return span
+        return dataclasses.replace(span, end=tail.end())
+
     def valid(self, match: re.Match) -> bool:
         # Case-insensitive for street types, but the street's own name must be capitalised:
         # "3 more weeks" is not an address.
@@ -107,15 +144,21 @@ class AddressRecognizer(PatternRecognizer):
                 return True
             before = match.string[max(0, match.start() - 20) : match.start()]
             name = re.findall(r"[^\W\d_][\w'’-]*", match.group())[:-1]
-            nxt = re.match(r"\s+([a-z]+)", match.string[match.end() : match.end() + 30])
             # ...and the street type ends the phrase: not "to 2 family court hearings"
-            more = nxt is not None and is_noun(nxt.group(1)) and not is_verb(nxt.group(1))
             return (
                 bool(_WHERE_AN_ADDRESS_GOES.search(before))
-                and not more
+                and not _a_noun_after(match)
                 and not any(w.lower() in STOP_WORDS or w.lower() in _TIMES for w in name)
             )
         words = match.group().split()
+        if words[-1].lower() in _EVERYDAY_TYPES and _a_noun_after(match):
+            return False
         if len(words) >= 2 and words[0][:1].isdigit() and not words[1][:1].isupper():
             return words[1][:1].isdigit()
         return True
+
+
+def _a_noun_after(match: re.Match) -> bool:
+    """Does a lowercase noun follow, so that the street type opens a noun phrase?"""
+    nxt = re.match(r"\s+([a-z]+)", match.string[match.end() : match.end() + 30])
+    return nxt is not None and is_noun(nxt.group(1)) and not is_verb(nxt.group(1))

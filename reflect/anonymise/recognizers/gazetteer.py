@@ -17,7 +17,13 @@ from reflect.anonymise.name_extent import extend_name
 from reflect.anonymise.name_marks import names_a_role
 from reflect.anonymise.name_rules import accept
 from reflect.anonymise.name_slots import AND_A_PRONOUN
-from reflect.anonymise.name_tokens import Token, adjacent, sentence_initial, tokenize
+from reflect.anonymise.name_tokens import (
+    ENGLISH_NOUN_ENDING,
+    Token,
+    adjacent,
+    sentence_initial,
+    tokenize,
+)
 from reflect.anonymise.recognizers import RecognizerContext, recognizers
 from reflect.anonymise.slips import long_slip, looks_like_typo
 from reflect.anonymise.spans import Span
@@ -88,6 +94,8 @@ class GazetteerRecognizer:
             return False
         if not after_title and (_plural_of_a_word(token.norm) or _letters_swapped(token.norm)):
             return False  # "use different logins and i", "doesn't read Engilsh well"
+        if not token.capitalised and ENGLISH_NOUN_ENDING.search(token.norm):
+            return False  # "learned about neurodiversity from my mentor"
         return not long_slip(token.norm)
 
     def _only_and(self, text: str, tokens: list[Token], i: int) -> bool:
