@@ -94,6 +94,9 @@ def test_a_rating_question_naming_a_group_word_is_no_cohort_and_a_region_is_one(
         ("Business Unit", ["Freight", "Stations", "Depots"], True),
         ("Which department are you in?", ["Finance", "Legal", "Estates"], True),
         ("Function", ["HR", "IT", "Finance"], True),
+        ("Office", ["Bristol", "Leeds", "Cardiff"], True),
+        ("Which office do you work from most?", ["Home", "Hub", "Depot"], True),
+        ("Office equipment you were given", None, False),
         # A word inside another, a question about something else, numbers, answers.
         ("Which website helped most", ["Intranet", "Yammer", "Wiki"], False),
         ("Did your team meet its target", ["Yes", "No", "Yes"], False),

@@ -18,7 +18,10 @@ from reflect.ingest.values import machine_written
 _NUMBERED_ONLY = ("workshop", "class", "sprint", "phase", "visit")
 # Where an organisation groups its people, when no cohort column does: a header naming one
 # is a cohort only if its values are a few repeated names ("Team feedback" is answers).
-_ORG_UNITS = ("business unit", "department", "directorate", "division", "function", "team", "site")
+_ORG_UNITS = (
+    "business unit", "department", "directorate", "division", "function", "team", "site",
+    "office", "branch",
+)  # fmt: skip
 _ORG_UNIT = re.compile(r"\b(?:" + "|".join(_ORG_UNITS) + r")s?\b")
 # A question about something else ("Did your team meet its target?"), or values no group
 # has: yes or no, numbers ("Team size").
