@@ -102,6 +102,11 @@ def analyse(
     )
     roster = read_roster(config.roster, config.encoding) if config.roster else None
     progress.note(describe_columns(export.columns, roster.names if roster else ()))
+    if export.ids_typed_apart:
+        progress.note(
+            f"{export.ids_typed_apart} participant ids typed in another case or with other "
+            "separators were read as the same person's"
+        )
     frame = _display_roles(export.frame, config.role_names)
     _warn_if_small(frame, config.min_group_size)
     from reflect.privacy.counts import copies_as_one, one_label_per_person

@@ -9,7 +9,7 @@ from reflect import frames as F
 from reflect.config import ColumnMap
 from reflect.errors import InputError
 from reflect.groups import Filter
-from reflect.ingest import read_reflections, read_roster
+from reflect.ingest import read_export, read_reflections, read_roster
 
 
 def test_when_survey_headers_then_columns_are_guessed(tiny_csv):
@@ -531,3 +531,25 @@ def test_a_session_and_a_cohort_are_called_as_their_headers_name_them(session, c
     from reflect.ingest import group_nouns
 
     assert group_nouns({"session": session, "cohort": cohort}) == nouns
+
+
+def test_an_id_typed_in_another_case_or_with_other_separators_is_one_person(tmp_path):
+    path = tmp_path / "export.csv"
+    ids = ["RM-0553", "RM-0553", "rm0553", "RM-0554", "Jo.Lee@example.org", "jolee@example.org"]
+    path.write_text(
+        "Participant ID,What did you take away?\n"
+        + "".join(
+            f"{p},Talking to the director was easier than I expected {i}\n"
+            for i, p in enumerate(ids)
+        )
+    )
+    export = read_export(path)
+    assert export.frame[F.PARTICIPANT].tolist() == [
+        "RM-0553",
+        "RM-0553",
+        "RM-0553",
+        "RM-0554",
+        "Jo.Lee@example.org",
+        "jolee@example.org",
+    ]  # an e-mail's dots tell people apart
+    assert export.ids_typed_apart == 1

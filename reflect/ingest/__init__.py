@@ -24,7 +24,7 @@ from reflect.ingest.readers import (
     readers,
     refuse_duplicate_headers,
 )
-from reflect.ingest.rows import check_cells, check_duplicates, to_long
+from reflect.ingest.rows import check_cells, check_duplicates, participant_ids, to_long
 from reflect.roster import Roster
 
 __all__ = [
@@ -51,6 +51,7 @@ class Export:
 
     frame: pd.DataFrame
     columns: dict[str, object]
+    ids_typed_apart: int = 0  # ids typed two ways ("RM-0553", "rm0553") read as one person
 
 
 def read_reflections(
@@ -97,7 +98,9 @@ def read_export(
     long = to_long(table, rows, mapping)
     if long.empty:
         raise InputError("no reflections: every text cell is blank", file=path)
-    return Export(long.reset_index(drop=True), _column_record(mapping))
+    written = table[mapping["participant"]].str.strip()
+    typed_apart = written.nunique() - participant_ids(written).nunique()
+    return Export(long.reset_index(drop=True), _column_record(mapping), typed_apart)
 
 
 def _column_record(mapping: dict[str, object]) -> dict[str, object]:

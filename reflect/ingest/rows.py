@@ -50,7 +50,7 @@ def to_long(table: pd.DataFrame, rows: list[int], mapping: dict[str, object]) ->
     base = pd.DataFrame(
         {
             F.ROW: rows,
-            F.PARTICIPANT: column("participant"),
+            F.PARTICIPANT: column("participant", participant_ids),
             F.ROLE: column("role", _role_labels).replace("", "unknown"),
             F.SESSION: column("session", _session_labels),
             F.COHORT: column("cohort"),
@@ -64,6 +64,27 @@ def to_long(table: pd.DataFrame, rows: list[int], mapping: dict[str, object]) ->
         part[F.TEXT] = table[text_column].str.strip()
         parts.append(part[part[F.TEXT] != ""])
     return pd.concat(parts, ignore_index=True)[F.INGESTED_COLUMNS]
+
+
+def participant_ids(values: pd.Series) -> pd.Series:
+    """One id per participant however the export typed it ("RM-0553", "rm-0553", "RM0553"),
+    written as the export writes it most (then the first in sort order): case, and the
+    separators inside an id with digits, are typing, not another person — a person counted
+    twice is a theme's count too high and a pseudonym the roster never had."""
+    values = values.str.strip()
+    keys = values.map(_id_key)
+    shown = {
+        key: min(spellings.value_counts().items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        for key, spellings in values.groupby(keys)
+    }
+    return keys.map(shown)
+
+
+def _id_key(value: str) -> str:
+    value = value.casefold()
+    if "@" in value or not any(ch.isdigit() for ch in value):
+        return value  # an e-mail's dots and a name's spaces tell people apart
+    return re.sub(r"[\s._/-]+", "", value)
 
 
 def _role_labels(values: pd.Series) -> pd.Series:

@@ -5,6 +5,8 @@ reports still include them (see the package doc)."""
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,13 +44,28 @@ class Erasure:
     other_rows: int
 
 
-def erase(workspace: Workspace, pseudonym: str, key: bytes) -> Erasure:
-    """Delete every row of one person and rewrite the database file (see the package doc)."""
+def erase(workspace: Workspace, pseudonyms: Sequence[str], key: bytes) -> Erasure:
+    """Delete every row of one person — known by each of ``pseudonyms``, the pseudonyms of
+    the spellings of their id — and rewrite the database file once (see the package doc)."""
+    deleted = {"reflections": 0, "redactions": 0, "embeddings": 0, "other_rows": 0}
+    for name in pseudonyms:
+        _erase_rows(workspace, name, key, deleted)
+    _rewrite(workspace)
+    write_text(
+        workspace.folder / STALE,
+        f"A participant was erased at {utc_now()} (reflect forget): reports produced before "
+        "then still include them; re-run reflect analyse to replace them.\n",
+        permissions=FILE_MODE,
+    )
+    return Erasure(**deleted)
+
+
+def _erase_rows(workspace: Workspace, pseudonym: str, key: bytes, deleted: dict) -> None:
     db = workspace.db
     rows = db.execute("SELECT tag, text_hash FROM owners").fetchall()
     mine = [(tag, h) for tag, h in rows if tag == owner_tag(key, pseudonym, h)]
     hashes = sorted({h for _, h in mine})
-    deleted = {"reflections": len(hashes), "redactions": 0, "embeddings": 0, "other_rows": 0}
+    deleted["reflections"] += len(hashes)
     with workspace.table("gone", pd.DataFrame({"tag": [t for t, _ in mine]}, dtype=str)):
         db.execute("DELETE FROM owners WHERE tag IN (SELECT tag FROM gone)")
     with workspace.table("gone", pd.DataFrame({"text_hash": hashes}, dtype=str)):
@@ -74,14 +91,6 @@ def erase(workspace: Workspace, pseudonym: str, key: bytes) -> Erasure:
     from reflect.privacy.ledger import erase_person
 
     erase_person(db, key, pseudonym)
-    _rewrite(workspace)
-    write_text(
-        workspace.folder / STALE,
-        f"A participant was erased at {utc_now()} (reflect forget): reports produced before "
-        "then still include them; re-run reflect analyse to replace them.\n",
-        permissions=FILE_MODE,
-    )
-    return Erasure(**deleted)
 
 
 def _tables(db) -> dict[str, set[str]]:
@@ -124,7 +133,20 @@ def forget(folder: Path, participant_id: str, key: bytes | None = None) -> Erasu
     from reflect.workspace.store import Workspace
 
     with Workspace(folder, key) as workspace:
-        return workspace.forget(pseudonym(participant_id, key), key)
+        return workspace.forget([pseudonym(p, key) for p in id_spellings(participant_id)], key)
+
+
+def id_spellings(participant_id: str) -> list[str]:
+    """The id as typed and as an export may type it with another separator, or none, between
+    its letters and digits ("RM-0553", "RM0553", "rm 0553"): ingest reads those as one person,
+    written as the export writes it most (``ingest.rows.participant_ids``), which ``forget``
+    cannot know; case and spaces the pseudonym already ignores."""
+    bare = re.sub(r"[\s._/-]+", "", participant_id.strip())
+    parts = re.fullmatch(r"([^\W\d_]+)(\d+)", bare)
+    if parts is None or "@" in participant_id:
+        return [participant_id]
+    joined = (parts[1] + sep + parts[2] for sep in ("", "-", "_", ".", "/", " "))
+    return list(dict.fromkeys([participant_id, *joined]))
 
 
 def drop_erased(frame: pd.DataFrame, erased: set[str], key: bytes) -> pd.DataFrame:

@@ -4,7 +4,7 @@ per-text caches — redactions, embeddings and parsed phrase candidates (see the
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -133,10 +133,12 @@ class Workspace:
         marker = self.folder / STALE
         return marker.read_text(encoding="utf-8").strip() if marker.exists() else None
 
-    def forget(self, pseudonym: str, key: bytes | None = None) -> Erasure:
-        """Delete every row of one person and rewrite the database file (see the package doc)."""
+    def forget(self, pseudonyms: str | Sequence[str], key: bytes | None = None) -> Erasure:
+        """Delete every row of one person (by their pseudonym, or those of each spelling of
+        their id) and rewrite the database file (see the package doc)."""
         self.flush_embeddings()
-        return erase(self, pseudonym, self._key(key))
+        names = [pseudonyms] if isinstance(pseudonyms, str) else list(pseudonyms)
+        return erase(self, names, self._key(key))
 
     def __enter__(self) -> Workspace:
         return self
