@@ -88,6 +88,12 @@ def test_when_tools_are_capitalised_mid_sentence_then_phrases_with_them_are_not_
         ("Quillo Studio is slow", "Quillo Studio", True),  # a multiword name's last word
         ("Quillo is a great mentor", "Quillo", False),
         ("I met Quillo today", "Quillo", False),
+        # looked up, or failing as only software fails — unless a name list holds the word
+        ("we each search Quillo differently", "Quillo", True),
+        ("Quillo logged me out twice", "Quillo", True),
+        ("Quillo crashed again at noon", "Quillo", True),
+        ("I searched Priya on the intranet", "Priya", False),
+        ("Priya crashed on the sofa after the offsite", "Priya", False),
     ],
 )
 def test_when_a_word_sits_in_a_tool_slot_then_it_names_software(text, word, expected):

@@ -178,16 +178,14 @@ def names_a_tool(text: str, start: int, end: int, tools: ToolCues | None = None)
 
 
 def product_shape(word: str) -> bool:
-    """Inner capitals or digits inside the word: "PyCharm", "K8s", "C++"; names such as
-    "McKenzie" and "O'Neil" excepted."""
-    if _NAME_PREFIX.match(word):
-        return False
-    return bool(_INNER_CAPITAL.fullmatch(word) or _WITH_DIGIT.fullmatch(word))
+    """Inner capitals or digits inside: "PyCharm", "K8s", "C++"; not "McKenzie", "O'Neil"."""
+    return not _NAME_PREFIX.match(word) and bool(
+        _INNER_CAPITAL.fullmatch(word) or _WITH_DIGIT.fullmatch(word)
+    )
 
 
 def listed_with_term(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` an item of a list ("A, B and C", "A/B") with a known term in
-    it? Then it is one more tool, not a person."""
+    """Is ``text[start:end]`` one item of a list ("A, B and C", "A/B") with a known term?"""
     names = first_names()
     return any(
         is_tech_term(item) and item.lower() not in names  # "Priya and Julia" are people
@@ -219,9 +217,8 @@ _TERM = re.compile(r"\b[A-Za-z][\w+#-]*")
 
 @lru_cache(maxsize=4096)
 def technical_text(text: str) -> bool:
-    """Does the text name a known tool, in any case ("Python", "zsh", "iPad"), that is
-    no given name and no everyday word? Then a rare capitalised word in it is more likely one
-    more tool than a person."""
+    """Does the text name a known tool ("Python", "zsh", "iPad"), no given name and no
+    everyday word? Then a rare capitalised word in it is more likely a tool than a person."""
     names = first_names()
     return any(
         (
@@ -261,28 +258,29 @@ _LIST_REACH = 4  # items followed back to the slot
 # "Quillo is a great tool", "Quillo was the best notebook app for us": the noun phrase's
 # last word before a function word or a stop
 _IS_A = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:a|an|the)[ \t]+((?:[A-Za-z-]+[ \t]*){1,3})")
+_WORD_CUES = ("before", "after", "access", "searched")
 
 
 @dataclass(frozen=True)
 class ToolCues:
     """Words that say the word between them names software (``patterns.toml`` ``[tools]``): a
-    verb of using before it ("we use Quillo", "tried the Quillo app"), a software noun after
-    it ("the Quillo kernel", "Quillo datasets", "Quillo is a great tool") or before it as
-    the kind it is an example of ("apps like Quillo"). A person is seldom used, installed
-    or tried, and has no kernel; a possessive or a person cue still makes it a person."""
+    verb of using before it ("we use Quillo"), a software noun after it ("Quillo datasets",
+    "Quillo is a great tool") or before it as the kind it is an example of ("apps like
+    Quillo"). A person is seldom used or installed; a possessive or a person cue still wins."""
 
     before: frozenset[str] = frozenset()
     after: frozenset[str] = frozenset()
     access: frozenset[str] = frozenset()
+    searched: frozenset[str] = frozenset()  # of a word no name list holds: "search Quillo"
+    fails: re.Pattern | None = None  # ...as "Quillo logged me out", "Quillo crashed"
 
     @classmethod
     def from_settings(cls, settings: dict) -> ToolCues:
         tools = settings.get("tools", {})
-        return cls(
-            frozenset(w.lower() for w in tools.get("before", [])),
-            frozenset(w.lower() for w in tools.get("after", [])),
-            frozenset(w.lower() for w in tools.get("access", [])),
-        )
+        fails = "|".join(re.escape(w.lower()) for w in tools.get("fails", []))
+        words = {k: frozenset(w.lower() for w in tools.get(k, [])) for k in _WORD_CUES}
+        failing = re.compile(rf"\s+(?:again\s+)?(?:{fails})\b", re.I) if fails else None
+        return cls(**words, fails=failing)
 
     def slot(self, text: str, start: int, end: int, reach: int = _LIST_REACH) -> bool:
         """Is ``text[start:end]`` (one word or a multiword name) in a tool slot? The last word
@@ -301,8 +299,10 @@ class ToolCues:
             return True
         access = _ACCESS_TO.search(text, max(0, start - 40), start)
         access_to = access is not None and access.group(1).lower() in self.access
-        if access_to and text[start:end].lower() not in first_names():
-            return True  # "no access to Quillo", "logged into Quillo"; not "access to Tomasz"
+        searched = before is not None and before.group(1).lower() in self.searched
+        fails = self.fails is not None and self.fails.match(text, end)
+        if (access_to or searched or fails) and text[start:end].lower() not in first_names():
+            return True  # "no access to Quillo", "Quillo crashed"; not "access to Tomasz"
         example = _EXAMPLE_OF.search(text, max(0, start - 40), start)
         if example is not None and example.group(1).lower() in self.after:
             return True
