@@ -202,6 +202,17 @@ def test_a_word_in_two_labels_names_neither(embed):
     assert result.named[1, 0] == 1.0  # "charts" is all "Budget charts" has of its own
 
 
+@pytest.mark.parametrize("disguised", ["Budget chárts", "Budget ch\x01arts", "Budget ch\ufffdarts"])
+def test_label_words_are_read_as_the_model_reads_them(disguised):
+    # an accent, a control character or U+FFFD the model drops split a word only the label
+    # reader saw: two labels the model read alike named different answers (red team, stop 40)
+    from reflect.themes.label_words import LabelWords
+
+    taxonomy = [TaxonomyTheme("a", disguised), TaxonomyTheme("b", "Budget charts")]
+    words = LabelWords(taxonomy, ["Charts helped me see the trend.", "Fine."])
+    assert words.used(["Charts helped me see the trend."]).tolist() == [[0.0, 0.0]]
+
+
 @pytest.mark.model
 def test_an_answer_joins_a_topic_theme_exactly_when_its_reach_is_over_the_threshold(embed):
     from reflect.themes.assign import NAMED_SHARE, THRESHOLD

@@ -4,6 +4,7 @@ wording): an analyst who labels a theme "Blockchain" means answers that say so."
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -25,7 +26,30 @@ _LABEL_STOP = frozenset(
 def _words(text: str) -> set[str]:
     # The first five letters: "plots"/"plotting", "visual"/"visualization" meet, while
     # words stay apart.
-    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _LABEL_STOP and len(w) > 1}
+    return {
+        w[:5]
+        for w in _WORD.findall(as_the_model_reads(text))
+        if w not in _LABEL_STOP and len(w) > 1
+    }
+
+
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def as_the_model_reads(text: str) -> str:
+    """Lower case, without accents and the characters the embedding model's tokenizer drops
+    (controls, format characters, U+FFFD): "gáin" and "g\\x01ain" are the model's "gain", and
+    were label words nobody else wrote ("g", "ain"), so two labels the model read alike named
+    different answers (red team, stop 40)."""
+    if text.isascii():
+        return _ASCII_CONTROL.sub("", text).lower()
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("\ufffd", ""))
+    return "".join(" " if ch.isspace() else ch for ch in decomposed if _kept(ch))
+
+
+def _kept(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return ch.isspace() or (category[0] != "C" and category != "Mn")
 
 
 class LabelWords:
