@@ -244,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
 
         texts, prompts = redacted[F.TEXT].tolist(), redacted[F.PROMPT].tolist()
         vectors = embed(texts)
-        found = assign_themes(vectors, taxonomy, embed, texts, prompts)
+        writers = redacted[F.PARTICIPANT].tolist()  # as the product: label words need k
+        found = assign_themes(vectors, taxonomy, embed, texts, prompts, participants=writers)
         seconds = time.perf_counter() - start
         gold = _gold(args.corpus, source, redacted, ids, F, "emerging:" if args.taxonomy else "")
         if args.taxonomy:  # only the themes gold names
@@ -256,7 +257,9 @@ def main(argv: list[str] | None = None) -> int:
         taught = None
         if args.teach:
             teaching = simulated_teaching(found, gold, texts, taxonomy, embed, args.teach)
-            taught = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching)
+            taught = assign_themes(
+                vectors, taxonomy, embed, texts, prompts, teaching, participants=writers
+            )
         if args.probes:
             features = _probe_features(texts, vectors, embed)
             sentences = bank_sentences(args.corpus / "bank", ids)

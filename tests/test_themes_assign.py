@@ -188,16 +188,31 @@ def test_an_answer_using_a_labels_words_joins_it_beside_a_closer_theme(embed):
         "The breakout rooms were too short to finish the exercise.",
         "I liked hearing how other teams plan their week.",
     ]
-    result = assign_themes(embed(texts), taxonomy, embed, texts)
+    # k = 1 here: three answers; in a report a word needs k writers (next test)
+    result = assign_themes(embed(texts), taxonomy, embed, texts, k=1)
     assert result.named[0, 1] >= NAMED_SHARE  # rare words, so they name the theme
     assert labels_of(result, taxonomy)[0] == {"Pivot tables", "Spreadsheet formulas"}
+
+
+def test_a_label_word_fewer_than_k_people_wrote_names_nothing():
+    # A word one person wrote moved exactly their answer into a theme, and a copy of the
+    # theme without the word told whether they were in it (red team, stops 39 and 40).
+    from reflect.themes.label_words import LabelWords
+
+    taxonomy = [TaxonomyTheme("a", "Rota gripes"), TaxonomyTheme("b", "Budget charts")]
+    answers = ["the rota again", "gripes about the rota"] + ["charts helped"] * 4 + ["no"]
+    writers = ["p1", "p1", "p2", "p3", "p4", "p5", "p6"]
+    words = LabelWords(taxonomy, answers, writers, k=4)
+    used = words.used(["the rota gripes", "charts helped"])
+    assert used[0].tolist() == [0.0, 0.0]  # "rota" and "gripes": one writer each
+    assert used[1].tolist() == [0.0, 1.0]  # "charts": four
 
 
 @pytest.mark.model
 def test_a_word_in_two_labels_names_neither(embed):
     taxonomy = [TaxonomyTheme("charts", "Budget charts"), TaxonomyTheme("rules", "Budget rules")]
     texts = ["The budget was tight this year.", "Charts helped me see the trend.", "Fine."]
-    result = assign_themes(embed(texts), taxonomy, embed, texts)
+    result = assign_themes(embed(texts), taxonomy, embed, texts, k=1)
     assert result.named[0].tolist() == [0.0, 0.0]  # "budget" tells the two apart not at all
     assert result.named[1, 0] == 1.0  # "charts" is all "Budget charts" has of its own
 
@@ -209,8 +224,10 @@ def test_label_words_are_read_as_the_model_reads_them(disguised):
     from reflect.themes.label_words import LabelWords
 
     taxonomy = [TaxonomyTheme("a", disguised), TaxonomyTheme("b", "Budget charts")]
-    words = LabelWords(taxonomy, ["Charts helped me see the trend.", "Fine."])
+    words = LabelWords(taxonomy, ["Charts helped me see the trend.", "Fine."], k=1)
     assert words.used(["Charts helped me see the trend."]).tolist() == [[0.0, 0.0]]
+    plain = LabelWords([TaxonomyTheme("b", "Budget charts")], ["Charts helped.", "Fine."], k=1)
+    assert plain.used(["Charts helped me see the trend."]).tolist() == [[1.0]]
 
 
 @pytest.mark.model

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from reflect.defaults import MIN_GROUP_SIZE
 from reflect.themes.taxonomy import TaxonomyTheme
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -55,10 +56,26 @@ def _kept(ch: str) -> bool:
 class LabelWords:
     """Units x themes: the share of a label's words a unit uses, each word weighted by its
     inverse document frequency among the programme's answers. ``nothing`` and ``other``
-    themes have no topic words."""
+    themes have no topic words, and a word fewer than k people wrote names nothing: a label
+    word only one person wrote moved exactly their answer into a theme and its copy's
+    contrast told whether they were in it (red team, stops 39 and 40). ``writers``: each
+    answer's writer (by default each answer its own)."""
 
-    def __init__(self, taxonomy: list[TaxonomyTheme], answers: Sequence[str]):
-        frequency = Counter(w for text in answers for w in _words(text))
+    def __init__(
+        self,
+        taxonomy: list[TaxonomyTheme],
+        answers: Sequence[str],
+        writers: Sequence | None = None,
+        k: int = MIN_GROUP_SIZE,
+    ):
+        writers = list(writers) if writers is not None else list(range(len(answers)))
+        frequency: Counter = Counter()
+        people: dict[str, set] = {}
+        for text, who in zip(answers, writers, strict=True):
+            for w in _words(text):
+                frequency[w] += 1
+                people.setdefault(w, set()).add(who)
+        rare = {w for w, who in people.items() if len(who) < k}
 
         labels = [_words(t.label) if t.kind == "topic" else set() for t in taxonomy]
         # A word in two labels ("Related to *graphs*", "Reading *graphs* aloud") names neither:
@@ -66,7 +83,7 @@ class LabelWords:
         shared = {w for w, n in Counter(w for words in labels for w in words).items() if n > 1}
 
         def weight(word: str) -> float:
-            if word in shared:
+            if word in shared or word in rare or word not in people:
                 return 0.0
             return float(np.log((len(answers) + 1) / (frequency[word] + 1)))
 

@@ -109,6 +109,12 @@ def load_taxonomy(path: Path | None = None) -> list[TaxonomyTheme]:
     return themes
 
 
+# A label the embedding model reads whole (it stops at 256 tokens): past that, a word only the
+# label-word reader saw made two labels the model read alike name different answers (red team,
+# stop 40).
+MAX_LABEL_WORDS = 20
+
+
 def _theme(item: dict, number: int, where: str, seen: set[str]) -> TaxonomyTheme:
     item = {k: _plain(v) if isinstance(v, str) else v for k, v in item.items()}
     missing = [k for k in ("id", "label") if not item.get(k)]
@@ -120,6 +126,11 @@ def _theme(item: dict, number: int, where: str, seen: set[str]) -> TaxonomyTheme
     if ident in seen:
         raise ConfigError(f"{where}: theme id {ident!r} appears twice")
     seen.add(ident)
+    if len(str(item["label"]).split()) > MAX_LABEL_WORDS:
+        raise ConfigError(
+            f"{where}: theme {ident!r}: a label is a short name (at most {MAX_LABEL_WORDS} "
+            "words); put the rest in its description"
+        )
     for key, allowed in (("kind", KINDS), ("stance", STANCES)):
         if key in item and item[key] not in allowed:
             raise ConfigError(
