@@ -111,9 +111,9 @@ def analyse(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="Output format; repeat for several: html, md, json, csv (themes.csv), "
-            "parquet (themes.parquet), breakdowns (theme_breakdowns.csv) "
-            "[default: html, md, json, csv].",
+            help="Output format; repeat it or separate by commas for several: html, md, "
+            "json, csv (themes.csv), parquet (themes.parquet), breakdowns "
+            "(theme_breakdowns.csv) [default: html, md, json, csv].",
             show_default=False,
         ),
     ] = None,

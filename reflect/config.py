@@ -130,6 +130,18 @@ class Config(_Settings):
             raise ValueError("--dp-epsilon and --quotes cannot be combined")
         return self
 
+    @field_validator("formats")
+    @classmethod
+    def _formats_known(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        # Before any work is done: a typo found after the analysis had still released a report
+        # nobody has, pinning the workspace's settings (red team, stop 40). "html,md" is two.
+        from reflect.report import report_formats
+
+        names = tuple(n.strip() for item in value for n in item.split(",") if n.strip())
+        for name in names:
+            report_formats.get(name)
+        return names
+
     @field_validator("role_names")
     @classmethod
     def _roles_lower_case(cls, value: dict[str, str]) -> dict[str, str]:

@@ -181,3 +181,37 @@ def test_forget_loads_no_language_model(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.model
+def test_a_forgotten_persons_sentences_leave_the_cache_too(tmp_path):
+    # The themes embed each sentence of an answer on its own, cached by a plain hash of the
+    # sentence: all of one person's stayed after a forget (red team, stop 40).
+    from reflect.config import Config
+    from reflect.pipeline import analyse
+    from reflect.themes.assign import split_sentences
+
+    firsts = ["The rota", "Our budget", "The new intranet", "My inbox", "The quarterly review"]
+    seconds = ["needs fixing", "felt rushed", "kept me busy", "was a surprise", "went well"]
+    rows = ["Participant ID,Role,What did you notice?"]
+    for i in range(12):
+        text = f"{firsts[i % 5]} {seconds[i % 4]} this week. I want {i + 2} more practice rounds."
+        rows.append(f"E{100 + i},{'mentor' if i % 2 else 'mentee'},{text}")
+    export = tmp_path / "export.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ws = tmp_path / "ws"
+    analyse(export, Config(workspace=ws, min_group_size=2))
+    text = rows[4].split(",", 2)[2]  # E103's answer, redacted as written
+    pieces = {F.text_hash(s) for s in split_sentences(text)} - {F.text_hash(text)}
+
+    def cached() -> set[str]:
+        with Workspace(ws) as workspace:
+            found = workspace.db.execute(
+                "SELECT text_hash FROM embeddings WHERE list_contains($h, text_hash)",
+                {"h": sorted(pieces)},
+            ).fetchall()
+        return {h for (h,) in found}
+
+    assert len(pieces) == 2 and cached() == pieces
+    forget(ws, "E103", load_key())
+    assert not cached()

@@ -147,6 +147,24 @@ def test_quotes_are_off_by_default_and_on_with_the_option():
     assert all("[" not in q and "Gareth" not in q for q in on.themes[0].quotes)
 
 
+def test_no_quote_places_its_writer_under_a_sensitive_theme():
+    # A quote tells whoever knows its writer that they were counted in its theme: two
+    # sentences about e-mail placed their writers under "wellbeing, mental health" (red team,
+    # stop 40).
+    frame = _frame(20)
+    people = frame[F.PARTICIPANT].unique()
+
+    def all_but(left_out) -> list[int]:
+        return [i for i, p in enumerate(frame[F.PARTICIPANT]) if p not in set(left_out)]
+
+    plain = Theme("hybrid_work", "Hybrid working", "taxonomy", members=all_but(people[:5]))
+    health = Theme("wellbeing", "Team wellbeing", "taxonomy", members=all_but(people[5:10]),
+                   description="Stress, burnout and mental health")  # fmt: skip
+    on = disclose([plain, health], frame, 5, quotes=True, vocabulary=["Teams"])
+    assert on.themes[0].quotes and on.themes[1].participants  # shown, with a count
+    assert on.themes[1].quotes == []
+
+
 # -- the named screens, each with its table -------------------------------------------------
 
 NAMED_SCREEN_TABLE = [

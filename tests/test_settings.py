@@ -17,6 +17,8 @@ from reflect.errors import ConfigError
     [
         ('min_group_size = "five"', "min_group_size: expected a whole number"),
         ('formats = "html"', "formats: expected a list"),
+        # before any work: a typo found after the analysis released a report nobody has
+        ('formats = ["html", "mdx"]', "unknown report format 'mdx'"),
         ("quotes = 1", "quotes: expected true or false"),
         ('dp_epsilon = "1.0"', "dp_epsilon: expected a number"),
         ("min_group_size = 1", "min_group_size: input should be greater than or equal to 2"),
@@ -185,3 +187,7 @@ def test_when_fewer_than_2k_people_take_part_then_a_warning_line_says_so(caplog)
     caplog.clear()
     _warn_if_small(pd.DataFrame({F.PARTICIPANT: [f"P{i}" for i in range(10)]}), 5)
     assert caplog.text == ""
+
+
+def test_formats_may_be_separated_by_commas():
+    assert Config(formats=["html,md", "json"]).formats == ("html", "md", "json")

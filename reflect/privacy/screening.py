@@ -282,6 +282,7 @@ def pick_quotes(
     vocabulary: Vocabulary,
     phrases: Sequence[str] = (),
     limit: int = 2,
+    theme: str = "",
 ) -> tuple[list[str], int]:
     """Up to ``limit`` screened sentences from different participants that contain one of
     the theme's ``phrases`` (its label's words and shown phrases), those with most first; any
@@ -289,7 +290,11 @@ def pick_quotes(
     nothing of the theme (dev, demo: "coffee" quoted with a sentence about trust). Returns the
     quotes and how many candidate sentences the screens rejected (for the privacy section).
     The meaning screen runs on the best candidates only, a batch at a time, until enough
-    quotes are found."""
+    quotes are found. None under a ``theme`` (its label and description) that names a
+    sensitive topic: a quote places its writer in its theme for anyone who knows who wrote it
+    (red team, stop 40: two sentences about e-mail placed their writers under wellbeing)."""
+    if mentions_sensitive_topic(theme):
+        return [], 0
     candidates, rejected = [], 0
     # at the start of a word: "trust" is not in "distrust", nor "team" in "steam"
     wanted = [re.compile(rf"(?<![a-z0-9]){re.escape(p.lower())}") for p in phrases if p]

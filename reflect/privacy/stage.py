@@ -229,9 +229,9 @@ def disclose(
         if quotes:
             rows = units[theme.id]
             about = [*phrases, *label_words(label)]  # pick_quotes matches any case
-            chosen, rejected = pick_quotes(
-                rows[F.TEXT].tolist(), rows[F.PARTICIPANT].tolist(), k, words, about, MAX_QUOTES
-            )
+            texts, writers = rows[F.TEXT].tolist(), rows[F.PARTICIPANT].tolist()
+            named = f"{label}. {theme.description}"
+            chosen, rejected = pick_quotes(texts, writers, k, words, about, MAX_QUOTES, named)
             tally.counts["quotes"] += rejected
             quotes_shown += len(chosen)
         share = round(total / n_shown, 3) if n_shown else None

@@ -68,6 +68,7 @@ def _erase_rows(workspace: Workspace, pseudonym: str, key: bytes, deleted: dict)
     deleted["reflections"] += len(hashes)
     with workspace.table("gone", pd.DataFrame({"tag": [t for t, _ in mine]}, dtype=str)):
         db.execute("DELETE FROM owners WHERE tag IN (SELECT tag FROM gone)")
+    hashes += sorted(_parts_of(workspace, hashes) - set(hashes))
     with workspace.table("gone", pd.DataFrame({"text_hash": hashes}, dtype=str)):
         for table, columns in _tables(db).items():
             if table in ("erased", "owners"):
@@ -91,6 +92,34 @@ def _erase_rows(workspace: Workspace, pseudonym: str, key: bytes, deleted: dict)
     from reflect.privacy.ledger import erase_person
 
     erase_person(db, key, pseudonym)
+
+
+def _parts_of(workspace: Workspace, hashes: list[str]) -> set[str]:
+    """The cache keys of the pieces of the person's redacted answers that the themes and the
+    quote screen embed on their own — sentences, clauses and runs of up to six words (a
+    phrase) — so their vectors go too: 20 of one person's 20 sentence vectors stayed after a
+    forget, keyed by a plain hash of the sentence (red team, stop 40). Another person's copy
+    of a piece is only computed again."""
+    from reflect import frames as F
+    from reflect.sentences import split_sentences
+    from reflect.themes.assign import split_sentences as split_clauses
+
+    with workspace.table("gone", pd.DataFrame({"text_hash": hashes}, dtype=str)):
+        texts = [t for (t,) in workspace.db.execute(
+            "SELECT redacted FROM redactions WHERE sha256(redacted) IN (SELECT text_hash FROM gone)"
+        ).fetchall()]  # fmt: skip
+    parts: set[str] = set()
+    for text in texts:
+        parts.update(p.strip() for p in [*split_sentences(text), *split_clauses(text)])
+        words = text.split()
+        for n in range(1, _PHRASE_WORDS + 1):
+            for i in range(len(words) - n + 1):
+                run = " ".join(words[i : i + n])
+                parts |= {run, run.strip(".,;:!?\"'()"), run.lower().strip(".,;:!?\"'()")}
+    return {F.text_hash(p) for p in parts if p}
+
+
+_PHRASE_WORDS = 6
 
 
 def _tables(db) -> dict[str, set[str]]:
