@@ -105,6 +105,25 @@ def test_forget_command(reflect_cli, tmp_path):
     assert err.count("\n") == 1
 
 
+def test_forget_takes_their_taught_answers_out_of_the_review_file(reflect_cli, tmp_path):
+    # `reflect themes teach` keeps answers, redacted, in the review file: an erased person's
+    # stayed there (code review, stop 39)
+    from reflect.review.edits import Review
+    from reflect.review.files import load_review, save_review
+
+    _fill(tmp_path / "ws", load_key())
+    review = tmp_path / "reflect-review.toml"
+    taught = {"hybrid": {"confirm": [GONE_TEXTS[0], KEPT_TEXT], "reject": [GONE_TEXTS[1]]}}
+    save_review(Review(teaching=taught), review)
+    code, _, err = reflect_cli(
+        "forget", "E100", "--workspace", str(tmp_path / "ws"), "--review", str(review)
+    )
+    assert code == 0 and "2 taught answer(s)" in err
+    left = load_review(review).teaching["hybrid"]
+    assert left["confirm"] == [KEPT_TEXT] and left["reject"] == []
+    assert GONE_TEXTS[0].split()[0] not in review.read_text(encoding="utf-8")
+
+
 def test_forget_without_a_workspace_is_one_line_and_exit_2(reflect_cli, tmp_path):
     code, _, err = reflect_cli("forget", "E1", "--workspace", str(tmp_path / "no"))
     assert code == 2 and err.count("\n") == 1 and "no reflect workspace" in err

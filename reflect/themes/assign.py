@@ -79,8 +79,8 @@ class Assignment:
     within ``MARGIN`` of the unit's best (-inf if none): a topic theme is joined when it reaches
     the threshold (or the label's words are used). ``topical``: answers that raise a topic at
     all. ``reach``: see ``Evidence.decide``; ``named``: the largest share of label words used;
-    ``reached``: the topic themes the seeds reach before this data's check (``corroborate.py``)
-    — what the taxonomy's fit is measured on, as its bar was set."""
+    ``reached``: the topic themes the seeds and label words reach before this data's check
+    (``corroborate.py``) — what the taxonomy's fit is measured on, as its bar was set."""
 
     membership: np.ndarray
     scores: np.ndarray

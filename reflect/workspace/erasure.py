@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,14 +43,18 @@ class Erasure:
     redactions: int
     embeddings: int
     other_rows: int
+    taught: int = 0  # answers of theirs taken out of the review file
+    # the cache keys of the answers only they wrote (in memory only, for the review file)
+    own_texts: frozenset[str] = field(default=frozenset(), repr=False)
 
 
 def erase(workspace: Workspace, pseudonyms: Sequence[str], key: bytes) -> Erasure:
     """Delete every row of one person — known by each of ``pseudonyms``, the pseudonyms of
     the spellings of their id — and rewrite the database file once (see the package doc)."""
     deleted = {"reflections": 0, "redactions": 0, "embeddings": 0, "other_rows": 0}
+    own: set[str] = set()
     for name in pseudonyms:
-        _erase_rows(workspace, name, key, deleted)
+        own |= _erase_rows(workspace, name, key, deleted)
     _rewrite(workspace)
     write_text(
         workspace.folder / STALE,
@@ -57,14 +62,17 @@ def erase(workspace: Workspace, pseudonyms: Sequence[str], key: bytes) -> Erasur
         "then still include them; re-run reflect analyse to replace them.\n",
         permissions=FILE_MODE,
     )
-    return Erasure(**deleted)
+    return Erasure(**deleted, own_texts=frozenset(own))
 
 
-def _erase_rows(workspace: Workspace, pseudonym: str, key: bytes, deleted: dict) -> None:
+def _erase_rows(workspace: Workspace, pseudonym: str, key: bytes, deleted: dict) -> set[str]:
+    """Delete the rows of one pseudonym; returns the keys of the texts nobody else wrote."""
     db = workspace.db
     rows = db.execute("SELECT tag, text_hash FROM owners").fetchall()
     mine = [(tag, h) for tag, h in rows if tag == owner_tag(key, pseudonym, h)]
     hashes = sorted({h for _, h in mine})
+    writers = Counter(h for _, h in rows)
+    own = {h for h in hashes if writers[h] == 1}
     deleted["reflections"] += len(hashes)
     with workspace.table("gone", pd.DataFrame({"tag": [t for t, _ in mine]}, dtype=str)):
         db.execute("DELETE FROM owners WHERE tag IN (SELECT tag FROM gone)")
@@ -92,6 +100,7 @@ def _erase_rows(workspace: Workspace, pseudonym: str, key: bytes, deleted: dict)
     from reflect.privacy.ledger import erase_person
 
     erase_person(db, key, pseudonym)
+    return own
 
 
 def _parts_of(workspace: Workspace, hashes: list[str]) -> set[str]:
@@ -151,10 +160,13 @@ def _rewrite(workspace: Workspace) -> None:
         workspace.db = duckdb.connect(str(workspace.path))
 
 
-def forget(folder: Path, participant_id: str, key: bytes | None = None) -> Erasure:
+def forget(
+    folder: Path, participant_id: str, key: bytes | None = None, review: Path | None = None
+) -> Erasure:
     """Erase one participant (by their raw id, used only to compute the pseudonym with the
     pseudonymisation key — by default the one ``reflect analyse`` uses; a workspace made
-    with another key is refused rather than silently erasing nobody)."""
+    with another key is refused rather than silently erasing nobody), and their taught
+    answers from the ``review`` file."""
     folder = Path(folder)
     if not (folder / "cache.duckdb").exists():
         raise ConfigError(f"{folder}: no reflect workspace here")
@@ -162,7 +174,30 @@ def forget(folder: Path, participant_id: str, key: bytes | None = None) -> Erasu
     from reflect.workspace.store import Workspace
 
     with Workspace(folder, key) as workspace:
-        return workspace.forget([pseudonym(p, key) for p in id_spellings(participant_id)], key)
+        erased = workspace.forget([pseudonym(p, key) for p in id_spellings(participant_id)], key)
+    if review is not None and Path(review).exists():
+        erased = replace(erased, taught=_untaught(Path(review), erased.own_texts))
+    return erased
+
+
+def _untaught(path: Path, own_texts: frozenset[str]) -> int:
+    """Take the person's answers out of the review file's taught answers (``reflect themes
+    teach`` keeps them, redacted): what only they wrote is theirs to have erased. A workspace
+    that released reports keeps its taught answers fixed (``privacy.pins``): its next report
+    is refused, and a new workspace takes the review as it is now."""
+    from reflect import frames as F
+    from reflect.review.files import load_review, save_review
+
+    review = load_review(path)
+    removed = 0
+    for entry in review.teaching.values():
+        for verdict, texts in entry.items():
+            kept = [t for t in texts if F.text_hash(t) not in own_texts]
+            removed += len(texts) - len(kept)
+            entry[verdict] = kept
+    if removed:
+        save_review(review, path)
+    return removed
 
 
 def id_spellings(participant_id: str) -> list[str]:
