@@ -200,12 +200,12 @@ def test_a_label_word_fewer_than_k_people_wrote_names_nothing():
     from reflect.themes.label_words import LabelWords
 
     taxonomy = [TaxonomyTheme("a", "Rota gripes"), TaxonomyTheme("b", "Budget charts")]
-    answers = ["the rota again", "gripes about the rota"] + ["charts helped"] * 4 + ["no"]
+    answers = ["the rota again", "gripes about the rota"] + ["budget charts helped"] * 4 + ["no"]
     writers = ["p1", "p1", "p2", "p3", "p4", "p5", "p6"]
     words = LabelWords(taxonomy, answers, writers, k=4)
-    used = words.used(["the rota gripes", "charts helped"])
+    used = words.used(["the rota gripes", "budget charts helped"])
     assert used[0].tolist() == [0.0, 0.0]  # "rota" and "gripes": one writer each
-    assert used[1].tolist() == [0.0, 1.0]  # "charts": four
+    assert used[1].tolist() == [0.0, 1.0]  # "budget" and "charts": four
 
 
 @pytest.mark.model
@@ -226,8 +226,8 @@ def test_label_words_are_read_as_the_model_reads_them(disguised):
     taxonomy = [TaxonomyTheme("a", disguised), TaxonomyTheme("b", "Budget charts")]
     words = LabelWords(taxonomy, ["Charts helped me see the trend.", "Fine."], k=1)
     assert words.used(["Charts helped me see the trend."]).tolist() == [[0.0, 0.0]]
-    plain = LabelWords([TaxonomyTheme("b", "Budget charts")], ["Charts helped.", "Fine."], k=1)
-    assert plain.used(["Charts helped me see the trend."]).tolist() == [[1.0]]
+    plain = LabelWords([TaxonomyTheme("b", "Budget charts")], ["Budget charts.", "Fine."], k=1)
+    assert plain.used(["The budget charts helped."]).tolist() == [[1.0]]
 
 
 @pytest.mark.model

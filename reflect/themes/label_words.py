@@ -83,17 +83,20 @@ class LabelWords:
         shared = {w for w, n in Counter(w for words in labels for w in words).items() if n > 1}
 
         def weight(word: str) -> float:
-            if word in shared or word in rare or word not in people:
+            if word in shared:
                 return 0.0
             return float(np.log((len(answers) + 1) / (frequency[word] + 1)))
 
         self.vocabulary = {w: k for k, w in enumerate(sorted(set().union(set(), *labels)))}
-        # word x theme: the word's weight as a share of its label's total
+        # word x theme: the word's weight as a share of its label's total; a word fewer than k
+        # people wrote counts in the total but names no answer ("Exporting and reporting"
+        # with "reporting" rare is not named by "export" alone)
         self.shares = np.zeros((len(self.vocabulary), len(taxonomy)), dtype=np.float32)
         for j, words in enumerate(labels):
             total = sum(weight(w) for w in words)
             for w in words if total > 0 else ():
-                self.shares[self.vocabulary[w], j] = weight(w) / total
+                if w not in rare:
+                    self.shares[self.vocabulary[w], j] = weight(w) / total
 
     def used(self, unit_texts: Sequence[str]) -> np.ndarray:
         present = np.zeros((len(unit_texts), len(self.vocabulary)), dtype=np.float32)
