@@ -141,6 +141,7 @@ def test_shipped_taxonomy_loads_with_unique_ids():
         ("[[theme\n", "not valid TOML"),
         # longer than the model reads, a label hid words from it (red team, stop 40)
         (f'[[theme]]\nid = "a"\nlabel = "{"word " * 21}"\n', "a label is a short name"),
+        (f'[[theme]]\nid = "a"\nlabel = "{"word-" * 30}end"\n', "a label is a short name"),
     ],
 )
 def test_when_taxonomy_is_invalid_then_config_error(tmp_path, toml, message):

@@ -217,6 +217,25 @@ def test_a_word_in_two_labels_names_neither(embed):
     assert result.named[1, 0] == 1.0  # "charts" is all "Budget charts" has of its own
 
 
+def test_a_label_word_needs_k_writers_among_the_answers_its_theme_may_take():
+    # Five people wrote "gripes", one of them under the question a positive-only theme takes:
+    # for that theme the word was one person's lever again (red team, stop 41).
+    import numpy as np
+
+    from reflect.themes.label_words import LabelWords
+
+    taxonomy = [TaxonomyTheme("gripes", "Gripes")]
+    answers = ["rota gripes"] * 5 + ["fine"]
+    writers = ["p1", "p2", "p3", "p4", "p5", "p6"]
+
+    def used(allowed: list[bool]) -> float:
+        words = LabelWords(taxonomy, answers, writers, 5, np.array(allowed)[:, None])
+        return float(words.used(["rota gripes"])[0, 0])
+
+    assert used([True] * 6) == 1.0
+    assert used([i == 0 for i in range(6)]) == 0.0  # the theme takes one question only
+
+
 @pytest.mark.parametrize("disguised", ["Budget chárts", "Budget ch\x01arts", "Budget ch\ufffdarts"])
 def test_label_words_are_read_as_the_model_reads_them(disguised):
     # an accent, a control character or U+FFFD the model drops split a word only the label

@@ -115,7 +115,7 @@ def assign_themes(
     writer, by default each answer its own)."""
     n, n_themes = len(vectors), len(taxonomy)
     writers = list(participants) if participants is not None else list(range(n))
-    evidence = Evidence(taxonomy, embed, texts, teaching, writers=writers, k=k)
+    evidence = Evidence(taxonomy, embed, texts, teaching, writers=writers, k=k, prompts=prompts)
     units = evidence.units(vectors, texts, prompts)
     evidence.bias = evidence.background(units)
     evidence.bias += even_false_positives(evidence.decide(units), evidence.kinds, THRESHOLD)
@@ -182,13 +182,14 @@ class Evidence:
     """Scores answers against one taxonomy: built once per run (the seeds are embedded once),
     asked for the programme's answers and for the answers an analyst judged."""
 
-    def __init__(
-        self, taxonomy, embed: Embed, answers, teaching=None, writers=None, k=MIN_GROUP_SIZE
-    ):
+    def __init__(self, taxonomy, embed: Embed, answers, teaching=None, writers=None,
+                 k=MIN_GROUP_SIZE, prompts=None):  # fmt: skip
         self.taxonomy, self.embed = taxonomy, embed
         self.kinds = np.array([t.kind for t in taxonomy], dtype=str)  # str even when empty
         self.bias = np.zeros(len(taxonomy), dtype=np.float32)
-        self._words = LabelWords(taxonomy, answers or [], writers if answers else None, k)
+        answers = list(answers or [])
+        allowed = _allowed(taxonomy, prompts, len(answers)) if prompts is not None else None
+        self._words = LabelWords(taxonomy, answers, writers if answers else None, k, allowed)
         if taxonomy:
             seeds, owner = _seeds(taxonomy)
             self.seed_vectors, self.owner = embed(seeds), owner

@@ -56,10 +56,12 @@ def _kept(ch: str) -> bool:
 class LabelWords:
     """Units x themes: the share of a label's words a unit uses, each word weighted by its
     inverse document frequency among the programme's answers. ``nothing`` and ``other``
-    themes have no topic words, and a word fewer than k people wrote names nothing: a label
-    word only one person wrote moved exactly their answer into a theme and its copy's
-    contrast told whether they were in it (red team, stops 39 and 40). ``writers``: each
-    answer's writer (by default each answer its own)."""
+    themes have no topic words, and a word fewer than k people wrote, among the answers the
+    theme may take (``allowed``, answers x themes: its stance's questions), names nothing: a
+    label word only one person wrote moved exactly their answer into a theme and its copy's
+    contrast told whether they were in it — and a word five people wrote in all but one under
+    a question did the same for a theme of that question alone (red team, stops 39, 40, 41).
+    ``writers``: each answer's writer (by default each answer its own)."""
 
     def __init__(
         self,
@@ -67,15 +69,11 @@ class LabelWords:
         answers: Sequence[str],
         writers: Sequence | None = None,
         k: int = MIN_GROUP_SIZE,
+        allowed: np.ndarray | None = None,
     ):
         writers = list(writers) if writers is not None else list(range(len(answers)))
-        frequency: Counter = Counter()
-        people: dict[str, set] = {}
-        for text, who in zip(answers, writers, strict=True):
-            for w in _words(text):
-                frequency[w] += 1
-                people.setdefault(w, set()).add(who)
-        rare = {w for w, who in people.items() if len(who) < k}
+        words_of = [_words(text) for text in answers]
+        frequency = Counter(w for words in words_of for w in words)
 
         labels = [_words(t.label) if t.kind == "topic" else set() for t in taxonomy]
         # A word in two labels ("Related to *graphs*", "Reading *graphs* aloud") names neither:
@@ -87,15 +85,27 @@ class LabelWords:
                 return 0.0
             return float(np.log((len(answers) + 1) / (frequency[word] + 1)))
 
+        rare_among: dict[bytes, set[str]] = {}  # the rare words of each set of answers
+
+        def rare(j: int) -> set[str]:
+            mask = np.ones(len(answers), dtype=bool) if allowed is None else allowed[:, j]
+            if (key := mask.tobytes()) not in rare_among:
+                people: dict[str, set] = {}
+                for i in np.flatnonzero(mask):
+                    for w in words_of[i]:
+                        people.setdefault(w, set()).add(writers[i])
+                rare_among[key] = {w for w in frequency if len(people.get(w, ())) < k}
+            return rare_among[key]
+
         self.vocabulary = {w: k for k, w in enumerate(sorted(set().union(set(), *labels)))}
-        # word x theme: the word's weight as a share of its label's total; a word fewer than k
-        # people wrote counts in the total but names no answer ("Exporting and reporting"
-        # with "reporting" rare is not named by "export" alone)
+        # word x theme: the word's weight as a share of its label's total; a rare word counts
+        # in the total but names no answer ("Exporting and reporting" with "reporting" rare is
+        # not named by "export" alone)
         self.shares = np.zeros((len(self.vocabulary), len(taxonomy)), dtype=np.float32)
         for j, words in enumerate(labels):
             total = sum(weight(w) for w in words)
             for w in words if total > 0 else ():
-                if w not in rare:
+                if w not in rare(j):
                     self.shares[self.vocabulary[w], j] = weight(w) / total
 
     def used(self, unit_texts: Sequence[str]) -> np.ndarray:

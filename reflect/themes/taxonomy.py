@@ -109,10 +109,11 @@ def load_taxonomy(path: Path | None = None) -> list[TaxonomyTheme]:
     return themes
 
 
-# A label the embedding model reads whole (it stops at 256 tokens): past that, a word only the
-# label-word reader saw made two labels the model read alike name different answers (red team,
-# stop 40).
+# A label the embedding model reads whole (it stops at 256 tokens, a token at least a
+# character): past that, a word only the label-word reader saw made two labels the model read
+# alike name different answers (red team, stop 40; one hyphenated "word", stop 41).
 MAX_LABEL_WORDS = 20
+MAX_LABEL_CHARS = 120
 
 
 def _theme(item: dict, number: int, where: str, seen: set[str]) -> TaxonomyTheme:
@@ -126,10 +127,11 @@ def _theme(item: dict, number: int, where: str, seen: set[str]) -> TaxonomyTheme
     if ident in seen:
         raise ConfigError(f"{where}: theme id {ident!r} appears twice")
     seen.add(ident)
-    if len(str(item["label"]).split()) > MAX_LABEL_WORDS:
+    label = str(item["label"])
+    if len(label.split()) > MAX_LABEL_WORDS or len(label) > MAX_LABEL_CHARS:
         raise ConfigError(
             f"{where}: theme {ident!r}: a label is a short name (at most {MAX_LABEL_WORDS} "
-            "words); put the rest in its description"
+            f"words and {MAX_LABEL_CHARS} characters); put the rest in its description"
         )
     for key, allowed in (("kind", KINDS), ("stance", STANCES)):
         if key in item and item[key] not in allowed:
