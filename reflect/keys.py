@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -190,6 +191,20 @@ def pseudonym(participant_id: str, key: bytes) -> str:
     normalised = " ".join(participant_id.strip().lower().split())
     digest = hmac.new(key, normalised.encode("utf-8"), hashlib.sha256).hexdigest()
     return f"P-{digest[:10]}"
+
+
+# Separators an id with digits is typed with or without ("RM-0553", "rm 0553", "RM0553").
+ID_SEPARATORS = re.compile(r"[\s._/-]+")
+
+
+def id_key(participant_id: str) -> str:
+    """What tells one participant's id from another's: not its case, nor the separators
+    inside an id with digits (an e-mail's dots and a name's spaces do tell people apart).
+    Ingest reads ids with one key as one person, spelt as the export spells it most."""
+    value = " ".join(participant_id.strip().lower().split())
+    if "@" in value or not any(ch.isdigit() for ch in value):
+        return value
+    return ID_SEPARATORS.sub("", value)
 
 
 def keyed_hash(text: str, key: bytes) -> str:

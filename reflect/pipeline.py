@@ -160,6 +160,7 @@ def analyse(
         if note := workspace.stale_note():
             log.warning("%s", note)
         frame = drop_erased(frame, workspace.erased(), key)  # reflect forget is for good
+        workspace.record_spellings(frame[F.PARTICIPANT].unique(), key)  # for reflect forget
         # Before a word is redacted: a roster changed after a release says who wrote its words.
         rostered = roster_digest(roster, key)
         k = Ledger(workspace.db, key).threshold(config.min_group_size)

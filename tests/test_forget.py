@@ -234,3 +234,29 @@ def test_a_forgotten_persons_sentences_leave_the_cache_too(tmp_path):
     assert len(pieces) == 2 and cached() == pieces
     forget(ws, "E103", load_key())
     assert not cached()
+
+
+@pytest.mark.model
+def test_forget_finds_the_spelling_ingest_kept_however_the_id_is_typed(tmp_path):
+    # Ingest kept "E10-3" (typed so four times, "E103" twice); `forget E103` erased nobody
+    # and the next run counted them (red team, stop 41).
+    from reflect.config import Config
+    from reflect.pipeline import analyse
+
+    rows = ["Participant ID,Role,What did you notice?"]
+    for i in range(12):
+        ids = ["E10-3"] * 4 + ["E103"] * 2 if i == 3 else [f"E{100 + i}"]
+        for n, typed in enumerate(ids):
+            rows.append(f"{typed},mentee,The rota needs fixing before spring {i} {n}.")
+    export = tmp_path / "export.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert analyse(export, Config(workspace=ws, min_group_size=2)).report.n_participants == 12
+    assert forget(ws, "E103", load_key()).reflections == 6
+    again = export.read_text(encoding="utf-8").replace("E10-3,", "E1-03,")  # spelt anew
+    export.write_text(again, encoding="utf-8")
+    from reflect.ingest import read_reflections
+
+    with Workspace(ws) as workspace:
+        kept = drop_erased(read_reflections(export), workspace.erased(), load_key())
+    assert kept[F.PARTICIPANT].nunique() == 11

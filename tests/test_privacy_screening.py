@@ -163,6 +163,10 @@ def test_no_quote_places_its_writer_under_a_sensitive_theme():
     on = disclose([plain, health], frame, 5, quotes=True, vocabulary=["Teams"])
     assert on.themes[0].quotes and on.themes[1].participants  # shown, with a count
     assert on.themes[1].quotes == []
+    # ...nor under a theme named innocently whose people wrote of one (red team, stop 41)
+    renamed = Theme("pace", "Team pace", "taxonomy", members=health.members,
+                    phrases=[Phrase("mental health", frozenset(people[:6]))])  # fmt: skip
+    assert disclose([plain, renamed], frame, 5, quotes=True).themes[1].quotes == []
 
 
 # -- the named screens, each with its table -------------------------------------------------

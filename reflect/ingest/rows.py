@@ -10,6 +10,7 @@ import pandas as pd
 
 from reflect import frames as F
 from reflect.errors import InputError
+from reflect.keys import id_key
 
 
 def check_cells(path, table, rows, mapping, max_cell_chars) -> None:
@@ -72,19 +73,12 @@ def participant_ids(values: pd.Series) -> pd.Series:
     separators inside an id with digits, are typing, not another person — a person counted
     twice is a theme's count too high and a pseudonym the roster never had."""
     values = values.str.strip()
-    keys = values.map(_id_key)
+    keys = values.map(id_key)
     shown = {
         key: min(spellings.value_counts().items(), key=lambda kv: (-kv[1], kv[0]))[0]
         for key, spellings in values.groupby(keys)
     }
     return keys.map(shown)
-
-
-def _id_key(value: str) -> str:
-    value = value.casefold()
-    if "@" in value or not any(ch.isdigit() for ch in value):
-        return value  # an e-mail's dots and a name's spaces tell people apart
-    return re.sub(r"[\s._/-]+", "", value)
 
 
 def _role_labels(values: pd.Series) -> pd.Series:

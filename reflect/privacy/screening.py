@@ -290,7 +290,7 @@ def pick_quotes(
     nothing of the theme (dev, demo: "coffee" quoted with a sentence about trust). Returns the
     quotes and how many candidate sentences the screens rejected (for the privacy section).
     The meaning screen runs on the best candidates only, a batch at a time, until enough
-    quotes are found. None under a ``theme`` (its label and description) that names a
+    quotes are found. None under a ``theme`` (its label, description and phrases) that names a
     sensitive topic: a quote places its writer in its theme for anyone who knows who wrote it
     (red team, stop 40: two sentences about e-mail placed their writers under wellbeing)."""
     if mentions_sensitive_topic(theme):

@@ -230,7 +230,10 @@ def disclose(
             rows = units[theme.id]
             about = [*phrases, *label_words(label)]  # pick_quotes matches any case
             texts, writers = rows[F.TEXT].tolist(), rows[F.PARTICIPANT].tolist()
-            named = f"{label}. {theme.description}"
+            # what the theme is about: its name, and what its people wrote (red team, stop 41:
+            # a wellbeing theme renamed "Energy and pace" was quoted again)
+            named = ". ".join([label, theme.description, *(p.text for p in theme.phrases),
+                               *(f.text for f in theme.facets)])  # fmt: skip
             chosen, rejected = pick_quotes(texts, writers, k, words, about, MAX_QUOTES, named)
             tally.counts["quotes"] += rejected
             quotes_shown += len(chosen)

@@ -4,6 +4,7 @@ reports still include them (see the package doc)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections import Counter
@@ -18,7 +19,7 @@ import pandas as pd
 
 from reflect.atomic import write_text
 from reflect.errors import ConfigError
-from reflect.keys import keyed_tag, load_key, pseudonym
+from reflect.keys import ID_SEPARATORS, id_key, keyed_tag, load_key, pseudonym
 from reflect.workspace.private import FILE_MODE, private_umask
 
 if TYPE_CHECKING:
@@ -174,7 +175,12 @@ def forget(
     from reflect.workspace.store import Workspace
 
     with Workspace(folder, key) as workspace:
-        erased = workspace.forget([pseudonym(p, key) for p in id_spellings(participant_id)], key)
+        kept = _kept_spellings(workspace, participant_id, key)
+        spellings = [*id_spellings(participant_id), *kept]
+        names = [pseudonym(p, key) for p in dict.fromkeys(spellings)]
+        erased = workspace.forget([*names, erased_id_tag(key, participant_id)], key)
+        with workspace.table("gone", pd.DataFrame({"tag": [spelling_tag(key, participant_id)]})):
+            workspace.db.execute("DELETE FROM spellings WHERE tag IN (SELECT tag FROM gone)")
     if review is not None and Path(review).exists():
         erased = replace(erased, taught=_untaught(Path(review), erased.own_texts))
     return erased
@@ -200,6 +206,41 @@ def _untaught(path: Path, own_texts: frozenset[str]) -> int:
     return removed
 
 
+def id_shape(participant_id: str) -> str | None:
+    """Where the separators of an id with digits stand in it, as JSON ("RM-0553":
+    ``[[2, "-"]]``), or None for an id whose separators tell people apart (``keys.id_key``)."""
+    value = " ".join(participant_id.strip().lower().split())
+    if id_key(value) != ID_SEPARATORS.sub("", value):
+        return None
+    shape = [[len(ID_SEPARATORS.sub("", value[: m.start()])), m.group()]
+             for m in ID_SEPARATORS.finditer(value)]  # fmt: skip
+    return json.dumps(shape) if shape else None
+
+
+def spelling_tag(key: bytes, participant_id: str) -> str:
+    return keyed_tag(key, "spelling", id_key(participant_id))
+
+
+def erased_id_tag(key: bytes, participant_id: str) -> str:
+    """Kept among the erased pseudonyms: a later export spelling the id another way still
+    drops the person's rows (``drop_erased``)."""
+    return keyed_tag(key, "erased id", id_key(participant_id))
+
+
+def _kept_spellings(workspace: Workspace, participant_id: str, key: bytes) -> list[str]:
+    """The spellings of the id that ingest kept in this workspace's runs, from their shapes."""
+    tag = spelling_tag(key, participant_id)
+    rows = workspace.db.execute("SELECT shape FROM spellings WHERE tag = ?", [tag]).fetchall()
+    bare, out = id_key(participant_id), []
+    for (shape,) in rows:
+        spelt, at = bare, 0
+        for position, separator in json.loads(shape):
+            spelt = spelt[: position + at] + separator + spelt[position + at :]
+            at += len(separator)
+        out.append(spelt)
+    return out
+
+
 def id_spellings(participant_id: str) -> list[str]:
     """The id as typed and as an export may type it with another separator, or none, between
     its letters and digits ("RM-0553", "RM0553", "rm 0553"): ingest reads those as one person,
@@ -220,5 +261,7 @@ def drop_erased(frame: pd.DataFrame, erased: set[str], key: bytes) -> pd.DataFra
         return frame
     from reflect import frames as F
 
-    keep = ~frame[F.PARTICIPANT].map(lambda p: pseudonym(str(p), key)).isin(erased)
-    return frame[keep]
+    ids = frame[F.PARTICIPANT].astype(str)
+    gone = ids.map(lambda p: pseudonym(p, key)).isin(erased)
+    gone |= ids.map(lambda p: erased_id_tag(key, p)).isin(erased)  # spelt another way now
+    return frame[~gone]

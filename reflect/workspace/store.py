@@ -14,7 +14,15 @@ import pandas as pd
 
 from reflect.errors import ConfigError, WorkspaceBusyError
 from reflect.keys import KEY_ENV, KEY_FILE_ENV, fingerprint, load_key
-from reflect.workspace.erasure import STALE, Erasure, erase, owner_tag, utc_now
+from reflect.workspace.erasure import (
+    STALE,
+    Erasure,
+    erase,
+    id_shape,
+    owner_tag,
+    spelling_tag,
+    utc_now,
+)
 from reflect.workspace.private import make_private, private_umask
 
 # Vectors held in memory before one insert writes them (see ``put_embeddings``): 20,000 rows
@@ -32,6 +40,7 @@ CREATE TABLE IF NOT EXISTS erased (pseudonym VARCHAR PRIMARY KEY, erased_at VARC
 CREATE TABLE IF NOT EXISTS parses (
     text_hash VARCHAR, context VARCHAR, payload VARCHAR, PRIMARY KEY (text_hash, context));
 CREATE TABLE IF NOT EXISTS settings (name VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS spellings (tag VARCHAR, shape VARCHAR, PRIMARY KEY (tag, shape));
 """
 
 
@@ -124,6 +133,15 @@ class Workspace:
         )
         with self.table("new", rows):
             self.db.execute("INSERT OR REPLACE INTO owners SELECT tag, text_hash, run_id FROM new")
+
+    def record_spellings(self, participant_ids, key: bytes | None = None) -> None:
+        """Where the separators of each id with digits stand, under a keyed tag of the id's
+        key (``keys.id_key``): ``forget`` given "E86954" finds the "E86-954" ingest kept."""
+        key = self._key(key)
+        rows = {(spelling_tag(key, p), shape) for p in participant_ids if (shape := id_shape(p))}
+        if rows:
+            with self.table("new", pd.DataFrame(sorted(rows), columns=["tag", "shape"])):
+                self.db.execute("INSERT OR IGNORE INTO spellings SELECT tag, shape FROM new")
 
     def erased(self) -> set[str]:
         return {p for (p,) in self.db.execute("SELECT pseudonym FROM erased").fetchall()}
