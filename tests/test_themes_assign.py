@@ -236,6 +236,25 @@ def test_a_label_word_needs_k_writers_among_the_answers_its_theme_may_take():
     assert used([i == 0 for i in range(6)]) == 0.0  # the theme takes one question only
 
 
+def test_label_words_name_answers_only_when_those_they_add_have_k_writers():
+    # Words k people wrote, each, met in one person's answer alone: naming it moved exactly
+    # that answer into a probe theme (red team, stop 41).
+    import numpy as np
+
+    from reflect.themes.assign import THRESHOLD, _Found, _joined
+
+    n = 8
+    decisive = np.full((n, 2), -np.inf, dtype=np.float32)
+    decisive[:3, 0] = THRESHOLD  # answers 0-2 reach theme 0 by meaning
+    named = np.zeros((n, 2), dtype=np.float32)
+    named[:4, 0] = 1.0  # its words name answer 3 beyond them: one writer
+    named[:, 1] = 1.0  # theme 1's name eight answers beyond the evidence: eight writers
+    found = _Found(decisive, decisive, decisive, named, *(np.ones(n, bool),) * 2, None)
+    joined = _joined(found, np.array(["topic", "topic"]), list(range(n)), 5)
+    assert joined[:, 0].tolist() == [True] * 3 + [False] * 5
+    assert joined[:, 1].all()
+
+
 @pytest.mark.parametrize("disguised", ["Budget chárts", "Budget ch\x01arts", "Budget ch\ufffdarts"])
 def test_label_words_are_read_as_the_model_reads_them(disguised):
     # an accent, a control character or U+FFFD the model drops split a word only the label
