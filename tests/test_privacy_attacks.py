@@ -1371,6 +1371,29 @@ def test_a_theme_and_its_copy_tell_nothing_of_the_one_person_between_them():
     assert printed(with_one["by_role"]) == printed(same["by_role"])
 
 
+def test_a_copy_of_one_questions_answers_tells_nothing_of_the_one_person_beside_them():
+    # A copy restricted to one question (a stance) is the theme's cell for that question:
+    # set against the cell, it was withheld exactly when one person's word had added them
+    # (red team, stop 40): a theme within k people of another's question cell is withheld too.
+    frame = frame_of(programme(40))
+    base = themes_of(frame)
+    tools = next(t for t in base if t.id == "tools")
+    asked = [i for i in tools.members if frame[F.PROMPT].iloc[i] == PROMPTS[0]]
+    writers = set(frame[F.PARTICIPANT].iloc[asked])
+    outside = next(i for i, p in enumerate(frame[F.PARTICIPANT]) if p not in writers)
+
+    def probe(extra):
+        copy = Theme("tools_b", "Tools again", "taxonomy", members=[*asked, *extra])
+        safe = disclose([*base, copy], frame, K, printable=printable, ledger=ledger())
+        shown = {t["id"]: t for t in safe.to_dict()["themes"]}
+        return shown["tools_b"], shown["tools"]
+
+    (with_one, original), (same, again) = probe([outside]), probe([])
+    assert original["participants"] is not None
+    assert with_one["participants"] is None and same["participants"] is None
+    assert printed(original["by_prompt"]) == printed(again["by_prompt"])
+
+
 def test_a_copy_beside_a_withheld_theme_is_withheld_too():
     # A 4-person theme withheld beside its copy shown with 5 said the fifth was not in it
     # (code review, stop 39): copies are set against every earlier theme, shown or not.

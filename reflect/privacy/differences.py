@@ -117,7 +117,7 @@ def withhold_released(
     total is the same number again even where copied answers regrouped its members."""
     withheld: set[Cell] = set()
     pending = KnownSets()  # this report's counts shown so far: set against each other too
-    themes_seen: list[int] = []  # this report's theme totals so far, shown or not
+    themes_seen: list[list[int]] = []  # this report's themes so far (total, question cells)
 
     def near(cell: Cell) -> bool:
         if ledger.differs_by_a_few(sets[cell], k, pending):
@@ -128,7 +128,9 @@ def withhold_released(
 
     for unit, (total, cells) in shown.items():
         people = sets.get((unit, None, None))
-        if unit != ALL and people is not None and _a_copy(people, themes_seen, k):
+        asked = [sets[(unit, F.PROMPT, g)] for g in cells.get(F.PROMPT, {})]
+        asked = [c for c in asked if c.bit_count() >= k - 1]  # k−2 plus one is still below k
+        if unit != ALL and people is not None and _a_copy(people, asked, themes_seen, k):
             withheld |= {
                 (unit, None, None),
                 *((unit, c, g) for c, line in cells.items() for g in line),
@@ -148,15 +150,24 @@ def withhold_released(
     return withheld
 
 
-def _a_copy(people: int, themes_seen: list[int], k: int) -> bool:
+def _a_copy(people: int, asked: list[int], themes_seen: list[list[int]], k: int) -> bool:
     """A theme whose people are another theme's, give or take fewer than k: withheld whole,
     equal or not (beside a withheld theme too: a 4-person theme withheld beside its copy
     shown with 5 said the fifth was not in it — code review, stop 39). A taxonomy holding a
     copy of each theme, the copy moved by one person's word or taught answer alone, showed
     the copy where that person was in the theme and withheld it (its count, or their group's
     cell) where they were not (red team, stop 39); withheld alike, the pair tells nothing."""
-    copy = any(bin(people ^ other).count("1") < k for other in themes_seen)
-    themes_seen.append(people)
+    # ...its people or its people under one question (``asked``) against another theme's,
+    # either way: a copy restricted to one question is that theme's cell for it (red team,
+    # stop 40). ``themes_seen``: each earlier theme's people, then its question cells.
+    earlier = [seen[0] for seen in themes_seen]
+    cells = [cell for seen in themes_seen for cell in seen[1:]]
+    copy = any(
+        (own ^ other).bit_count() < k
+        for own, others in ((people, earlier + cells), *((cell, earlier) for cell in asked))
+        for other in others
+    )
+    themes_seen.append([people, *asked])
     return copy
 
 
