@@ -48,7 +48,13 @@ def forget(
 
     erasure = erase(workspace, participant_id, review=review or REVIEW_FILE)
     taught = f" and {erasure.taught} taught answer(s) from {review or REVIEW_FILE}"
-    if not quiet:
+    if not erasure.reflections:  # a typo in the id erases nobody; said even with --quiet
+        typer.echo(
+            "reflect: warning: no answers of that id are in this workspace (check it); "
+            "it is remembered as erased, so later runs drop its rows",
+            err=True,
+        )
+    elif not quiet:
         typer.echo(
             f"erased {erasure.reflections} reflection(s), {erasure.redactions} cached "
             f"redaction(s), {erasure.embeddings} embedding(s) and {erasure.other_rows} other "

@@ -105,6 +105,23 @@ def test_forget_command(reflect_cli, tmp_path):
     assert err.count("\n") == 1
 
 
+def test_forget_erases_phrase_vectors_in_the_form_the_phrase_finder_writes(tmp_path):
+    # "sign off chain", from "sign-off chains", stayed confirmable from the file (red team,
+    # stop 41)
+    key = load_key()
+    text = "The sign-off chains in our unit were slow"
+    phrase = "sign off chain"
+    with Workspace(tmp_path) as ws:
+        run = ws.start_run()
+        ws.put_redactions({"k1": (text, "")})
+        ws.put_embeddings("m", [F.text_hash(text), F.text_hash(phrase)], np.stack([_vector(1)] * 2))
+        ws.record_reflections([pseudonym("E7", key)], [F.text_hash(text)], run)
+        ws.finish_run(run, 1)
+    forget(tmp_path, "E7", key)
+    with Workspace(tmp_path) as ws:
+        assert ws.get_embeddings("m", [F.text_hash(phrase)]) == {}
+
+
 def test_forget_takes_their_taught_answers_out_of_the_review_file(reflect_cli, tmp_path):
     # `reflect themes teach` keeps answers, redacted, in the review file: an erased person's
     # stayed there (code review, stop 39)
@@ -122,6 +139,13 @@ def test_forget_takes_their_taught_answers_out_of_the_review_file(reflect_cli, t
     left = load_review(review).teaching["hybrid"]
     assert left["confirm"] == [KEPT_TEXT] and left["reject"] == []
     assert GONE_TEXTS[0].split()[0] not in review.read_text(encoding="utf-8")
+
+
+def test_forget_of_an_id_with_no_answers_here_says_so(reflect_cli, tmp_path):
+    # "erased 0 reflection(s)" with exit 0 hid a mistyped id (red team, stop 41)
+    _fill(tmp_path, load_key())
+    code, _, err = reflect_cli("forget", "E999", "--workspace", str(tmp_path), "--quiet")
+    assert code == 0 and "no answers of that id" in err and "E999" not in err
 
 
 def test_forget_without_a_workspace_is_one_line_and_exit_2(reflect_cli, tmp_path):

@@ -121,12 +121,18 @@ def _parts_of(workspace: Workspace, hashes: list[str]) -> set[str]:
     parts: set[str] = set()
     for text in texts:
         parts.update(p.strip() for p in [*split_sentences(text), *split_clauses(text)])
-        words = text.split()
-        for n in range(1, _PHRASE_WORDS + 1):
-            for i in range(len(words) - n + 1):
-                run = " ".join(words[i : i + n])
-                parts |= {run, run.strip(".,;:!?\"'()"), run.lower().strip(".,;:!?\"'()")}
+        # as written, and as the phrase finder writes phrases: "sign-off chains" is "sign off
+        # chain" (red team, stop 41), "Teams" may be "teams"
+        for words in (text.split(), _WORDISH.findall(text.lower())):
+            for n in range(1, _PHRASE_WORDS + 1):
+                for i in range(len(words) - n + 1):
+                    run = " ".join(words[i : i + n])
+                    bare = run.strip(".,;:!?\"'()")
+                    parts |= {run, bare, bare.lower(), bare.lower().removesuffix("s")}
     return {F.text_hash(p) for p in parts if p}
+
+
+_WORDISH = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 
 _PHRASE_WORDS = 6
