@@ -133,8 +133,6 @@ def _parts_of(workspace: Workspace, hashes: list[str]) -> set[str]:
 
 
 _WORDISH = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
-
-
 _PHRASE_WORDS = 6
 
 
@@ -182,11 +180,11 @@ def forget(
 
     with Workspace(folder, key) as workspace:
         kept = _kept_spellings(workspace, participant_id, key)
+        tag = spelling_tag(key, participant_id)
+        workspace.db.execute("DELETE FROM spellings WHERE tag = ?", [tag])  # before the rewrite
         spellings = [*id_spellings(participant_id), *kept]
         names = [pseudonym(p, key) for p in dict.fromkeys(spellings)]
         erased = workspace.forget([*names, erased_id_tag(key, participant_id)], key)
-        with workspace.table("gone", pd.DataFrame({"tag": [spelling_tag(key, participant_id)]})):
-            workspace.db.execute("DELETE FROM spellings WHERE tag IN (SELECT tag FROM gone)")
     if review is not None and Path(review).exists():
         erased = replace(erased, taught=_untaught(Path(review), erased.own_texts))
     return erased
@@ -250,9 +248,9 @@ def _kept_spellings(workspace: Workspace, participant_id: str, key: bytes) -> li
 def id_spellings(participant_id: str) -> list[str]:
     """The id as typed and as an export may type it with another separator, or none, between
     its letters and digits ("RM-0553", "RM0553", "rm 0553"): ingest reads those as one person,
-    written as the export writes it most (``ingest.rows.participant_ids``), which ``forget``
-    cannot know; case and spaces the pseudonym already ignores."""
-    bare = re.sub(r"[\s._/-]+", "", participant_id.strip())
+    written as the export writes it most (``ingest.rows.participant_ids``); for runs that
+    recorded no spellings (``_kept_spellings``: from stop 41 on they do)."""
+    bare = ID_SEPARATORS.sub("", participant_id.strip())
     parts = re.fullmatch(r"([^\W\d_]+)(\d+)", bare)
     if parts is None or "@" in participant_id:
         return [participant_id]
