@@ -255,6 +255,16 @@ def test_label_words_name_answers_only_when_those_they_add_have_k_writers():
     assert joined[:, 1].all()
 
 
+def test_a_run_of_letters_the_model_reads_as_one_unknown_token_is_no_label_word():
+    # over 100 letters is one [UNK] to the model, whatever they are: "engag" + 96 letters
+    # was the label word "engag" to the reader alone (red team, stop 41)
+    from reflect.themes.label_words import LabelWords
+
+    theme = [TaxonomyTheme("a", "Wellbeing engag" + "a" * 96)]
+    words = LabelWords(theme, ["engagement fell", "wellbeing"] * 5, k=1)
+    assert words.used(["engagement fell this week"]).tolist() == [[0.0]]
+
+
 @pytest.mark.parametrize("disguised", ["Budget chárts", "Budget ch\x01arts", "Budget ch\ufffdarts"])
 def test_label_words_are_read_as_the_model_reads_them(disguised):
     # an accent, a control character or U+FFFD the model drops split a word only the label

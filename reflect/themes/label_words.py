@@ -43,9 +43,14 @@ def as_the_model_reads(text: str) -> str:
     were label words nobody else wrote ("g", "ain"), so two labels the model read alike named
     different answers (red team, stop 40)."""
     if text.isascii():
-        return _ASCII_CONTROL.sub("", text).lower()
+        return _UNREAD.sub(" ", _ASCII_CONTROL.sub("", text).lower())
     decomposed = unicodedata.normalize("NFD", text.lower().replace("\ufffd", ""))
-    return "".join(" " if ch.isspace() else ch for ch in decomposed if _kept(ch))
+    return _UNREAD.sub(" ", "".join(" " if ch.isspace() else ch for ch in decomposed if _kept(ch)))
+
+
+# A run of over 100 letters is one unknown token to the model, whatever it holds: no word
+# (red team, stop 41: "engag" + 96 letters read as the label word "engag", not by the model).
+_UNREAD = re.compile(r"[^\W_]{101,}")
 
 
 def _kept(ch: str) -> bool:
