@@ -1348,50 +1348,32 @@ def test_a_dp_report_tallies_no_withheld_facets():
     assert data["privacy"]["suppressed"]["facets"] is None
 
 
-def test_a_theme_and_its_copy_tell_nothing_of_the_one_person_between_them():
+@pytest.mark.parametrize("question", [None, PROMPTS[0]])
+def test_a_theme_and_its_copy_tell_nothing_of_the_one_person_between_them(question):
     # A taxonomy holding a copy of a theme, the copy moved by one person's word or taught
     # answer alone, showed the copy where that person was in the theme and withheld it where
     # they were not, within one report (red team, stop 39): a theme within k people of
-    # another shown theme is withheld whole, equal or not.
+    # another shown theme is withheld whole, equal or not. A copy restricted to one question
+    # (a stance) is the theme's cell for that question, set against it likewise (stop 40).
     frame = frame_of(programme(40))
     base = themes_of(frame)
     tools = next(t for t in base if t.id == "tools")
-    writers = set(frame[F.PARTICIPANT].iloc[tools.members])
+    rows = [i for i in tools.members if question in (None, frame[F.PROMPT].iloc[i])]
+    writers = set(frame[F.PARTICIPANT].iloc[rows])
     outside = next(i for i, p in enumerate(frame[F.PARTICIPANT]) if p not in writers)
 
     def copy_with(extra):
-        copy = Theme("tools_b", "Tools again", "taxonomy", members=[*tools.members, *extra])
+        copy = Theme("tools_b", "Tools again", "taxonomy", members=[*rows, *extra])
         safe = disclose([*base, copy], frame, K, printable=printable, ledger=ledger())
         shown = {t["id"]: t for t in safe.to_dict()["themes"]}
         return shown["tools_b"], shown["tools"]
 
-    (with_one, original), (same, _) = copy_with([outside]), copy_with([])
+    (with_one, original), (same, again) = copy_with([outside]), copy_with([])
     assert original["participants"] is not None
     assert with_one["participants"] is None and same["participants"] is None
-    assert printed(with_one["by_role"]) == printed(same["by_role"])
-
-
-def test_a_copy_of_one_questions_answers_tells_nothing_of_the_one_person_beside_them():
-    # A copy restricted to one question (a stance) is the theme's cell for that question:
-    # set against the cell, it was withheld exactly when one person's word had added them
-    # (red team, stop 40): a theme within k people of another's question cell is withheld too.
-    frame = frame_of(programme(40))
-    base = themes_of(frame)
-    tools = next(t for t in base if t.id == "tools")
-    asked = [i for i in tools.members if frame[F.PROMPT].iloc[i] == PROMPTS[0]]
-    writers = set(frame[F.PARTICIPANT].iloc[asked])
-    outside = next(i for i, p in enumerate(frame[F.PARTICIPANT]) if p not in writers)
-
-    def probe(extra):
-        copy = Theme("tools_b", "Tools again", "taxonomy", members=[*asked, *extra])
-        safe = disclose([*base, copy], frame, K, printable=printable, ledger=ledger())
-        shown = {t["id"]: t for t in safe.to_dict()["themes"]}
-        return shown["tools_b"], shown["tools"]
-
-    (with_one, original), (same, again) = probe([outside]), probe([])
-    assert original["participants"] is not None
-    assert with_one["participants"] is None and same["participants"] is None
-    assert printed(original["by_prompt"]) == printed(again["by_prompt"])
+    for cells in ("by_role", "by_prompt"):
+        assert printed(with_one[cells]) == printed(same[cells])
+        assert printed(original[cells]) == printed(again[cells])
 
 
 def test_a_copy_beside_a_withheld_theme_is_withheld_too():
