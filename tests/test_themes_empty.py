@@ -398,6 +398,47 @@ ELSEWHERE_OR_UNKNOWN = [
 ]
 # Texting and dialect: "v good", "great sesh", "best one yet" are praise; "nowt" is nothing.
 THANKS_OR_PRAISE_ONLY += ["v good", "Great sesh!", "Best one yet", "lovely afternoon"]
+# Typed fast: a slip of the keyboard in a "nothing to add" leaves it empty; so do "not
+# decided yet", "carry on as before" and a kiss.
+NOTHING_TO_ADD += [
+    "nothign to add",
+    "Nothing furhter",
+    "no coments",
+    "nothing sprngs to mind",
+    "cant think of anyhting",
+    "Not decided yet",
+    "TBC",
+    "to be decided",
+    "I'll have a think",
+    "need to think about it",
+    "can't remember",
+    "carry on as before",
+    "more of the same",
+    "keep going as I am",
+    "I think that's all from me",
+    "No x",
+    "nothing, thanks xx",
+]
+LOOKS_LIKE_IT += [
+    "not sure the rota works",
+    "continue the lesson visits after half term",
+    "more of the same worksheets please",
+    "nothng beats seeing it live",
+    "need to think about seating",
+    "rally the team before mocks",
+    "tbc - the cover rota is a mess",
+    "no TA support x",
+]
+ELSEWHERE_OR_UNKNOWN += ["see below", "See next answer", "all covered above"]
+THANKS_OR_PRAISE_ONLY += [
+    "Thanks for organising",
+    "thanks as always",
+    "Loving the programme",
+    "Really enjoying it",
+    "Positive",
+    "thnaks - another good one",
+    "Thanks all!",
+]
 SAYS_SO_BESIDE_PRAISE = [
     "nowt",
     "Fine",
@@ -447,6 +488,10 @@ def test_the_tables_are_large_and_invented_once():
         # praise said first still lets a concern follow: not "nothing to report"
         ("Good session. The budget model was confusing.", False),
         ("Very informative, the budget model was confusing", False),
+        # "N/A" with its reason; a bullet's dash before courtesy is no denial
+        ("N/A (no classes this week)", True),
+        ("n/a - my partner cancelled twice", True),
+        ("- See you next time.\n- Bring back the paper handouts", False),
     ],
 )
 def test_an_answer_that_first_says_there_is_nothing_to_report(text, leads):

@@ -38,8 +38,11 @@ from functools import lru_cache
 
 from reflect.themes.empty_words import (
     ADEQUATE,
+    CONTINUING,
+    COURTESY,
     ELSEWHERE,
     EVENT,
+    EXCEPTION,
     FINE,
     MORE,
     OCCASION,
@@ -49,9 +52,11 @@ from reflect.themes.empty_words import (
     REMARKS,
     TAIL,
     TROUBLE,
+    UNDECIDED,
     VERB,
     WHERE,
 )
+from reflect.themes.spelling import Speller, pattern_words
 
 MAX_WORDS = 16
 
@@ -70,7 +75,7 @@ _STOCK = re.compile(
     r"i can'?t think of anything|i cannot think of anything|no complaints|happy with everything|"
     r"keep it up|keep up the good work|keep doing what you are doing|"
     r"keep doing what you'?re doing|smooth sailing|plain sailing|10 ?/ ?10|10 out of 10|"
-    r"5 ?/ ?5|(?:five|5) stars|you|x+|-+|\.+|\?+|/+|\*+)",
+    rf"5 ?/ ?5|(?:five|5) stars|you|x+|-+|\.+|\?+|/+|\*+|{UNDECIDED}|{CONTINUING})",
 )
 _CLAUSES = [
     # "no further comments", "not any concerns", "zero issues at this time"
@@ -213,8 +218,9 @@ _PRAISES = [
     rf"(?:(?:it|that)\s+)?(?:was\s+)?(?:a|another)\s+{PRAISE_QUALIFIER}(?:{FINE}|{PRAISE_WORDS})\s+"
     rf"{EVENT}(?:\s+(?:as always|as usual|as ever))?",
     # "loved it", "really enjoyed the whole course"
-    r"(?:(?:i|we)\s+)?(?:(?:thoroughly|totally|very much|so much)\s+)?(?:loved|enjoyed|liked|"
-    r"appreciated)\s+(?:it|this|that|everything|it all|all of it|every (?:minute|bit|part|second)"
+    r"(?:(?:i|we)\s+)?(?:(?:i'?m|we'?re|am|are)\s+)?"
+    r"(?:(?:thoroughly|totally|very much|so much)\s+)?(?:loved|enjoyed|liked|appreciated|loving|"
+    r"enjoying)\s+(?:it|this|that|everything|it all|all of it|every (?:minute|bit|part|second)"
     rf"(?: of it)?|(?:the\s+)?(?:whole\s+)?{EVENT})(?:\s+(?:very much|so much|a lot))?",
     # "well done all", "top job team", "very happy"
     r"(?:well done|top job|good job|great job|nice one|great work|good work)(?: (?:all|everyone|"
@@ -223,25 +229,8 @@ _PRAISES = [
     r"(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:very\s+|really\s+|quite\s+)?(?:happy|satisfied)",
 ]
 _PRAISE_CLAUSE = re.compile("|".join(_PRAISES))
-# Courtesy around the answer: "thanks!", "sorry", "honestly", "at this point"
-_COURTESY = re.compile(
-    r"\b(?:many thanks|thanks(?: a lot| again| so much)?|thank you(?: so much| very much)?|"
-    r"cheers|thx|ty|pls|plz|lol|atm|sorry|honestly|imo|imho|absolutely|personally|"
-    r"to be honest|tbh|i think|i guess|i believe|i (?:felt|feel|thought)(?: like| that)?|"
-    r"i would say|i'd say|really|genuinely|truly|actually|currently|otherwise|overall|"
-    r"at (?:this|the) (?:time|moment|point|stage)|for now|right now|so far|as of now|"
-    r"at present|from me|from my side|here|tonight|yesterday|please|"
-    # "today" is courtesy unless it is the subject: "today was very clear"; with its
-    # preposition ("nothing I'd change about today")
-    r"(?:(?:about|for|in|from|during)\s+)?today(?!\s+(?:was|is|were|went|felt|seemed|seems|made))|"
-    r"(?:this|last) (?:week|time|morning|afternoon|evening|session|class|lecture|lesson|month|"
-    r"round|fortnight|quarter|cycle)|for once)\b(?!')"
-)
-# "all good except the audio", "no suggestions but more breaks": the rest is an answer.
-_EXCEPTION = re.compile(
-    r"\b(?:except|excepting|but|apart from|aside from|other than|besides|although|though|"
-    r"however|unless|only that|save for|beyond|instead)\b"
-)
+_COURTESY = re.compile(COURTESY)
+_EXCEPTION = re.compile(EXCEPTION)
 _SPLIT = re.compile(r"\s*(?:[.,;:!?()\[\]]+|\s-+\s|\s[–—]+\s|\band\b)\s*")
 
 
@@ -252,7 +241,9 @@ def _normalise(text: str) -> str:
     text = re.sub(r"\b(it|that|this|everything|all)'s\b", r"\1 is", text)  # "it's fine"
     # emoji and other symbols say nothing either way
     text = re.sub(r"[^\w\s.,;:!?'()/\-–—*\[\]]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"(?<=\w)(?:\s+x{1,3})+\W*$", "", text)  # signed with a kiss: "no x"
+    text = re.sub(r"\s+", " ", text).strip()
+    return _speller().correct(text) if len(text.split()) <= MAX_WORDS else text
 
 
 def is_empty_answer(text: str) -> bool:
@@ -313,6 +304,11 @@ _WHERE_FIRST = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _speller() -> Speller:
+    return Speller(pattern_words(_EMPTY_CLAUSE.pattern, _PRAISE_CLAUSE.pattern, COURTESY))
+
+
 def _one_empty_clause(clause: str) -> bool:
     # courtesy taken out can leave a preposition behind: "nothing was confusing for [today]"
     clause = _WHERE_FIRST.sub("", clause, count=1) if _WHERE_FIRST.match(clause) else clause
@@ -323,7 +319,9 @@ def _one_empty_clause(clause: str) -> bool:
 
 
 _FIRST_SENTENCE = re.compile(r"^\s*(.+?)(?:[.!?;]+\s|[.!?;]*$)")
-_FIRST_CLAUSE = re.compile(r"^\s*([^,]+?),\s")
+_FIRST_CLAUSE = re.compile(r"^\s*([^,(]+?)(?:,\s|\s*\(|\s+[-–—]+\s)")
+# "N/A (no classes this year)": a clause of its own, one word as it is
+_NOT_APPLICABLE = re.compile(r"(?i)\s*(?:n\s?/?\s?a|not applicable)\W*")
 # "Nothing was confusing, but the quiz was long": the rest takes it back.
 _BUT = re.compile(r"\b(?:but|except|apart from|other than|however|though|although|until)\b", re.I)
 
@@ -338,7 +336,7 @@ def leads_with_nothing(text: str) -> bool:
     clause = _FIRST_CLAUSE.match(text)
     return (
         bool(clause)
-        and len(clause.group(1).split()) >= 2
+        and (len(clause.group(1).split()) >= 2 or bool(_NOT_APPLICABLE.fullmatch(clause.group(1))))
         and not _BUT.search(text)
         and _denies(clause.group(1))
     )
@@ -347,4 +345,6 @@ def leads_with_nothing(text: str) -> bool:
 def _denies(text: str) -> bool:
     """Says there is nothing to report: not thanks alone ("Thanks! The rota is a mess")."""
     clauses = _clauses(_normalise(text))
-    return _is_empty(text, False) and any(not re.fullmatch(ELSEWHERE, c) for c in clauses)
+    # a bullet's dash is no denial: "- See you next time.\n- ..."
+    said = [c for c in clauses if re.search(r"[^\W_]", c) and not re.fullmatch(ELSEWHERE, c)]
+    return _is_empty(text, False) and bool(said)

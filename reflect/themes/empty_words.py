@@ -37,6 +37,7 @@ FINE = (
 # said first it does not mean nothing follows ("Good session. The role-play was awkward").
 PRAISE_WORDS = (
     r"enjoyable|engaging|informative|interesting|valuable|worthwhile|insightful|inspiring|"
+    r"positive|productive|constructive|"
     r"superb|outstanding|top notch|first class|fab|fabulous|awesome|terrific|brilliant|"
     r"well (?:run|organi[sz]ed|planned|paced|structured|delivered|presented|facilitated|done|"
     r"prepared|thought out|put together)"
@@ -60,7 +61,8 @@ EVENT = (
     r"discussion|hour|start|one|sesh|morning|afternoon|evening)"
 )
 VERB = (
-    r"(?:was|is|were|are|went|seemed|seems|felt|feels|looks|looked|made sense|makes sense|"
+    r"(?:was|is|were|are|(?:has|have|is) been|went|seemed|seems|felt|feels|looks|looked|"
+    r"made sense|makes sense|"
     r"worked|works|came across as)"
 )
 QUALIFIER = (
@@ -85,10 +87,51 @@ TAIL = (
 # Empty, but no word on concerns: the answer is elsewhere ("see above"). ("Not sure" declines
 # to say anything: nothing to report, as one held-out export's annotators had it.)
 _EARLIER = (
-    r"(?:(?:my|the|our)\s+)?(?:last|previous|first|earlier|other|above)\s+(?:answers?|comments?|"
+    r"(?:(?:my|the|our)\s+)?(?:last|previous|first|earlier|other|above|next|below)\s+(?:answers?|comments?|"
     r"responses?|replies|reply|feedback|survey|one|session|time|week)|(?:q|question\s*)\d"
 )
 ELSEWHERE = (
-    r"(?:as above|see above|covered above|(?:same|ditto)(?:\s+as)?(?:\s+(?:above|before|"
+    r"(?:as above|as below|see above|see below|(?:all\s+)?covered (?:above|below|already)|"
+    r"(?:same|ditto)(?:\s+as)?(?:\s+(?:above|before|"
     rf"last time|{_EARLIER}))?|(?:as per|see|per|as in|as for)\s+(?:above|before|{_EARLIER}))"
+)
+# Not decided yet: nothing to report, as "not sure" ("tbc", "will have a think")
+UNDECIDED = (
+    r"(?:not|not yet|not sure|still not|(?:i\s+)?(?:haven'?t|have not))\s+(?:decided|sure)"
+    r"(?:\s+yet)?|"
+    r"undecided|tbc|tbd|to be (?:confirmed|decided|determined|agreed)|"
+    r"(?:(?:i'?ll|we'?ll|i will|we will|will)\s+)?have a think(?:\s+about it)?|"
+    r"(?:i\s+)?(?:need|needs|have|got) to think(?:\s+about it)?(?:\s+more)?|"
+    r"(?:i'?ll|we'?ll|i will|we will|will) (?:decide|see|work it out|figure it out)"
+    r"(?:\s+(?:next (?:week|time|session)|later|soon))?|"
+    r"(?:i\s+)?(?:can'?t|cannot|don'?t|do not) (?:remember|recall)"
+)
+# Nothing new to say or try: "carry on as before", "more of the same", "that's all"
+CONTINUING = (
+    r"(?:continue|carry on|keep going|keep doing)(?:\s+(?:as before|as i am|as is|as usual|the same"
+    r"(?: things?)?|with (?:the same(?: things?)?|what i'?m doing|what i am doing)|what i'?m doing|"
+    r"what i am doing))?|more of the same|same again|that is (?:all|it|everything)"
+)
+# Courtesy around the answer: "thanks!", "sorry", "honestly", "at this point"
+COURTESY = (
+    r"\b(?:many thanks|(?:thanks|thank you)(?: a lot| again| so much| very much)?"
+    r"(?: (?:all|everyone|everybody|team|for (?:organising|organizing|arranging|everything|"
+    r"having me|your time|(?:all\s+)?(?:your|the) (?:hard\s+)?work)|"
+    r"for(?= (?:a|another|the|this|today'?s|such a) )))?|"
+    r"cheers|thx|ty|pls|plz|lol|atm|sorry|honestly|imo|imho|absolutely|personally|yeah|"
+    r"to be honest|tbh|i think|i guess|i believe|i (?:felt|feel|thought)(?: like| that)?|"
+    r"i would say|i'd say|really|genuinely|truly|actually|currently|otherwise|overall|"
+    r"at (?:this|the) (?:time|moment|point|stage)|for now|right now|so far|as of now|"
+    r"at present|from me|from my side|here|tonight|yesterday|please|as always|as ever|"
+    r"see you next (?:time|week|session)|"
+    # "today" is courtesy unless it is the subject: "today was very clear"; with its
+    # preposition ("nothing I'd change about today")
+    r"(?:(?:about|for|in|from|during)\s+)?today(?!\s+(?:was|is|were|went|felt|seemed|seems|made))|"
+    r"(?:this|last) (?:week|time|morning|afternoon|evening|session|class|lecture|lesson|month|"
+    r"round|fortnight|quarter|cycle|term|half term|year)|for once)\b(?!')"
+)
+# "all good except the audio", "no suggestions but more breaks": the rest is an answer.
+EXCEPTION = (
+    r"\b(?:except|excepting|but|apart from|aside from|other than|besides|although|though|"
+    r"however|unless|only that|save for|beyond|instead)\b"
 )
