@@ -206,6 +206,7 @@ def analyse(
             themes = find_themes(
                 redacted, vectors, taxonomy, embed, k, workspace=workspace,
                 teaching=teaching, chosen=config.taxonomy is not None,
+                dp=config.dp_epsilon is not None,
             )  # fmt: skip
         fit = themes.fit
         # A review edit moving a theme by a few people is refused in every view alike, once

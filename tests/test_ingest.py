@@ -88,6 +88,22 @@ def test_a_rating_question_naming_a_group_word_is_no_cohort_and_a_region_is_one(
     assert set(frame[F.SESSION]) == {"Module 1", "Module 2", "Module 3"}
 
 
+def test_a_forms_export_counts_people_by_their_staff_number_not_their_email(tmp_path):
+    # Microsoft Forms writes the respondent's e-mail and name beside the staff number the
+    # roster holds: the roster's ids are what an id typed two ways merges under.
+    path = tmp_path / "forms.csv"
+    path.write_text(
+        "Id,Email,Name,Staff ID,What went well?\n"
+        + "".join(
+            f"{i},t{i % 4}@example.org,Teacher {i % 4},T-{100 + i % 4},"
+            "Cold calling with my year 9s went better than expected\n"
+            for i in range(12)
+        )
+    )
+    frame = read_reflections(path)
+    assert set(frame[F.PARTICIPANT]) == {"T-100", "T-101", "T-102", "T-103"}
+
+
 @pytest.mark.parametrize(
     ("header", "values", "cohort"),
     [
@@ -96,6 +112,7 @@ def test_a_rating_question_naming_a_group_word_is_no_cohort_and_a_region_is_one(
         ("Function", ["HR", "IT", "Finance"], True),
         ("Office", ["Bristol", "Leeds", "Cardiff"], True),
         ("Which office do you work from most?", ["Home", "Hub", "Depot"], True),
+        ("School", ["Elm Grove Primary", "Northgate High", "Riverside Academy"], True),
         ("Office equipment you were given", None, False),
         # A word inside another, a question about something else, numbers, answers.
         ("Which website helped most", ["Intranet", "Yammer", "Wiki"], False),

@@ -1147,6 +1147,9 @@ def test_the_fit_share_is_withheld_when_fewer_than_k_people_stand_behind_it():
         rows, themes, fit=fit, dp_epsilon=1.0, dp_noise=lambda values, scale: list(values)
     )
     assert dp_report["taxonomy_fit"]["explained_share"] is None  # not noised: withheld
+    # ...and so is the verdict, the share against a bar: an export padded to the bar read one
+    # answer a DP report from it (red team, stop 42)
+    assert dp_report["taxonomy_fit"]["fits"] is None
 
 
 def test_the_fit_share_cannot_be_diffed_across_re_runs():

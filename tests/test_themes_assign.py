@@ -255,14 +255,20 @@ def test_label_words_name_answers_only_when_those_they_add_have_k_writers():
     assert joined[:, 1].all()
 
 
-def test_a_run_of_letters_the_model_reads_as_one_unknown_token_is_no_label_word():
-    # over 100 letters is one [UNK] to the model, whatever they are: "engag" + 96 letters
-    # was the label word "engag" to the reader alone (red team, stop 41)
+@pytest.mark.parametrize("joint", ["", "\u00a9", "\u00d7"])
+def test_a_run_of_letters_the_model_reads_as_one_unknown_token_is_no_label_word(joint):
+    # over 100 characters is one [UNK] to the model, whatever they are: "engag" + 96 letters
+    # was the label word "engag" to the reader alone (red team, stop 41); a symbol that is no
+    # punctuation ("©", "×") splits no word for the model, and split it for the reader (stop 42)
     from reflect.themes.label_words import LabelWords
 
-    theme = [TaxonomyTheme("a", "Wellbeing engag" + "a" * 96)]
+    theme = [TaxonomyTheme("a", "Wellbeing engag" + "a" * 45 + joint + "a" * 51)]
     words = LabelWords(theme, ["engagement fell", "wellbeing"] * 5, k=1)
     assert words.used(["engagement fell this week"]).tolist() == [[0.0]]
+    # punctuation does split the model's words: each part is read
+    hyphenated = [TaxonomyTheme("a", "Wellbeing engag-" + "a" * 96)]
+    words = LabelWords(hyphenated, ["engagement fell", "wellbeing"] * 5, k=1)
+    assert words.used(["engagement fell this week"]).tolist()[0][0] > 0
 
 
 @pytest.mark.parametrize("disguised", ["Budget chárts", "Budget ch\x01arts", "Budget ch\ufffdarts"])
@@ -662,6 +668,30 @@ def test_the_shipped_taxonomy_applies_to_answers_from_its_kind_of_programme(
     ]
     frame = _frame(roles, prompt, texts, people)
     assert from_programme(frame, MENTORING, 5) is expected
+
+
+def test_under_dp_only_the_design_says_whether_the_shipped_taxonomy_applies():
+    # a count of writers is exact, and decides what a DP report shows (red team, stop 42)
+    from reflect.themes.fit import from_programme
+
+    texts = ["my mentor showed me a new tool"] * 40
+    people = [f"P{i}" for i in range(40)]
+    frame = _frame("", "What helped in your first weeks?", texts, people)
+    assert from_programme(frame, MENTORING, 5)
+    assert not from_programme(frame, MENTORING, 5, design_only=True)
+    mentoring = _frame(["Mentor", "Mentee"] * 20, "What helped?", texts, people)
+    assert from_programme(mentoring, MENTORING, 5, design_only=True)
+
+
+def test_under_dp_the_fit_is_said_to_be_unmeasured():
+    from reflect.report.summary import taxonomy_fit_sentence
+    from reflect.themes.fit import fit_line
+
+    fit = {"fits": None, "explained_share": None, "min_explained_share": 0.5,
+           "taxonomy_themes": 11, "emerging_from": "unexplained answers", "not_counted": [],
+           "other_programme": None}  # fmt: skip
+    assert "not measured under differential privacy" in fit_line(fit)
+    assert taxonomy_fit_sentence(fit).text.startswith("Not measured")
 
 
 def test_a_report_says_the_built_in_themes_were_not_applied_and_why():

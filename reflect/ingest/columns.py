@@ -20,7 +20,7 @@ _NUMBERED_ONLY = ("workshop", "class", "sprint", "phase", "visit")
 # is a cohort only if its values are a few repeated names ("Team feedback" is answers).
 _ORG_UNITS = (
     "business unit", "department", "directorate", "division", "function", "team", "site",
-    "office", "branch",
+    "office", "branch", "school", "campus",
 )  # fmt: skip
 _ORG_UNIT = re.compile(r"\b(?:" + "|".join(_ORG_UNITS) + r")s?\b")
 # A question about something else ("Did your team meet its target?"), or values no group
@@ -35,7 +35,9 @@ _NOT_THE_UNIT = re.compile(r"\b(?:size|day|lead|channel|meeting)s?\b")  # "Team 
 _HEADER_RULES: dict[str, tuple[str, ...]] = {
     "participant": (
         "participant", "respondent", "employee", "person", "user", "author", "student",
-        "learner", "trainee", "attendee", "delegate", "coachee", "email", "name",
+        "learner", "trainee", "attendee", "delegate", "coachee",
+        # a staff number before the form's own record of who answered: the roster has it
+        "staff", "email", "name",
     ),
     "role": ("role", "mentor or mentee", "mentor/mentee", "position in pair"),
     "session": (

@@ -10,7 +10,8 @@ sets of people are released counts for the ledger (a later report in which they 
 k−1 withholds the share, or is refused under the ledger's rule 3, as is any report in which 1
 to k−1 people are new or wrote something else: one person's edited answer moves a share of
 answers while both sets stay the same); under ``--dp-epsilon`` the share is withheld (it is
-not noised), as the number of reflections is.
+not noised), as the number of reflections is, and so is the verdict ``fits``: it is the share
+against a bar, and an analyst padding the export to the bar read one answer a report from it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def safe_fit(fit, frame: pd.DataFrame, k: int, dp: bool, ledger=None, bits=None,
     ]
     explained, unexplained = people
     small = len(explained) < k or 0 < len(unexplained) < k
+    if dp:  # the verdict is the share thresholded: as exact (red team, stop 42)
+        shown["fits"] = None
     if dp or small or not fit.taxonomy_themes:
         shown["explained_share"] = None
         return shown, [], 0

@@ -124,7 +124,7 @@ def executive_summary(report: SafeReport) -> list[Finding]:
     fit = taxonomy_fit_sentence(report.taxonomy_fit)
     if fit:
         # A taxonomy that does not fit changes how everything above is read: say it first.
-        findings.insert(0 if not report.taxonomy_fit["fits"] else len(findings), fit)
+        findings.insert(0 if report.taxonomy_fit["fits"] is False else len(findings), fit)
     return findings
 
 
@@ -147,6 +147,13 @@ def taxonomy_fit_sentence(fit: dict | None) -> Finding | None:
         )
     # Withheld (None) when few people stand behind it or under DP (privacy/fit.py).
     share = fit["explained_share"]
+    if fit["fits"] is None:
+        return Finding(
+            "How well the taxonomy fits",
+            "Not measured: under differential privacy every number is noised, and the fit "
+            "would be an exact one. The programme's themes lead the report; the other themes "
+            "were found in the answers they leave unexplained.",
+        )
     share = ("most" if fit["fits"] else "less than half") if share is None else f"about {share:.0%}"
     if fit["fits"]:
         return Finding(

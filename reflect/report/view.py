@@ -261,7 +261,7 @@ def named_themes(report: SafeReport) -> list[SafeTheme]:
 
 def taxonomy_fits(report: SafeReport) -> bool:
     """Whether the taxonomy explains enough of the answers (True when it was not measured)."""
-    return not report.taxonomy_fit or bool(report.taxonomy_fit.get("fits", True))
+    return not report.taxonomy_fit or report.taxonomy_fit.get("fits", True) is not False
 
 
 def card_phrases(theme: SafeTheme) -> list[str]:

@@ -51,10 +51,12 @@ class TaxonomyFit:
     # their writers are the people behind the share (``privacy.fit``), never shown.
     explained_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
     unexplained_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    # False under differential privacy: ``fits`` is then the design's decision, not a verdict
+    measured: bool = True
 
     def to_dict(self) -> dict:
         return {
-            "fits": self.fits,
+            "fits": self.fits if self.measured else None,
             "explained_share": round(round(self.explained_share / SHARE_STEP) * SHARE_STEP, 2),
             "min_explained_share": MIN_EXPLAINED_SHARE,
             "taxonomy_themes": self.taxonomy_themes,
@@ -81,17 +83,22 @@ def measure_fit(membership: np.ndarray, topical: np.ndarray, kinds: list[str]) -
     )  # fmt: skip
 
 
-def from_programme(frame: pd.DataFrame, words: tuple[str, ...], k: int) -> bool:
+def from_programme(
+    frame: pd.DataFrame, words: tuple[str, ...], k: int, design_only: bool = False
+) -> bool:
     """Do these answers come from the kind of programme ``words`` name ("mentor", "mentee")?
     Yes when a role or a question names it, or when at least a tenth of the participants, and
     k of them, write one of the words. A coaching circle, a workshop or a survey of software
     users, run without a taxonomy of its own, is not a mentoring programme, and the mentoring
     themes would only take its answers by loose resemblance ("Hybrid working" for the office
-    days of new starters)."""
+    days of new starters). ``design_only``: roles and questions alone (the writers' count is
+    exact, and differential privacy shows no exact count)."""
     named = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
     labels = set(frame[F.ROLE].astype(str)) | set(frame[F.PROMPT].astype(str))
     if any(named.search(label) for label in labels):
         return True
+    if design_only:
+        return False
     writers = frame.loc[frame[F.TEXT].str.contains(named), F.PARTICIPANT].nunique()
     return writers >= max(k, PROGRAMME_SHARE * frame[F.PARTICIPANT].nunique())
 
@@ -109,6 +116,11 @@ def fit_line(fit: dict) -> str:
             "--taxonomy)"
         )
     share = fit["explained_share"]
+    if fit["fits"] is None:
+        return (
+            "taxonomy fit: not measured under differential privacy (it would be an exact "
+            "count); the taxonomy's themes lead the report"
+        )
     if fit["fits"]:
         if share is None:
             return "taxonomy fit: it explains most of the answers that raise a topic"

@@ -43,14 +43,48 @@ def as_the_model_reads(text: str) -> str:
     were label words nobody else wrote ("g", "ain"), so two labels the model read alike named
     different answers (red team, stop 40)."""
     if text.isascii():
-        return _UNREAD.sub(" ", _ASCII_CONTROL.sub("", text).lower())
+        return _unread(_ASCII_CONTROL.sub("", text).lower())
     decomposed = unicodedata.normalize("NFD", text.lower().replace("\ufffd", ""))
-    return _UNREAD.sub(" ", "".join(" " if ch.isspace() else ch for ch in decomposed if _kept(ch)))
+    return _unread("".join(" " if ch.isspace() else ch for ch in decomposed if _kept(ch)))
 
 
-# A run of over 100 letters is one unknown token to the model, whatever it holds: no word
-# (red team, stop 41: "engag" + 96 letters read as the label word "engag", not by the model).
-_UNREAD = re.compile(r"[^\W_]{101,}")
+# A word of over 100 characters is one unknown token to the model, whatever it holds: no
+# word (red team, stop 41: "engag" + 96 letters read as the label word "engag", not by the
+# model). The model's words are split at spaces and punctuation only: a symbol ("©", "×")
+# joins its neighbours into one word (red team, stop 42).
+_LONG_RUN = re.compile(r"\S{101,}")
+
+
+def _unread(text: str) -> str:
+    """``text`` without the words the model reads as one unknown token."""
+    if not _LONG_RUN.search(text):
+        return text
+    words = re.split(r"(\s+)", text)
+    kept = (
+        " ".join(p for p in _model_words(w) if len(p) <= 100) if w.strip() else w for w in words
+    )
+    return "".join(kept)
+
+
+def _model_words(word: str) -> list[str]:
+    """A whitespace-free run split as BERT's basic tokenizer splits it: at each punctuation
+    mark (ASCII punctuation, Unicode P*), the mark a word of its own."""
+    pieces, current = [], []
+    for ch in word:
+        if _is_punctuation(ch):
+            pieces += ["".join(current), ch]
+            current = []
+        else:
+            current.append(ch)
+    pieces.append("".join(current))
+    return [p for p in pieces if p]
+
+
+def _is_punctuation(ch: str) -> bool:
+    code = ord(ch)
+    if 33 <= code <= 47 or 58 <= code <= 64 or 91 <= code <= 96 or 123 <= code <= 126:
+        return True
+    return unicodedata.category(ch).startswith("P")
 
 
 def _kept(ch: str) -> bool:

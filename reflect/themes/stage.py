@@ -54,11 +54,14 @@ def find_themes(
     workspace=None,
     teaching=None,
     chosen: bool = False,
+    dp: bool = False,
 ) -> FoundThemes:
     """``workspace``: keeps the reflections' parses between runs (``parse_cache.py``);
     ``teaching``: the analyst's judged answers (``teach.Teaching``); ``chosen``: the analyst
     named this taxonomy (else it is the one shipped in ``models/``, which is set aside when it
-    does not fit: see ``fit.py``)."""
+    does not fit: see ``fit.py``); ``dp``: the report is differentially private, so nothing it
+    shows may turn on an exact count, the fit included: the taxonomy leads as given, and the
+    shipped one is set aside only when no role or question names its programme."""
     F.check_columns(frame, F.REDACTED_COLUMNS, "themes")
     settings = get_preset(preset)
     if settings.min_support != min_support:
@@ -72,8 +75,10 @@ def find_themes(
     membership = found.membership
     reached = found.reached if found.reached is not None else membership
     fit = measure_fit(reached, found.topical, [t.kind for t in taxonomy])
+    if dp:  # one answer would tip a fit judged on the answers (red team, stop 42)
+        fit = replace(fit, fits=True, measured=False)
     programme = shipped_programme() if taxonomy and not chosen else None
-    if programme and not from_programme(frame, programme[1], min_support):
+    if programme and not from_programme(frame, programme[1], min_support, design_only=dp):
         fit = replace(fit, fits=False, other_programme=programme[0])
     if taxonomy and not fit.fits and not chosen:
         # What the shipped taxonomy takes from answers it does not fit was forced into it:
