@@ -232,6 +232,14 @@ CASES = {
     C.participant_doing: [
         ("Ibrahim sharing stories helped", "Ibrahim", None),  # no roster names him here
     ],
+    C.everyday_subject: [
+        ("Fine thanks", "Fine", False),  # an answer, not a person thanking
+        ("after five periods my brain fried", "brain", False),
+        ("Brain dumps at the start of the lesson", "Brain", False),
+        ("I think Brain dumps work", "Brain", None),  # a capital mid-sentence: other rules
+        ("Patience chairs the panel", "Patience", None),  # a name often enough
+        ("Mark asked", "Mark", None),  # a common name
+    ],
     C.participant_named: [
         ("Helen doesnt give me the answer", "Helen", None),  # no roster names her here
     ],
@@ -324,6 +332,12 @@ CASES = {
         ("a lot of grace shown", "grace", False),
         ("a friend of kit's", "kit's", None),  # no amount before "of"
         ("a bit of Kit", "Kit", None),
+    ],
+    P.after_a_count: [
+        ("writing frames for the 6 mark questions", "mark", False),
+        ("we planted 3 rose bushes", "rose", False),
+        ("in year 9 Ellie", "Ellie", None),  # a capital: other rules decide
+        ("the mark scheme", "mark", None),
     ],
     P.title_of: [
         ("the forty-page Bill of Materials", "Bill", False),

@@ -6,6 +6,8 @@ table test."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from reflect.anonymise.lexicon import (
@@ -81,6 +83,17 @@ def part_of_a_quantity(c: Candidate) -> bool | None:
     if c.token.capitalised or c.i < 2 or c.prev is None or c.prev.norm != "of":
         return None
     return False if c.tokens[c.i - 2].norm in _QUANTITIES else None
+
+
+def after_a_count(c: Candidate) -> bool | None:
+    """ "the 6 mark questions", "3 rose bushes": a lowercase word right after a number is
+    what is counted; a person's name is capitalised there ("year 9 Ellie")."""
+    if c.token.capitalised:
+        return None
+    return False if _COUNT_BEFORE.search(c.text, 0, c.token.start) else None
+
+
+_COUNT_BEFORE = re.compile(r"(?<![\w.,:/-])\d+ $")
 
 
 _QUANTITIES = frozenset(

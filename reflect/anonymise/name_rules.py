@@ -49,14 +49,12 @@ from reflect.anonymise.slips import looks_like_typo
 from reflect.anonymise.tech_terms import hyphen_compound, names_a_tool, technical_text
 
 __all__ = ["RULES", "Candidate", "accept", "decide"]
-
 Verdict = bool | None
 _COMPLEMENTISERS = frozenset({"that"})
 _WH_DETERMINERS = frozenset({"which", "what", "whichever", "whatever"})  # "which tab eats"
 _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "everyone"})
 _LAST_OR_NEXT = frozenset({"last", "next"})
 _OBJECT_STARTS = frozenset({"it", "a", "an", "the", "up", "out", "this", "that", "some", "my"})
-
 
 # With a strong cue a name used only abroad may be lower case below this ("marguerite" 3.1).
 _FOREIGN_LOWER_ZIPF = 3.5
@@ -322,10 +320,12 @@ RULES: tuple[Callable[[Candidate], Verdict], ...] = (
     verb_with_object,
     phrases.verb_after_to,
     phrases.part_of_a_quantity,
+    phrases.after_a_count,
     modified_noun,
     company.referred_to,
     company.relative_who,
     company.participant_doing,
+    company.everyday_subject,
     foreign_name,
     subject_of_verb,
     company.capitalised_mid_sentence,
