@@ -13,9 +13,13 @@ NEIGHBOURS = 10
 # against gold 52).
 RESOLUTION = 3.0
 # Clustering runs from different seeds, and the share of them in which two neighbours must
-# share a community to be in one topic (dev: 0.5 chains the graph into a few giant
-# components; 0.7 keeps ~90% of the sentences in communities of 8 or more; 0.9 two thirds).
-RUNS = 8
+# share a community to be in one topic. Eight runs left a topic to one answer: leaving out one
+# of the demo's 1,457 answers kept 0.90 of the emerging labels (``benchmarks/stability.py``;
+# a law firm's export 0.92), 32 keep 0.96 (0.97) for 0.5 s more on the demo; 64 and 128
+# runs moved the communities little further (adjusted Rand after dropping one sentence 0.92,
+# 0.94, 0.95). Consensus (dev): 0.5 chains the graph into a few giant components; 0.7 keeps
+# ~90% of the sentences in communities of 8 or more; 0.9 two thirds.
+RUNS = 32
 CONSENSUS = 0.7
 
 
@@ -27,7 +31,7 @@ def consensus_communities(vectors: np.ndarray) -> list[np.ndarray]:
     alone. One run's communities move with its seed — of two runs on the same sentences a
     quarter to a third of the pairs disagree (dev: demo and Jupyter survey, adjusted Rand
     0.74 and 0.83 for Leiden, 0.60 and 0.70 for networkx's Louvain) — and the consensus of
-    eight runs from other seeds moves far less (0.85 and 0.89)."""
+    ``RUNS`` runs from other seeds moves far less (eight: 0.85 and 0.89)."""
     import random
 
     import igraph
