@@ -104,8 +104,8 @@ def analyse(
     progress.note(describe_columns(export.columns, roster.names if roster else ()))
     if export.ids_typed_apart:
         progress.note(
-            f"{export.ids_typed_apart} participant ids typed in another case or with other "
-            "separators were read as the same person's"
+            f"{export.ids_typed_apart} participant ids typed another way (case, separators, "
+            "a leading zero or the prefix left out) were read as the same person's"
         )
     frame = _display_roles(export.frame, config.role_names)
     _warn_if_small(frame, config.min_group_size)

@@ -570,3 +570,29 @@ def test_an_id_typed_in_another_case_or_with_other_separators_is_one_person(tmp_
         "jolee@example.org",
     ]  # an e-mail's dots tell people apart
     assert export.ids_typed_apart == 1
+
+
+def test_an_id_typed_short_or_without_its_prefix_is_the_id_of_that_number():
+    from reflect.ingest.rows import participant_ids
+
+    ids = pd.Series(["L0412", "L0412", "L412", "0412", "L0413", "L0414", "L0099", "L99"])
+    assert participant_ids(ids).tolist() == [
+        "L0412", "L0412", "L0412", "L0412", "L0413", "L0414", "L0099", "L0099",
+    ]  # fmt: skip
+    # no id of that number in the export, or no common shape: left as typed
+    assert participant_ids(pd.Series(["L0412", "L0413", "L7"])).tolist()[-1] == "L7"
+    assert participant_ids(pd.Series(["A1", "BB22", "CCC333", "22"])).tolist()[-1] == "22"
+
+
+def test_a_learning_platforms_learner_type_is_the_role(tmp_path):
+    path = tmp_path / "lms.csv"
+    path.write_text(
+        "learner_id,learner_type,What will you do differently on shift?\n"
+        + "".join(
+            f"L{i:04d},{'Facilitator' if i % 5 == 0 else 'Delegate'},"
+            "Debrief the crew after every difficult job\n"
+            for i in range(20)
+        )
+    )
+    frame = read_reflections(path)
+    assert set(frame[F.ROLE]) == {"delegate", "facilitator"}

@@ -39,7 +39,11 @@ _HEADER_RULES: dict[str, tuple[str, ...]] = {
         # a staff number before the form's own record of who answered: the roster has it
         "staff", "email", "name",
     ),
-    "role": ("role", "mentor or mentee", "mentor/mentee", "position in pair"),
+    "role": (
+        "role", "mentor or mentee", "mentor/mentee", "position in pair",
+        # a learning platform's kind of learner: "Delegate" or "Facilitator"
+        "learner type", "participant type", "delegate type", "attendee type", "user type",
+    ),
     "session": (
         "session", "meeting", "week", "lecture", "lesson", "module", "check-in", "check in",
         "checkpoint", "touchpoint", *_NUMBERED_ONLY,

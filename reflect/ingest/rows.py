@@ -73,12 +73,35 @@ def participant_ids(values: pd.Series) -> pd.Series:
     separators inside an id with digits, are typing, not another person — a person counted
     twice is a theme's count too high and a pseudonym the roster never had."""
     values = values.str.strip()
-    keys = values.map(id_key)
+    keys = _same_number(values.map(id_key))
     shown = {
         key: min(spellings.value_counts().items(), key=lambda kv: (-kv[1], kv[0]))[0]
         for key, spellings in values.groupby(keys)
     }
     return keys.map(shown)
+
+
+_NUMBERED = re.compile(r"([^\W\d_]*)(\d+)")
+
+
+def _same_number(keys: pd.Series) -> pd.Series:
+    """ "L412" and "0412" beside "L0412": where most ids are one prefix and a number of one
+    width, an id with that number and the prefix or none, written short or without its
+    leading zeros, is the id of that number (a typed slip, not a person the roster lacks)."""
+    numbered = {k: m for k in set(keys) if (m := _NUMBERED.fullmatch(k))}
+    if len(numbered) < 2:
+        return keys
+    shapes = pd.Series([(m[1], len(m[2])) for m in numbered.values()]).value_counts()
+    (prefix, width), count = shapes.index[0], shapes.iloc[0]
+    if count < len(numbered) / 2:
+        return keys
+    full = {k for k, m in numbered.items() if (m[1], len(m[2])) == (prefix, width)}
+    alias = {}
+    for k, m in numbered.items():
+        canonical = prefix + str(int(m[2])).zfill(width)
+        if k not in full and m[1] in (prefix, "") and canonical in full:
+            alias[k] = canonical
+    return keys.map(lambda k: alias.get(k, k))
 
 
 def _role_labels(values: pd.Series) -> pd.Series:
