@@ -262,6 +262,7 @@ CASES = {
         ("which was rich coming from him", "rich", None),  # an adjective after "was"
     ],
     C.member_of_a_group: [
+        ("we had a really bad paeds job on nights", "job", None),  # an everyday word
         ("Hope in my team has asked to join", "Hope", True),
         ("i think dawn from our office knows", "dawn", True),
         ("I hope in my team we can do better", "hope", None),  # a verb after "I"

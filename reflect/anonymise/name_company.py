@@ -91,8 +91,8 @@ def member_of_a_group(c: Candidate) -> bool | None:
     """ "Hope in my team has asked", "dawn from our office": a person's place in the
     organisation right after the word, in any casing, unless a subject or modal before it
     makes the word a verb."""
-    if not placed_after(c.tokens, c.i):
-        return None
+    if not placed_after(c.tokens, c.i) or _everyday_word(c):
+        return None  # "a bad job on nights": a lowercase everyday word seldom a name
     if c.prev is not None and c.prev.norm in _SUBJECT_OR_MODAL | _NOUN_BEFORE:
         return None
     noun_before = c.prev is not None and is_noun(c.prev.norm) and not is_adjective(c.prev.norm)
@@ -273,12 +273,21 @@ _RARELY_A_NAME = 1
 _EVERYDAY_ZIPF = 4.5
 
 
+def _everyday_word(c: Candidate) -> bool:
+    """A word English text uses every day and seldom as a name, unless a participant's."""
+    return (
+        not c.known_person
+        and c.english <= _RARELY_A_NAME
+        and word_frequency(c.token.norm) >= _EVERYDAY_ZIPF
+    )
+
+
 def everyday_subject(c: Candidate) -> bool | None:
     """ "brain fried", "Brain dumps at the start", "Fine thanks": an everyday word that is
     seldom a name, in lower case or opening a sentence, before a verb is the word; a
     participant's name, a capital mid-sentence or a cue ("met sunny") still make a person."""
-    if c.known_person or c.english > _RARELY_A_NAME or c.cue > 0 or c.next is None:
+    if c.cue > 0 or c.next is None or (c.token.capitalised and not c.initial):
         return None
-    if (c.token.capitalised and not c.initial) or word_frequency(c.token.norm) < _EVERYDAY_ZIPF:
+    if not _everyday_word(c):
         return None
     return False if c.next.norm in ("thanks", "cheers") or is_finite_verb(c.next.norm) else None
