@@ -212,7 +212,8 @@ def analyse(
         # A review edit moving a theme by a few people is refused in every view alike, once
         # the ledger has checked who is reported; under differential privacy the noise covers
         # such a move.
-        themes, review_moves = review_with_moves(themes, review, redacted)
+        dp = config.dp_epsilon is not None
+        themes, review_moves = review_with_moves(themes, review, redacted, dp=dp)
         edits = edits_digest(review, key, taxonomy)
         lap("themes")
 

@@ -355,3 +355,24 @@ def test_a_smaller_k_on_the_command_line_does_not_loosen_the_reviews_rules(tiny_
     assert run(*split, "--run", str(out), "--review", str(review)).returncode == 0
     done = run(*analyse, "-k", "2", "--review", str(review))
     assert done.returncode != 0 and "fewer than 5 participants wrote" in done.stderr
+
+
+def test_under_dp_a_merge_naming_an_emerging_theme_finds_none_whether_or_not_it_exists():
+    # A DP report shows no emerging theme; a merge headed by one took "Wellbeing" out of the
+    # report exactly when the run found it: an exact bit (red team, stop 42).
+    from reflect.review.apply import review_with_moves
+
+    ref = emerging_ref(["parking permits"])
+    review = Review()
+    review.remember(ref, ["parking permits"])
+    review.merge([ref, "wellbeing"])
+    found, _ = review_with_moves(_themes(), review, _frame(TEXTS), dp=True)
+    missing, _ = review_with_moves(
+        [t for t in _themes() if t.kind != "emerging"], review, _frame(TEXTS), dp=True
+    )
+    assert [(t.id, t.kind, t.members) for t in found] == [
+        (t.id, t.kind, t.members) for t in missing
+    ]
+    assert "wellbeing" in {t.id for t in found}
+    merged, _ = review_with_moves(_themes(), review, _frame(TEXTS))  # without DP it merges
+    assert "wellbeing" not in {t.id for t in merged}

@@ -723,3 +723,14 @@ def test_a_sentence_saying_nothing_is_no_unit_of_its_answer():
         "The canteen queue ate half of our lunch break.",
     ]
     assert rows.tolist() == [0, 1, 0, 1] and len(vectors) == 4
+
+
+def test_under_dp_the_no_concerns_theme_is_there_whether_or_not_anyone_said_so():
+    # its presence was an exact "somebody's answer said nothing to report" (red team, stop 42)
+    from reflect.themes.stage import _no_concerns
+
+    texts, prompts = ["The rota clashed with clinics"], ["What got in the way?"]
+    assert _no_concerns(texts, prompts, always=False) == []
+    (theme,) = _no_concerns(texts, prompts, always=True)
+    assert theme.members == [] and theme.nothing_to_report
+    assert _no_concerns(texts, ["What worked well?"], always=True) == []  # no question asks

@@ -116,7 +116,8 @@ def _themes(
         themes.append(Theme(spec.id, spec.label, "taxonomy", spec.description, members, phrases,
                             nothing_to_report=spec.kind == "nothing"))  # fmt: skip
     if not any(t.kind == "nothing" for t in taxonomy):  # else that theme took those answers
-        themes.extend(_no_concerns(texts, prompts))
+        # (a fit not measured: a differentially private report, ``find_themes``)
+        themes.extend(_no_concerns(texts, prompts, always=not fit.measured))
     explained = None
     # A taxonomy that does not fit explains nothing reliably: its topic themes were set aside
     # (``find_themes``) and topics are found among all sentences instead (``fit.py``).
@@ -272,13 +273,15 @@ def _within(text: str, words: set[str]) -> bool:
     return set(folded(text).split()) <= words
 
 
-def _no_concerns(texts: Sequence[str], prompts: Sequence[str]) -> list[Theme]:
+def _no_concerns(texts: Sequence[str], prompts: Sequence[str], always: bool) -> list[Theme]:
     """Answers saying there is nothing to report, to questions that ask about problems
-    ("nothing" to "what worked well?" is no theme)."""
+    ("nothing" to "what worked well?" is no theme). ``always``: the theme is there when a
+    question asks, even with no member — under differential privacy its presence would be an
+    exact "somebody said so" (red team, stop 42: 20 of 20 answers read)."""
     asks = {p: empty_answer_label(p) is not None for p in set(prompts)}
     members = [i for i, (t, p) in enumerate(zip(texts, prompts, strict=True))
                if asks[p] and is_nothing_to_report(t)]  # fmt: skip
-    if not members:
+    if not members and not (always and any(asks.values())):
         return []
     # Built in, not written by anyone: its label can be shown as is.
     description = "Answers saying there was nothing to report."
