@@ -418,6 +418,15 @@ NOTHING_TO_ADD += [
     "I think that's all from me",
     "No x",
     "nothing, thanks xx",
+    # dialect and clipped; support not needed; "I'm ok"; a role's point of view
+    "Nothin",
+    "nout thanks",
+    "Nil further",
+    "No support needed at the moment",
+    "I don't need any more help",
+    "im good thanks",
+    "nothing further from me as a mentor",
+    "nothing from a facilitator point of view",
 ]
 LOOKS_LIKE_IT += [
     "not sure the rota works",
@@ -428,8 +437,12 @@ LOOKS_LIKE_IT += [
     "rally the team before mocks",
     "tbc - the cover rota is a mess",
     "no TA support x",
+    "no support from my manager",
+    "no help with the rota",
+    "covered in paint after the art lesson",
 ]
-ELSEWHERE_OR_UNKNOWN += ["see below", "See next answer", "all covered above"]
+ELSEWHERE_OR_UNKNOWN += ["see below", "See next answer", "all covered above", "Answered above"]
+ELSEWHERE_OR_UNKNOWN += ["see prev", "covered in q1", "As before."]
 THANKS_OR_PRAISE_ONLY += [
     "Thanks for organising",
     "thanks as always",
@@ -438,6 +451,8 @@ THANKS_OR_PRAISE_ONLY += [
     "Positive",
     "thnaks - another good one",
     "Thanks all!",
+    "Great facilitators",
+    "Lovely group, thank you",
 ]
 SAYS_SO_BESIDE_PRAISE = [
     "nowt",

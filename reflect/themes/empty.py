@@ -45,6 +45,7 @@ from reflect.themes.empty_words import (
     EXCEPTION,
     FINE,
     MORE,
+    MORE_CLAUSES,
     OCCASION,
     PRAISE_QUALIFIER,
     PRAISE_WORDS,
@@ -95,8 +96,8 @@ _CLAUSES = [
     rf"(?:{REMARKS})|anything(?:\s+(?:else|specific|specifically|in particular|really))?|any|"
     rf"one|a thing){TAIL}",
     # "nothing to add", "nothing else to report", "nothing comes to mind", "nothing from me"
-    rf"nothing(?:\s+(?:else|further|more|much|new|specific|specifically|special|in particular|"
-    rf"really|major|significant))?{TAIL}{WHERE}",
+    rf"(?:nothing|nothin|nil|nowt|nout)(?:\s+(?:else|further|more|much|new|specific|specifically|"
+    rf"special|in particular|really|major|significant))?{TAIL}{WHERE}",
     # "nothing worth mentioning", "nothing I'm aware of", "not really anything"
     r"nothing (?:worth|of note|to speak of|(?:that )?(?:i'?m|i am|we'?re|we are) aware of)"
     r"(?: (?:mentioning|noting|reporting|raising|flagging))?",
@@ -205,7 +206,7 @@ _CLAUSES = [
     rf"(?:not|nothing)\s+(?:much|a lot|a great deal|very much)(?:\s+else)?\s+to\s+"
     rf"(?:add|report|say|share|mention|comment on){TAIL}{WHERE}",
 ]
-_EMPTY_CLAUSE = re.compile(rf"(?:{_STOCK.pattern}|{'|'.join(_CLAUSES)})")
+_EMPTY_CLAUSE = re.compile(rf"(?:{_STOCK.pattern}|{'|'.join(_CLAUSES + MORE_CLAUSES)})")
 _PRAISES = [
     # "great workshop", "excellent two days", "very well organised", "informative"
     rf"{PRAISE_QUALIFIER}(?:{FINE}|{PRAISE_WORDS})(?:\s+(?:(?:the|this|a|an)\s+)?{EVENT})?"
@@ -283,8 +284,7 @@ def _clauses(norm: str) -> list[str]:
     return [c for c in clauses if c]
 
 
-# A stock reply run into the clause that says so, without a comma: "none everything was fine"
-# (the clause has its subject: "nothing comfortable about it" is a complaint)
+# A stock reply run into its clause: "none everything was fine" (not "nothing comfortable")
 _RUN_ON = re.compile(
     r"(?:nothing|none|nope|no|nah|na)\s+((?:everything|it|all|that|this|things|the|i|we|there|"
     r"nothing|none)\b.+)"

@@ -58,7 +58,8 @@ EVENT = (
     r"(?:(?:two|three|one|2|3|1|few|couple of)\s+)?(?:class|classes|lecture|lesson|session|"
     r"sessions|meeting|workshop|course|module|seminar|lab|tutorial|training|event|programme|"
     r"program|day|days|experience|job|work|stuff|chat|catch up|catch-up|conversation|call|"
-    r"discussion|hour|start|one|sesh|morning|afternoon|evening)"
+    r"discussion|hour|start|one|sesh|morning|afternoon|evening|set|group|facilitators?|"
+    r"trainers?|presenters?|speakers?)"
 )
 VERB = (
     r"(?:was|is|were|are|(?:has|have|is) been|went|seemed|seems|felt|feels|looks|looked|"
@@ -82,16 +83,19 @@ TAIL = (
     r"the team|improvement)|at (?:this|the) (?:time|moment|stage|point)|so far|today|as such|"
     r"really|whatsoever|at all|thank you|thanks|either|yet|i can think of|that i can think of|"
     r"that come to mind|that comes to mind|come to mind|comes to mind|(?:on|about) (?:this|that|"
-    r"it|anything))\b)*"
+    r"it|anything)|(?:from (?:me )?)?as (?:a |the )?(?:facilitator|mentor|mentee|coach|delegate|"
+    r"participant|lead)|from (?:a|my|our|the) \w+(?: \w+)? (?:point of view|perspective))\b)*"
 )
 # Empty, but no word on concerns: the answer is elsewhere ("see above"). ("Not sure" declines
 # to say anything: nothing to report, as one held-out export's annotators had it.)
 _EARLIER = (
-    r"(?:(?:my|the|our)\s+)?(?:last|previous|first|earlier|other|above|next|below)\s+(?:answers?|comments?|"
+    r"(?:(?:my|the|our)\s+)?(?:last|previous|prev|first|earlier|other|above|next|below)\s+(?:answers?|comments?|module|workshop|day|"
     r"responses?|replies|reply|feedback|survey|one|session|time|week)|(?:q|question\s*)\d"
 )
 ELSEWHERE = (
-    r"(?:as above|as below|see above|see below|(?:all\s+)?covered (?:above|below|already)|"
+    r"(?:as above|as below|see above|see below|see prev(?:ious)?|as previous|as before|"
+    r"(?:all\s+)?(?:answered|covered|said) (?:above|below|before|earlier|already|on the day|"
+    r"in (?:the )?(?:session|q\d|question \d))|"
     r"(?:same|ditto)(?:\s+as)?(?:\s+(?:above|before|"
     rf"last time|{_EARLIER}))?|(?:as per|see|per|as in|as for)\s+(?:above|before|{_EARLIER}))"
 )
@@ -135,3 +139,11 @@ EXCEPTION = (
     r"\b(?:except|excepting|but|apart from|aside from|other than|besides|although|though|"
     r"however|unless|only that|save for|beyond|instead)\b"
 )
+# "no support needed", "I don't need any more help", "I'm ok for now"
+MORE_CLAUSES = [
+    r"no\s+(?:further\s+|more\s+|extra\s+|other\s+)?(?:support|help|assistance)\s+(?:needed|"
+    r"required|necessary|wanted)",
+    r"(?:i\s+)?(?:don'?t|do not)\s+need\s+(?:any\s+)?(?:more\s+|further\s+|extra\s+)?(?:support|"
+    r"help|assistance)",
+    r"(?:i'?m|i am|im)\s+(?:ok|okay|good|fine|alright|all good|sorted|all set)",
+]
