@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     from reflect.ingest import read_reflections, read_roster
     from reflect.keys import load_key
     from reflect.themes import emerging, load_taxonomy
-    from reflect.themes.assign import theme_scores
+    from reflect.themes.seeds import theme_scores
     from reflect.themes.empty import is_empty_answer
     from reflect.workspace import Workspace
 

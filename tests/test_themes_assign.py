@@ -734,3 +734,28 @@ def test_under_dp_the_no_concerns_theme_is_there_whether_or_not_anyone_said_so()
     (theme,) = _no_concerns(texts, prompts, always=True)
     assert theme.members == [] and theme.nothing_to_report
     assert _no_concerns(texts, ["What worked well?"], always=True) == []  # no question asks
+
+
+@pytest.mark.model
+def test_under_dp_one_persons_answers_move_no_one_else(embed):
+    # Calibrated on the whole programme, one person's answers moved up to 11 others between
+    # themes, past the sensitivity differential privacy's noise is scaled to (red team, stop
+    # 42). Local assignment reads each answer alone.
+    taxonomy = themes("Catering and food", "Venue and rooms", "Trainer's delivery", "No concerns")
+    said = [
+        *ONE_EACH,
+        "Lunch was fine but the venue was a long walk from the station.",
+        "Could we have more breaks? The afternoon dragged and the room got stuffy.",
+        "The facilitator kept us to time and the examples were relevant.",
+        "Nothing to add, thanks.",
+        "Coffee was lukewarm again and there was no milk alternative.",
+    ]
+    texts = [said[(i * 7 + j) % len(said)] for i in range(12) for j in range(3)]
+    writers = [f"P{i}" for i in range(12) for _ in range(3)]
+    full = assign_themes(embed(texts), taxonomy, embed, texts, participants=writers, local=True)
+    for gone in ("P0", "P5"):
+        keep = [i for i, w in enumerate(writers) if w != gone]
+        rest = [texts[i] for i in keep]
+        without = assign_themes(embed(rest), taxonomy, embed, rest,
+                                participants=[writers[i] for i in keep], local=True)  # fmt: skip
+        assert (without.membership == full.membership[keep]).all()

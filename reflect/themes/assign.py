@@ -39,6 +39,7 @@ from reflect.themes.calibrate import even_false_positives
 from reflect.themes.corroborate import corroborated
 from reflect.themes.empty import is_empty_answer, is_nothing_to_report, leads_with_nothing
 from reflect.themes.label_words import LabelWords, common_texts
+from reflect.themes.seeds import nearest_seeds, seeds_of
 from reflect.themes.stance import allows, prompt_stance
 from reflect.themes.taxonomy import TaxonomyTheme
 
@@ -52,7 +53,6 @@ THRESHOLD = 0.32  # evidence a sentence needs for a theme
 # the hospital export's own reverse-mentoring taxonomy read 45% and was set aside.
 FIT_THRESHOLD = 0.30
 MARGIN = 0.03  # ...and no more than this below the sentence's best theme
-TOP_K = 3  # several seeds must agree: one loose seed match is not a theme
 LEXICAL_WEIGHT = 0.2  # an answer using all of a label's words gains this much evidence
 MIN_SENTENCE_WORDS = 4  # shorter fragments ("Good.", "Thanks!") are judged with their text
 # An answer using this share of a label's words (weighted by rarity) joins the theme, whatever
@@ -99,6 +99,7 @@ def assign_themes(
     teaching=None,
     participants: Sequence | None = None,
     k: int = MIN_GROUP_SIZE,
+    local: bool = False,
 ) -> Assignment:
     """Assign answers to themes. ``vectors``: the answers' embeddings. With ``texts``,
     sentences are scored one by one (their vectors come from ``embed``, cached like any text)
@@ -106,13 +107,19 @@ def assign_themes(
     themes it may join); ``teaching``: the analyst's confirmed and rejected answers
     (``teach.Teaching``), which move each theme's threshold, and decide the answers judged
     that k people or more wrote (``teach.apply_verdicts``; ``participants``: each answer's
-    writer, by default each answer its own)."""
+    writer, by default each answer its own). ``local``: each answer's themes from its own
+    text, the taxonomy and the teaching alone — nothing learnt from the other answers (no
+    calibration, no check, label words weighed by English at large): what differential
+    privacy's count of one person's reach assumes (red team, stop 42: through the
+    calibration one person moved up to 11 others between themes)."""
     n, n_themes = len(vectors), len(taxonomy)
     writers = list(participants) if participants is not None else list(range(n))
-    evidence = Evidence(taxonomy, embed, texts, teaching, writers=writers, k=k, prompts=prompts)
+    evidence = Evidence(taxonomy, embed, texts, teaching, writers=writers, k=k, prompts=prompts,
+                        local=local)  # fmt: skip
     units = evidence.units(vectors, texts, prompts)
-    evidence.bias = evidence.background(units)
-    evidence.bias += even_false_positives(evidence.decide(units), evidence.kinds, THRESHOLD)
+    if not local:
+        evidence.bias = evidence.background(units)
+        evidence.bias += even_false_positives(evidence.decide(units), evidence.kinds, THRESHOLD)
     if teaching is not None and n and n_themes:
         # Each theme's evidence shifted by how far judged answers put its edge from the default
         # threshold: one taking too much loses the sentences it shares with another.
@@ -121,10 +128,11 @@ def assign_themes(
     # as it stands: this data's own guess at the edge is for the themes nobody judged.
     judged = teaching.judged_themes([t.id for t in taxonomy]) if teaching is not None else None
     kinds = evidence.kinds
-    reached = _joined(evidence.decide(units), kinds, writers, k, FIT_THRESHOLD)  # for the fit
-    units.corroborated = evidence.corroborate(units, judged)
+    gate = 1 if local else k  # a label word's answers need k writers: see ``_joined``
+    reached = _joined(evidence.decide(units), kinds, writers, gate, FIT_THRESHOLD)  # the fit
+    units.corroborated = None if local else evidence.corroborate(units, judged)
     found = evidence.decide(units)
-    membership = _joined(found, kinds, writers, k)
+    membership = _joined(found, kinds, writers, gate)
     if n and n_themes:
         nothing = found.allowed & (kinds == "nothing") & found.declines[:, None]
         _fill(membership, found.scores, nothing)
@@ -132,7 +140,7 @@ def assign_themes(
         residual = found.topical & ~explained
         _fill(membership, found.scores, found.allowed & (kinds == "other") & residual[:, None])
     if teaching is not None and texts is not None:
-        common = common_texts(texts, writers, k)
+        common = frozenset(texts) if local else common_texts(texts, writers, k)
         teaching.apply_verdicts(membership, texts, [t.id for t in taxonomy], common)
     return Assignment(
         membership, found.scores, found.decisive, found.topical, found.reach, found.named,
@@ -183,15 +191,16 @@ class Evidence:
     asked for the programme's answers and for the answers an analyst judged."""
 
     def __init__(self, taxonomy, embed: Embed, answers, teaching=None, writers=None,
-                 k=MIN_GROUP_SIZE, prompts=None):  # fmt: skip
+                 k=MIN_GROUP_SIZE, prompts=None, local=False):  # fmt: skip
         self.taxonomy, self.embed = taxonomy, embed
         self.kinds = np.array([t.kind for t in taxonomy], dtype=str)  # str even when empty
         self.bias = np.zeros(len(taxonomy), dtype=np.float32)
         answers = list(answers or [])
         allowed = _allowed(taxonomy, prompts, len(answers)) if prompts is not None else None
+        answers = [] if local else answers  # weighed by no programme (``LabelWords``)
         self._words = LabelWords(taxonomy, answers, writers if answers else None, k, allowed)
         if taxonomy:
-            seeds, owner = _seeds(taxonomy)
+            seeds, owner = seeds_of(taxonomy)
             self.seed_vectors, self.owner = embed(seeds), owner
         self.learnt = (
             teaching.example_evidence([t.id for t in taxonomy], self.seed_vectors, self.owner)
@@ -219,7 +228,7 @@ class Evidence:
         if n == 0 or n_themes == 0:
             return _Units(np.arange(n), named, named, topical, declines, allowed, vectors)
         rows, unit_vectors, unit_texts = _units(vectors, texts, self.embed)
-        scores = _scores(unit_vectors @ self.seed_vectors.T, self.owner, n_themes)
+        scores = nearest_seeds(unit_vectors @ self.seed_vectors.T, self.owner, n_themes)
         if unit_texts is not None:
             used = self._words.used(unit_texts)
             scores += LEXICAL_WEIGHT * used
@@ -323,28 +332,3 @@ def _fill(membership: np.ndarray, scores: np.ndarray, eligible: np.ndarray) -> N
     if len(rows):
         masked = np.where(eligible[rows], scores[rows], -np.inf)
         membership[rows, masked.argmax(axis=1)] = True
-
-
-def _seeds(taxonomy: list[TaxonomyTheme]) -> tuple[list[str], np.ndarray]:
-    """Every theme's seed texts, and the theme index of each."""
-    seeds = [s for t in taxonomy for s in _seed_texts(t)]
-    return seeds, np.array([j for j, t in enumerate(taxonomy) for _ in _seed_texts(t)])
-
-
-def _seed_texts(theme: TaxonomyTheme) -> list[str]:
-    return [theme.label, *([theme.description] if theme.description else []), *theme.seeds]
-
-
-def theme_scores(vectors: np.ndarray, taxonomy: list[TaxonomyTheme], embed: Embed) -> np.ndarray:
-    """Texts x themes: the mean cosine to each theme's TOP_K nearest seeds."""
-    seeds, owner = _seeds(taxonomy)
-    return _scores(vectors @ embed(seeds).T, owner, len(taxonomy))
-
-
-def _scores(sims: np.ndarray, owner: np.ndarray, n_themes: int) -> np.ndarray:
-    per_theme = np.full((len(sims), n_themes), -1.0, dtype=np.float32)
-    for j in range(n_themes):
-        own = sims[:, owner == j]
-        if own.shape[1]:
-            per_theme[:, j] = np.sort(own, axis=1)[:, -TOP_K:].mean(axis=1)
-    return per_theme

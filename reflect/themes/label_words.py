@@ -122,12 +122,16 @@ class LabelWords:
         def weight(word: str) -> float:
             if word in shared:
                 return 0.0
+            if not answers:  # no programme's answers to weigh it by (``assign`` local)
+                return 1.0
             return float(np.log((len(answers) + 1) / (frequency[word] + 1)))
 
         rare_among: dict[bytes, set[str]] = {}  # the rare words of each set of answers
 
         def rare(j: int) -> set[str]:
             mask = np.ones(len(answers), dtype=bool) if allowed is None else allowed[:, j]
+            if not answers:
+                return set()  # no programme's writers to count
             if (key := mask.tobytes()) not in rare_among:
                 people: dict[str, set] = {}
                 for i in np.flatnonzero(mask):

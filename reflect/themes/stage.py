@@ -11,7 +11,7 @@ import pandas as pd
 
 from reflect import frames as F
 from reflect.defaults import MIN_GROUP_SIZE
-from reflect.themes.assign import MARGIN, assign_themes, theme_scores
+from reflect.themes.assign import MARGIN, assign_themes
 from reflect.themes.candidates import extract_candidates
 from reflect.themes.emerging import find_emerging
 from reflect.themes.empty import is_nothing_to_report
@@ -29,6 +29,7 @@ from reflect.themes.label import empty_answer_label, forms_of_one_word
 from reflect.themes.model import Phrase, Theme
 from reflect.themes.parse_cache import parse_keeping
 from reflect.themes.presets import get_preset
+from reflect.themes.seeds import theme_scores
 from reflect.themes.taxonomy import TaxonomyTheme, shipped_programme
 from reflect.themes.words import STOP_WORDS, TOKEN, WrittenAsSuch, folded
 
@@ -60,8 +61,9 @@ def find_themes(
     ``teaching``: the analyst's judged answers (``teach.Teaching``); ``chosen``: the analyst
     named this taxonomy (else it is the one shipped in ``models/``, which is set aside when it
     does not fit: see ``fit.py``); ``dp``: the report is differentially private, so nothing it
-    shows may turn on an exact count, the fit included: the taxonomy leads as given, and the
-    shipped one is set aside only when no role or question names its programme."""
+    shows may turn on an exact count, the fit included: the taxonomy leads as given, the
+    shipped one is set aside only when no role or question names its programme, and each
+    answer's themes come from its own text (``assign_themes(local=True)``)."""
     F.check_columns(frame, F.REDACTED_COLUMNS, "themes")
     settings = get_preset(preset)
     if settings.min_support != min_support:
@@ -71,7 +73,7 @@ def find_themes(
     prompts = frame[F.PROMPT].astype(str).tolist()
     prompt = programme_framing(frame)
     found = assign_themes(vectors, taxonomy, embed, texts, prompts, teaching, participants,
-                          min_support)  # fmt: skip
+                          min_support, local=dp)  # fmt: skip
     membership = found.membership
     reached = found.reached if found.reached is not None else membership
     fit = measure_fit(reached, found.topical, [t.kind for t in taxonomy])
