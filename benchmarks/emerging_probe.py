@@ -46,8 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     from reflect.ingest import read_reflections, read_roster
     from reflect.keys import load_key
     from reflect.themes import emerging, load_taxonomy
-    from reflect.themes.seeds import theme_scores
     from reflect.themes.empty import is_empty_answer
+    from reflect.themes.seeds import theme_scores
     from reflect.workspace import Workspace
 
     source = args.corpus / "reflections.csv"
