@@ -80,7 +80,7 @@ class Budget:
             "verified_epsilon": verified_epsilon,
             "not_covered": [
                 "group labels and taxonomy themes (public programme design), and which group "
-                "values are printed",
+                "values are printed (with them the sensitivity, noise scale and split)",
                 "phrases and quotes (screened by the minimum group size instead)",
             ],
             "withheld": [
