@@ -200,19 +200,19 @@ def analyse(
             from reflect.themes.teach import Teaching  # scikit-learn: only when teaching
 
             teaching = Teaching.from_judgements(review.judgements(), embed)
+        dp = config.dp_epsilon is not None
         # The largest k this workspace has used (``k`` above), for the themes and the review's
         # rules as for disclosure: at -k 2 a split on a phrase two people wrote got through.
         with progress.stage("Finding themes"):
             themes = find_themes(
                 redacted, vectors, taxonomy, embed, k, workspace=workspace,
                 teaching=teaching, chosen=config.taxonomy is not None,
-                dp=config.dp_epsilon is not None,
+                dp=dp,
             )  # fmt: skip
         fit = themes.fit
         # A review edit moving a theme by a few people is refused in every view alike, once
         # the ledger has checked who is reported; under differential privacy the noise covers
         # such a move.
-        dp = config.dp_epsilon is not None
         themes, review_moves = review_with_moves(themes, review, redacted, dp=dp)
         edits = edits_digest(review, key, taxonomy)
         lap("themes")

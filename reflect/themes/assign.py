@@ -18,9 +18,9 @@ taking answers clearly about others, and each sentence was checked against centr
 from the run's clear answers. Without the three, thirteen exports (three written blind) read
 a mean share MAE of 13.6 points against 16.7 and macro F1 0.545 against 0.517 (each as good
 or better but the demo, 11.1 -> 12.7; README "Themes"); ReflectSumm dev lost a little (F1
-0.762 -> 0.754, share MAE 6.02 -> 6.42). Fitted on
-the programme, one person's answers also moved up to 11 others between themes (red team, stop
-42). What kind of answer it is decides which themes it may join at all:
+0.762 -> 0.754, share MAE 6.02 -> 6.42). Fitted on the programme, one person's answers also
+moved up to 11 others between themes (red team, stop 42). What kind of answer it is decides
+which themes it may join at all:
 
 - an answer saying there is nothing to report ("n/a", "nothing was confusing") raises no topic;
   it joins the taxonomy's ``nothing`` theme if there is one (else the built-in "No concerns"),
@@ -159,7 +159,6 @@ class _Units:
     topical: np.ndarray
     declines: np.ndarray  # says there is nothing to report, as a whole or in its first sentence
     allowed: np.ndarray
-    vectors: np.ndarray | None = None  # the units' embeddings
 
 
 @dataclass
@@ -213,7 +212,7 @@ class Evidence:
         allowed = _allowed(self.taxonomy, prompts, n)
         named = np.zeros((n, n_themes), dtype=np.float32)
         if n == 0 or n_themes == 0:
-            return _Units(np.arange(n), named, named, topical, declines, allowed, vectors)
+            return _Units(np.arange(n), named, named, topical, declines, allowed)
         rows, unit_vectors, unit_texts = _units(vectors, texts, self.embed)
         scores = nearest_seeds(unit_vectors @ self.seed_vectors.T, self.owner, n_themes)
         if unit_texts is not None:
@@ -222,7 +221,7 @@ class Evidence:
             np.maximum.at(named, rows, used)
         if self.learnt is not None:
             scores += self.learnt.decision_function(unit_vectors)
-        return _Units(rows, scores, named, topical, declines, allowed, unit_vectors)
+        return _Units(rows, scores, named, topical, declines, allowed)
 
     def decide(self, units: _Units) -> _Found:
         """Per answer and theme: the strongest evidence (``scores``); the strongest from a unit

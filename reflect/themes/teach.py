@@ -160,10 +160,6 @@ class Teaching:
         vectors = np.stack([vector_of[t] for t in texts]) if texts else self.vectors[:0]
         return texts, vectors, labels
 
-    def judged_themes(self, ids: list[str]) -> np.ndarray:
-        """Per theme: has the analyst judged any answer for it?"""
-        return (self.labels(ids)[2] >= 0).any(axis=0) if len(self) else np.zeros(len(ids), bool)
-
     def example_evidence(self, ids: list[str], seed_vectors, owner) -> ExampleEvidence | None:
         texts, vectors, labels = self.labels(ids)
         if not texts or EXAMPLE_WEIGHT <= 0:
