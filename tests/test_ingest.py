@@ -596,3 +596,11 @@ def test_a_learning_platforms_learner_type_is_the_role(tmp_path):
     )
     frame = read_reflections(path)
     assert set(frame[F.ROLE]) == {"delegate", "facilitator"}
+
+
+def test_ids_of_two_shapes_in_equal_numbers_are_left_as_typed():
+    from reflect.ingest.rows import participant_ids
+
+    # no shape most ids share: which is "the" shape would turn on set order
+    ids = pd.Series(["A0412", "A0413", "B12", "B13", "412"])
+    assert participant_ids(ids).tolist() == ["A0412", "A0413", "B12", "B13", "412"]

@@ -93,7 +93,7 @@ def _same_number(keys: pd.Series) -> pd.Series:
         return keys
     shapes = pd.Series([(m[1], len(m[2])) for m in numbered.values()]).value_counts()
     (prefix, width), count = shapes.index[0], shapes.iloc[0]
-    if count < len(numbered) / 2:
+    if count * 2 <= len(numbered):  # no shape most ids have: a tie would pick by hash order
         return keys
     full = {k for k, m in numbered.items() if (m[1], len(m[2])) == (prefix, width)}
     alias = {}

@@ -45,7 +45,9 @@ PRAISE_WORDS = (
 # "...in today's class", "...about this session": where, not what
 WHERE = (
     r"(?:\s+(?:in|about|during|for|from|with|on|at|after)\s+(?:(?:today'?s|this|the|our|my|that|"
-    r"last|each|every|whole|(?:this\s+)?(?:morning|afternoon|evening|week)'?s)\s+)?(?:class|classes|lecture|lesson|session|meeting|course|workshop|seminar|lab|tutorial|test|quiz|exam|material|content|"
+    r"last|each|every|whole|(?:this\s+)?(?:morning|afternoon|evening|week)'?s)\s+)?(?:class|"
+    r"classes|lecture|lesson|session|meeting|course|workshop|seminar|lab|tutorial|test|quiz|exam|"
+    r"material|content|"
     r"module|week|programme|program|survey|one|time|today|it|this|that|me)(?:\s+today)?)*"
 )
 # The occasion itself as a subject: "the lecture was fine", "today's class wasn't confusing"
@@ -89,8 +91,9 @@ TAIL = (
 # Empty, but no word on concerns: the answer is elsewhere ("see above"). ("Not sure" declines
 # to say anything: nothing to report, as one held-out export's annotators had it.)
 _EARLIER = (
-    r"(?:(?:my|the|our)\s+)?(?:last|previous|prev|first|earlier|other|above|next|below)\s+(?:answers?|comments?|module|workshop|day|"
-    r"responses?|replies|reply|feedback|survey|one|session|time|week)|(?:q|question\s*)\d"
+    r"(?:(?:my|the|our)\s+)?(?:last|previous|prev|first|earlier|other|above|next|below)\s+"
+    r"(?:answers?|comments?|module|workshop|day|responses?|replies|reply|feedback|survey|one|"
+    r"session|time|week)|(?:q|question\s*)\d"
 )
 ELSEWHERE = (
     r"(?:as above|as below|see above|see below|see prev(?:ious)?|as previous|as before|"

@@ -2,11 +2,12 @@
 the word meant before an answer is judged to say nothing (``empty.py``).
 
 Survey answers are typed fast, and a "nothing to add" with a letter swapped is no less
-empty: a held-out teachers' export had one in eight of its empty answers misspelt, and each
-missed one is free to join a topic theme. Only a word English text seldom uses is corrected,
-only towards the few hundred words such answers are made of, and only when exactly one of
-them is one edit away (a letter added, dropped or changed, or two neighbours swapped), so a
-real word ("rally", "noting") is never rewritten and a topic word has nowhere to go.
+empty: a held-out teachers' export had about twenty misspelt ones, each free to join a topic
+theme. Only a word English text seldom uses is corrected, only towards the few hundred words
+such answers are made of, and only to a word one edit away (a letter added, dropped or
+changed, or two neighbours swapped) — of several, the one sharing the first letter, else one
+far commoner than the rest, else none — so a real word ("rally", "noting") is never
+rewritten and a topic word has nowhere to go.
 """
 
 from __future__ import annotations
