@@ -1148,7 +1148,7 @@ def test_the_fit_share_is_withheld_when_fewer_than_k_people_stand_behind_it():
     )
     assert dp_report["taxonomy_fit"]["explained_share"] is None  # not noised: withheld
     # ...and so is the verdict, the share against a bar: an export padded to the bar read one
-    # answer a DP report from it (red team, stop 42)
+    # answer a DP report from it (red team, stop 41)
     assert dp_report["taxonomy_fit"]["fits"] is None
 
 

@@ -359,7 +359,7 @@ def test_a_smaller_k_on_the_command_line_does_not_loosen_the_reviews_rules(tiny_
 
 def test_under_dp_a_merge_naming_an_emerging_theme_finds_none_whether_or_not_it_exists():
     # A DP report shows no emerging theme; a merge headed by one took "Wellbeing" out of the
-    # report exactly when the run found it: an exact bit (red team, stop 42).
+    # report exactly when the run found it: an exact bit (red team, stop 41).
     from reflect.review.apply import review_with_moves
 
     ref = emerging_ref(["parking permits"])

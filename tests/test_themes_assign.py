@@ -259,7 +259,7 @@ def test_label_words_name_answers_only_when_those_they_add_have_k_writers():
 def test_a_run_of_letters_the_model_reads_as_one_unknown_token_is_no_label_word(joint):
     # over 100 characters is one [UNK] to the model, whatever they are: "engag" + 96 letters
     # was the label word "engag" to the reader alone (red team, stop 41); a symbol that is no
-    # punctuation ("©", "×") splits no word for the model, and split it for the reader (stop 42)
+    # punctuation ("©", "×") splits no word for the model, and split it for the reader (stop 41)
     from reflect.themes.label_words import LabelWords
 
     theme = [TaxonomyTheme("a", "Wellbeing engag" + "a" * 45 + joint + "a" * 51)]
@@ -671,7 +671,7 @@ def test_the_shipped_taxonomy_applies_to_answers_from_its_kind_of_programme(
 
 
 def test_under_dp_only_the_design_says_whether_the_shipped_taxonomy_applies():
-    # a count of writers is exact, and decides what a DP report shows (red team, stop 42)
+    # a count of writers is exact, and decides what a DP report shows (red team, stop 41)
     from reflect.themes.fit import from_programme
 
     texts = ["my mentor showed me a new tool"] * 40
@@ -726,7 +726,7 @@ def test_a_sentence_saying_nothing_is_no_unit_of_its_answer():
 
 
 def test_under_dp_the_no_concerns_theme_is_there_whether_or_not_anyone_said_so():
-    # its presence was an exact "somebody's answer said nothing to report" (red team, stop 42)
+    # its presence was an exact "somebody's answer said nothing to report" (red team, stop 41)
     from reflect.themes.stage import _no_concerns
 
     texts, prompts = ["The rota clashed with clinics"], ["What got in the way?"]

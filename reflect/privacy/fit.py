@@ -35,7 +35,7 @@ def safe_fit(fit, frame: pd.DataFrame, k: int, dp: bool, ledger=None, bits=None,
     ]
     explained, unexplained = people
     small = len(explained) < k or 0 < len(unexplained) < k
-    if dp:  # the verdict is the share thresholded: as exact (red team, stop 42)
+    if dp:  # the verdict is the share thresholded: as exact (red team, stop 41)
         shown["fits"] = None
     if dp or small or not fit.taxonomy_themes:
         shown["explained_share"] = None

@@ -57,7 +57,7 @@ def review_with_moves(
 ) -> tuple[list[Theme], ReviewMoves]:
     """The reviewed themes and what the review moved (``ReviewMoves``). ``dp``: for a
     differentially private report, which shows no emerging theme: they are set aside first,
-    so an edit naming one finds none whether or not the run found it (red team, stop 42: a
+    so an edit naming one finds none whether or not the run found it (red team, stop 41: a
     merge headed by one took a programme theme out of the report exactly when it existed)."""
     if dp:
         themes = [t for t in themes if t.kind != "emerging"]

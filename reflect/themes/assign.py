@@ -19,7 +19,7 @@ from the run's clear answers. Without the three, thirteen exports (three written
 a mean share MAE of 13.6 points against 16.7 and macro F1 0.545 against 0.517 (each as good
 or better but the demo, 11.1 -> 12.7; README "Themes"); ReflectSumm dev lost a little (F1
 0.762 -> 0.754, share MAE 6.02 -> 6.42). Fitted on the programme, one person's answers also
-moved up to 11 others between themes (red team, stop 42). What kind of answer it is decides
+moved up to 11 others between themes (red team, stop 41). What kind of answer it is decides
 which themes it may join at all:
 
 - an answer saying there is nothing to report ("n/a", "nothing was confusing") raises no topic;

@@ -51,7 +51,7 @@ def as_the_model_reads(text: str) -> str:
 # A word of over 100 characters is one unknown token to the model, whatever it holds: no
 # word (red team, stop 41: "engag" + 96 letters read as the label word "engag", not by the
 # model). The model's words are split at spaces and punctuation only: a symbol ("©", "×")
-# joins its neighbours into one word (red team, stop 42).
+# joins its neighbours into one word (red team, stop 41).
 _LONG_RUN = re.compile(r"\S{101,}")
 
 

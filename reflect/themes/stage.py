@@ -77,7 +77,7 @@ def find_themes(
     membership = found.membership
     reached = found.reached if found.reached is not None else membership
     fit = measure_fit(reached, found.topical, [t.kind for t in taxonomy])
-    if dp:  # one answer would tip a fit judged on the answers (red team, stop 42)
+    if dp:  # one answer would tip a fit judged on the answers (red team, stop 41)
         fit = replace(fit, fits=True, measured=False)
     programme = shipped_programme() if taxonomy and not chosen else None
     if programme and not from_programme(frame, programme[1], min_support, design_only=dp):
@@ -279,7 +279,7 @@ def _no_concerns(texts: Sequence[str], prompts: Sequence[str], always: bool) -> 
     """Answers saying there is nothing to report, to questions that ask about problems
     ("nothing" to "what worked well?" is no theme). ``always``: the theme is there when a
     question asks, even with no member — under differential privacy its presence would be an
-    exact "somebody said so" (red team, stop 42: 20 of 20 answers read)."""
+    exact "somebody said so" (red team, stop 41: 20 of 20 answers read)."""
     asks = {p: empty_answer_label(p) is not None for p in set(prompts)}
     members = [i for i, (t, p) in enumerate(zip(texts, prompts, strict=True))
                if asks[p] and is_nothing_to_report(t)]  # fmt: skip
