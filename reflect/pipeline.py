@@ -207,7 +207,7 @@ def analyse(
             themes = find_themes(
                 redacted, vectors, taxonomy, embed, k, workspace=workspace,
                 teaching=teaching, chosen=config.taxonomy is not None,
-                dp=dp,
+                dp=dp, questions=export.questions,
             )  # fmt: skip
         fit = themes.fit
         # A review edit moving a theme by a few people is refused in every view alike, once
@@ -234,6 +234,7 @@ def analyse(
             fit=fit,
             review_moves=review_moves if config.dp_epsilon is None else None,
             edits_changed=changed(workspace.db, "ledger_edits", edits),
+            questions=export.questions,
         )
         keep(workspace.db, "ledger_roster", rostered)  # released with it: later reports too
         keep(workspace.db, "ledger_teaching", taught)  # DP reports too: teaching is fixed
@@ -254,7 +255,9 @@ def analyse(
         programme=config.programme,
         session_name=config.session_name or nouns["session"],
         cohort_name=config.cohort_name or nouns["cohort"],
-        columns=_printed_prompts(export.columns, report.participants_by_prompt),
+        columns=_printed_prompts(
+            export.columns, report.participants_by_prompt, export.questions if dp else None
+        ),
         programme_fingerprint=fingerprint,
     )
     lap("privacy")
@@ -310,14 +313,16 @@ def _group_value_screen(values: list[str], roster, key: bytes, workspace):
     return lambda value: value not in personal and not mentions_sensitive_topic(value)
 
 
-def _printed_prompts(columns: dict, printed: dict) -> dict:
+def _printed_prompts(columns: dict, printed: dict, questions=None) -> dict:
     """The column record with the text columns' headers (the prompts, in a wide export) as
-    the report prints prompts: one the group-value rule pooled reads "other prompts"."""
+    the report prints prompts: one the group-value rule pooled reads "other prompts".
+    ``questions``: under differential privacy, the export's, answered or not."""
     from reflect.privacy.group_values import POOLED
 
     if columns.get("prompt"):  # long format: the text column holds answers, not a prompt
         return columns
-    texts = [t if t in printed else POOLED[F.PROMPT] for t in columns.get("text") or []]
+    asked = questions if questions is not None else columns.get("text") or []
+    texts = [t if t in printed else POOLED[F.PROMPT] for t in asked]
     return {**columns, "text": list(dict.fromkeys(texts))}
 
 

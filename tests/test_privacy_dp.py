@@ -110,6 +110,23 @@ def test_one_participant_moves_the_released_vector_by_at_most_the_sensitivity(
     assert min(moves) >= 1
 
 
+def test_whether_anyone_answered_a_question_changes_no_dp_report_shape():
+    # A question one person alone answered was listed ("other prompts"), and grew the
+    # sensitivity, with them in the export and not without (red team, stop 41)
+    frame, themes = programme(7, 30, 2)
+    alone = frame.iloc[[0]].assign(**{F.PROMPT: "Anything to flag?", F.ROW: 999})
+    asked = ("q", "Anything to flag?")
+    shapes = []
+    for rows in (frame, pd.concat([frame, alone], ignore_index=True)):
+        calls: list = []
+        report = disclose(themes, rows, 5, dp_epsilon=1.0, dp_noise=recorder(calls),
+                          questions=asked)  # fmt: skip
+        ((released, scale),) = calls
+        shapes.append((len(released), scale, list(report.participants_by_prompt)))
+    assert shapes[0] == shapes[1]
+    assert shapes[0][2] == ["Anything to flag?", "q"]  # each question, answered or not
+
+
 def _printed_groups(frame: pd.DataFrame) -> dict:
     pooled, _ = pool_group_values(frame, 5, lambda value: True)
     return {c: sorted(set(pooled[c])) for c in (F.ROLE, F.SESSION, F.COHORT, F.PROMPT)}

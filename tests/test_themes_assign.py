@@ -734,6 +734,10 @@ def test_under_dp_the_no_concerns_theme_is_there_whether_or_not_anyone_said_so()
     (theme,) = _no_concerns(texts, prompts, always=True)
     assert theme.members == [] and theme.nothing_to_report
     assert _no_concerns(texts, ["What worked well?"], always=True) == []  # no question asks
+    # ...asks in the export, answered or not: an unanswered question about problems lists it
+    # too (whether one person answered it was the exact bit then)
+    asked = ["What worked well?", "What got in the way?"]
+    assert _no_concerns(texts, ["What worked well?"], always=True, asked=asked) != []
 
 
 @pytest.mark.model

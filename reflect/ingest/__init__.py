@@ -24,7 +24,13 @@ from reflect.ingest.readers import (
     readers,
     refuse_duplicate_headers,
 )
-from reflect.ingest.rows import check_cells, check_duplicates, participant_ids, to_long
+from reflect.ingest.rows import (
+    check_cells,
+    check_duplicates,
+    participant_ids,
+    questions,
+    to_long,
+)
 from reflect.roster import Roster
 
 __all__ = [
@@ -52,6 +58,10 @@ class Export:
     frame: pd.DataFrame
     columns: dict[str, object]
     ids_typed_apart: int = 0  # ids typed two ways ("RM-0553", "rm0553") read as one person
+    # The questions the export asks, answered or not: a wide export's text headers, a long
+    # one's question values (blank answers' rows too). Design, where ``frame`` holds only the
+    # prompts someone answered.
+    questions: tuple[str, ...] = ()
 
 
 def read_reflections(
@@ -100,7 +110,9 @@ def read_export(
         raise InputError("no reflections: every text cell is blank", file=path)
     written = table[mapping["participant"]].str.strip()
     typed_apart = written.nunique() - participant_ids(written).nunique()
-    return Export(long.reset_index(drop=True), _column_record(mapping), typed_apart)
+    return Export(
+        long.reset_index(drop=True), _column_record(mapping), typed_apart, questions(table, mapping)
+    )
 
 
 def _column_record(mapping: dict[str, object]) -> dict[str, object]:

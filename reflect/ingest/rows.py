@@ -10,6 +10,7 @@ import pandas as pd
 
 from reflect import frames as F
 from reflect.errors import InputError
+from reflect.ingest.columns import looks_like_text
 from reflect.keys import id_key
 
 
@@ -65,6 +66,27 @@ def to_long(table: pd.DataFrame, rows: list[int], mapping: dict[str, object]) ->
         part[F.TEXT] = table[text_column].str.strip()
         parts.append(part[part[F.TEXT] != ""])
     return pd.concat(parts, ignore_index=True)[F.INGESTED_COLUMNS]
+
+
+def questions(table: pd.DataFrame, mapping: dict[str, object]) -> tuple[str, ...]:
+    """The prompts the export asks, whether or not anyone answered them, in the export's order:
+    a wide export's text columns and the blank columns headed like one ("Any problems?" no one
+    answered), a long export's questions (blank answers' rows too). Text columns guessed from
+    their answers stay a guess: ``--text-column`` names them."""
+    if "prompt" in mapping:
+        asked = table[mapping["prompt"]].str.strip()
+        return tuple(dict.fromkeys(p for p in asked if p))
+    taken = {h for v in mapping.values() for h in (v if isinstance(v, list) else [v])}
+    return tuple(
+        header
+        for header in table.columns
+        if header in mapping["text"]
+        or (
+            header not in taken
+            and looks_like_text(header)
+            and (table[header].str.strip() == "").all()
+        )
+    )
 
 
 def participant_ids(values: pd.Series) -> pd.Series:

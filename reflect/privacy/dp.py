@@ -23,11 +23,12 @@ Accounting (pure ε-DP, add/remove one participant):
   share of ε given by its share of Δ (reported as ``split``).
 Derived figures (shares, zero-clipping, suppression) are post-processing and cost nothing.
 
-Not covered by ε (treated as public programme design): the list of roles, cohorts, sessions,
-prompts and taxonomy themes, and which group values are printed (the group-value rule counts
-people); phrases and quotes (they are screened by the k rules instead). Each report spends its
-own ε: two reports of the same data spend 2ε, and the workspace's release ledger adds up what
-its reports spent and refuses one that would exceed ``--dp-budget``.
+Not covered by ε (treated as public programme design): the list of roles, cohorts, sessions
+and taxonomy themes, and which of their values are printed (the group-value rule counts
+people); phrases and quotes (they are screened by the k rules instead). The prompts are the
+export's questions, answered or not (``ingest.Export.questions``; ``disclose``). Each report
+spends its own ε: two reports of the same data spend 2ε, and the workspace's release ledger
+adds up what its reports spent and refuses one that would exceed ``--dp-budget``.
 """
 
 from __future__ import annotations
@@ -79,8 +80,9 @@ class Budget:
             },
             "verified_epsilon": verified_epsilon,
             "not_covered": [
-                "group labels and taxonomy themes (public programme design), and which group "
-                "values are printed (with them the sensitivity, noise scale and split)",
+                "group labels and taxonomy themes (public programme design), and which role, "
+                "cohort and session values are printed (with them the sensitivity, noise scale "
+                "and split); the prompts are the export's questions, answered or not",
                 "phrases and quotes (screened by the minimum group size instead)",
             ],
             "withheld": [

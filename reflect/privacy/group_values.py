@@ -29,13 +29,13 @@ and ``reflect compare`` name groups by their printed value.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 import pandas as pd
 
 from reflect import frames as F
-from reflect.privacy.counts import PARTITIONS
+from reflect.privacy.counts import PARTITIONS, ordered_groups
 from reflect.privacy.screening import mentions_sensitive_topic
 
 GROUP_COLUMNS = (F.ROLE, F.SESSION, F.COHORT, F.PROMPT)
@@ -60,24 +60,30 @@ Printable = Callable[[str], bool]
 
 
 def pool_group_values(
-    frame: pd.DataFrame, k: int, printable: Printable | None = None
+    frame: pd.DataFrame,
+    k: int,
+    printable: Printable | None = None,
+    design: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[pd.DataFrame, dict[str, int]]:
     """The frame with every unprintable group value replaced by its column's neutral label
     (and roles and cohorts too small to break down by pooled, named by themselves when each
     could be named alone), and how many distinct values each column pooled. ``""`` (no value)
-    stays as it is."""
+    stays as it is. ``design``: columns whose groups the export fixes whoever answered (its
+    questions, under differential privacy: ``design_groups``); only rules 2 and 3 pool them."""
     printable = printable or default_printable
+    design = design or {}
     out = frame.copy()
     pooled: dict[str, int] = {}
     for column in GROUP_COLUMNS:
         people = frame.groupby(column)[F.PARTICIPANT].nunique()
+        few = k if column not in design else 0
         hidden = {
             value
             for value, n in people.items()
-            if value != "" and value != POOLED[column] and (n < k or not printable(str(value)))
+            if value != "" and value != POOLED[column] and (n < few or not printable(str(value)))
         }
         label = POOLED[column]
-        if PARTITIONS[column]:
+        if PARTITIONS[column] and column not in design:
             small = {
                 value
                 for value, n in people.items()
@@ -102,6 +108,17 @@ def pool_group_values(
             out[column] = frame[column].where(~frame[column].isin(hidden), label)
             pooled[column] = len(hidden)
     return out, pooled
+
+
+def design_groups(column: str, values: Sequence[str], printable: Printable | None = None):
+    """A breakdown's groups as the export's design fixes them, answered or not: each value the
+    screen passes by itself, the others as one pooled group. Under differential privacy the
+    prompts are these, so that whether anyone answered a question is no exact bit of a report
+    (red team, stop 41: a question only one person answered was listed, and Δ grew, with them
+    in the export and not without)."""
+    printable = printable or default_printable
+    kept = {v if printable(str(v)) else POOLED[column] for v in values if v != ""}
+    return ordered_groups(pd.Series(sorted(kept), dtype=object))
 
 
 def default_printable(value: str) -> bool:

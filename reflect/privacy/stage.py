@@ -27,7 +27,7 @@ described in ``section.py``; the taxonomy fit's share in ``fit.py``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -43,7 +43,6 @@ from reflect.privacy.counts import (
     ALL,
     PARTITIONS,
     Encoded,
-    UnitCounts,
     copies_as_one,
     one_label_per_person,
     ordered_groups,
@@ -52,13 +51,13 @@ from reflect.privacy.digests import bitset, numbers_digest
 from reflect.privacy.facets import facet_sets, facets_against_ledger, safe_facets
 from reflect.privacy.filters import Filter, check_filter, not_with_a_filter
 from reflect.privacy.fit import safe_fit
-from reflect.privacy.group_values import Printable, pool_group_values
+from reflect.privacy.group_values import Printable, design_groups, pool_group_values
 from reflect.privacy.ledger import Ledger
 from reflect.privacy.model import SafeReport, SafeTheme
 from reflect.privacy.pins import check_edits
 from reflect.privacy.screening import Vocabulary, label_words, phrase_is_safe, pick_quotes
 from reflect.privacy.section import Tally, privacy_section
-from reflect.privacy.suppression import answers_shown, suppress
+from reflect.privacy.suppression import answers_shown, suppress_unit
 from reflect.privacy.topics import Embed
 from reflect.privacy.views import filtered_unit
 from reflect.review.apply import ReviewMoves, check_review_moves
@@ -89,6 +88,7 @@ def disclose(
     fit=None,
     review_moves: ReviewMoves | None = None,
     edits_changed: bool = False,
+    questions: Sequence[str] = (),
 ) -> SafeReport:
     """``vocabulary``: taxonomy words that may appear capitalised in phrases ("Teams").
     ``ledger``: the workspace's release ledger (without one, each report is checked alone).
@@ -98,7 +98,8 @@ def disclose(
     the pipeline passes its workspace-cached one). ``fit``: the taxonomy's ``TaxonomyFit``.
     ``review_moves``: what the analyst's review moved, judged once the ledger has checked who
     is reported and who changed (``check_review_moves``); ``edits_changed``: the review or
-    its taught answers differ from the last release's (``pins``)."""
+    its taught answers differ from the last release's (``pins``). ``questions``: the export's,
+    answered or not (``ingest.Export.questions``): the prompts of a DP report."""
     # Every rule — counts, phrases, facets, labels — at the largest k the workspace has used:
     # a report at -k 2 after reports at 5 showed phrases one person wrote (red team, 4 December
     # 2026), though its counts were held to 5.
@@ -110,10 +111,12 @@ def disclose(
     frame = one_label_per_person(copies_as_one(frame)).reset_index(drop=True)
     refuse_too_small(frame, k)
     # People are known by their groups as exported: pooling one must not change them all.
-    as_exported, (frame, _) = frame, pool_group_values(frame, k, printable)
+    design = {F.PROMPT: questions} if dp_epsilon is not None and questions else {}
+    as_exported, (frame, _) = frame, pool_group_values(frame, k, printable, design)
     if dp_epsilon is not None:
         themes = [t for t in themes if t.kind != "emerging"]  # see dp.py
     groups = {col: ordered_groups(frame[col]) for col in PARTITIONS}
+    groups.update({col: design_groups(col, values, printable) for col, values in design.items()})
     units = {ALL: frame, **{t.id: frame.iloc[t.members] for t in themes}}
     encoded = Encoded(frame, groups)
     counts = {u: encoded.count(rows.index.to_numpy()) for u, rows in units.items()}
@@ -131,7 +134,7 @@ def disclose(
         counts = dp.noised_counts(counts, groups, budget, dp_noise)
 
     reasons: dict = {}
-    full = {u: _suppress_unit(c, k, counts[ALL].total >= k) for u, c in counts.items()}
+    full = {u: suppress_unit(c, k, counts[ALL].total >= k) for u, c in counts.items()}
     programme_units = units  # the whole programme's, before a view narrows them
     bits = ledger.bits(as_exported).to_dict() if ledger is not None and budget is None else None
     if filter is not None and bits is not None:
@@ -320,13 +323,6 @@ def refuse_too_small(frame: pd.DataFrame, k: int) -> None:
             f"every role and every cohort has fewer than {k} participants: no count could be "
             "broken down without describing individuals"
         )
-
-
-def _suppress_unit(counts: UnitCounts, k: int, enough: bool):
-    if not enough or counts.total < k:
-        return None, {col: dict.fromkeys(cells) for col, cells in counts.cells.items()}
-    cells = {col: suppress(values, k, PARTITIONS[col]) for col, values in counts.cells.items()}
-    return counts.total, cells
 
 
 def _public_id(theme: Theme, k: int, words: Vocabulary) -> str | None:

@@ -20,6 +20,16 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 
 from reflect import frames as F
+from reflect.privacy.counts import PARTITIONS, UnitCounts
+
+
+def suppress_unit(counts: UnitCounts, k: int, enough: bool):
+    """A unit's total and cells as shown: nothing below k (or when the programme is), and each
+    breakdown suppressed (``suppress``)."""
+    if not enough or counts.total < k:
+        return None, {col: dict.fromkeys(cells) for col, cells in counts.cells.items()}
+    cells = {col: suppress(values, k, PARTITIONS[col]) for col, values in counts.cells.items()}
+    return counts.total, cells
 
 
 def suppress(cells: dict[str, int], k: int, partition: bool) -> dict[str, int | None]:

@@ -23,6 +23,7 @@ percentile 0.68), with the mentoring taxonomy median 0.13.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -84,7 +85,11 @@ def measure_fit(membership: np.ndarray, topical: np.ndarray, kinds: list[str]) -
 
 
 def from_programme(
-    frame: pd.DataFrame, words: tuple[str, ...], k: int, design_only: bool = False
+    frame: pd.DataFrame,
+    words: tuple[str, ...],
+    k: int,
+    design_only: bool = False,
+    questions: Sequence[str] = (),
 ) -> bool:
     """Do these answers come from the kind of programme ``words`` name ("mentor", "mentee")?
     Yes when a role or a question names it, or when at least a tenth of the participants, and
@@ -92,9 +97,10 @@ def from_programme(
     users, run without a taxonomy of its own, is not a mentoring programme, and the mentoring
     themes would only take its answers by loose resemblance ("Hybrid working" for the office
     days of new starters). ``design_only``: roles and questions alone (the writers' count is
-    exact, and differential privacy shows no exact count)."""
+    exact, and differential privacy shows no exact count). ``questions``: the export's, answered
+    or not."""
     named = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
-    labels = set(frame[F.ROLE].astype(str)) | set(frame[F.PROMPT].astype(str))
+    labels = {*frame[F.ROLE].astype(str), *frame[F.PROMPT].astype(str), *questions}
     if any(named.search(label) for label in labels):
         return True
     if design_only:

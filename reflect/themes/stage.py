@@ -56,6 +56,7 @@ def find_themes(
     teaching=None,
     chosen: bool = False,
     dp: bool = False,
+    questions: Sequence[str] = (),
 ) -> FoundThemes:
     """``workspace``: keeps the reflections' parses between runs (``parse_cache.py``);
     ``teaching``: the analyst's judged answers (``teach.Teaching``); ``chosen``: the analyst
@@ -63,7 +64,8 @@ def find_themes(
     does not fit: see ``fit.py``); ``dp``: the report is differentially private, so nothing it
     shows may turn on an exact count, the fit included: the taxonomy leads as given, the
     shipped one is set aside only when no role or question names its programme, and each
-    answer's themes come from its own text (``assign_themes(local=True)``)."""
+    answer's themes come from its own text (``assign_themes(local=True)``). ``questions``: the
+    prompts the export asks, answered or not (``ingest.Export.questions``)."""
     F.check_columns(frame, F.REDACTED_COLUMNS, "themes")
     settings = get_preset(preset)
     if settings.min_support != min_support:
@@ -80,7 +82,9 @@ def find_themes(
     if dp:  # one answer would tip a fit judged on the answers (red team, stop 41)
         fit = replace(fit, fits=True, measured=False)
     programme = shipped_programme() if taxonomy and not chosen else None
-    if programme and not from_programme(frame, programme[1], min_support, design_only=dp):
+    if programme and not from_programme(
+        frame, programme[1], min_support, design_only=dp, questions=questions
+    ):
         fit = replace(fit, fits=False, other_programme=programme[0])
     if taxonomy and not fit.fits and not chosen:
         # What the shipped taxonomy takes from answers it does not fit was forced into it:
@@ -100,14 +104,16 @@ def find_themes(
     sample = [texts[i] for i in sampled]
     parse_keeping(workspace, sample, prompt)
     themes = _themes(
-        texts, participants, vectors, taxonomy, membership, embed, settings, prompt, prompts, fit
-    )
+        texts, participants, vectors, taxonomy, membership, embed, settings, prompt, prompts, fit,
+        questions,
+    )  # fmt: skip
     return FoundThemes(themes, fit)
 
 
 def _themes(
-    texts, participants, vectors, taxonomy, membership, embed, settings, prompt, prompts, fit
-) -> list[Theme]:
+    texts, participants, vectors, taxonomy, membership, embed, settings, prompt, prompts, fit,
+    questions,
+) -> list[Theme]:  # fmt: skip
     themes = []
     for j, spec in enumerate(taxonomy):
         members = np.flatnonzero(membership[:, j]).tolist()
@@ -119,7 +125,7 @@ def _themes(
                             nothing_to_report=spec.kind == "nothing"))  # fmt: skip
     if not any(t.kind == "nothing" for t in taxonomy):  # else that theme took those answers
         # (a fit not measured: a differentially private report, ``find_themes``)
-        themes.extend(_no_concerns(texts, prompts, always=not fit.measured))
+        themes.extend(_no_concerns(texts, prompts, always=not fit.measured, asked=questions))
     explained = None
     # A taxonomy that does not fit explains nothing reliably: its topic themes were set aside
     # (``find_themes``) and topics are found among all sentences instead (``fit.py``).
@@ -275,15 +281,18 @@ def _within(text: str, words: set[str]) -> bool:
     return set(folded(text).split()) <= words
 
 
-def _no_concerns(texts: Sequence[str], prompts: Sequence[str], always: bool) -> list[Theme]:
+def _no_concerns(
+    texts: Sequence[str], prompts: Sequence[str], always: bool, asked: Sequence[str] = ()
+) -> list[Theme]:
     """Answers saying there is nothing to report, to questions that ask about problems
     ("nothing" to "what worked well?" is no theme). ``always``: the theme is there when a
-    question asks, even with no member — under differential privacy its presence would be an
-    exact "somebody said so" (red team, stop 41: 20 of 20 answers read)."""
-    asks = {p: empty_answer_label(p) is not None for p in set(prompts)}
+    question the export asks (``asked``, answered or not) asks about problems, even with no
+    member — under differential privacy its presence would be an exact "somebody said so"
+    (red team, stop 41: 20 of 20 answers read; then "somebody answered that question")."""
+    asks = {p: empty_answer_label(p) is not None for p in {*prompts, *asked}}
     members = [i for i, (t, p) in enumerate(zip(texts, prompts, strict=True))
                if asks[p] and is_nothing_to_report(t)]  # fmt: skip
-    if not members and not (always and any(asks.values())):
+    if not members and not (always and any(asks[p] for p in asked or prompts)):
         return []
     # Built in, not written by anyone: its label can be shown as is.
     description = "Answers saying there was nothing to report."
