@@ -281,6 +281,8 @@ def test_when_a_name_is_exported_then_the_package_resolves_it():
         ("Kubernetes in our team is a pain", "Kubernetes in our team is a pain"),
         # A vehicle's registration is its driver's; a file format or a test is not.
         ("the van KX21 RZT keeps reversing", "van [VEHICLE_ID] keeps"),
+        ("truck WB 4471K waited at dock 6", "truck [VEHICLE_ID] waited"),  # any country's
+        ("the lorry B-KL 4410 broke down", "lorry [VEHICLE_ID] broke"),
         ("an MP3 file and two COVID19 tests", "an MP3 file and two COVID19 tests"),
         # An adverb between a name no list holds and its verb; the object of "give" or "make"
         # opening a sentence; a given name that is also a tool's, before a modal (held out,

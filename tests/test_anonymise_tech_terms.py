@@ -87,6 +87,9 @@ def test_when_tools_are_capitalised_mid_sentence_then_phrases_with_them_are_not_
         ("dashboard apps like Quillo", "Quillo", True),  # an example of a kind of software
         ("Quillo Studio is slow", "Quillo Studio", True),  # a multiword name's last word
         ("Quillo is a great mentor", "Quillo", False),
+        # in apposition, as what it is
+        ("we asked Quillo, the HR chatbot, about leave", "Quillo", True),
+        ("I met Quillo, the new system owner, today", "Quillo", False),
         ("I met Quillo today", "Quillo", False),
         # looked up, or failing as only software fails — unless a name list holds the word
         ("we each search Quillo differently", "Quillo", True),

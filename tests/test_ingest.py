@@ -104,6 +104,14 @@ def test_a_forms_export_counts_people_by_their_staff_number_not_their_email(tmp_
     assert set(frame[F.PARTICIPANT]) == {"T-100", "T-101", "T-102", "T-103"}
 
 
+@pytest.mark.parametrize("header", ["EmpNo", "EMPNO", "Emp ID", "StaffNumber"])
+def test_a_staff_number_headed_in_short_or_camel_case_is_the_participant(tmp_path, header):
+    path = tmp_path / "survey.csv"
+    rows = [f"K{i % 3},Paired on the depot rota in week {i} and it went fine\n" for i in range(6)]
+    path.write_text(f"{header},What went well?\n" + "".join(rows))
+    assert set(read_reflections(path)[F.PARTICIPANT]) == {"K0", "K1", "K2"}
+
+
 @pytest.mark.parametrize(
     ("header", "values", "cohort"),
     [
@@ -227,6 +235,8 @@ def test_roster_reads_ids_names_and_nicknames(tmp_path):
         ("Staff No.,Employee name", True),
         ("ID,Name", True),
         ("Participant Ref,Name", True),
+        ("EmpNo,Name", True),  # camel case: "emp" "no"
+        ("StaffNumber,Name", True),
         ("Phone number,Name", False),  # a number, not the person's
         ("Postcode,Name", False),
     ],

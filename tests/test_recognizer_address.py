@@ -16,6 +16,17 @@ def found(text: str, recognizer: str = "address", roster=None) -> list[tuple[str
         ("I live at 1668 Glyn St, Apt 4", [("1668 Glyn St, Apt 4", "ADDRESS")]),
         ("send it to 221B Baker Street.", [("221B Baker Street", "ADDRESS")]),
         ("Mellemvej 32 Aalborg", [("Mellemvej 32", "ADDRESS")]),
+        # a continental postal line: street, number, postcode and town
+        (
+            "at Kerkweg 14, 3112 XP Vlaardingen then",
+            [("Kerkweg 14, 3112 XP Vlaardingen", "ADDRESS")],
+        ),
+        (
+            "to Rua do Sol 5, 2970-611 Sesimbra now",
+            [("Rua do Sol 5, 2970-611 Sesimbra", "ADDRESS")],
+        ),
+        ("near Lipowe 27/12, 62-030 Lubon", [("Lipowe 27/12, 62-030 Lubon", "ADDRESS")]),
+        ("In Session 4, 2024 Budget was set", []),  # a year is no postcode
         ("P.O. Box 242", [("P.O. Box 242", "ADDRESS")]),
         ("post it to Suite 4.12 now", [("Suite 4.12", "ADDRESS")]),  # the whole number
         # a room alone is where people met; after a street, part of the address

@@ -20,6 +20,9 @@ def found(text: str, recognizer: str = "employee_id", roster=None) -> list[tuple
         ("employee id 48213", [("48213", "EMPLOYEE_ID")]),
         ("the FY2024 budget and Q3 2025", []),
         ("GPT4 and covid19", []),
+        # a tracking number's shape; a shipment's reference
+        ("we traced KQD3065655NL at last", [("KQD3065655NL", "EMPLOYEE_ID")]),
+        ("consignment KZ-CN-206485 went astray", [("KZ-CN-206485", "EMPLOYEE_ID")]),
         ("my staff number is 00482913", [("00482913", "EMPLOYEE_ID")]),
         ("my staff number is abc 00482913 ok", [("abc 00482913", "EMPLOYEE_ID")]),
         ("the number is 1200 people", []),

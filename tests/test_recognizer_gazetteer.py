@@ -30,6 +30,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Zsófia T Bakonyi was there", [("Zsófia T Bakonyi", "PERSON")]),
         ("My name is Rubija", [("Rubija", "PERSON")]),
         ("Dr. Burke is 53", [("Burke", "PERSON")]),
+        # A short name's full stop is no initial's: the next sentence is no surname.
+        ("I went through the budget with Ben. Saying it aloud helped", [("Ben", "PERSON")]),
         # A title before a word no dictionary knows, in lower case too.
         ("my mentor, dr. okonjo, was patient", [("okonjo", "PERSON")]),
         ("asked mrs adeyemi about the rota", [("adeyemi", "PERSON")]),

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reflect.anonymise.lexicon import WORD, is_adverb_only, normalise
+from reflect.anonymise.lexicon import WORD, english_name_frequency, is_adverb_only, normalise
 
 ARTICLES = frozenset({"the", "a", "an"})
 CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z]\w*")
@@ -124,7 +124,9 @@ def sentence_initial(text: str, start: int) -> bool:
 def adjacent(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end : right.start]
     if gap == ". ":  # after an initial or a title ("Ned V. Harrowgate", "Dr. Burke"), not a
-        return left.text[:1].isupper() and len(left.text) <= _ABBREVIATION  # full stop
+        # full stop, nor a short name's ("...to Mia. Saying it out loud" is no "Mia Saying")
+        short = left.text[:1].isupper() and len(left.text) <= _ABBREVIATION
+        return short and (len(left.text) == 1 or english_name_frequency(left.norm) == 0)
     return gap == " "
 
 

@@ -257,7 +257,8 @@ _LIST_ITEM_BEFORE = re.compile(
 _LIST_REACH = 4  # items followed back to the slot
 # "Quillo is a great tool", "Quillo was the best notebook app for us": the noun phrase's
 # last word before a function word or a stop
-_IS_A = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:a|an|the)[ \t]+((?:[A-Za-z-]+[ \t]*){1,3})")
+# "Quillo is a great tool", and in apposition: "Quillo, the HR chatbot, said..."
+_IS_A = re.compile(r"(?:[ \t]+(?:is|was)|,)[ \t]+(?:a|an|the|our)[ \t]+((?:[A-Za-z-]+[ \t]*){1,3})")
 _WORD_CUES = ("before", "after", "access", "searched")
 
 

@@ -37,7 +37,7 @@ _HEADER_RULES: dict[str, tuple[str, ...]] = {
         "participant", "respondent", "employee", "person", "user", "author", "student",
         "learner", "trainee", "attendee", "delegate", "coachee",
         # a staff number before the form's own record of who answered: the roster has it
-        "staff", "email", "name",
+        "staff", "emp no", "empno", "emp id", "empid", "email", "name",
     ),
     "role": (
         "role", "mentor or mentee", "mentor/mentee", "position in pair",
@@ -128,7 +128,9 @@ def _not_the_field(field: str, header: str, values: pd.Series) -> bool:
 
 
 def _norm(header: str) -> str:
-    return re.sub(r"[\s_]+", " ", header.lower()).strip()
+    """Lower case, words apart: "Staff_No" and "StaffNo" read "staff no"."""
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header)
+    return re.sub(r"[\s_]+", " ", words.lower()).strip()
 
 
 def map_columns(path: Path, table: pd.DataFrame, given: ColumnMap) -> dict[str, object]:

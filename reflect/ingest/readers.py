@@ -25,12 +25,19 @@ readers: Registry[Reader] = Registry("input format")
 
 
 _NUMBER_WORDS = {"number", "no", "num", "code", "ref", "reference"}
-_PERSON_WORDS = {"employee", "staff", "participant", "person", "member", "payroll", "personnel"}
+_PERSON_WORDS = {
+    "employee", "emp", "staff", "participant", "person", "member", "payroll", "personnel",
+}  # fmt: skip
+
+
+def _header_words(header: str) -> set[str]:
+    """Its words, in lower case, camel case split too ("EmpNo": emp, no)."""
+    return set(re.findall(r"[a-z0-9]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header).lower()))
 
 
 def _names_an_id(header: str) -> bool:
-    """ "id", "Participant ID", "employee_id", "Employee number", "Staff no."."""
-    words = set(re.findall(r"[a-z0-9]+", header))
+    """ "id", "Participant ID", "employee_id", "Employee number", "Staff no.", "EmpNo"."""
+    words = _header_words(header)
     return bool(
         words & {"id", "ids", "identifier"}
         or (words & _NUMBER_WORDS and (len(words) == 1 or words & _PERSON_WORDS))
@@ -47,7 +54,7 @@ def read_roster(path: Path, encoding: str = "utf-8") -> Roster:
     """A roster has an id column and a name column; a ``nickname`` column is optional."""
     table, rows = read_table(path, encoding)
     headers = {c.lower().strip(): c for c in table.columns}
-    id_col = next((headers[h] for h in headers if _names_an_id(h)), None)
+    id_col = next((c for c in table.columns if _names_an_id(c)), None)
     name_col = next((headers[h] for h in headers if h in {"name", "full name", "full_name"}), None)
     name_col = name_col or next((headers[h] for h in headers if _names_a_full_name(h)), None)
     if name_col is None:

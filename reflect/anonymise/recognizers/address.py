@@ -95,6 +95,14 @@ class AddressRecognizer(PatternRecognizer):
         re.compile(
             rf"(?:\b\d{{1,5}}\s+)?\b(?:{_STREET_PREFIXES})\s+(?:[A-Z]{_WORD}\s+){{1,4}}\d{{1,5}}\b"
         ),
+        # a continental postal line: a street and its number, a postcode (Dutch, Polish,
+        # Portuguese, five digits; not a year) and a town ("Kerkweg 14, 3112 XP Vlaardingen",
+        # "Rua do Sol 5, 2970-611 Sesimbra", "Lindenallee 12, 47051 Duisburg")
+        re.compile(
+            r"\b[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){0,4}\s+\d{1,4}[a-z]?"
+            r"(?:/\d{1,4})?,\s+(?:\d{4}\s?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3}|(?!(?:19|20)\d\d\b)\d{4,5})"
+            r"\s+[A-Z][\w'’-]+"
+        ),
         re.compile(rf"\b{_HOME_UNIT}\b", re.I),
         re.compile(r"\b(?:P\.?\s?O\.?\s?Box|PSC|Unit)\s+\d+(?:,?\s+Box\s+\d+)?", re.I),
         re.compile(r"\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b"),
