@@ -614,3 +614,25 @@ def test_a_verb_that_frames_an_answer_names_no_topic_though_a_dictionary_lists_i
 
     assert not names_a_thing("think") and not names_a_thing("look")
     assert names_a_thing("rota") and names_a_thing("depot")
+
+
+def test_an_answer_echoing_its_question_names_no_topic_by_the_echo():
+    # "What surprised you?" answered "the surprise was ...": the echo is the question's word,
+    # not the topic's, however many questions there are (framing covers one or two)
+    from reflect.themes.words import question_roots
+
+    sentences = ["The surprise was the rooftop garden", "A surprise party for the team"]
+    asked = ["What surprised you most?", "What did you talk about?"]
+    topical = {"surprise", "rooftop", "garden", "party", "team"}
+    echoes = [question_roots(q) for q in asked]
+    words = WordUse(sentences, [0, 1], ["P-1", "P-2"], [0, 1], topical, echoes)
+    assert words.sentence_words[0] == {"rooftop", "garden"}
+    assert "surprise" in words.sentence_words[1]  # asked about something else: a topic word
+
+
+def test_question_roots_fold_the_questions_inflections():
+    from reflect.themes.words import question_roots, root
+
+    asked = question_roots("What surprised you, or felt uncomfortable?")
+    assert {root("surprise"), root("surprising"), root("uncomfortable")} <= asked
+    assert root("garden") not in asked

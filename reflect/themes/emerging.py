@@ -35,6 +35,7 @@ from functools import partial
 
 import numpy as np
 
+from reflect.themes.candidates import prompt_words
 from reflect.themes.cluster import cluster_points
 from reflect.themes.communities import consensus_communities
 from reflect.themes.empty import is_empty_answer
@@ -56,7 +57,16 @@ from reflect.themes.topic_words import (
     with_typical_words,
     written_together,
 )
-from reflect.themes.words import TOKEN, WordUse, WrittenAsSuch, WrittenBy, folded, stem
+from reflect.themes.words import (
+    TOKEN,
+    WordUse,
+    WrittenAsSuch,
+    WrittenBy,
+    folded,
+    question_roots,
+    root,
+    stem,
+)
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
@@ -113,9 +123,11 @@ def find_emerging(
     min_support: int,
     prompt: str = "",
     max_topics: int = 15,
+    questions: Sequence[str] | None = None,
 ) -> list[EmergingTopic]:
     """Emerging topics of a programme, most supported first. ``explained``: each sentence
-    vector's best taxonomy score (None: no taxonomy)."""
+    vector's best taxonomy score (None: no taxonomy). ``questions``: each answer's question,
+    whose words its answer echoes rather than names a topic by."""
     rows, sentences = [], []
     for i, text in enumerate(texts):
         if text and not is_empty_answer(text):
@@ -153,12 +165,15 @@ def find_emerging(
             continue  # the taxonomy's own subject, said in other words
         members = sorted({rows[s] for s in idx} | {rows[s] for s in joined[n]})
         found.append((idx, centre, members))
+    # Words of the programme's framing ("mentor") and of each answer's own question.
+    framing = frozenset(root(w) for w in prompt_words(prompt))
+    echoes = [framing | question_roots(q) for q in questions or [""] * len(texts)]
     pool = phrase_pool(sorted({s for idx, _, _ in found for s in idx}), rows, sentences,
-                       texts, authors, prompt)  # fmt: skip
+                       texts, authors, prompt, echoes)  # fmt: skip
     # Typical words are the words of its phrases (nouns, verbs with their objects): "sense",
     # "easier" or "he'd" say how people wrote, not what about.
     topical = {stem(w) for text, _ in pool.values() for w in TOKEN.findall(text)}
-    words = WordUse(sentences, rows, authors, sorted(set(open_.tolist())), topical)
+    words = WordUse(sentences, rows, authors, sorted(set(open_.tolist())), topical, echoes)
     written = WrittenBy(texts, authors)
     as_such = WrittenAsSuch(texts, authors)
 

@@ -136,7 +136,7 @@ def _themes(
 
     topics = find_emerging(
         texts, participants, embed, explained, settings.min_support, prompt,
-        settings.max_themes or 15,
+        settings.max_themes or 15, prompts,
     )  # fmt: skip
     if explained is not None:
         topics = [t for t in topics if not _named_by_the_taxonomy(t.label, taxonomy)]

@@ -12,7 +12,7 @@ import numpy as np
 from reflect.themes.candidates import GENERIC, extract_candidates, prompt_words
 from reflect.themes.model import Phrase
 from reflect.themes.things import names_a_thing
-from reflect.themes.words import folded, stem
+from reflect.themes.words import folded, root, stem
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
@@ -203,10 +203,13 @@ def closest_first(typical: list[str], display, centre: np.ndarray, embed: Embed)
     )
 
 
-def phrase_pool(idx, rows, sentences, texts, authors, prompt) -> dict[str, tuple[str, set]]:
+def phrase_pool(
+    idx, rows, sentences, texts, authors, prompt, echoes=None
+) -> dict[str, tuple[str, set]]:
     """Phrase key -> (display, people) over the open sentences: each phrase of an answer
     counts where it occurs in one of that answer's open sentences without a redaction
-    placeholder (no label is made of the words around "[PHONE]")."""
+    placeholder (no label is made of the words around "[PHONE]"), and is not its question's
+    words echoed (``echoes``: per answer, ``question_roots`` of its question)."""
     by_row: dict[int, list[str]] = {}
     for s in idx:
         by_row.setdefault(rows[s], []).append(sentences[s].lower())
@@ -215,10 +218,14 @@ def phrase_pool(idx, rows, sentences, texts, authors, prompt) -> dict[str, tuple
         chosen = sorted(chosen, key=lambda i: (zlib.crc32(texts[i].encode()), i))[:LABEL_SAMPLE]
         chosen.sort()
     pool: dict[str, tuple[str, set]] = {}
+    framing = frozenset(root(w) for w in prompt_words(prompt))
     for i, result in zip(chosen, extract_candidates([texts[i] for i in chosen], prompt),
                          strict=True):  # fmt: skip
         own = [s for s in by_row[i] if "[" not in s]
+        echo = framing | (echoes[i] if echoes is not None else frozenset())
         for cand in result.candidates:
+            if {root(w) for w in cand.key.split()} <= echo:  # "mentor" from "mentor's"
+                continue
             if any(cand.text in s for s in own):
                 pool.setdefault(cand.key, (cand.text, set()))[1].add(authors[i])
     return pool

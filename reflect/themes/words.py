@@ -23,7 +23,9 @@ class WordUse:
     Sentences with a redaction placeholder give no words: no label is made of the words
     around "[PHONE]"."""
 
-    def __init__(self, sentences, rows, authors, open_, topical: set[str]) -> None:
+    def __init__(self, sentences, rows, authors, open_, topical: set[str], echoes=None) -> None:
+        """``echoes``: per answer, the roots of its own question's words (``question_roots``),
+        which are not its words here."""
         self.sentence_words: dict[int, set[str]] = {}
         self.author = {s: authors[rows[s]] for s in open_}
         forms: dict[str, Counter] = {}
@@ -34,9 +36,12 @@ class WordUse:
             if "[" in sentences[s]:
                 continue
             found = set()
+            echo = echoes[rows[s]] if echoes is not None else frozenset()
             for raw in TOKEN.findall(sentences[s].lower().replace("’", "'")):
                 word = stem(raw)
                 if word not in topical or word in STOP_WORDS or raw in STOP_WORDS or len(word) < 3:
+                    continue
+                if root(word) in echo:
                     continue
                 found.add(word)
                 forms.setdefault(word, Counter())[raw] += 1
@@ -108,6 +113,21 @@ def stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def root(word: str) -> str:
+    """A word without its inflection, for telling an answer's words from its question's:
+    "surprised", "surprise" and "surprising" -> "surpris"."""
+    for suffix in ("ing", "ed", "es", "s", "e", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def question_roots(question: str) -> frozenset[str]:
+    """The roots of a question's own words: an answer to "What surprised you?" echoes its
+    question when it says "the surprise was...", and "surprise" names no topic of its own."""
+    return frozenset(root(w) for w in _PLAIN_WORD.findall(question.lower()) if len(w) > 3)
 
 
 def folded(text: str) -> str:
