@@ -256,7 +256,7 @@ def analyse(
         session_name=config.session_name or nouns["session"],
         cohort_name=config.cohort_name or nouns["cohort"],
         columns=_printed_prompts(
-            export.columns, report.participants_by_prompt, export.questions if dp else None
+            export.columns, report.participants_by_prompt, (export.questions or ()) if dp else None
         ),
         programme_fingerprint=fingerprint,
     )

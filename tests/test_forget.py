@@ -12,6 +12,7 @@ import pytest
 
 from reflect import frames as F
 from reflect.anonymise import load_key, pseudonym
+from reflect.errors import DisclosureRefused
 from reflect.workspace import STALE, Workspace, drop_erased, forget, owner_tag
 
 GONE_TEXTS = [
@@ -284,3 +285,24 @@ def test_forget_finds_the_spelling_ingest_kept_however_the_id_is_typed(tmp_path)
     with Workspace(ws) as workspace:
         kept = drop_erased(read_reflections(export), workspace.erased(), load_key())
     assert kept[F.PARTICIPANT].nunique() == 11
+
+
+@pytest.mark.model
+def test_forget_finds_the_id_ingest_read_an_id_typed_short_as(tmp_path):
+    # "E86954" and "86954" beside a programme of "E0nnnnn" ids are ingest's "E086954";
+    # `forget E86954` erased nobody (red team, stop 42)
+    from reflect.config import Config
+    from reflect.pipeline import analyse
+
+    rows = ["Participant ID,Role,What did you notice?"]
+    for i in range(12):
+        for n, typed in enumerate(["E086954", "86954"] if i == 3 else [f"E0{70000 + i}"]):
+            rows.append(f"{typed},mentee,The rota needs fixing before spring {i} {n}.")
+    export = tmp_path / "export.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert analyse(export, Config(workspace=ws, min_group_size=2)).report.n_participants == 12
+    assert forget(ws, "C86954", load_key()).reflections == 0  # another prefix: nobody
+    assert forget(ws, "E86954", load_key()).reflections == 2
+    with pytest.raises(DisclosureRefused, match="no longer in the export"):  # they are gone
+        analyse(export, Config(workspace=ws, min_group_size=2))

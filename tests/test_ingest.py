@@ -279,22 +279,19 @@ def test_when_an_export_is_long_format_then_questions_become_prompts(tmp_path):
     assert export.columns["prompt"] == "Question" and export.columns["text"] == ["Answer"]
     assert export.columns["format"] == "long"
     assert "answers 'Answer' to the questions in 'Question'" in describe_columns(export.columns)
-    assert export.questions == ("What went well today?", "What would you change?")
+    assert export.questions is None  # a question nobody answered may have no row
 
 
-def test_the_questions_an_export_asks_are_kept_whether_or_not_anyone_answered(tmp_path):
+def test_the_questions_an_export_asks_are_the_named_text_columns_answered_or_not(tmp_path):
     from reflect.ingest import read_export
 
     wide = tmp_path / "wide.csv"
     wide.write_text("Participant,What helped?,Any problems?\nP1,The pairing,\nP2,Notes,\n")
-    export = read_export(wide)
-    assert set(export.frame[F.PROMPT]) == {"What helped?"}
-    assert export.questions == ("What helped?", "Any problems?")
-    long = tmp_path / "long.csv"
-    rows = [f"P{p},What helped?,We paired on the rota for week {p}" for p in range(6)]
-    rows += [f"P{p},Any problems?," for p in range(6)]
-    long.write_text("\n".join(["Participant,Question,Answer", *rows]) + "\n")
-    assert read_export(long).questions == ("What helped?", "Any problems?")
+    named = read_export(wide, ColumnMap(text=("What helped?", "Any problems?")))
+    assert set(named.frame[F.PROMPT]) == {"What helped?"}
+    assert named.questions == ("What helped?", "Any problems?")
+    # guessed from what was written in them, the answers decide which columns are questions
+    assert read_export(wide).questions is None
 
 
 def test_when_the_answer_column_is_ambiguous_then_refused_with_a_hint(tmp_path):

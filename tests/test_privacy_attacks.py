@@ -1392,3 +1392,29 @@ def test_a_copy_beside_a_withheld_theme_is_withheld_too():
                     ledger=ledger())  # fmt: skip
     shown = {t["id"]: t["participants"] for t in safe.to_dict()["themes"]}
     assert shown["small"] is None and shown["small_b"] is None
+
+
+def test_newcomers_do_not_cover_one_person_gone_since_a_release():
+    # Five late joiners hid one withdrawn person from the population rule, and the new
+    # report then withheld just that person's cells (red team, stop 42)
+    rows = programme(40)
+    book = ledger()
+    report(rows, ledger=book)
+    rest = [r for r in rows if r[F.PARTICIPANT] != "P-007"]
+    late = [r for i in range(5) for r in person(f"L-{i}", "mentee", "Cohort C", ["hybrid"], ["3"])]
+    with pytest.raises(DisclosureRefused, match="no longer in the export"):
+        report(rest + late, ledger=book)
+
+
+def test_a_group_whose_cells_differ_from_a_release_is_withheld_in_every_theme_alike():
+    # One person's session-1 answers gone, everyone's session 3 new: which themes' session-1
+    # cells were withheld said which themes that person raised there (red team, stop 42)
+    rows = programme(40)
+    book = ledger()
+    first = report(rows, ledger=book)
+    later = [r for r in rows if not (r[F.PARTICIPANT] == "P-007" and r[F.SESSION] == "1")]
+    later += [dict(r, **{F.SESSION: "3"}) for r in rows if r[F.SESSION] == "2"]
+    second = report(later, ledger=book)
+    cells = [t["by_session"].get("1") for t in second["themes"] if t["participants"]]
+    released = [t["by_session"].get("1") for t in first["themes"] if t["participants"]]
+    assert any(released) and (all(c is None for c in cells) or cells == released)

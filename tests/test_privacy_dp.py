@@ -125,6 +125,10 @@ def test_whether_anyone_answered_a_question_changes_no_dp_report_shape():
         shapes.append((len(released), scale, list(report.participants_by_prompt)))
     assert shapes[0] == shapes[1]
     assert shapes[0][2] == ["Anything to flag?", "q"]  # each question, answered or not
+    # questions the answers decide (guessed text columns, a long export): no prompt breakdown
+    calls = []
+    report = disclose(themes, frame, 5, dp_epsilon=1.0, dp_noise=recorder(calls))
+    assert report.participants_by_prompt == {}
 
 
 def _printed_groups(frame: pd.DataFrame) -> dict:
@@ -181,7 +185,7 @@ def test_noisy_counts_nest_as_true_ones_do():
 
 def test_with_opendp_the_privacy_section_reports_the_budget():
     frame, themes = programme(11, 40, 2)
-    report = disclose(themes, frame, 5, dp_epsilon=2.0)
+    report = disclose(themes, frame, 5, dp_epsilon=2.0, questions=("q",))
     dp = report.privacy["dp"]
     assert report.privacy["dp_epsilon"] == 2.0
     assert dp["epsilon"] == 2.0 and dp["library"] == "opendp"

@@ -58,10 +58,10 @@ class Export:
     frame: pd.DataFrame
     columns: dict[str, object]
     ids_typed_apart: int = 0  # ids typed two ways ("RM-0553", "rm0553") read as one person
-    # The questions the export asks, answered or not: a wide export's text headers, a long
-    # one's question values (blank answers' rows too). Design, where ``frame`` holds only the
-    # prompts someone answered.
-    questions: tuple[str, ...] = ()
+    # The questions the export asks, answered or not, where the analyst named them (``rows.
+    # questions``; None: the answers decide). Design, where ``frame`` holds the prompts
+    # someone answered.
+    questions: tuple[str, ...] | None = None
 
 
 def read_reflections(
@@ -110,9 +110,8 @@ def read_export(
         raise InputError("no reflections: every text cell is blank", file=path)
     written = table[mapping["participant"]].str.strip()
     typed_apart = written.nunique() - participant_ids(written).nunique()
-    return Export(
-        long.reset_index(drop=True), _column_record(mapping), typed_apart, questions(table, mapping)
-    )
+    asked = questions(mapping, named=bool(columns and columns.text))
+    return Export(long.reset_index(drop=True), _column_record(mapping), typed_apart, asked)
 
 
 def _column_record(mapping: dict[str, object]) -> dict[str, object]:

@@ -183,7 +183,7 @@ def map_columns(path: Path, table: pd.DataFrame, given: ColumnMap) -> dict[str, 
         mapping["text"] = _guess_text_columns(table, [h for h in headers if h not in taken])
     _long_format(path, table, mapping, [h for h in headers if h not in taken])
     if not mapping["text"]:
-        blank = [h for h in headers if h not in taken and looks_like_text(h)]
+        blank = [h for h in headers if h not in taken and _looks_like_text(h)]
         if blank and all((table[h].str.strip() == "").all() for h in blank):
             raise InputError(
                 "no reflections: every answer is blank (in "
@@ -257,7 +257,7 @@ def _is_question_column(header: str, values: pd.Series) -> bool:
     return worded_as_questions or bool(_QUESTION_HEADERS.search(_norm(header)))
 
 
-def looks_like_text(header: str) -> bool:
+def _looks_like_text(header: str) -> bool:
     norm = _norm(header)
     return any(hint in norm for hint in _TEXT_HINTS) and not (
         _NOT_TEXT.search(norm) and "?" not in norm

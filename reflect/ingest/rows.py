@@ -10,7 +10,6 @@ import pandas as pd
 
 from reflect import frames as F
 from reflect.errors import InputError
-from reflect.ingest.columns import looks_like_text
 from reflect.keys import id_key
 
 
@@ -68,25 +67,13 @@ def to_long(table: pd.DataFrame, rows: list[int], mapping: dict[str, object]) ->
     return pd.concat(parts, ignore_index=True)[F.INGESTED_COLUMNS]
 
 
-def questions(table: pd.DataFrame, mapping: dict[str, object]) -> tuple[str, ...]:
-    """The prompts the export asks, whether or not anyone answered them, in the export's order:
-    a wide export's text columns and the blank columns headed like one ("Any problems?" no one
-    answered), a long export's questions (blank answers' rows too). Text columns guessed from
-    their answers stay a guess: ``--text-column`` names them."""
-    if "prompt" in mapping:
-        asked = table[mapping["prompt"]].str.strip()
-        return tuple(dict.fromkeys(p for p in asked if p))
-    taken = {h for v in mapping.values() for h in (v if isinstance(v, list) else [v])}
-    return tuple(
-        header
-        for header in table.columns
-        if header in mapping["text"]
-        or (
-            header not in taken
-            and looks_like_text(header)
-            and (table[header].str.strip() == "").all()
-        )
-    )
+def questions(mapping: dict[str, object], named: bool) -> tuple[str, ...] | None:
+    """The prompts the export asks, whether or not anyone answered them: the text columns an
+    analyst named (``--text-column``), in a wide export. None where the answers decide which
+    they are: text columns guessed from what was written in them (a column one person
+    answered is one, blank it is not), or a long export's question values (a question nobody
+    answered may have no row)."""
+    return tuple(mapping["text"]) if named and "prompt" not in mapping else None
 
 
 def participant_ids(values: pd.Series) -> pd.Series:
@@ -96,8 +83,12 @@ def participant_ids(values: pd.Series) -> pd.Series:
     twice is a theme's count too high and a pseudonym the roster never had."""
     values = values.str.strip()
     keys = _same_number(values.map(id_key))
+    # an id typed short ("86954" for "E086954") is never the one shown: ``reflect forget``
+    # finds a person by the number and prefix ids are written with (``workspace.erasure``)
     shown = {
-        key: min(spellings.value_counts().items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        key: min(
+            spellings.value_counts().items(), key=lambda kv: (id_key(kv[0]) != key, -kv[1], kv[0])
+        )[0]
         for key, spellings in values.groupby(keys)
     }
     return keys.map(shown)

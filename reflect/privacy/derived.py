@@ -33,6 +33,7 @@ class KnownSets:
         self.sets = sorted({*released, *derived})
         self._sizes = [s[0] for s in self.sets]
         self._released = sorted(s for s in set(released) if s[2] == 0)
+        self._releases = list(set(released))  # erased members too: ``departed``
         self._matrix: np.ndarray | None = None
 
     def __len__(self) -> int:
@@ -49,10 +50,18 @@ class KnownSets:
             position = bisect_left(self.sets, entry)
             self.sets.insert(position, entry)
             self._sizes.insert(position, entry[0])
+        if not derived and entry not in self._releases:
+            self._releases.append(entry)
         position = bisect_left(self._released, entry)
         if not derived and self._released[position : position + 1] != [entry]:
             self._released.insert(position, entry)
             self._matrix = None
+
+    def departed(self, present: int, k: int) -> int:
+        """The fewest people (1 to k−1) of a released set who are not ``present`` (erased
+        ones included), or 0 if none is missing or k or more are."""
+        gone = ((members & ~present).bit_count() + erased for _, members, erased in self._releases)
+        return min((n for n in gone if 0 < n < k), default=0)
 
     def near(self, people: int, k: int) -> bool:
         """Whether ``people`` differs from a known set by 1 to k−1 and equals none of them."""

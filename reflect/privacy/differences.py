@@ -109,19 +109,29 @@ def released_sets(
     return sets
 
 
+class Withheld(set):
+    """Cells withheld, with ``differing``: those withheld for differing from a release."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.differing: set[Cell] = set()
+
+
 def withhold_released(
     shown: Shown, sets: dict[Cell, int], ledger: Ledger, k: int, same_people: bool = False
 ) -> set[Cell]:
-    """Withhold every count whose people differ from a released set by 1 to k−1.
-    ``same_people``: the report's participants are those of a released report, so its
-    total is the same number again even where copied answers regrouped its members."""
-    withheld: set[Cell] = set()
+    """Withhold every count whose people differ from a released set by 1 to k−1 (and a
+    theme that copies another, whole). ``same_people``: the report's participants are those
+    of a released report, so its total is the same number again even where copied answers
+    regrouped its members. ``withheld.differing`` (a ``Withheld``): the cells that differed."""
+    withheld = Withheld()
     pending = KnownSets()  # this report's counts shown so far: set against each other too
     themes_seen: list[list[int]] = []  # this report's themes so far (total, question cells)
 
     def near(cell: Cell) -> bool:
         if ledger.differs_by_a_few(sets[cell], k, pending):
             withheld.add(cell)
+            withheld.differing.add(cell)
             return True
         pending.add(sets[cell])
         return False
@@ -148,6 +158,41 @@ def withhold_released(
                 if value is not None and near((unit, column, group)):
                     line[group] = None
     return withheld
+
+
+def alike_and_consistent(shown, view, k, sets, ledger, withheld, reasons, unions):
+    """``withhold_alike`` on the cells rule 1 withheld (``withhold_released``; and the
+    near-total rule, where the cell also differs from a released set by 1 to k−1), then line
+    protection and the hidden-union rule again (``make_consistent``), until nothing more is
+    withheld; returns the cells withheld here and the hidden unions' sets."""
+    near = {c for c, why in reasons.items() if why == "near_total" and c in sets}
+    withheld = withheld.differing | {c for c in near if ledger.differs_by_a_few(sets[c], k)}
+    hidden: set[Cell] = set()
+    wider = withhold_alike(shown, withheld)
+    while wider:
+        hidden |= wider
+        more, unions = make_consistent(shown, view, k, sets, ledger, k)
+        wider = withhold_alike(shown, more - hidden)
+        hidden |= more
+    return hidden, unions
+
+
+def withhold_alike(shown: Shown, withheld: set[Cell]) -> set[Cell]:
+    """A group's cell withheld for an earlier release is withheld in every unit alike: the
+    themes whose cells alone were withheld were the themes of the one person who left that
+    group (red team, stop 42: after `reflect forget`, a new session's report withheld, in the
+    old sessions, exactly the cells of the themes the erased person had raised there, 49 of
+    49). (A filtered view's theme totals are one group's cells too, and are not widened so:
+    README, "Privacy".)"""
+    groups = {(column, group) for _, column, group in withheld if column is not None}
+    more: set[Cell] = set()
+    for unit, (_total, cells) in shown.items():
+        for column, group in groups:
+            line = cells.get(column, {})
+            if line.get(group) is not None:
+                line[group] = None
+                more.add((unit, column, group))
+    return more
 
 
 def _a_copy(people: int, asked: list[int], themes_seen: list[list[int]], k: int) -> bool:

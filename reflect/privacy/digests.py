@@ -18,6 +18,20 @@ def bitset(bits: np.ndarray) -> int:
     return int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little")
 
 
+def set_bytes(people: int) -> bytes:
+    """A set of people as the ledger stores it (``set_int`` reads it back)."""
+    return people.to_bytes((people.bit_length() + 7) // 8, "little")
+
+
+def set_int(data: bytes) -> int:
+    return int.from_bytes(bytes(data), "little")
+
+
+def set_digest(data: bytes, erased: int) -> str:
+    """A stored set's key: its members and how many of them were erased since."""
+    return hashlib.sha256(data + f"|{erased}".encode()).hexdigest()
+
+
 def numbers_digest(report: dict) -> str:
     """A digest of every count a report.json shows (labels aside: renames are allowed)."""
     numbers = [("n", report.get("n_participants"))]

@@ -26,7 +26,8 @@ Derived figures (shares, zero-clipping, suppression) are post-processing and cos
 Not covered by ε (treated as public programme design): the list of roles, cohorts, sessions
 and taxonomy themes, and which of their values are printed (the group-value rule counts
 people); phrases and quotes (they are screened by the k rules instead). The prompts are the
-export's questions, answered or not (``ingest.Export.questions``; ``disclose``). Each report
+export's questions, answered or not, where named (``ingest.Export.questions``); else none
+are broken down (``disclose``). Each report
 spends its own ε: two reports of the same data spend 2ε, and the workspace's release ledger
 adds up what its reports spent and refuses one that would exceed ``--dp-budget``.
 """
@@ -82,7 +83,7 @@ class Budget:
             "not_covered": [
                 "group labels and taxonomy themes (public programme design), and which role, "
                 "cohort and session values are printed (with them the sensitivity, noise scale "
-                "and split); the prompts are the export's questions, answered or not",
+                "and split); the prompts are the named text columns, answered or not",
                 "phrases and quotes (screened by the minimum group size instead)",
             ],
             "withheld": [

@@ -65,7 +65,6 @@ reported. A fresh workspace starts an empty ledger, losing this protection (READ
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from datetime import UTC, datetime
 
@@ -75,7 +74,7 @@ from reflect.errors import DisclosureRefused
 from reflect.keys import keyed_tag
 from reflect.privacy.audit import AuditStore
 from reflect.privacy.derived import KnownSets
-from reflect.privacy.digests import numbers_digest
+from reflect.privacy.digests import numbers_digest, set_bytes, set_digest, set_int
 from reflect.privacy.identity import PURPOSE, People, person_tag
 
 # Sets a report released, and sets a reader works out from two released ones (``derived.py``).
@@ -113,7 +112,7 @@ class Ledger:
         self.people = People(db, key)
         self.audit = AuditStore(db)
         self.known = KnownSets(*(
-            [(p, _to_int(m), e) for p, m, e in db.execute(
+            [(p, set_int(m), e) for p, m, e in db.execute(
                 f"SELECT people, members, erased FROM {table}").fetchall()]
             for table in _SET_TABLES
         ))  # fmt: skip
@@ -160,10 +159,21 @@ class Ledger:
         """A report of these participants was released."""
         return bool(self.db.execute(_POPULATION, [population]).fetchall())
 
-    def check_population(self, people: int, k: int, population: str | None = None) -> bool:
-        """Refuse a report whose people (``people``, a bitset) differ from a released set by
-        1 to k−1, unless its participants (``population``) are those of a released report;
-        returns whether they are."""
+    def check_population(
+        self, people: int, k: int, population: str | None = None, programme: int | None = None
+    ) -> bool:
+        """Refuse a report whose people (a bitset) differ from a released set by 1 to k−1,
+        unless they are a released report's (``population``; returned), or whose
+        ``programme`` lacks 1 to k−1 people of a released set, however many joined (red team,
+        stop 42: five joiners hid one erased person, whose cells were withheld alone)."""
+        if programme is not None and (gone := self.known.departed(programme, k)):
+            raise DisclosureRefused(
+                f"this report's participants differ from a report already released from this "
+                f"workspace: {gone} of its participants are no longer in the export (a "
+                f"withdrawal, or `reflect forget`), fewer than {k}: side by side, the two reports "
+                "would expose them, however many joined. Report again once at least "
+                f"{k} of them are gone, or with --dp-epsilon"
+            )
         if population is not None and self.released_population(population):
             return True
         if self.differs_by_a_few(people, k):
@@ -293,14 +303,14 @@ def erase_person(db, key: bytes, pseudonym: str) -> bool:
         for digest, members, erased in db.execute(
             f"SELECT digest, members, erased FROM {table}"
         ).fetchall():
-            people = _to_int(members)
+            people = set_int(members)
             if people & mask:
-                people &= ~mask
-                data = _to_bytes(people)
+                people, erased = people & ~mask, erased + 1
+                data = set_bytes(people)
                 db.execute(f"DELETE FROM {table} WHERE digest = ?", [digest])
                 db.execute(
                     f"INSERT OR IGNORE INTO {table} VALUES (?, ?, ?, ?)",
-                    [_digest(data, erased + 1), people.bit_count() + erased + 1, erased + 1, data],
+                    [set_digest(data, erased), people.bit_count() + erased, erased, data],
                 )
     AuditStore.erase(db, mask)
     # Every name the person went by, and what they wrote, goes with them.
@@ -317,10 +327,10 @@ def _insert_sets(db, table: str, sets) -> None:
         return
     import pyarrow as pa
 
-    data = [_to_bytes(people) for people in sets]
+    data = [set_bytes(people) for people in sets]
     rows = pa.table(
         {
-            "digest": [_digest(d, 0) for d in data],
+            "digest": [set_digest(d, 0) for d in data],
             "people": pa.array([p.bit_count() for p in sets], pa.int32()),
             "members": pa.array(data, pa.binary()),
         }
@@ -332,18 +342,6 @@ def _insert_sets(db, table: str, sets) -> None:
         )
     finally:
         db.unregister("ledger_new_sets")
-
-
-def _digest(data: bytes, erased: int) -> str:
-    return hashlib.sha256(data + f"|{erased}".encode()).hexdigest()
-
-
-def _to_bytes(people: int) -> bytes:
-    return people.to_bytes((people.bit_length() + 7) // 8, "little")
-
-
-def _to_int(data: bytes) -> int:
-    return int.from_bytes(bytes(data), "little")
 
 
 def _now() -> str:

@@ -88,7 +88,7 @@ def disclose(
     fit=None,
     review_moves: ReviewMoves | None = None,
     edits_changed: bool = False,
-    questions: Sequence[str] = (),
+    questions: Sequence[str] | None = None,
 ) -> SafeReport:
     """``vocabulary``: taxonomy words that may appear capitalised in phrases ("Teams").
     ``ledger``: the workspace's release ledger (without one, each report is checked alone).
@@ -99,7 +99,7 @@ def disclose(
     ``review_moves``: what the analyst's review moved, judged once the ledger has checked who
     is reported and who changed (``check_review_moves``); ``edits_changed``: the review or
     its taught answers differ from the last release's (``pins``). ``questions``: the export's,
-    answered or not (``ingest.Export.questions``): the prompts of a DP report."""
+    answered or not (``ingest.Export.questions``): a DP report's prompts (None: none)."""
     # Every rule — counts, phrases, facets, labels — at the largest k the workspace has used:
     # a report at -k 2 after reports at 5 showed phrases one person wrote (red team, 4 December
     # 2026), though its counts were held to 5.
@@ -111,7 +111,7 @@ def disclose(
     frame = one_label_per_person(copies_as_one(frame)).reset_index(drop=True)
     refuse_too_small(frame, k)
     # People are known by their groups as exported: pooling one must not change them all.
-    design = {F.PROMPT: questions} if dp_epsilon is not None and questions else {}
+    design = {F.PROMPT: questions or ()} if dp_epsilon is not None else {}
     as_exported, (frame, _) = frame, pool_group_values(frame, k, printable, design)
     if dp_epsilon is not None:
         themes = [t for t in themes if t.kind != "emerging"]  # see dp.py
@@ -169,7 +169,9 @@ def disclose(
         threshold = ledger.threshold(k)
         sets = differences.released_sets(units, encoded, bits)
         population = ledger.population(units[ALL][F.PARTICIPANT])
-        same_people = ledger.check_population(sets[(ALL, None, None)], threshold, population)
+        programme = bitset(np.fromiter(set(bits.values()), dtype=np.int64))  # who is here
+        same_people = ledger.check_population(sets[(ALL, None, None)], threshold, population,
+                                              programme)  # fmt: skip
         ledger.check_changes(0, threshold)  # who changed: before any edit is judged
         check_edits(edits_changed, ledger.people.changed)
     if review_moves is not None:
@@ -187,6 +189,9 @@ def disclose(
         hidden |= withhold_small_groups(shown, sets, ledger.audit.groups, threshold)
         hidden |= withhold_determined(shown, sets, ledger.known, threshold, ledger.audit.people)
         more, extra_sets = differences.make_consistent(shown, view, k, sets, ledger, threshold)
+        hidden |= more
+        more, extra_sets = differences.alike_and_consistent(shown, view, threshold, sets,
+            ledger, withheld, reasons, extra_sets)  # fmt: skip
         hidden |= more
     reasons |= dict.fromkeys(hidden, "earlier_release")  # extra_sets: hidden unions, facets
     tally = Tally()

@@ -88,23 +88,18 @@ def from_programme(
     frame: pd.DataFrame,
     words: tuple[str, ...],
     k: int,
-    design_only: bool = False,
-    questions: Sequence[str] = (),
+    questions: Sequence[str] | None = (),
 ) -> bool:
     """Do these answers come from the kind of programme ``words`` name ("mentor", "mentee")?
     Yes when a role or a question names it, or when at least a tenth of the participants, and
     k of them, write one of the words. A coaching circle, a workshop or a survey of software
     users, run without a taxonomy of its own, is not a mentoring programme, and the mentoring
     themes would only take its answers by loose resemblance ("Hybrid working" for the office
-    days of new starters). ``design_only``: roles and questions alone (the writers' count is
-    exact, and differential privacy shows no exact count). ``questions``: the export's, answered
-    or not."""
+    days of new starters). ``questions``: the export's, answered or not."""
     named = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
-    labels = {*frame[F.ROLE].astype(str), *frame[F.PROMPT].astype(str), *questions}
+    labels = {*frame[F.ROLE].astype(str), *frame[F.PROMPT].astype(str), *(questions or ())}
     if any(named.search(label) for label in labels):
         return True
-    if design_only:
-        return False
     writers = frame.loc[frame[F.TEXT].str.contains(named), F.PARTICIPANT].nunique()
     return writers >= max(k, PROGRAMME_SHARE * frame[F.PARTICIPANT].nunique())
 

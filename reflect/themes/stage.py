@@ -56,7 +56,7 @@ def find_themes(
     teaching=None,
     chosen: bool = False,
     dp: bool = False,
-    questions: Sequence[str] = (),
+    questions: Sequence[str] | None = (),
 ) -> FoundThemes:
     """``workspace``: keeps the reflections' parses between runs (``parse_cache.py``);
     ``teaching``: the analyst's judged answers (``teach.Teaching``); ``chosen``: the analyst
@@ -65,7 +65,7 @@ def find_themes(
     shows may turn on an exact count, the fit included: the taxonomy leads as given, the
     shipped one is set aside only when no role or question names its programme, and each
     answer's themes come from its own text (``assign_themes(local=True)``). ``questions``: the
-    prompts the export asks, answered or not (``ingest.Export.questions``)."""
+    prompts the export asks, answered or not (``ingest.Export.questions``; None: unknown)."""
     F.check_columns(frame, F.REDACTED_COLUMNS, "themes")
     settings = get_preset(preset)
     if settings.min_support != min_support:
@@ -81,10 +81,10 @@ def find_themes(
     fit = measure_fit(reached, found.topical, [t.kind for t in taxonomy])
     if dp:  # one answer would tip a fit judged on the answers (red team, stop 41)
         fit = replace(fit, fits=True, measured=False)
-    programme = shipped_programme() if taxonomy and not chosen else None
-    if programme and not from_programme(
-        frame, programme[1], min_support, design_only=dp, questions=questions
-    ):
+    # Under DP the shipped taxonomy leads as given: a role one person holds switched it on
+    # and off (red team, stop 42); the fit, not measured, says so.
+    programme = shipped_programme() if taxonomy and not chosen and not dp else None
+    if programme and not from_programme(frame, programme[1], min_support, questions=questions):
         fit = replace(fit, fits=False, other_programme=programme[0])
     if taxonomy and not fit.fits and not chosen:
         # What the shipped taxonomy takes from answers it does not fit was forced into it:
@@ -282,17 +282,20 @@ def _within(text: str, words: set[str]) -> bool:
 
 
 def _no_concerns(
-    texts: Sequence[str], prompts: Sequence[str], always: bool, asked: Sequence[str] = ()
+    texts: Sequence[str], prompts: Sequence[str], always: bool, asked: Sequence[str] | None = ()
 ) -> list[Theme]:
     """Answers saying there is nothing to report, to questions that ask about problems
     ("nothing" to "what worked well?" is no theme). ``always``: the theme is there when a
-    question the export asks (``asked``, answered or not) asks about problems, even with no
-    member — under differential privacy its presence would be an exact "somebody said so"
-    (red team, stop 41: 20 of 20 answers read; then "somebody answered that question")."""
-    asks = {p: empty_answer_label(p) is not None for p in {*prompts, *asked}}
+    question the export asks (``asked``, answered or not; None: unknown) asks about problems,
+    even with no member — under differential privacy its presence would be an exact
+    "somebody said so" (red team, stop 41: 20 of 20 answers read; then "somebody answered
+    that question")."""
+    asks = {p: empty_answer_label(p) is not None for p in {*prompts, *(asked or ())}}
     members = [i for i, (t, p) in enumerate(zip(texts, prompts, strict=True))
                if asks[p] and is_nothing_to_report(t)]  # fmt: skip
-    if not members and not (always and any(asks[p] for p in asked or prompts)):
+    # (None: which questions the export asks is the answers' to say, so any may ask)
+    asking = asked is None or any(asks[p] for p in asked or prompts)
+    if not members and not (always and asking):
         return []
     # Built in, not written by anyone: its label can be shown as is.
     description = "Answers saying there was nothing to report."

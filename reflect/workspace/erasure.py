@@ -179,10 +179,12 @@ def forget(
     from reflect.workspace.store import Workspace
 
     with Workspace(folder, key) as workspace:
-        kept = _kept_spellings(workspace, participant_id, key)
-        tag = spelling_tag(key, participant_id)
-        workspace.db.execute("DELETE FROM spellings WHERE tag = ?", [tag])  # before the rewrite
-        spellings = [*id_spellings(participant_id), *kept]
+        typed = [participant_id, *_as_numbered(workspace, participant_id, key)]
+        kept = [s for typed_id in typed for s in _kept_spellings(workspace, typed_id, key)]
+        for typed_id in typed:  # before the rewrite
+            tag = spelling_tag(key, typed_id)
+            workspace.db.execute("DELETE FROM spellings WHERE tag = ?", [tag])
+        spellings = [*(s for typed_id in typed for s in id_spellings(typed_id)), *kept]
         names = [pseudonym(p, key) for p in dict.fromkeys(spellings)]
         erased = workspace.forget([*names, erased_id_tag(key, participant_id)], key)
     if review is not None and Path(review).exists():
@@ -223,6 +225,34 @@ def id_shape(participant_id: str) -> str | None:
 
 def spelling_tag(key: bytes, participant_id: str) -> str:
     return keyed_tag(key, "spelling", id_key(participant_id))
+
+
+_NUMBERED = re.compile(r"([^\W\d_]*)(\d+)")
+
+
+def number_shape(key: bytes, participant_id: str) -> tuple[str, str] | None:
+    """An id's number under a keyed tag, and its prefix and width as JSON ("E086954": 86954,
+    ``["e", 6]``): ``forget`` given "E86954" or "86954" finds the "E086954" ingest read
+    them as (``ingest.rows.participant_ids``). Never the id itself."""
+    parts = _NUMBERED.fullmatch(id_key(participant_id))
+    if parts is None:
+        return None
+    return keyed_tag(key, "id number", str(int(parts[2]))), json.dumps([parts[1], len(parts[2])])
+
+
+def _as_numbered(workspace: Workspace, participant_id: str, key: bytes) -> list[str]:
+    """The id as the workspace's runs wrote its number: prefix and width (``number_shape``)."""
+    if (found := number_shape(key, participant_id)) is None:
+        return []
+    rows = workspace.db.execute("SELECT shape FROM spellings WHERE tag = ?", [found[0]])
+    shapes = [json.loads(shape) for (shape,) in rows.fetchall()]
+    typed, digits = _NUMBERED.fullmatch(id_key(participant_id)).groups()
+    prefixes = {prefix for prefix, _ in shapes}
+    if typed:  # "C86954" is no "E086954"'s; "86954" is when one prefix has that number
+        shapes = [(prefix, width) for prefix, width in shapes if prefix == typed]
+    elif len(prefixes) > 1:
+        return []
+    return [prefix + str(int(digits)).zfill(width) for prefix, width in shapes]
 
 
 def erased_id_tag(key: bytes, participant_id: str) -> str:

@@ -19,6 +19,7 @@ from reflect.workspace.erasure import (
     Erasure,
     erase,
     id_shape,
+    number_shape,
     owner_tag,
     spelling_tag,
     utc_now,
@@ -139,6 +140,7 @@ class Workspace:
         key (``keys.id_key``): ``forget`` given "E86954" finds the "E86-954" ingest kept."""
         key = self._key(key)
         rows = {(spelling_tag(key, p), shape) for p in participant_ids if (shape := id_shape(p))}
+        rows |= {found for p in participant_ids if (found := number_shape(key, p))}
         if rows:
             with self.table("new", pd.DataFrame(sorted(rows), columns=["tag", "shape"])):
                 self.db.execute("INSERT OR IGNORE INTO spellings SELECT tag, shape FROM new")
