@@ -53,11 +53,10 @@ GENERIC = _words(
     people person student students professor teacher instructor detail details
     year years month months hour hours am pm
     lol lmao rofl haha hahaha hehe ugh meh tbh tbf imo imho btw fyi omg idk smh ngl fwiw afaik
-    iirc jk yay yeah yep yup nah hmm argh phew oops wow ok okay thanks thank thankyou thx cheers
+    iirc jk yay yeah yep yup nah hmm argh phew oops wow ok okay
     """
 )
-# (the last two lines: what chat writing says around a topic, never one: "parking. ugh";
-# nor is thanks: "thanks" named 49 people's closing words on a real survey, dev)
+# (the last two lines: what chat writing says around a topic, never one: "parking. ugh")
 # Beside a redaction placeholder ("his number is [PHONE]", "my personal email is [EMAIL]"), a
 # phrase headed by a word naming a kind of personal data says what was removed, not what the
 # reflection is about.
