@@ -41,6 +41,7 @@ CASES = {
         ("Marisol's method worked", "Marisol's", None),
         ("good to see Marisol backing her own call", "Marisol", None),  # doing it
         ("the Marisol marking scheme", "Marisol", False),
+        ("Sarah saying she had the same doubts helped", "Sarah", None),  # a common name doing
     ],
     R.tech_term: [
         ("I moved from Matlab to Julia", "Julia", False),

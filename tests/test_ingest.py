@@ -121,6 +121,8 @@ def test_a_staff_number_headed_in_short_or_camel_case_is_the_participant(tmp_pat
         ("Office", ["Bristol", "Leeds", "Cardiff"], True),
         ("Which office do you work from most?", ["Home", "Hub", "Depot"], True),
         ("School", ["Elm Grove Primary", "Northgate High", "Riverside Academy"], True),
+        ("Coaching circle", ["Alder", "Birch", "Cedar"], True),
+        ("Action learning set", ["Set 1", "Set 2", "Set 3"], True),
         ("Office equipment you were given", None, False),
         # A word inside another, a question about something else, numbers, answers.
         ("Which website helped most", ["Intranet", "Yammer", "Wiki"], False),

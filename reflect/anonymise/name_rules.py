@@ -1,8 +1,7 @@
 """Is a word that could be a first name a name in this sentence? An ordered list of named
-rules, each looking at one kind of evidence; the first rule with an opinion decides. A rule
-takes a ``Candidate`` (the word, its neighbours, the cue strength around it) and returns True
-(a name), False (not a name) or None (no opinion: ask the next rule). A kind of evidence is
-one function and one entry in ``RULES``, tested in ``tests/test_anonymise_name_rules.py``."""
+rules, each on one kind of evidence; the first with an opinion decides. A rule takes a
+``Candidate`` (the word, its neighbours, the cue around it) and returns True (a name), False
+(not a name) or None (ask the next rule): one function and one entry in ``RULES`` each."""
 
 from __future__ import annotations
 
@@ -75,8 +74,8 @@ def listed_not_name(c: Candidate) -> Verdict:
 
 def noun_modifier(c: Candidate) -> Verdict:
     """A capitalised name right before a noun ("the Quillo method", "Vega Cruz simulation")
-    modifies it: a method or product named after someone, not a person in the text, unless
-    a cue word before makes the name an object ("gave Priya feedback")."""
+    modifies it (a method or product named after someone), unless a cue word before makes
+    the name an object ("gave Priya feedback")."""
     tokens, text = c.tokens, c.text
 
     def after(j: int) -> Token | None:
@@ -91,15 +90,16 @@ def noun_modifier(c: Candidate) -> Verdict:
         return None
     if noun.norm in STOP_WORDS or noun.norm in c.cues.after or is_finite_verb(noun.norm):
         return None  # "Vega talks about it"
-    if noun.text in PARTICLES:
-        return None  # "Maria da Silva": a surname's particle, not a noun
-    if not is_noun_only(noun.norm) or _gerund_with_object(noun, after(last + 1)):
-        return None  # "to see Imran backing his own judgement": doing, not a kind of backing
+    if noun.text in PARTICLES:  # "Maria da Silva": a surname's particle, not a noun
+        return None
+    if not is_noun_only(noun.norm) or _doing(noun, after(last + 1), c.english >= COMMON_NAME):
+        return None  # "to see Imran backing his own judgement", "Carolyn saying she had"
     return None if c.prev is not None and c.prev.norm in c.cues.before else False
 
 
-def _gerund_with_object(word: Token, nxt: Token | None) -> bool:
-    return word.norm.endswith("ing") and nxt is not None and nxt.norm in DETERMINERS
+def _doing(word: Token, nxt: Token | None, common_name: bool) -> bool:
+    """A gerund with an object, or after a common first name: doing, not a kind of thing."""
+    return word.norm.endswith("ing") and (common_name or bool(nxt and nxt.norm in DETERMINERS))
 
 
 def acronym(c: Candidate) -> Verdict:

@@ -50,7 +50,7 @@ _HEADER_RULES: dict[str, tuple[str, ...]] = {
     ),
     "cohort": (
         "cohort", "group", "programme", "program", "wave", "intake", "workshop", "course",
-        "class",
+        "class", "circle", "learning set", "pod",  # a coaching circle, an action learning set
         "region",  # where no cohort column groups people ("Your region": regional groups)
         *_ORG_UNITS,
     ),
