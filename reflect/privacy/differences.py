@@ -123,7 +123,8 @@ def withhold_released(
     """Withhold every count whose people differ from a released set by 1 to k−1 (and a
     theme that copies another, whole). ``same_people``: the report's participants are those
     of a released report, so its total is the same number again even where copied answers
-    regrouped its members. ``withheld.differing`` (a ``Withheld``): the cells that differed."""
+    regrouped its members. ``withheld.differing`` (a ``Withheld``): the cells that differed
+    from a released count."""
     withheld = Withheld()
     pending = KnownSets()  # this report's counts shown so far: set against each other too
     themes_seen: list[list[int]] = []  # this report's themes so far (total, question cells)
@@ -131,7 +132,8 @@ def withhold_released(
     def near(cell: Cell) -> bool:
         if ledger.differs_by_a_few(sets[cell], k, pending):
             withheld.add(cell)
-            withheld.differing.add(cell)
+            if ledger.differs_by_a_few(sets[cell], k):  # from a release, not only from this
+                withheld.differing.add(cell)  # report's own cells
             return True
         pending.add(sets[cell])
         return False
