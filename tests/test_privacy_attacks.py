@@ -1418,3 +1418,20 @@ def test_a_group_whose_cells_differ_from_a_release_is_withheld_in_every_theme_al
     cells = [t["by_session"].get("1") for t in second["themes"] if t["participants"]]
     released = [t["by_session"].get("1") for t in first["themes"] if t["participants"]]
     assert any(released) and (all(c is None for c in cells) or cells == released)
+
+
+def test_a_view_whose_theme_totals_differ_from_a_release_withholds_them_alike():
+    # One person's session-1 answers emptied, everyone's session 3 new: a session-1 view
+    # withheld exactly that person's themes (red team, stop 42, 150 of 150)
+    rows = programme(40)
+    book = ledger()
+    first = report(rows, ledger=book)
+    later = [
+        dict(r, **{F.TEXT: "ok"}) if r[F.PARTICIPANT] == "P-007" and r[F.SESSION] == "1" else r
+        for r in rows
+    ]
+    later += [dict(r, **{F.SESSION: "3"}) for r in rows if r[F.SESSION] == "2"]
+    view = report(later, ledger=book, filter=Filter.parse("session=1"))
+    released = {t["id"]: t["by_session"]["1"] for t in first["themes"]}
+    totals = {t["id"]: t["participants"] for t in view["themes"] if t["id"] in released}
+    assert all(v is None for v in totals.values()) or all(totals[t] == released[t] for t in totals)

@@ -65,3 +65,13 @@ def test_a_report_s_own_cells_are_set_against_each_other_where_one_holds_the_oth
     # withheld against the report's own cell, not a release: no group withheld in every theme
     # alike for it (a first release lost every role cell so; held-out council export)
     assert withheld.differing == set()
+
+
+def test_people_gone_since_a_release_are_counted_over_every_release():
+    # 1 to k-1 gone singles them out, however many joined; k or more gone does not, whatever
+    # small set a few of them were in (one set's view refused every later report)
+    known = KnownSets([(3, people(0, 1, 2), 0), (8, people(*range(8)), 0)])
+    assert known.departed(people(*range(8), 50, 51, 52, 53, 54), 5) == 0
+    assert known.departed(people(*range(1, 8), 50, 51, 52, 53, 54), 5) == 1
+    assert known.departed(people(5, 6, 7), 5) == 0  # five gone
+    assert KnownSets([(4, people(0, 1, 2), 1)]).departed(people(0, 1, 2), 5) == 1  # erased

@@ -58,10 +58,13 @@ class KnownSets:
             self._matrix = None
 
     def departed(self, present: int, k: int) -> int:
-        """The fewest people (1 to k−1) of a released set who are not ``present`` (erased
-        ones included), or 0 if none is missing or k or more are."""
-        gone = ((members & ~present).bit_count() + erased for _, members, erased in self._releases)
-        return min((n for n in gone if 0 < n < k), default=0)
+        """How many people of the released sets are not ``present`` (the erased included), if
+        1 to k−1; else 0 (nobody gone, or k or more: then no one of them is singled out)."""
+        everyone, erased = 0, 0
+        for _, members, gone in self._releases:
+            everyone, erased = everyone | members, max(erased, gone)
+        missing = (everyone & ~present).bit_count() + erased
+        return missing if 0 < missing < k else 0
 
     def near(self, people: int, k: int) -> bool:
         """Whether ``people`` differs from a known set by 1 to k−1 and equals none of them."""

@@ -162,7 +162,7 @@ def withhold_released(
     return withheld
 
 
-def alike_and_consistent(shown, view, k, sets, ledger, withheld, reasons, unions):
+def alike_and_consistent(shown, view, k, sets, ledger, withheld, reasons, unions, stable):
     """``withhold_alike`` on the cells rule 1 withheld (``withhold_released``; and the
     near-total rule, where the cell also differs from a released set by 1 to k−1), then line
     protection and the hidden-union rule again (``make_consistent``), until nothing more is
@@ -170,25 +170,35 @@ def alike_and_consistent(shown, view, k, sets, ledger, withheld, reasons, unions
     near = {c for c, why in reasons.items() if why == "near_total" and c in sets}
     withheld = withheld.differing | {c for c in near if ledger.differs_by_a_few(sets[c], k)}
     hidden: set[Cell] = set()
-    wider = withhold_alike(shown, withheld)
+    wider = withhold_alike(shown, withheld, stable)
     while wider:
         hidden |= wider
         more, unions = make_consistent(shown, view, k, sets, ledger, k)
-        wider = withhold_alike(shown, more - hidden)
+        wider = withhold_alike(shown, more - hidden, stable)
         hidden |= more
     return hidden, unions
 
 
-def withhold_alike(shown: Shown, withheld: set[Cell]) -> set[Cell]:
+def stable(themes, filter) -> frozenset[str]:  # noqa: A002 - the CLI option's name
+    """In a filtered view, its taxonomy themes (``withhold_alike``); else none."""
+    return frozenset(t.id for t in themes if t.kind != "emerging") if filter else frozenset()
+
+
+def withhold_alike(shown: Shown, withheld: set[Cell], stable: frozenset = frozenset()) -> set[Cell]:
     """A group's cell withheld for an earlier release is withheld in every unit alike: the
     themes whose cells alone were withheld were the themes of the one person who left that
     group (red team, stop 42: after `reflect forget`, a new session's report withheld, in the
     old sessions, exactly the cells of the themes the erased person had raised there, 49 of
-    49). (A filtered view's theme totals are one group's cells too, and are not widened so:
-    README, "Privacy".)"""
+    49). ``stable``, in a filtered view: its taxonomy themes, whose totals are one group's
+    cells: one withheld so, all are (the next round: a session view after one answer there
+    was emptied, 150 of 150). An emerging theme, found anew each run, is no such signal."""
     groups = {(column, group) for _, column, group in withheld if column is not None}
+    totals = any(column is None and unit in stable for unit, column, _ in withheld)
     more: set[Cell] = set()
-    for unit, (_total, cells) in shown.items():
+    for unit, (total, cells) in shown.items():
+        if totals and unit != ALL and total is not None:
+            shown[unit][0] = None
+            more.add((unit, None, None))
         for column, group in groups:
             line = cells.get(column, {})
             if line.get(group) is not None:

@@ -191,7 +191,7 @@ def disclose(
         more, extra_sets = differences.make_consistent(shown, view, k, sets, ledger, threshold)
         hidden |= more
         more, extra_sets = differences.alike_and_consistent(shown, view, threshold, sets,
-            ledger, withheld, reasons, extra_sets)  # fmt: skip
+            ledger, withheld, reasons, extra_sets, differences.stable(themes, filter))  # fmt: skip
         hidden |= more
     reasons |= dict.fromkeys(hidden, "earlier_release")  # extra_sets: hidden unions, facets
     tally = Tally()
