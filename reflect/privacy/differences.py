@@ -132,8 +132,8 @@ def withhold_released(
     def near(cell: Cell) -> bool:
         if ledger.differs_by_a_few(sets[cell], k, pending):
             withheld.add(cell)
-            if ledger.differs_by_a_few(sets[cell], k):  # from a release, not only from this
-                withheld.differing.add(cell)  # report's own cells
+            if ledger.known.near(sets[cell], k):  # from a release itself: not only from this
+                withheld.differing.add(cell)  # report's own cells, or a difference of two
             return True
         pending.add(sets[cell])
         return False
@@ -163,12 +163,14 @@ def withhold_released(
 
 
 def alike_and_consistent(shown, view, k, sets, ledger, withheld, reasons, unions, stable):
+    # (``stable``: ``stable``'s ids, and whether the report is a filtered view)
     """``withhold_alike`` on the cells rule 1 withheld (``withhold_released``; and the
     near-total rule, where the cell also differs from a released set by 1 to k−1), then line
     protection and the hidden-union rule again (``make_consistent``), until nothing more is
     withheld; returns the cells withheld here and the hidden unions' sets."""
-    near = {c for c, why in reasons.items() if why == "near_total" and c in sets}
-    withheld = withheld.differing | {c for c in near if ledger.differs_by_a_few(sets[c], k)}
+    # (a theme's: the programme's near-total session cells are who attended, report after report)
+    near = {c for c, why in reasons.items() if why == "near_total" and c in sets and c[0] != ALL}
+    withheld = withheld.differing | {c for c in near if ledger.known.near(sets[c], k)}
     hidden: set[Cell] = set()
     wider = withhold_alike(shown, withheld, stable)
     while wider:
@@ -179,21 +181,29 @@ def alike_and_consistent(shown, view, k, sets, ledger, withheld, reasons, unions
     return hidden, unions
 
 
-def stable(themes, filter) -> frozenset[str]:  # noqa: A002 - the CLI option's name
-    """In a filtered view, its taxonomy themes (``withhold_alike``); else none."""
-    return frozenset(t.id for t in themes if t.kind != "emerging") if filter else frozenset()
+def stable(themes, filter) -> tuple[frozenset[str], bool]:  # noqa: A002 - the option's name
+    """The units whose cells are the same people when the answers are (the programme, the
+    taxonomy themes; not an emerging theme, found anew each run), and whether the report is
+    a filtered view (``withhold_alike``)."""
+    return frozenset(t.id for t in themes if t.kind != "emerging") | {ALL}, filter is not None
 
 
-def withhold_alike(shown: Shown, withheld: set[Cell], stable: frozenset = frozenset()) -> set[Cell]:
+def withhold_alike(shown: Shown, withheld: set[Cell], stable=(frozenset({ALL}), False)):
     """A group's cell withheld for an earlier release is withheld in every unit alike: the
     themes whose cells alone were withheld were the themes of the one person who left that
     group (red team, stop 42: after `reflect forget`, a new session's report withheld, in the
     old sessions, exactly the cells of the themes the erased person had raised there, 49 of
-    49). ``stable``, in a filtered view: its taxonomy themes, whose totals are one group's
-    cells: one withheld so, all are (the next round: a session view after one answer there
-    was emptied, 150 of 150). An emerging theme, found anew each run, is no such signal."""
-    groups = {(column, group) for _, column, group in withheld if column is not None}
-    totals = any(column is None and unit in stable for unit, column, _ in withheld)
+    49). A filtered view's theme totals are one group's cells: one withheld so, all are (the
+    next round: a session view after one answer there was emptied, 150 of 150). ``stable``
+    (``stable``): only a stable unit's cell says so; an emerging theme's moved every session
+    column of a routine next-session report."""
+    units, view = stable
+    withheld = {cell for cell in withheld if cell[0] in units}
+    # Sessions only: a later session leaves an earlier one's answers as they were, so its
+    # cells move only by the few who left it; a role's, cohort's or question's cells take in
+    # every new session's answers, and widening them took those breakdowns from every report.
+    groups = {(column, group) for _, column, group in withheld if column == F.SESSION}
+    totals = view and any(column is None and unit != ALL for unit, column, _ in withheld)
     more: set[Cell] = set()
     for unit, (total, cells) in shown.items():
         if totals and unit != ALL and total is not None:
