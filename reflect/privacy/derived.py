@@ -33,7 +33,7 @@ class KnownSets:
         self.sets = sorted({*released, *derived})
         self._sizes = [s[0] for s in self.sets]
         self._released = sorted(s for s in set(released) if s[2] == 0)
-        self._releases = list(set(released))  # erased members too: ``departed``
+        self._releases = set(released)  # erased members too: ``departed``
         self._matrix: np.ndarray | None = None
 
     def __len__(self) -> int:
@@ -50,8 +50,8 @@ class KnownSets:
             position = bisect_left(self.sets, entry)
             self.sets.insert(position, entry)
             self._sizes.insert(position, entry[0])
-        if not derived and entry not in self._releases:
-            self._releases.append(entry)
+        if not derived:
+            self._releases.add(entry)
         position = bisect_left(self._released, entry)
         if not derived and self._released[position : position + 1] != [entry]:
             self._released.insert(position, entry)

@@ -163,12 +163,11 @@ def withhold_released(
 
 
 def alike_and_consistent(shown, view, k, sets, ledger, withheld, reasons, unions, stable):
-    # (``stable``: ``stable``'s ids, and whether the report is a filtered view)
-    """``withhold_alike`` on the cells rule 1 withheld (``withhold_released``; and the
-    near-total rule, where the cell also differs from a released set by 1 to k−1), then line
+    """``withhold_alike`` (``stable``: what ``stable`` gives) on the cells rule 1 withheld for
+    differing from a release (``withhold_released``) and a theme's cells the near-total rule
+    withheld that do too (the programme's are who attended, report after report), then line
     protection and the hidden-union rule again (``make_consistent``), until nothing more is
     withheld; returns the cells withheld here and the hidden unions' sets."""
-    # (a theme's: the programme's near-total session cells are who attended, report after report)
     near = {c for c, why in reasons.items() if why == "near_total" and c in sets and c[0] != ALL}
     withheld = withheld.differing | {c for c in near if ledger.known.near(sets[c], k)}
     hidden: set[Cell] = set()
@@ -188,7 +187,7 @@ def stable(themes, filter) -> tuple[frozenset[str], bool]:  # noqa: A002 - the o
     return frozenset(t.id for t in themes if t.kind != "emerging") | {ALL}, filter is not None
 
 
-def withhold_alike(shown: Shown, withheld: set[Cell], stable=(frozenset({ALL}), False)):
+def withhold_alike(shown: Shown, withheld: set[Cell], stable) -> set[Cell]:
     """A group's cell withheld for an earlier release is withheld in every unit alike: the
     themes whose cells alone were withheld were the themes of the one person who left that
     group (red team, stop 42: after `reflect forget`, a new session's report withheld, in the

@@ -164,7 +164,7 @@ class Ledger:
     ) -> bool:
         """Refuse a report whose people (a bitset) differ from a released set by 1 to k−1,
         unless they are a released report's (``population``; returned), or whose
-        ``programme`` lacks 1 to k−1 people of a released set, however many joined (red team,
+        ``programme`` lacks 1 to k−1 of everyone released, however many joined (red team,
         stop 42: five joiners hid one erased person, whose cells were withheld alone)."""
         if programme is not None and (gone := self.known.departed(programme, k)):
             raise DisclosureRefused(
