@@ -167,7 +167,9 @@ def find_emerging(
         found.append((idx, centre, members))
     # Words of the programme's framing ("mentor") and of each answer's own question.
     framing = frozenset(root(w) for w in prompt_words(prompt))
-    echoes = [framing | question_roots(q) for q in questions or [""] * len(texts)]
+    asked = questions or [""] * len(texts)
+    roots = {q: framing | question_roots(q) for q in set(asked)}
+    echoes = [roots[q] for q in asked]
     pool = phrase_pool(sorted({s for idx, _, _ in found for s in idx}), rows, sentences,
                        texts, authors, prompt, echoes)  # fmt: skip
     # Typical words are the words of its phrases (nouns, verbs with their objects): "sense",

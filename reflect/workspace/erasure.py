@@ -181,9 +181,11 @@ def forget(
     with Workspace(folder, key) as workspace:
         typed = [participant_id, *_as_numbered(workspace, participant_id, key)]
         kept = [s for typed_id in typed for s in _kept_spellings(workspace, typed_id, key)]
-        for typed_id in typed:  # before the rewrite
+        for typed_id in typed:  # before the rewrite; the number's shape too, theirs alone
             tag = spelling_tag(key, typed_id)
             workspace.db.execute("DELETE FROM spellings WHERE tag = ?", [tag])
+            if shape := number_shape(key, typed_id):
+                workspace.db.execute("DELETE FROM spellings WHERE tag = ? AND shape = ?", shape)
         spellings = [*(s for typed_id in typed for s in id_spellings(typed_id)), *kept]
         names = [pseudonym(p, key) for p in dict.fromkeys(spellings)]
         erased = workspace.forget([*names, erased_id_tag(key, participant_id)], key)
