@@ -306,3 +306,11 @@ def test_forget_finds_the_id_ingest_read_an_id_typed_short_as(tmp_path):
     assert forget(ws, "E86954", load_key()).reflections == 2
     with pytest.raises(DisclosureRefused, match="no longer in the export"):  # they are gone
         analyse(export, Config(workspace=ws, min_group_size=2))
+
+
+def test_an_ids_number_is_kept_with_scheme_letters_only():
+    from reflect.workspace.erasure import number_shape
+
+    key = b"k" * 32
+    assert number_shape(key, "SC086954")[1] == '["sc", 6]'
+    assert number_shape(key, "smith123") is None  # letters that may be a name stay off disk

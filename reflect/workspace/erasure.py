@@ -235,9 +235,10 @@ _NUMBERED = re.compile(r"([^\W\d_]*)(\d+)")
 def number_shape(key: bytes, participant_id: str) -> tuple[str, str] | None:
     """An id's number under a keyed tag, and its prefix and width as JSON ("E086954": 86954,
     ``["e", 6]``): ``forget`` given "E86954" or "86954" finds the "E086954" ingest read
-    them as (``ingest.rows.participant_ids``). Never the id itself."""
+    them as (``ingest.rows.participant_ids``). Never the id itself, nor a prefix that could
+    be part of a name ("smith123"): an id scheme's letters are up to three."""
     parts = _NUMBERED.fullmatch(id_key(participant_id))
-    if parts is None:
+    if parts is None or len(parts[1]) > 3:
         return None
     return keyed_tag(key, "id number", str(int(parts[2]))), json.dumps([parts[1], len(parts[2])])
 
